@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# Install and cache everything hyptap needs (DESIGN.md §2). Idempotent: a second run finds every
+# stamp and does no work. Nothing is written into the source tree; everything lives in
+# $HYPTAP_CACHE (default ~/.cache/hyptap). The host's dpkg architectures are never changed.
+set -euo pipefail
+
+CACHE=${HYPTAP_CACHE:-$HOME/.cache/hyptap}
+MIRROR=${HYPTAP_MIRROR:-http://deb.debian.org/debian}
+JOBS=$(nproc 2>/dev/null || echo 2)
+mkdir -p "$CACHE"
+
+log() { printf 'deps: %s\n' "$*" >&2; }
+
+# --- 1. Debian packages on the host -------------------------------------------------------------
+HOST_PKGS=(
+	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu	# cross compiler, used freestanding
+	gcc-arm-linux-gnueabihf					# AArch32 guest payloads (later areas)
+	newlib-source						# C library source, built below
+	qemu-system-arm						# QEMU 7.2: qemu-system-aarch64
+	device-tree-compiler gdb-multiarch
+	perl libtap-formatter-junit-perl libtap-formatter-html-perl
+	make bison flex texinfo xz-utils dpkg-dev ca-certificates
+)
+missing=()
+for p in "${HOST_PKGS[@]}"; do
+	case "$p" in \#*) continue ;; esac
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+	cmd="apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
+	if [ "$(id -u)" != 0 ]; then
+		log "missing Debian packages: ${missing[*]}"
+		log "run as root:  $cmd"
+		exit 1
+	fi
+	log "installing ${missing[*]}"
+	# Refresh the lists only when a candidate cannot be found; 'apt-get update' is slow-ish.
+	if ! apt-cache show "${missing[@]}" >/dev/null 2>&1; then
+		apt-get update -q
+	fi
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# --- 2. A private APT state for foreign-arch and backports downloads ----------------------------
+# Its own sources list, lists directory and cache: the host's APT and dpkg are left untouched.
+APTDIR=$CACHE/apt
+apt_private() {
+	apt-get -q \
+		-o Dir::Etc::SourceList="$APTDIR/sources.list" \
+		-o Dir::Etc::SourceParts=/dev/null \
+		-o Dir::State::Lists="$APTDIR/lists" \
+		-o Dir::Cache="$APTDIR/cache" \
+		-o Dir::State::status=/dev/null \
+		-o APT::Architecture=amd64 \
+		-o APT::Architectures::=amd64 -o APT::Architectures::=arm64 \
+		-o Debug::NoLocking=1 "$@"
+}
+if [ ! -f "$APTDIR/.stamp" ]; then
+	log "private APT state in $APTDIR"
+	mkdir -p "$APTDIR/lists/partial" "$APTDIR/cache/archives/partial"
+	cat >"$APTDIR/sources.list" <<-SRC
+	deb [arch=amd64,arm64 signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $MIRROR bookworm main
+	deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $MIRROR bookworm main
+	deb [arch=amd64 signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $MIRROR bookworm-backports main
+	SRC
+	apt_private update
+	touch "$APTDIR/.stamp"
+fi
+
+fetch_deb() { # fetch_deb DIR PKG[:ARCH][/RELEASE]... -> .debs in DIR
+	local dir=$1
+	shift
+	mkdir -p "$dir"
+	(cd "$dir" && apt_private download "$@")
+}
+
+# --- 3. libfdt for arm64 (static library + headers) ---------------------------------------------
+LIBFDT=$CACHE/libfdt
+if [ ! -f "$LIBFDT/.stamp" ]; then
+	log "libfdt-dev:arm64"
+	rm -rf "$LIBFDT" && mkdir -p "$LIBFDT/deb"
+	fetch_deb "$LIBFDT/deb" libfdt-dev:arm64
+	for d in "$LIBFDT"/deb/*.deb; do dpkg-deb -x "$d" "$LIBFDT/root"; done
+	mkdir -p "$LIBFDT/include" "$LIBFDT/lib"
+	cp "$LIBFDT"/root/usr/include/*.h "$LIBFDT/include/"
+	cp "$LIBFDT"/root/usr/lib/aarch64-linux-gnu/libfdt.a "$LIBFDT/lib/"
+	touch "$LIBFDT/.stamp"
+fi
+
+# --- 4. newlib for aarch64-none-elf, built with the Debian cross compiler -----------------------
+NEWLIB=$CACHE/newlib
+if [ ! -f "$NEWLIB/.stamp" ]; then
+	log "building newlib (about 90 s)"
+	rm -rf "$NEWLIB" && mkdir -p "$NEWLIB/build"
+	tarball=$(ls /usr/src/newlib/newlib-*.tar.* 2>/dev/null | head -n 1)
+	[ -n "$tarball" ] || { log "newlib-source has no tarball in /usr/src/newlib"; exit 1; }
+	tar -C "$NEWLIB" -xf "$tarball"
+	src=$(ls -d "$NEWLIB"/newlib-*/ | head -n 1)
+	# Freestanding, no syscalls of newlib's own: kernel/syscalls.c provides _write/_sbrk/_exit.
+	# -fno-stack-protector: newlib runs before the guard is set. It may use FP/SIMD registers
+	# (memcpy), so the world switch puts the host CPTR_EL2 back before any C runs.
+	tflags="-O2 -g -ffunction-sections -fdata-sections -fno-stack-protector"
+	(cd "$NEWLIB/build" &&
+		"$src/configure" --target=aarch64-none-elf --prefix="$NEWLIB/install" \
+			--disable-multilib --disable-newlib-supplied-syscalls \
+			--enable-newlib-nano-malloc --disable-newlib-io-float \
+			--enable-newlib-reent-small --disable-nls \
+			CC_FOR_TARGET=aarch64-linux-gnu-gcc AR_FOR_TARGET=aarch64-linux-gnu-ar \
+			AS_FOR_TARGET=aarch64-linux-gnu-as LD_FOR_TARGET=aarch64-linux-gnu-ld \
+			RANLIB_FOR_TARGET=aarch64-linux-gnu-ranlib NM_FOR_TARGET=aarch64-linux-gnu-nm \
+			STRIP_FOR_TARGET=aarch64-linux-gnu-strip \
+			CFLAGS_FOR_TARGET="$tflags" >"$NEWLIB/configure.log" 2>&1 &&
+		make -j"$JOBS" all-target-newlib >"$NEWLIB/build.log" 2>&1 &&
+		make install-target-newlib >"$NEWLIB/install.log" 2>&1) ||
+		{ log "newlib build failed; see $NEWLIB/*.log"; tail -n 20 "$NEWLIB"/*.log >&2; exit 1; }
+	rm -rf "$src"
+	touch "$NEWLIB/.stamp"
+fi
+
+# --- 5. lwip source (network features of a later roadmap area) ----------------------------------
+LWIP=$CACHE/lwip
+if [ ! -f "$LWIP/.stamp" ]; then
+	log "lwip source package"
+	rm -rf "$LWIP" && mkdir -p "$LWIP"
+	(cd "$LWIP" && apt_private source --download-only lwip && dpkg-source -x --no-check ./*.dsc src) >/dev/null
+	touch "$LWIP/.stamp"
+fi
+
+# --- 6. QEMU 10.0 from bookworm-backports, beside the system QEMU 7.2 ---------------------------
+QEMU10=$CACHE/qemu-10
+if [ ! -f "$QEMU10/.stamp" ]; then
+	log "qemu-system-arm from bookworm-backports"
+	rm -rf "$QEMU10" && mkdir -p "$QEMU10/deb"
+	fetch_deb "$QEMU10/deb" qemu-system-arm/bookworm-backports qemu-system-data/bookworm-backports
+	for d in "$QEMU10"/deb/*.deb; do dpkg-deb -x "$d" "$QEMU10/root"; done
+	touch "$QEMU10/.stamp"
+fi
+
+# Report, so a log shows what the build will use.
+q10=$QEMU10/root/usr/bin/qemu-system-aarch64
+if ! "$q10" --version >/dev/null 2>&1; then
+	log "QEMU 10 does not start; its missing libraries:"
+	ldd "$q10" | grep 'not found' >&2 || true
+	exit 1
+fi
+log "ok: $(qemu-system-aarch64 --version | head -n 1) / $("$q10" --version | head -n 1)"
