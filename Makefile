@@ -1,0 +1,125 @@
+# hyptap — one entry point. `make` builds build/hyptap.img; see README.md for the rest.
+
+CROSS		?= aarch64-linux-gnu-
+HYPTAP_CACHE	?= $(HOME)/.cache/hyptap
+export HYPTAP_CACHE
+NEWLIB		:= $(HYPTAP_CACHE)/newlib/install/aarch64-none-elf
+LIBFDT		:= $(HYPTAP_CACHE)/libfdt
+B		:= build
+
+CC		:= $(CROSS)gcc
+OBJCOPY		:= $(CROSS)objcopy
+NM		:= $(CROSS)nm
+HOSTCC		?= gcc
+
+WARN		:= -Wall -Wextra -Werror
+INCLUDES	:= -Ikernel/include -Itap -Ivmm -Iscenarios -Iscenarios/model -I$(B)/gen
+# -mgeneral-regs-only: the harness never touches FP/SIMD itself (guests may trap it).
+# -mstrict-align: part of the boot path runs with the MMU off, where all memory is Device.
+# -fno-tree-loop-distribute-patterns: no memset/memcpy calls invented before the MMU is on.
+TARGET_CFLAGS	:= -std=gnu11 $(WARN) -O2 -g -ffreestanding -fpie -fno-plt \
+		   -mgeneral-regs-only -mstrict-align -fno-tree-loop-distribute-patterns \
+		   -fno-omit-frame-pointer -ffunction-sections -fdata-sections \
+		   -isystem $(NEWLIB)/include -I$(LIBFDT)/include $(INCLUDES) -MMD -MP
+TARGET_ASFLAGS	:= -g -Ikernel/include -Iguest -I$(B)/guest -MMD -MP
+LDFLAGS		:= -nostdlib -static-pie -Wl,--no-dynamic-linker -Wl,-T,kernel/hyptap.lds \
+		   -Wl,--gc-sections -Wl,-z,noexecstack -Wl,--build-id=none -Wl,-z,norelro -Wl,--no-warn-rwx-segments -Wl,-z,notext
+LIBS		:= -Wl,--start-group $(LIBFDT)/lib/libfdt.a $(NEWLIB)/lib/libc.a \
+		   $(shell $(CC) -print-libgcc-file-name 2>/dev/null) -Wl,--end-group
+
+KERNEL_SRCS	:= $(wildcard kernel/*.c kernel/*.S)
+VMM_SRCS	:= $(wildcard vmm/*.c vmm/*.S)
+TAP_SRCS	:= $(wildcard tap/*.c)
+SCEN_SRCS	:= $(wildcard scenarios/*.c scenarios/*.S scenarios/model/*.c)
+GUEST_SRCS	:= $(wildcard guest/*.S)
+
+SRCS		:= $(KERNEL_SRCS) $(VMM_SRCS) $(TAP_SRCS) $(SCEN_SRCS)
+OBJS		:= $(patsubst %,$(B)/obj/%.o,$(SRCS))
+GUEST_OBJS	:= $(patsubst %,$(B)/obj/%.o,$(GUEST_SRCS))
+
+# Pure code, also built for the host and unit-tested there.
+HOST_SRCS	:= tap/tap.c kernel/glob.c kernel/bootargs.c kernel/pgtable.c kernel/palloc.c \
+		   kernel/esr_name.c kernel/midr.c $(wildcard scenarios/model/*.c)
+HOST_TESTS	:= $(patsubst tests/unit/%.c,$(B)/host/%,$(wildcard tests/unit/*_test.c))
+HOST_CFLAGS	:= -std=gnu11 $(WARN) -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+		   $(INCLUDES) -Itests/unit
+
+.PHONY: all deps run check check-host baseline bench debug docs matrix clean format
+all: $(B)/hyptap.img
+
+deps:
+	@bash ci/deps.sh
+
+$(B)/obj/%.c.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(TARGET_CFLAGS) -c $< -o $@
+
+$(B)/obj/%.S.o: %.S
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	@$(CC) $(TARGET_ASFLAGS) $(INCLUDES) -c $< -o $@
+
+# Guest payloads: their own link at the guest RAM IPA, embedded as a flat binary, with their
+# symbols turned into a header so scenarios can check exact instruction addresses.
+$(B)/guest/guest.elf: $(GUEST_OBJS) guest/guest.lds
+	@mkdir -p $(dir $@)
+	$(CC) -nostdlib -static -Wl,-T,guest/guest.lds -Wl,--build-id=none $(GUEST_OBJS) -o $@
+
+$(B)/guest/guest.bin: $(B)/guest/guest.elf
+	$(OBJCOPY) -O binary $< $@
+
+$(B)/gen/guest_syms.h: $(B)/guest/guest.elf
+	@mkdir -p $(dir $@)
+	{ echo '/* Generated from $< by the Makefile: guest symbol addresses (IPAs). */'; \
+	  echo '#ifndef GUEST_SYMS_H'; echo '#define GUEST_SYMS_H'; \
+	  $(NM) $< | awk '$$3 ~ /^(gp_|gl_|guest_)/ { printf "#define GSYM_%s 0x%sULL\n", $$3, $$1 }'; \
+	  echo '#endif'; } > $@.tmp && mv $@.tmp $@
+
+$(OBJS): $(B)/gen/guest_syms.h
+$(B)/obj/scenarios/guest_image.S.o: $(B)/guest/guest.bin
+
+$(B)/hyptap.elf: $(OBJS) kernel/hyptap.lds
+	$(CC) $(LDFLAGS) $(OBJS) $(LIBS) -o $@
+	@if $(CROSS)readelf -r $@ | awk 'NR>3 && $$3 ~ /^R_AARCH64/ && $$3 !~ /^R_AARCH64_RELATIV/' | grep -q .; then \
+		echo "error: $@ has dynamic relocations other than R_AARCH64_RELATIVE"; exit 1; fi
+
+$(B)/hyptap.img: $(B)/hyptap.elf
+	$(OBJCOPY) -O binary $< $@
+	@echo "  IMAGE   $@ ($$(stat -c %s $@) bytes)"
+
+# ---- host side -----------------------------------------------------------------------------
+$(B)/host/%_test: tests/unit/%_test.c $(HOST_SRCS) tests/unit/unit.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOST_CFLAGS) $< $(HOST_SRCS) -o $@
+
+check-host: $(HOST_TESTS)
+	@bash ci/check.sh --host-only
+
+run: deps all
+	@ci/qemu-run $(if $(QEMU),--qemu $(QEMU)) $(if $(CPU),--cpu $(CPU)) $(if $(GIC),--gic $(GIC)) -- $(ARGS)
+
+check: deps all $(HOST_TESTS)
+	@bash ci/check.sh
+
+baseline: deps all
+	@bash ci/baseline-all
+
+bench: deps all
+	@bash ci/bench.sh
+
+debug: deps all
+	@echo "QEMU waits for gdb on :1234; in another shell:"
+	@echo "  gdb-multiarch $(B)/hyptap.elf -ex 'target remote :1234'"
+	@ci/qemu-run --gdb $(if $(CPU),--cpu $(CPU)) -- $(ARGS)
+
+docs: all
+	@bash ci/gen-docs
+
+format:
+	clang-format -i $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf $(B)
+
+-include $(shell find $(B)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# ci/bench.sh — make bench: time the whole suite on one platform, N runs, medians as markdown.
+#
+#   ci/bench.sh [-n RUNS] [--qemu 7.2|10.0] [--cpu C] [--gic 2|3] [--icount] [-- bootargs...]
+#
+# Times come from `ci/qemu-run --timing` and count from QEMU's start: to the plan line (boot,
+# DTB, MMU, scenario selection), to the last line (the whole suite), to QEMU's exit. TAP points
+# per second are results / (last line - plan line): the scenario throughput, boot excluded.
+set -euo pipefail
+
+usage() {
+	echo "usage: ci/bench.sh [-n RUNS] [--qemu 7.2|10.0] [--cpu C] [--gic 2|3] [--icount] [-- bootargs...]" >&2
+	exit 2
+}
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+runs=5 qver=7.2 cpu=max gic=3 extra=()
+while (($#)); do
+	case "$1" in
+	-n | --qemu | --cpu | --gic) (($# >= 2)) || { echo "bench: $1 needs a value" >&2 && usage; } ;;&
+	-n) runs=$2 && shift 2 ;;
+	--qemu) qver=$2 && shift 2 ;;
+	--cpu) cpu=$2 && shift 2 ;;
+	--gic) gic=$2 && shift 2 ;;
+	--icount) extra+=(--icount) && shift ;;
+	--) shift && break ;;
+	*) echo "bench: unknown argument '$1'" >&2 && usage ;;
+	esac
+done
+[[ "$runs" =~ ^[1-9][0-9]*$ ]] || usage
+image=$top/build/hyptap.img
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for ((i = 1; i <= runs; i++)); do
+	if ! "$top/ci/qemu-run" --timing --qemu "$qver" --cpu "$cpu" --gic "$gic" --image "$image" "${extra[@]}" -- "$@" \
+		>"$tmp/out" 2>"$tmp/err"; then
+		echo "bench: run $i failed:" >&2
+		tail -n 5 "$tmp/out" "$tmp/err" >&2
+		exit 1
+	fi
+	grep '^qemu-run: .* plan_ms=' "$tmp/err" >>"$tmp/timings"
+	echo "bench: run $i/$runs: $(tail -n 1 "$tmp/timings" | sed 's/^qemu-run: //')" >&2
+done
+
+qemu_version=$(sed -n 's/^ *\(QEMU emulator version [^ ]*\).*/\1/p' <(
+	if [ "$qver" = 10.0 ]; then
+		"${HYPTAP_CACHE:-$HOME/.cache/hyptap}/qemu-10/root/usr/bin/qemu-system-aarch64" --version
+	else
+		qemu-system-aarch64 --version
+	fi))
+host_cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+
+perl - "$tmp/timings" "$runs" "$qver" "$cpu" "$gic" "$(stat -c %s "$image")" "$qemu_version" "$host_cpu" "$*" <<'PERL'
+use strict;
+use warnings;
+my ($file, $runs, $qver, $cpu, $gic, $size, $qemu_version, $host_cpu, $bootargs) = @ARGV;
+my %v;	# field -> values over the runs
+open my $fh, '<', $file or die "bench: $file: $!\n";
+while (<$fh>) {
+	push @{ $v{$1} }, $2 while /(\w+)=(\d+)/g;
+}
+sub median {
+	my @s = sort { $a <=> $b } @{ $v{ $_[0] } };
+	return @s % 2 ? $s[$#s / 2] : ($s[@s / 2 - 1] + $s[@s / 2]) / 2;
+}
+my %seen = map { $_ => 1 } @{ $v{results} };
+warn "bench: the result count differs between runs: @{ $v{results} }\n" if keys %seen > 1;
+my ($plan, $last, $total, $results) = map { median($_) } qw(plan_ms last_ms total_ms results);
+my $rate = $results / (($last - $plan) || 1) * 1000;
+print "| QEMU | CPU | runs | start → plan line | start → last line | start → exit | results | TAP points/s | image |\n";
+print "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n";
+printf "| %s | %s%s | %d | %d ms | %d ms | %d ms | %d | %.0f | %.1f KiB |\n",
+	$qver, $cpu, $gic == 2 ? " (GICv2)" : "", $runs, $plan, $last, $total, $results, $rate, $size / 1024;
+print "\nMedians of $runs runs; points/s = results / (last line - plan line). $qemu_version, TCG, "
+	. "host: $host_cpu" . ($bootargs ne "" ? ", bootargs: `$bootargs`" : "") . ".\n";
+PERL

@@ -1,0 +1,335 @@
+/*
+ * hyptap boot arguments (see bootargs.h, DESIGN.md section 8).
+ *
+ * The command line is copied into ba->storage and split there: each blank
+ * becomes a NUL, and so does each comma of a glob list, so the glob pointers
+ * need no allocation. A list is checked whole before it is split, so error
+ * messages can still quote the token as it was written.
+ */
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bootargs.h"
+#include "glob.h"
+
+#define BOOTARGS_PREFIX "hyptap."
+
+struct bootargs_err {
+	char *buf;
+	size_t len;
+};
+
+/* One option: its key (after "hyptap.") and what a good value looks like. */
+struct bootargs_opt {
+	const char *key;
+	const char *expect;
+	int (*parse)(struct bootargs *ba, const struct bootargs_opt *opt, char *tok, char *value,
+		     struct bootargs_err *e);
+};
+
+static int __attribute__((format(printf, 2, 3))) fail(struct bootargs_err *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e->buf != NULL && e->len != 0) {
+		va_start(ap, fmt);
+		vsnprintf(e->buf, e->len, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+static int fail_value(struct bootargs_err *e, const struct bootargs_opt *opt, const char *tok)
+{
+	return fail(e, "bad bootarg \"%s\": expected %s", tok, opt->expect);
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9') {
+		return c - '0';
+	}
+	if (c >= 'a' && c <= 'f') {
+		return c - 'a' + 10;
+	}
+	if (c >= 'A' && c <= 'F') {
+		return c - 'A' + 10;
+	}
+	return -1;
+}
+
+/*
+ * Parse all of @s as an unsigned decimal number or, when @hex_ok, as "0x"
+ * followed by hex digits. No sign, no blanks, no overflow.
+ */
+static bool parse_u64(const char *s, bool hex_ok, uint64_t *out)
+{
+	uint64_t v = 0;
+	int d;
+
+	if (hex_ok && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		s += 2;
+		if (*s == '\0') {
+			return false;
+		}
+		for (; *s != '\0'; s++) {
+			d = hex_digit(*s);
+			if (d < 0 || (v >> 60) != 0) {
+				return false;
+			}
+			v = (v << 4) | (uint64_t)d;
+		}
+		*out = v;
+		return true;
+	}
+	if (*s == '\0') {
+		return false;
+	}
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9') {
+			return false;
+		}
+		d = *s - '0';
+		if (v > (UINT64_MAX - (uint64_t)d) / 10) {
+			return false;
+		}
+		v = v * 10 + (uint64_t)d;
+	}
+	*out = v;
+	return true;
+}
+
+static int parse_globs(const struct bootargs_opt *opt, char *tok, char *value,
+		       struct bootargs_err *e, const char **list, unsigned *count)
+{
+	unsigned n = 1;
+	char *p;
+
+	for (p = value; *p != '\0'; p++) {
+		if (*p == ',') {
+			n++;
+			if (p == value || p[1] == ',' || p[1] == '\0') {
+				return fail(e, "bad bootarg \"%s\": empty glob in the list", tok);
+			}
+		}
+	}
+	if (*count + n > BOOTARGS_MAX_GLOBS) {
+		return fail(e,
+			    "bad bootarg \"%s\": too many globs (at most %u over all %s%s tokens)",
+			    tok, (unsigned)BOOTARGS_MAX_GLOBS, BOOTARGS_PREFIX, opt->key);
+	}
+	list[(*count)++] = value;
+	for (p = value; *p != '\0'; p++) {
+		if (*p == ',') {
+			*p = '\0';
+			list[(*count)++] = p + 1;
+		}
+	}
+	return 0;
+}
+
+static int parse_only(struct bootargs *ba, const struct bootargs_opt *opt, char *tok, char *value,
+		      struct bootargs_err *e)
+{
+	return parse_globs(opt, tok, value, e, ba->only, &ba->only_count);
+}
+
+static int parse_skip(struct bootargs *ba, const struct bootargs_opt *opt, char *tok, char *value,
+		      struct bootargs_err *e)
+{
+	return parse_globs(opt, tok, value, e, ba->skip, &ba->skip_count);
+}
+
+static int parse_list(struct bootargs *ba, const struct bootargs_opt *opt, char *tok, char *value,
+		      struct bootargs_err *e)
+{
+	if (value == NULL || strcmp(value, "1") == 0) {
+		ba->list = true;
+	} else if (strcmp(value, "0") == 0) {
+		ba->list = false;
+	} else {
+		return fail_value(e, opt, tok);
+	}
+	return 0;
+}
+
+static int parse_repeat(struct bootargs *ba, const struct bootargs_opt *opt, char *tok, char *value,
+			struct bootargs_err *e)
+{
+	uint64_t v;
+
+	if (!parse_u64(value, false, &v) || v < 1 || v > BOOTARGS_REPEAT_MAX) {
+		return fail_value(e, opt, tok);
+	}
+	ba->repeat = (unsigned)v;
+	return 0;
+}
+
+static int parse_seed(struct bootargs *ba, const struct bootargs_opt *opt, char *tok, char *value,
+		      struct bootargs_err *e)
+{
+	uint64_t v;
+
+	if (!parse_u64(value, true, &v)) {
+		return fail_value(e, opt, tok);
+	}
+	ba->seed = v;
+	ba->seed_set = true;
+	return 0;
+}
+
+static int parse_timeout_ms(struct bootargs *ba, const struct bootargs_opt *opt, char *tok,
+			    char *value, struct bootargs_err *e)
+{
+	uint64_t v;
+
+	if (!parse_u64(value, false, &v) || v < 1 || v > BOOTARGS_TIMEOUT_MS_MAX) {
+		return fail_value(e, opt, tok);
+	}
+	ba->timeout_ms = (unsigned)v;
+	return 0;
+}
+
+static int parse_exit(struct bootargs *ba, const struct bootargs_opt *opt, char *tok, char *value,
+		      struct bootargs_err *e)
+{
+	if (strcmp(value, "psci") == 0) {
+		ba->exit = BOOTARGS_EXIT_PSCI;
+	} else if (strcmp(value, "semihosting") == 0) {
+		ba->exit = BOOTARGS_EXIT_SEMIHOSTING;
+	} else {
+		return fail_value(e, opt, tok);
+	}
+	return 0;
+}
+
+/* Keep in step with the "known:" list in the unknown-key message. */
+static const struct bootargs_opt bootargs_opts[] = {
+	{"only", "a comma-separated list of globs", parse_only},
+	{"skip", "a comma-separated list of globs", parse_skip},
+	{"list", "no value, =1 or =0", parse_list},
+	{"repeat", "a decimal number 1..100000", parse_repeat},
+	{"seed", "a 64-bit number, decimal or 0x hex", parse_seed},
+	{"timeout_ms", "a decimal number 1..600000", parse_timeout_ms},
+	{"exit", "psci or semihosting", parse_exit},
+};
+
+#define BOOTARGS_KNOWN "only, skip, list, repeat, seed, timeout_ms, exit"
+
+static int parse_token(struct bootargs *ba, char *tok, struct bootargs_err *e)
+{
+	char *key = tok + strlen(BOOTARGS_PREFIX);
+	char *eq = strchr(key, '=');
+	size_t key_len = eq != NULL ? (size_t)(eq - key) : strlen(key);
+	const struct bootargs_opt *opt = NULL;
+	size_t i;
+
+	for (i = 0; i < sizeof(bootargs_opts) / sizeof(bootargs_opts[0]); i++) {
+		if (strlen(bootargs_opts[i].key) == key_len &&
+		    memcmp(bootargs_opts[i].key, key, key_len) == 0) {
+			opt = &bootargs_opts[i];
+			break;
+		}
+	}
+	if (opt == NULL) {
+		return fail(e, "unknown bootarg key \"%.*s\" (known: " BOOTARGS_KNOWN ")",
+			    (int)(key - tok + key_len), tok);
+	}
+	if (eq == NULL && opt->parse != parse_list) {
+		return fail(e, "bad bootarg \"%s\": missing value, expected %s", tok, opt->expect);
+	}
+	if (eq != NULL && eq[1] == '\0') {
+		return fail(e, "bad bootarg \"%s\": empty value, expected %s", tok, opt->expect);
+	}
+	return opt->parse(ba, opt, tok, eq != NULL ? eq + 1 : NULL, e);
+}
+
+/* Defaults for every field but the storage. */
+static void reset_options(struct bootargs *ba)
+{
+	memset(ba->only, 0, sizeof(ba->only));
+	ba->only_count = 0;
+	memset(ba->skip, 0, sizeof(ba->skip));
+	ba->skip_count = 0;
+	ba->list = false;
+	ba->repeat = 1;
+	ba->seed = 0;
+	ba->seed_set = false;
+	ba->timeout_ms = 0;
+	ba->exit = BOOTARGS_EXIT_PSCI;
+}
+
+void bootargs_init(struct bootargs *ba)
+{
+	reset_options(ba);
+	ba->storage[0] = '\0';
+}
+
+int bootargs_parse(struct bootargs *ba, const char *cmdline, char *err, size_t errlen)
+{
+	struct bootargs_err e = {err, errlen};
+	size_t len = cmdline != NULL ? strlen(cmdline) : 0;
+	char *p, *tok;
+
+	if (err != NULL && errlen != 0) {
+		err[0] = '\0';
+	}
+	if (len >= sizeof(ba->storage)) {
+		bootargs_init(ba);
+		return fail(&e, "bootargs too long (%lu bytes, at most %lu)", (unsigned long)len,
+			    (unsigned long)sizeof(ba->storage) - 1);
+	}
+	/* Copy before resetting the fields: @cmdline may already be ba->storage. */
+	memmove(ba->storage, cmdline != NULL ? cmdline : "", len + 1);
+	reset_options(ba);
+
+	p = ba->storage;
+	for (;;) {
+		while (is_blank(*p)) {
+			p++;
+		}
+		if (*p == '\0') {
+			break;
+		}
+		tok = p;
+		while (*p != '\0' && !is_blank(*p)) {
+			p++;
+		}
+		if (*p != '\0') {
+			*p++ = '\0';
+		}
+		if (strncmp(tok, BOOTARGS_PREFIX, strlen(BOOTARGS_PREFIX)) != 0) {
+			continue;
+		}
+		if (parse_token(ba, tok, &e) != 0) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+bool bootargs_selects(const struct bootargs *ba, const char *id)
+{
+	bool selected = ba->only_count == 0;
+	unsigned i;
+
+	if (id == NULL) {
+		return false;
+	}
+	for (i = 0; i < ba->only_count && !selected; i++) {
+		selected = glob_match(ba->only[i], id);
+	}
+	for (i = 0; i < ba->skip_count && selected; i++) {
+		selected = !glob_match(ba->skip[i], id);
+	}
+	return selected;
+}

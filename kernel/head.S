@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Image header and entry (Documentation/arch/arm64/booting.rst): loaded at a 2 MiB aligned
+ * address, MMU off, x0 = DTB. The image is linked at 0 and relocates itself: the only dynamic
+ * relocations a static PIE has are R_AARCH64_RELATIVE, applied here before any C runs.
+ */
+#include "arch/asm.h"
+
+	.section .head.text, "ax"
+	.globl	_head
+_head:
+	b	entry				/* code0 */
+	.long	0				/* code1 */
+	.quad	0				/* text_offset */
+	.quad	__image_end - _head		/* image_size: PC-relative, so no dynamic relocation */
+	.quad	0xa				/* flags: LE, 4K pages, place anywhere (bit 3) */
+	.quad	0, 0, 0				/* res2, res3, res4 */
+	.ascii	"ARM\x64"			/* magic */
+	.long	0				/* res5 */
+
+entry:
+	mov	x19, x0				/* x19 = DTB pointer, kept across the boot path */
+	adrp	x20, _head			/* x20 = load address of the image */
+	add	x20, x20, :lo12:_head
+
+	/* Apply R_AARCH64_RELATIVE relocations: *(base + r_offset) = base + r_addend. */
+	adrp	x1, __rela_start
+	add	x1, x1, :lo12:__rela_start
+	adrp	x2, __rela_end
+	add	x2, x2, :lo12:__rela_end
+1:	cmp	x1, x2
+	b.hs	2f
+	ldp	x3, x4, [x1], #16		/* r_offset, r_info */
+	ldr	x5, [x1], #8			/* r_addend */
+	cmp	w4, #R_AARCH64_RELATIVE
+	b.ne	1b
+	add	x5, x5, x20
+	str	x5, [x20, x3]
+	b	1b
+
+	/* Zero .bss with aligned 16-byte stores (MMU off: every access is Device memory). */
+2:	adrp	x1, __bss_start
+	add	x1, x1, :lo12:__bss_start
+	adrp	x2, __bss_end
+	add	x2, x2, :lo12:__bss_end
+3:	cmp	x1, x2
+	b.hs	4f
+	stp	xzr, xzr, [x1], #16
+	b	3b
+
+4:	mrs	x0, CurrentEL
+	ubfx	x0, x0, #2, #2
+	cmp	x0, #3
+	b.eq	from_el3
+	cmp	x0, #2
+	b.eq	at_el2
+
+	/* EL1 (or EL0): no virtualization possible. Report and power off from C. */
+	adrp	x1, __stack_top
+	add	x1, x1, :lo12:__stack_top
+	mov	sp, x1
+	adrp	x1, el1_vectors
+	add	x1, x1, :lo12:el1_vectors
+	msr	vbar_el1, x1
+	isb
+	mov	x0, x0				/* x0 = CurrentEL.EL */
+	bl	boot_bail_el1			/* void boot_bail_el1(unsigned el): no return */
+	b	.
+
+from_el3:
+	/* SCR_EL3: NS=1, RES1 bits 4/5, HCE=1 (HVC enabled), RW=1 (EL2 is AArch64). */
+	mov	x0, #(1 << 0 | 1 << 4 | 1 << 5 | 1 << 8 | 1 << 10)
+	msr	scr_el3, x0
+	mov	x0, #0x3c9			/* SPSR: DAIF masked, EL2h */
+	msr	spsr_el3, x0
+	adr	x0, at_el2
+	msr	elr_el3, x0
+	isb
+	eret
+
+at_el2:
+	/* Known state before anything else: MMU and caches off, our own vectors. */
+	ldr	x0, =SCTLR_EL2_BOOT
+	msr	sctlr_el2, x0
+	adrp	x0, kernel_vectors
+	add	x0, x0, :lo12:kernel_vectors
+	msr	vbar_el2, x0
+	msr	daifset, #0xf
+	isb
+	adrp	x1, __stack_top
+	add	x1, x1, :lo12:__stack_top
+	mov	sp, x1
+	mov	x0, x19				/* void kernel_main(void *dtb, uintptr_t base) */
+	mov	x1, x20
+	bl	kernel_main
+	b	.
+
+	.ltorg
+
+/* EL1 vectors for the bail-out path: any exception (e.g. an HVC with no EL2) ends in WFI. */
+	.balign	2048
+el1_vectors:
+	.rept	16
+	.balign	128
+	bl	boot_el1_exception		/* void boot_el1_exception(void): no return */
+	.endr

@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Field names of the EL2 control registers, from one place (Arm ARM DDI 0487, D23 / D24).
+ * Pure definitions: host-compilable.
+ */
+#ifndef ARCH_EL2_H
+#define ARCH_EL2_H
+
+#define BIT(n)		(1ULL << (n))
+#define FIELD_GET(v, shift, width) (((v) >> (shift)) & ((1ULL << (width)) - 1))
+
+/* HCR_EL2 */
+#define HCR_VM		BIT(0)
+#define HCR_SWIO	BIT(1)
+#define HCR_PTW		BIT(2)
+#define HCR_FMO		BIT(3)
+#define HCR_IMO		BIT(4)
+#define HCR_AMO		BIT(5)
+#define HCR_VF		BIT(6)
+#define HCR_VI		BIT(7)
+#define HCR_VSE		BIT(8)
+#define HCR_FB		BIT(9)
+#define HCR_BSU_IS	(1ULL << 10)
+#define HCR_DC		BIT(12)
+#define HCR_TWI		BIT(13)
+#define HCR_TWE		BIT(14)
+#define HCR_TID0	BIT(15)
+#define HCR_TID1	BIT(16)
+#define HCR_TID2	BIT(17)
+#define HCR_TID3	BIT(18)
+#define HCR_TSC		BIT(19)
+#define HCR_TIDCP	BIT(20)
+#define HCR_TACR	BIT(21)
+#define HCR_TSW		BIT(22)
+#define HCR_TPCP	BIT(23)
+#define HCR_TPU		BIT(24)
+#define HCR_TTLB	BIT(25)
+#define HCR_TVM		BIT(26)
+#define HCR_TGE		BIT(27)
+#define HCR_TDZ		BIT(28)
+#define HCR_HCD		BIT(29)
+#define HCR_TRVM	BIT(30)
+#define HCR_RW		BIT(31)
+#define HCR_CD		BIT(32)
+#define HCR_ID		BIT(33)
+#define HCR_E2H		BIT(34)
+#define HCR_TLOR	BIT(35)
+#define HCR_TERR	BIT(36)
+#define HCR_TEA		BIT(37)
+#define HCR_APK		BIT(40)
+#define HCR_API		BIT(41)
+#define HCR_NV		BIT(42)
+#define HCR_NV1		BIT(43)
+#define HCR_FWB		BIT(46)
+#define HCR_TID4	BIT(49)
+#define HCR_TICAB	BIT(50)
+#define HCR_TOCU	BIT(52)
+#define HCR_TTLBIS	BIT(54)
+#define HCR_TTLBOS	BIT(55)
+
+/* SCTLR_EL2 (E2H=0 layout) */
+#define SCTLR_M		BIT(0)
+#define SCTLR_A		BIT(1)
+#define SCTLR_C		BIT(2)
+#define SCTLR_SA	BIT(3)
+#define SCTLR_I		BIT(12)
+#define SCTLR_WXN	BIT(19)
+#define SCTLR_EE	BIT(25)
+/* RES1 bits of SCTLR_EL2 when E2H=0: 4, 5, 11, 16, 18, 22, 23, 28, 29. */
+#define SCTLR_EL2_RES1	0x30C50830ULL
+/* SCTLR_EL1 RES1 bits (Armv8.0): 11, 20, 22, 23, 28, 29. */
+#define SCTLR_EL1_RES1	0x30D00800ULL
+
+/* TCR_EL2 (E2H=0) */
+#define TCR_T0SZ(n)	((unsigned long long)(n) & 0x3f)
+#define TCR_IRGN0_WBWA	(1ULL << 8)
+#define TCR_ORGN0_WBWA	(1ULL << 10)
+#define TCR_SH0_INNER	(3ULL << 12)
+#define TCR_TG0_4K	(0ULL << 14)
+#define TCR_TG0_64K	(1ULL << 14)
+#define TCR_TG0_16K	(2ULL << 14)
+#define TCR_EL2_PS_SHIFT 16
+#define TCR_EL2_RES1	(BIT(31) | BIT(23))
+
+/* VTCR_EL2 */
+#define VTCR_T0SZ(n)	((unsigned long long)(n) & 0x3f)
+#define VTCR_SL0_SHIFT	6
+#define VTCR_IRGN0_WBWA	(1ULL << 8)
+#define VTCR_ORGN0_WBWA	(1ULL << 10)
+#define VTCR_SH0_INNER	(3ULL << 12)
+#define VTCR_TG0_SHIFT	14
+#define VTCR_TG0_4K	(0ULL << 14)
+#define VTCR_TG0_64K	(1ULL << 14)
+#define VTCR_TG0_16K	(2ULL << 14)
+#define VTCR_PS_SHIFT	16
+#define VTCR_VS		BIT(19)
+#define VTCR_RES1	BIT(31)
+
+/* VTTBR_EL2 */
+#define VTTBR_VMID_SHIFT 48
+
+/* MAIR attribute encodings */
+#define MAIR_DEVICE_nGnRnE 0x00ULL
+#define MAIR_DEVICE_nGnRE  0x04ULL
+#define MAIR_NORMAL_WB	   0xffULL
+#define MAIR_NORMAL_NC	   0x44ULL
+
+/* CPTR_EL2 (E2H=0) */
+#define CPTR_EL2_RES1	(BIT(13) | BIT(12) | 0xffULL | BIT(9))
+#define CPTR_TZ		BIT(8)
+#define CPTR_TFP	BIT(10)
+#define CPTR_TSM	BIT(12)
+#define CPTR_TTA	BIT(20)
+#define CPTR_TAM	BIT(30)
+#define CPTR_TCPAC	BIT(31)
+
+/* MDCR_EL2 */
+#define MDCR_HPMN_MASK	0x1fULL
+#define MDCR_TPMCR	BIT(5)
+#define MDCR_TPM	BIT(6)
+#define MDCR_HPME	BIT(7)
+#define MDCR_TDE	BIT(8)
+#define MDCR_TDA	BIT(9)
+#define MDCR_TDOSA	BIT(10)
+#define MDCR_TDRA	BIT(11)
+#define MDCR_TPMS	BIT(14)
+#define MDCR_TTRF	BIT(19)
+
+/* CNTHCTL_EL2 (E2H=0) */
+#define CNTHCTL_EL1PCTEN BIT(0)
+#define CNTHCTL_EL1PCEN	 BIT(1)
+
+/* CNTx_CTL */
+#define CNT_CTL_ENABLE	BIT(0)
+#define CNT_CTL_IMASK	BIT(1)
+#define CNT_CTL_ISTATUS	BIT(2)
+
+/* SPSR_ELx (AArch64 state) */
+#define SPSR_M_EL0t	0x0ULL
+#define SPSR_M_EL1t	0x4ULL
+#define SPSR_M_EL1h	0x5ULL
+#define SPSR_M_EL2h	0x9ULL
+#define SPSR_F		BIT(6)
+#define SPSR_I		BIT(7)
+#define SPSR_A		BIT(8)
+#define SPSR_D		BIT(9)
+#define SPSR_DAIF	(SPSR_D | SPSR_A | SPSR_I | SPSR_F)
+#define SPSR_IL		BIT(20)
+#define SPSR_SS		BIT(21)
+
+/* SCR_EL3, for the EL3 entry path only */
+#define SCR_NS		BIT(0)
+#define SCR_RES1	(BIT(4) | BIT(5))
+#define SCR_HCE		BIT(8)
+#define SCR_RW		BIT(10)
+
+/* ID_AA64MMFR0_EL1 */
+#define MMFR0_PARANGE(v)	FIELD_GET(v, 0, 4)
+#define MMFR0_VMIDBITS_SHIFT	0 /* (in MMFR1) */
+#define MMFR0_TGRAN16(v)	FIELD_GET(v, 20, 4)
+#define MMFR0_TGRAN64(v)	FIELD_GET(v, 24, 4)
+#define MMFR0_TGRAN4(v)		FIELD_GET(v, 28, 4)
+#define MMFR0_TGRAN16_2(v)	FIELD_GET(v, 32, 4)
+#define MMFR0_TGRAN64_2(v)	FIELD_GET(v, 36, 4)
+#define MMFR0_TGRAN4_2(v)	FIELD_GET(v, 40, 4)
+/* ID_AA64MMFR1_EL1 */
+#define MMFR1_VMIDBITS(v)	FIELD_GET(v, 4, 4)
+#define MMFR1_VH(v)		FIELD_GET(v, 8, 4)
+/* ID_AA64PFR0_EL1 */
+#define PFR0_EL1(v)		FIELD_GET(v, 4, 4)
+#define PFR0_EL2(v)		FIELD_GET(v, 8, 4)
+#define PFR0_EL3(v)		FIELD_GET(v, 12, 4)
+#define PFR0_GIC(v)		FIELD_GET(v, 24, 4)
+
+#endif /* ARCH_EL2_H */

@@ -1,0 +1,178 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Typed system-register accessors, one line per register (TF-A style).
+ *
+ * Every MRS/MSR in hyptap goes through this header. ID registers are read without `volatile`
+ * (their value never changes, so the compiler may merge reads); everything else is volatile.
+ * Encodings an older assembler may not know are spelled S3_<op1>_C<n>_C<m>_<op2> here, once.
+ */
+#ifndef ARCH_SYSREG_H
+#define ARCH_SYSREG_H
+
+#include <stdint.h>
+
+#define SYSREG_RW(name, enc)                                                                       \
+	static inline uint64_t read_##name(void)                                                   \
+	{                                                                                          \
+		uint64_t v;                                                                        \
+		__asm__ volatile("mrs %0, " #enc : "=r"(v));                                       \
+		return v;                                                                          \
+	}                                                                                          \
+	static inline void write_##name(uint64_t v)                                                \
+	{                                                                                          \
+		__asm__ volatile("msr " #enc ", %0" : : "r"(v));                                   \
+	}
+
+#define SYSREG_RO(name, enc)                                                                       \
+	static inline uint64_t read_##name(void)                                                   \
+	{                                                                                          \
+		uint64_t v;                                                                        \
+		__asm__ volatile("mrs %0, " #enc : "=r"(v));                                       \
+		return v;                                                                          \
+	}
+
+/* ID registers: constant, so no volatile (reads may be combined). */
+#define SYSREG_ID(name, enc)                                                                       \
+	static inline uint64_t read_##name(void)                                                   \
+	{                                                                                          \
+		uint64_t v;                                                                        \
+		__asm__("mrs %0, " #enc : "=r"(v));                                                \
+		return v;                                                                          \
+	}
+
+SYSREG_ID(midr_el1, midr_el1)
+SYSREG_ID(mpidr_el1, mpidr_el1)
+SYSREG_ID(revidr_el1, revidr_el1)
+SYSREG_ID(id_aa64pfr0_el1, id_aa64pfr0_el1)
+SYSREG_ID(id_aa64pfr1_el1, id_aa64pfr1_el1)
+SYSREG_ID(id_aa64dfr0_el1, id_aa64dfr0_el1)
+SYSREG_ID(id_aa64isar0_el1, id_aa64isar0_el1)
+SYSREG_ID(id_aa64isar1_el1, id_aa64isar1_el1)
+SYSREG_ID(id_aa64mmfr0_el1, id_aa64mmfr0_el1)
+SYSREG_ID(id_aa64mmfr1_el1, id_aa64mmfr1_el1)
+SYSREG_ID(id_aa64mmfr2_el1, id_aa64mmfr2_el1)
+SYSREG_ID(ctr_el0, ctr_el0)
+SYSREG_ID(cntfrq_el0, cntfrq_el0)
+
+SYSREG_RO(currentel, CurrentEL)
+SYSREG_RO(cntpct_el0, cntpct_el0)
+
+/* EL2 configuration. */
+SYSREG_RW(hcr_el2, hcr_el2)
+SYSREG_RW(hcrx_el2, S3_4_C1_C2_2)
+SYSREG_RW(sctlr_el2, sctlr_el2)
+SYSREG_RW(tcr_el2, tcr_el2)
+SYSREG_RW(ttbr0_el2, ttbr0_el2)
+SYSREG_RW(mair_el2, mair_el2)
+SYSREG_RW(vbar_el2, vbar_el2)
+SYSREG_RW(vtcr_el2, vtcr_el2)
+SYSREG_RW(vttbr_el2, vttbr_el2)
+SYSREG_RW(cptr_el2, cptr_el2)
+SYSREG_RW(mdcr_el2, mdcr_el2)
+SYSREG_RW(hstr_el2, hstr_el2)
+SYSREG_RW(cnthctl_el2, cnthctl_el2)
+SYSREG_RW(cntvoff_el2, cntvoff_el2)
+SYSREG_RW(cnthp_ctl_el2, cnthp_ctl_el2)
+SYSREG_RW(cnthp_cval_el2, cnthp_cval_el2)
+SYSREG_RW(vpidr_el2, vpidr_el2)
+SYSREG_RW(vmpidr_el2, vmpidr_el2)
+SYSREG_RW(elr_el2, elr_el2)
+SYSREG_RW(spsr_el2, spsr_el2)
+SYSREG_RW(esr_el2, esr_el2)
+SYSREG_RW(far_el2, far_el2)
+SYSREG_RW(hpfar_el2, hpfar_el2)
+SYSREG_RW(tpidr_el2, tpidr_el2)
+
+/* EL1 context the world switch loads for a guest. */
+SYSREG_RW(sctlr_el1, sctlr_el1)
+SYSREG_RW(tcr_el1, tcr_el1)
+SYSREG_RW(ttbr0_el1, ttbr0_el1)
+SYSREG_RW(ttbr1_el1, ttbr1_el1)
+SYSREG_RW(mair_el1, mair_el1)
+SYSREG_RW(vbar_el1, vbar_el1)
+SYSREG_RW(cpacr_el1, cpacr_el1)
+SYSREG_RW(sp_el1, sp_el1)
+SYSREG_RW(sp_el0, sp_el0)
+SYSREG_RW(elr_el1, elr_el1)
+SYSREG_RW(spsr_el1, spsr_el1)
+SYSREG_RW(esr_el1, esr_el1)
+SYSREG_RW(far_el1, far_el1)
+SYSREG_RW(tpidr_el1, tpidr_el1)
+SYSREG_RW(cntkctl_el1, cntkctl_el1)
+SYSREG_RW(cntv_ctl_el0, cntv_ctl_el0)
+SYSREG_RW(cntv_cval_el0, cntv_cval_el0)
+SYSREG_RW(contextidr_el1, contextidr_el1)
+SYSREG_RW(amair_el1, amair_el1)
+SYSREG_RW(afsr0_el1, afsr0_el1)
+SYSREG_RW(afsr1_el1, afsr1_el1)
+SYSREG_RW(par_el1, par_el1)
+SYSREG_RW(tpidr_el0, tpidr_el0)
+SYSREG_RW(tpidrro_el0, tpidrro_el0)
+SYSREG_RW(csselr_el1, csselr_el1)
+
+/* GICv3 CPU interface (S3_x encodings: accepted by any assembler). */
+SYSREG_RW(icc_sre_el2, S3_4_C12_C9_5)
+SYSREG_RW(icc_sre_el1, S3_0_C12_C12_5)
+SYSREG_RW(icc_pmr_el1, S3_0_C4_C6_0)
+SYSREG_RW(icc_igrpen1_el1, S3_0_C12_C12_7)
+SYSREG_RW(icc_ctlr_el1, S3_0_C12_C12_4)
+SYSREG_RO(icc_iar1_el1, S3_0_C12_C12_0)
+SYSREG_RW(icc_eoir1_el1, S3_0_C12_C12_1)
+SYSREG_RW(ich_hcr_el2, S3_4_C12_C11_0)
+SYSREG_RO(ich_vtr_el2, S3_4_C12_C11_1)
+SYSREG_RW(ich_vmcr_el2, S3_4_C12_C11_7)
+
+static inline void isb(void)
+{
+	__asm__ volatile("isb" : : : "memory");
+}
+
+static inline void dsb_sy(void)
+{
+	__asm__ volatile("dsb sy" : : : "memory");
+}
+
+static inline void dsb_ish(void)
+{
+	__asm__ volatile("dsb ish" : : : "memory");
+}
+
+static inline void dsb_ishst(void)
+{
+	__asm__ volatile("dsb ishst" : : : "memory");
+}
+
+static inline void dmb_ish(void)
+{
+	__asm__ volatile("dmb ish" : : : "memory");
+}
+
+/** TLBI ALLE2: every EL2 stage-1 entry of this PE. */
+static inline void tlbi_alle2(void)
+{
+	__asm__ volatile("tlbi alle2" : : : "memory");
+}
+
+/** TLBI VMALLS12E1IS: stage-1 and stage-2 entries of the VMID currently in VTTBR_EL2. */
+static inline void tlbi_vmalls12e1is(void)
+{
+	__asm__ volatile("tlbi vmalls12e1is" : : : "memory");
+}
+
+/** DC IVAC / DC CIVAC by VA to the Point of Coherency. */
+static inline void dc_ivac(uintptr_t va)
+{
+	__asm__ volatile("dc ivac, %0" : : "r"(va) : "memory");
+}
+
+static inline void dc_civac(uintptr_t va)
+{
+	__asm__ volatile("dc civac, %0" : : "r"(va) : "memory");
+}
+
+static inline void ic_iallu(void)
+{
+	__asm__ volatile("ic iallu" : : : "memory");
+}
+
+#endif /* ARCH_SYSREG_H */

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef KERNEL_KALLOC_H
+#define KERNEL_KALLOC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "platform.h"
+
+/** Give the page arena every page of the image's RAM bank above the image and the DTB. */
+int kalloc_init(const struct platform *p, uintptr_t image_end);
+/** @count pages aligned to @align bytes, not zeroed; NULL when the arena is exhausted. */
+void *kalloc_pages(size_t count, size_t align);
+void kfree_pages(void *p, size_t count);
+size_t kalloc_pages_in_use(void);
+size_t kalloc_pages_total(void);
+
+/** DC CIVAC over [@p, @p + @len): make EL2's cacheable writes visible to non-cacheable readers. */
+void kcache_clean_inval(const void *p, size_t len);
+
+#endif

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef KERNEL_MMU_H
+#define KERNEL_MMU_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "platform.h"
+
+/* Linker-script symbols delimiting the image's sections (kernel/hyptap.lds). */
+extern char __image_start[], __text_end[], __rodata_end[], __image_end[];
+
+/**
+ * mmu_early_init() - EL2 stage-1 identity map of the image (W^X: text RX, rodata R, data RW)
+ * and of the DTB (read-only), then MMU and caches on. Runs with the MMU off: no memset/memcpy.
+ * Return: 0, or -1 if the DTB header is unusable.
+ */
+int mmu_early_init(const void *dtb, size_t dtb_size);
+
+/** Map all RAM (RW, XN) around the image and DTB, and each device of @p (Device-nGnRE). */
+int mmu_map_platform(const struct platform *p);
+
+/** Map one MMIO range Device-nGnRE at run time (e.g. a redistributor frame). */
+int mmu_map_device(uint64_t base, uint64_t size);
+
+/** Output address size (bits) of ID_AA64MMFR0_EL1.PARange encoding @parange; 0 if reserved. */
+unsigned mmu_parange_bits(unsigned parange);
+
+#endif

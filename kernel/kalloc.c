@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: MIT */
+/* The page arena for guest RAM and stage-2 tables, and the cache maintenance they need. */
+#include "arch/sysreg.h"
+#include "kalloc.h"
+#include "palloc.h"
+
+static struct palloc arena;
+
+int kalloc_init(const struct platform *p, uintptr_t image_end)
+{
+	uintptr_t start = image_end;
+	uintptr_t dtb_end = (uintptr_t)p->dtb + p->dtb_size;
+
+	if (dtb_end > start && (uintptr_t)p->dtb < start + (64u << 20)) {
+		start = dtb_end;
+	}
+	for (unsigned i = 0; i < p->mem_count; i++) {
+		uint64_t b = p->mem[i].base, e = b + p->mem[i].size;
+
+		if (image_end > b && image_end <= e) {
+			/* Start at the next 2 MiB boundary: guest RAM likes block alignment. */
+			start = (start + (2u << 20) - 1) & ~(uintptr_t)((2u << 20) - 1);
+			return start < e ? palloc_init(&arena, start, e - start) : -1;
+		}
+	}
+	return -1;
+}
+
+void *kalloc_pages(size_t count, size_t align)
+{
+	return palloc_alloc(&arena, count, align < PAGE_SIZE ? PAGE_SIZE : align);
+}
+
+void kfree_pages(void *p, size_t count)
+{
+	palloc_free(&arena, p, count);
+}
+
+size_t kalloc_pages_in_use(void)
+{
+	return arena.used;
+}
+
+size_t kalloc_pages_total(void)
+{
+	return arena.pages;
+}
+
+void kcache_clean_inval(const void *p, size_t len)
+{
+	/* CTR_EL0.DminLine: log2 of the smallest data cache line, in words. */
+	uintptr_t line = 4u << ((read_ctr_el0() >> 16) & 0xf);
+	uintptr_t a = (uintptr_t)p & ~(line - 1);
+
+	for (; a < (uintptr_t)p + len; a += line) {
+		dc_civac(a);
+	}
+	dsb_sy();
+}

@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * C entry at EL2 (from head.S): validate the DTB, MMU on, discover the platform, bring up the
+ * console and GIC, run the suite, power off.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "arch/sysreg.h"
+#include "console.h"
+#include "gic.h"
+#include "kalloc.h"
+#include "kernel.h"
+#include "mmu.h"
+#include "platform.h"
+#include "power.h"
+
+#define FDT_MAGIC     0xd00dfeedu
+#define DTB_MAX_SIZE  (2u << 20)
+
+static uint64_t boot_cntpct;
+static bool exit_semihosting;
+
+unsigned long kernel_uptime_ms(void)
+{
+	return (unsigned long)((read_cntpct_el0() - boot_cntpct) * 1000 / read_cntfrq_el0());
+}
+
+void kernel_set_exit_semihosting(bool on)
+{
+	exit_semihosting = on;
+}
+
+void kernel_exit(int status)
+{
+	pl011_flush(platform.uart_kind == UART_PL011 ? platform.uart.base : EARLY_UART_BASE);
+	power_off(PSCI_SMC, exit_semihosting, status);
+}
+
+void kernel_panic(const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	console_puts("Bail out! ");
+	console_puts(buf);
+	console_puts("\n");
+	kernel_exit(255);
+}
+
+static uint32_t be32(const volatile uint32_t *p)
+{
+	uint32_t v = *p;
+
+	return __builtin_bswap32(v);
+}
+
+static void early_hex(uint64_t v)
+{
+	char s[19] = "0x";
+
+	for (int i = 0; i < 16; i++) {
+		s[2 + i] = "0123456789abcdef"[(v >> (60 - 4 * i)) & 0xf];
+	}
+	s[18] = 0;
+	console_puts(s);
+}
+
+/*
+ * With the MMU off nothing but the build-time default UART can be trusted: say why, power off.
+ * A DTB must be 8-byte aligned (booting.rst), so an aligned 32-bit read of its magic is safe.
+ */
+static size_t early_check_dtb(const void *dtb)
+{
+	uintptr_t a = (uintptr_t)dtb;
+
+	if (a && !(a & 7) && be32(dtb) == FDT_MAGIC) {
+		uint32_t size = be32((const uint32_t *)dtb + 1);
+
+		if (size >= 40 && size <= DTB_MAX_SIZE) {
+			return size;
+		}
+	}
+	console_puts("TAP version 13\nBail out! no valid DTB: x0=");
+	early_hex(a);
+	console_puts(a && !(a & 7) ? " (bad magic or size)\n" : " (null or misaligned)\n");
+	pl011_flush(EARLY_UART_BASE);
+	power_off(PSCI_SMC, 0, 255);
+}
+
+void kernel_main(void *dtb, uintptr_t load_base)
+{
+	char err[160];
+
+	boot_cntpct = read_cntpct_el0();
+	size_t dtb_size = early_check_dtb(dtb);
+
+	if (mmu_early_init(dtb, dtb_size)) {
+		console_puts("TAP version 13\nBail out! cannot build the EL2 identity map\n");
+		power_off(PSCI_SMC, 0, 255);
+	}
+	if (platform_discover(dtb, err, sizeof(err))) {
+		/* Not even a console: the early UART is all there is. */
+		mmu_map_device(EARLY_UART_BASE, 0x1000);
+		console_puts("TAP version 13\nBail out! ");
+		console_puts(err);
+		console_puts("\n");
+		power_off(PSCI_SMC, 0, 255);
+	}
+	if (mmu_map_platform(&platform)) {
+		mmu_map_device(EARLY_UART_BASE, 0x1000);
+		kernel_panic("cannot map the platform's RAM and devices (page-table pool exhausted?)");
+	}
+	console_init(platform.uart_kind, platform.uart.base, platform.uart_reg_shift);
+	if (gic_init(&platform, platform.timer_intid_hyp, err, sizeof(err))) {
+		kernel_panic("%s", err);
+	}
+	(void)load_base;
+	if (kalloc_init(&platform, (uintptr_t)__image_end)) {
+		kernel_panic("no RAM above the image for the page arena");
+	}
+	kernel_exit(hyptap_run());
+}
+
+/* Entered at EL1 (head.S): no EL2 to run guests under. Say so and power off through PSCI. */
+void boot_bail_el1(unsigned el)
+{
+	console_puts("TAP version 13\nBail out! entered at EL");
+	console_write(el == 1 ? "1" : "0", 1);
+	console_puts(": hyptap needs EL2 (QEMU: -M virt,virtualization=on)\n");
+	pl011_flush(EARLY_UART_BASE);
+	/* EL1 under a hypervisor or QEMU's built-in PSCI: the conduit is HVC; else try SMC. */
+	psci_call(PSCI_HVC, PSCI_0_2_FN_SYSTEM_OFF, 0, 0, 0);
+	psci_call(PSCI_SMC, PSCI_0_2_FN_SYSTEM_OFF, 0, 0, 0);
+	for (;;) {
+		__asm__ volatile("wfi");
+	}
+}
+
+/* EL1 vector of the bail-out path: an HVC/SMC without a handler lands here. */
+void boot_el1_exception(void)
+{
+	static bool tried;
+
+	if (!tried) {
+		tried = true;
+		psci_call(PSCI_SMC, PSCI_0_2_FN_SYSTEM_OFF, 0, 0, 0);
+	}
+	for (;;) {
+		__asm__ volatile("wfi");
+	}
+}

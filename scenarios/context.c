@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The per-instance context handed to a scenario's run function: its fresh VM and vCPU, the
+ * checks, and the YAML diagnosis of a failure. One instance, one TAP result, whatever the
+ * guest did.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "arch/esr.h"
+#include "esr_model.h"
+#include "esr_name.h"
+#include "runner.h"
+
+#define DIAG_MAX  24
+#define DIAG_TEXT 3072
+
+struct scenario_ctx {
+	const struct scenario *s;
+	struct vm *vm;
+	struct vcpu *vcpu;
+	bool failed;
+	struct tap_kv diag[DIAG_MAX];
+	unsigned diag_count;
+	char text[DIAG_TEXT];
+	size_t text_used;
+};
+
+extern const uint8_t guest_image_start[], guest_image_end[];
+
+static const char *const reason_names[] = {
+	[EXIT_NONE] = "none",		  [EXIT_GUEST_DONE] = "guest-done",
+	[EXIT_HVC] = "hvc",		  [EXIT_SYSREG] = "sysreg",
+	[EXIT_WFX] = "wfx",		  [EXIT_DABT] = "dabt",
+	[EXIT_IABT] = "iabt",		  [EXIT_TRAP] = "trap",
+	[EXIT_IRQ] = "irq",		  [EXIT_FIQ] = "fiq",
+	[EXIT_SERROR] = "serror",	  [EXIT_TIMEOUT] = "timeout",
+	[EXIT_BAD_SERVICE] = "bad-service",
+};
+
+const char *exit_reason_name(enum exit_reason r)
+{
+	return (unsigned)r < sizeof(reason_names) / sizeof(reason_names[0]) ? reason_names[r]
+									       : "?";
+}
+
+void sc_diag(struct scenario_ctx *c, const char *key, const char *fmt, ...)
+{
+	va_list ap;
+	size_t room = DIAG_TEXT - c->text_used;
+
+	if (c->diag_count >= DIAG_MAX || room < 2) {
+		return;
+	}
+	char *dst = c->text + c->text_used;
+
+	va_start(ap, fmt);
+	int n = vsnprintf(dst, room, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		return;
+	}
+	c->text_used += (size_t)n < room ? (size_t)n + 1 : room;
+	c->diag[c->diag_count++] = (struct tap_kv){ key, dst };
+}
+
+void sc_fail(struct scenario_ctx *c, const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	c->failed = true;
+	sc_diag(c, "failure", "%s", buf);
+}
+
+void sc_diag_exit(struct scenario_ctx *c, const struct exit *e)
+{
+	char desc[160];
+
+	esr_describe(e->esr, desc, sizeof(desc));
+	sc_diag(c, "exit", "%s", exit_reason_name(e->reason));
+	sc_diag(c, "esr_el2", "0x%08llx  # %s", (unsigned long long)e->esr, desc);
+	sc_diag(c, "far_el2", "0x%llx", (unsigned long long)e->far);
+	sc_diag(c, "hpfar_el2", "0x%llx", (unsigned long long)e->hpfar);
+	sc_diag(c, "elr_el2", "0x%llx", (unsigned long long)e->elr);
+	sc_diag(c, "spsr_el2", "0x%llx", (unsigned long long)e->spsr);
+}
+
+bool sc_expect_u64(struct scenario_ctx *c, const char *what, uint64_t got, uint64_t expected)
+{
+	if (got == expected) {
+		return true;
+	}
+	c->failed = true;
+	sc_diag(c, "expected", "{ %s: 0x%llx }", what, (unsigned long long)expected);
+	sc_diag(c, "got", "{ %s: 0x%llx }", what, (unsigned long long)got);
+	return false;
+}
+
+bool sc_expect_esr(struct scenario_ctx *c, uint64_t got, uint64_t expected)
+{
+	char why[200];
+
+	if (got == expected) {
+		return true;
+	}
+	sc_expect_u64(c, "esr_el2", got, expected);
+	esr_explain_diff(expected, got, why, sizeof(why));
+	sc_diag(c, "esr_diff", "%s", why);
+	return false;
+}
+
+bool sc_expect_reason(struct scenario_ctx *c, const struct exit *e, enum exit_reason expected)
+{
+	if (e->reason == expected) {
+		return true;
+	}
+	sc_fail(c, "expected a %s exit, got %s", exit_reason_name(expected),
+		exit_reason_name(e->reason));
+	sc_diag_exit(c, e);
+	return false;
+}
+
+bool sc_expect_done(struct scenario_ctx *c, const struct exit *e, uint64_t status)
+{
+	if (!sc_expect_reason(c, e, EXIT_GUEST_DONE)) {
+		return false;
+	}
+	return sc_expect_u64(c, "guest_status", e->status, status);
+}
+
+bool sc_report(struct scenario_ctx *c, unsigned key, uint64_t *value)
+{
+	if (!c->vcpu || key >= VCPU_REPORTS || !(c->vcpu->reported & (1u << key))) {
+		sc_fail(c, "the guest never reported key %u", key);
+		return false;
+	}
+	*value = c->vcpu->reports[key];
+	return true;
+}
+
+struct vm *sc_vm(struct scenario_ctx *c)
+{
+	return c->vm;
+}
+
+struct vcpu *sc_vcpu(struct scenario_ctx *c)
+{
+	return c->vcpu;
+}
+
+struct vcpu *sc_start(struct scenario_ctx *c, const struct sc_setup *s)
+{
+	c->vm = vm_create(&s->vm);
+	if (!c->vm) {
+		sc_fail(c, "vm_create failed (out of pages or bad config)");
+		return NULL;
+	}
+	if (vm_load(c->vm, IPA(c->vm->ram_ipa), guest_image_start,
+		    (size_t)(guest_image_end - guest_image_start))) {
+		sc_fail(c, "guest image does not fit in guest RAM");
+		return NULL;
+	}
+	struct vcpu_config cfg = {
+		.hcr = s->hcr,
+		.mdcr = s->mdcr,
+		.cptr = s->cptr,
+		.cnthctl = s->cnthctl,
+		.cnthctl_set = s->cnthctl_set,
+		.ich_hcr = s->ich_hcr,
+		.entry = GSYM(guest_start),
+		.vbar = GSYM(guest_vectors),
+		.x = { s->payload, s->args[0], s->args[1], s->args[2] },
+	};
+	c->vcpu = vcpu_create(c->vm, &cfg);
+	if (!c->vcpu) {
+		sc_fail(c, "vcpu_create failed");
+	}
+	return c->vcpu;
+}
+
+struct exit sc_run(struct scenario_ctx *c)
+{
+	if (!c->vcpu) {
+		return (struct exit){ .reason = EXIT_NONE };
+	}
+	return vcpu_run(c->vcpu);
+}
+
+void runner_run_instance(struct tap *t, const struct scenario *s, const void *row, const char *id)
+{
+	static struct scenario_ctx ctx;
+	struct scenario_ctx *c = &ctx;
+	char why[160];
+	const char *skip = s->requires ? s->requires(row, why, sizeof(why)) : NULL;
+
+	if (skip) {
+		tap_skip(t, id, skip);
+		return;
+	}
+	memset(c, 0, sizeof(*c));
+	c->s = s;
+	s->run(c, row);
+	if (c->vcpu) {
+		vcpu_destroy(c->vcpu);
+	}
+	vm_destroy(c->vm);
+
+	struct tap_kv yaml[DIAG_MAX + 1];
+
+	yaml[0] = (struct tap_kv){ "rule", s->rule };
+	memcpy(&yaml[1], c->diag, c->diag_count * sizeof(c->diag[0]));
+	tap_result(t, &(struct tap_result){
+			      .id = id,
+			      .status = c->failed ? TAP_FAIL : TAP_PASS,
+			      .diag = yaml,
+			      .diag_count = c->diag_count + 1,
+		      });
+}

@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Syndrome oracle (see esr_model.h). References are to the Arm ARM, DDI 0487: the register
+ * descriptions "ESR_EL2", "FAR_EL2", "HPFAR_EL2" with their "ISS encoding for an exception
+ * from ..." subsections, and the shared pseudocode functions named in each comment.
+ *
+ * Common to every syndrome here, ESR_EL2.IL: 1 for a trapped 32-bit instruction, and also 1
+ * (not "instruction length") for EC 0x00, Instruction Aborts, and Data Aborts with ISV == 0.
+ * A64 instructions are all 32 bits, so every expected value below has IL = 1.
+ * ESR_EL2 bits [63:56] are RES0, and ISS2 (bits [55:32]) is 0 for all of these.
+ */
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "arch/esr.h"
+#include "esr_model.h"
+
+/* AArch64.CallHypervisor(): EC 0x16, IL 1, ISS[15:0] = imm16. */
+uint64_t esr_expect_hvc64(uint16_t imm16)
+{
+	return esr_make(ESR_EC_HVC64, true, imm16, 0);
+}
+
+/* AArch64.CheckForSMCUndefOrTrap(), HCR_EL2.TSC: EC 0x17, IL 1, ISS[15:0] = imm16. */
+uint64_t esr_expect_smc64(uint16_t imm16)
+{
+	return esr_make(ESR_EC_SMC64, true, imm16, 0);
+}
+
+/* AArch64.WFxTrap(): ISS[24:20] = ConditionSyndrome() = CV 1, COND 0b1110 from AArch64. */
+uint64_t esr_expect_wfx(unsigned ti, bool rv, unsigned rn)
+{
+	uint32_t iss = (uint32_t)(ESR_ISS_CV | ((uint64_t)ESR_COND_AL << ESR_ISS_COND_SHIFT) |
+				  (ti & ESR_ISS_WFX_TI_MASK));
+
+	if ((ti & ESR_WFX_TI_WFIT) != 0 && rv) {
+		iss |= (uint32_t)(ESR_ISS_WFX_RV |
+				  ((rn & ESR_ISS_WFX_RN_MASK) << ESR_ISS_WFX_RN_SHIFT));
+	}
+	return esr_make(ESR_EC_WFX, true, iss, 0);
+}
+
+/* AArch64.SystemAccessTrapSyndrome(): EC 0x18. */
+uint64_t esr_expect_sys64(unsigned op0, unsigned op1, unsigned crn, unsigned crm, unsigned op2,
+			  unsigned rt, bool is_read)
+{
+	uint64_t iss = ESR_ISS_SYS64_VAL(op0, op1, crn, crm, op2) |
+		       ((rt & ESR_ISS_SYS64_RT_MASK) << ESR_ISS_SYS64_RT_SHIFT) |
+		       (is_read ? ESR_ISS_SYS64_DIR_READ : 0);
+
+	return esr_make(ESR_EC_SYS64, true, (uint32_t)iss, 0);
+}
+
+/* AArch64.FaultSyndrome(): ISV only when the fault is not on the stage 1 walk (s2fs1walk). */
+uint64_t esr_expect_dabt_s2(const struct dabt_access *a, unsigned fsc)
+{
+	uint64_t iss = fsc & ESR_ISS_ABT_FSC_MASK;
+
+	if (a->valid_syndrome && !a->s1ptw) {
+		iss |= ESR_ISS_DABT_ISV;
+		iss |= (a->size_log2 & ESR_ISS_DABT_SAS_MASK) << ESR_ISS_DABT_SAS_SHIFT;
+		if (a->sign_extend && !a->is_write && a->size_log2 < ESR_SAS_DWORD) {
+			iss |= ESR_ISS_DABT_SSE;
+		}
+		iss |= (a->rt & ESR_ISS_DABT_SRT_MASK) << ESR_ISS_DABT_SRT_SHIFT;
+		iss |= a->sf ? ESR_ISS_DABT_SF : 0;
+		iss |= a->acqrel ? ESR_ISS_DABT_AR : 0;
+	}
+	iss |= a->s1ptw ? ESR_ISS_ABT_S1PTW : 0;
+	iss |= a->is_write ? ESR_ISS_DABT_WNR : 0;
+	return esr_make(ESR_EC_DABT_LOW, true, (uint32_t)iss, 0);
+}
+
+/* AArch64.SoftwareBreakpoint(): EC 0x3C, IL 1, ISS[15:0] = comment. */
+uint64_t esr_expect_brk64(uint16_t imm16)
+{
+	return esr_make(ESR_EC_BRK64, true, imm16, 0);
+}
+
+/* ExceptionSyndrome(Exception_Uncategorized): EC 0x00, IL 1 (ESR_EL2.IL). */
+uint64_t esr_expect_unknown(void)
+{
+	return esr_make(ESR_EC_UNKNOWN, true, 0, 0);
+}
+
+uint64_t esr_diff_mask(uint64_t expected, uint64_t got)
+{
+	return expected ^ got;
+}
+
+/* One named ISS field of an EC's layout; hex fields print as 0x.. */
+struct iss_field {
+	const char *name;
+	uint8_t shift;
+	uint8_t width;
+	bool hex;
+};
+
+static const struct iss_field dabt_fields[] = {
+	{"ISV", 24, 1, false},	{"SAS", 22, 2, false}, {"SSE", 21, 1, false},
+	{"SRT", 16, 5, false},	{"SF", 15, 1, false},  {"AR", 14, 1, false},
+	{"VNCR", 13, 1, false}, {"SET", 11, 2, false}, {"FnV", 10, 1, false},
+	{"EA", 9, 1, false},	{"CM", 8, 1, false},   {"S1PTW", 7, 1, false},
+	{"WnR", 6, 1, false},	{"DFSC", 0, 6, true},  {NULL, 0, 0, false},
+};
+
+static const struct iss_field iabt_fields[] = {
+	{"SET", 11, 2, false},	{"FnV", 10, 1, false}, {"EA", 9, 1, false},
+	{"S1PTW", 7, 1, false}, {"IFSC", 0, 6, true},  {NULL, 0, 0, false},
+};
+
+static const struct iss_field wfx_fields[] = {
+	{"CV", 24, 1, false}, {"COND", 20, 4, true}, {"RN", 5, 5, false},
+	{"RV", 2, 1, false},  {"TI", 0, 2, false},   {NULL, 0, 0, false},
+};
+
+static const struct iss_field sys64_fields[] = {
+	{"Op0", 20, 2, false},	    {"Op2", 17, 3, false}, {"Op1", 14, 3, false},
+	{"CRn", 10, 4, false},	    {"Rt", 5, 5, false},   {"CRm", 1, 4, false},
+	{"Direction", 0, 1, false}, {NULL, 0, 0, false},
+};
+
+static const struct iss_field imm16_fields[] = {
+	{"imm16", 0, 16, true},
+	{NULL, 0, 0, false},
+};
+
+static const struct iss_field raw_fields[] = {
+	{"ISS", 0, 25, true},
+	{NULL, 0, 0, false},
+};
+
+/* The ISS layout of an EC, from the ESR_EL2 "ISS encoding for ..." subsections. */
+static const struct iss_field *iss_layout(unsigned ec)
+{
+	switch (ec) {
+	case ESR_EC_DABT_LOW:
+	case ESR_EC_DABT_CUR:
+		return dabt_fields;
+	case ESR_EC_IABT_LOW:
+	case ESR_EC_IABT_CUR:
+		return iabt_fields;
+	case ESR_EC_WFX:
+		return wfx_fields;
+	case ESR_EC_SYS64:
+		return sys64_fields;
+	case ESR_EC_SVC32:
+	case ESR_EC_HVC32:
+	case ESR_EC_SVC64:
+	case ESR_EC_HVC64:
+	case ESR_EC_SMC64:
+	case ESR_EC_BRK64:
+		return imm16_fields;
+	default:
+		return raw_fields;
+	}
+}
+
+/* An append-only view of the caller's buffer, items separated by "; ". */
+struct diff_out {
+	char *buf;
+	size_t len;
+	size_t pos;
+	int count;
+};
+
+static void __attribute__((format(printf, 2, 3))) diff_put(struct diff_out *o, const char *fmt, ...)
+{
+	size_t room = o->pos < o->len ? o->len - o->pos : 0;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(room != 0 ? o->buf + o->pos : NULL, room, fmt, ap);
+	va_end(ap);
+	if (n > 0) {
+		o->pos += (size_t)n;
+	}
+}
+
+static void diff_item(struct diff_out *o, const char *name, uint64_t exp, uint64_t got, bool hex)
+{
+	diff_put(o, "%s%s: ", o->count != 0 ? "; " : "", name);
+	if (hex) {
+		diff_put(o, "expected 0x%llx, got 0x%llx", (unsigned long long)exp,
+			 (unsigned long long)got);
+	} else {
+		diff_put(o, "expected %llu, got %llu", (unsigned long long)exp,
+			 (unsigned long long)got);
+	}
+	o->count++;
+}
+
+int esr_explain_diff(uint64_t expected, uint64_t got, char *buf, size_t len)
+{
+	struct diff_out o = {.buf = buf, .len = len, .pos = 0, .count = 0};
+	unsigned ec_exp = esr_ec(expected), ec_got = esr_ec(got);
+	const struct iss_field *f;
+	uint64_t covered = 0;
+
+	if (len != 0) {
+		buf[0] = '\0';
+	}
+	if (ec_exp != ec_got) {
+		diff_item(&o, "EC", ec_exp, ec_got, true);
+	}
+	if (esr_il(expected) != esr_il(got)) {
+		diff_item(&o, "IL", esr_il(expected), esr_il(got), false);
+	}
+	if (ec_exp != ec_got) {
+		if (esr_iss(expected) != esr_iss(got)) {
+			diff_item(&o, "ISS", esr_iss(expected), esr_iss(got), true);
+		}
+	} else {
+		for (f = iss_layout(ec_exp); f->name != NULL; f++) {
+			uint64_t mask = (1ULL << f->width) - 1;
+			uint64_t e = esr_field(expected, f->shift, mask);
+			uint64_t g = esr_field(got, f->shift, mask);
+
+			covered |= mask << f->shift;
+			if (e != g) {
+				diff_item(&o, f->name, e, g, f->hex);
+			}
+		}
+		if (((expected ^ got) & ESR_ISS_MASK & ~covered) != 0) {
+			uint64_t res0 = ESR_ISS_MASK & ~covered;
+
+			diff_item(&o, "ISS[RES0]", expected & res0, got & res0, true);
+		}
+	}
+	if (esr_iss2(expected) != esr_iss2(got)) {
+		diff_item(&o, "ISS2", esr_iss2(expected), esr_iss2(got), true);
+	}
+	if (((expected ^ got) & ESR_RES0_MASK) != 0) {
+		diff_item(&o, "ESR[63:56]", expected >> 56, got >> 56, true);
+	}
+	return o.count;
+}
+
+/* The low 8 << size_log2 bits; size_log2 is clamped to 3 (64 bits). */
+static uint64_t access_mask(unsigned size_log2)
+{
+	return size_log2 >= 3 ? ~0ULL : (1ULL << (8U << size_log2)) - 1;
+}
+
+uint64_t mmio_load_result(uint64_t raw, unsigned size_log2, bool sse, bool sf)
+{
+	uint64_t v = raw & access_mask(size_log2);
+
+	if (sse && size_log2 < 3) {
+		uint64_t sign = 1ULL << ((8U << size_log2) - 1);
+
+		v = (v ^ sign) - sign;
+	}
+	if (!sf) {
+		v &= 0xffffffffULL;
+	}
+	return v;
+}
+
+uint64_t mmio_store_value(uint64_t reg, unsigned size_log2)
+{
+	return reg & access_mask(size_log2);
+}
+
+uint64_t hpfar_expect(uint64_t ipa)
+{
+	return ((ipa >> 12) & ((1ULL << 40) - 1)) << 4;
+}
+
+uint64_t far_expect_dabt(uint64_t va)
+{
+	return va;
+}

@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef SCENARIOS_RUNNER_H
+#define SCENARIOS_RUNNER_H
+
+#include "scenario.h"
+#include "tap.h"
+
+/** Run one instance on a fresh VM and emit its single TAP result. */
+void runner_run_instance(struct tap *t, const struct scenario *s, const void *row, const char *id);
+
+#endif

@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The scenario table. A scenario is one data entry: an id, the architectural rule it checks,
+ * an optional array of parameter rows (one TAP point per row), a `requires` check that turns
+ * into a SKIP with the ID-register reason, and a run function that drives a fresh guest
+ * through the vmm API and compares what it sees with an oracle from scenarios/model/.
+ *
+ * Entries register themselves in the .scenarios.* linker section; the runner sorts them by
+ * id, so TAP numbering is stable whatever the link order.
+ */
+#ifndef SCENARIOS_SCENARIO_H
+#define SCENARIOS_SCENARIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "guest_syms.h"
+#include "vmm.h"
+
+struct scenario_ctx;
+
+struct scenario {
+	const char *id;		/* "trap.hvc.imm"; a row's name is appended: "trap.hvc.imm[0x0000]" */
+	const char *rule;	/* the rule checked, quoted in the YAML of a failure */
+	const void *rows;	/* array of row structs whose first member is `const char *name` */
+	size_t row_size;
+	size_t row_count;	/* 0: a single instance without parameters */
+	/* NULL if the CPU has what the instance needs, else the SKIP reason (written to why). */
+	const char *(*requires)(const void *row, char *why, size_t len);
+	void (*run)(struct scenario_ctx *c, const void *row);
+};
+
+#define SCENARIO_SECTION(name) __attribute__((used, section(".scenarios." #name), aligned(8)))
+
+/** Register a scenario; @name is a C identifier, sorted like the id. */
+#define SCENARIO(name, ...) \
+	static const struct scenario scenario_##name SCENARIO_SECTION(name) = { __VA_ARGS__ }
+
+/** Register a family: one instance per element of the array @rows. */
+#define SCENARIO_ROWS(rows_) .rows = (rows_), .row_size = sizeof((rows_)[0]), \
+			     .row_count = sizeof(rows_) / sizeof((rows_)[0])
+
+/** Guest addresses, from the guest image's symbol table (build/gen/guest_syms.h). */
+#define GSYM(sym) GSYM_##sym
+
+/** What a scenario instance asks of its fresh VM and vCPU. */
+struct sc_setup {
+	uint64_t payload;		/* GSYM(gp_...) */
+	uint64_t args[3];		/* payload arguments (x0..x2) */
+	struct vm_config vm;
+	uint64_t hcr, mdcr, cptr, cnthctl, ich_hcr;
+	bool cnthctl_set;
+};
+
+/** Fresh VM (zeroed RAM, guest image loaded, fresh stage 2 and VMID) and vCPU. */
+struct vcpu *sc_start(struct scenario_ctx *c, const struct sc_setup *s);
+/** vcpu_run() on the instance's vCPU. */
+struct exit sc_run(struct scenario_ctx *c);
+struct vm *sc_vm(struct scenario_ctx *c);
+struct vcpu *sc_vcpu(struct scenario_ctx *c);
+
+/* Checks. Each failing check marks the instance not ok and adds its YAML lines. */
+bool sc_expect_u64(struct scenario_ctx *c, const char *what, uint64_t got, uint64_t expected);
+bool sc_expect_esr(struct scenario_ctx *c, uint64_t got, uint64_t expected);
+bool sc_expect_reason(struct scenario_ctx *c, const struct exit *e, enum exit_reason expected);
+/** The guest must have ended through the ABI with @status, and nothing else happened. */
+bool sc_expect_done(struct scenario_ctx *c, const struct exit *e, uint64_t status);
+void sc_fail(struct scenario_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/** Add a YAML line to the diagnosis (printed only if the instance fails). */
+void sc_diag(struct scenario_ctx *c, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/** Raw syndrome of @e into the diagnosis. */
+void sc_diag_exit(struct scenario_ctx *c, const struct exit *e);
+/** The value a guest reported under @key; a failure if it never reported it. */
+bool sc_report(struct scenario_ctx *c, unsigned key, uint64_t *value);
+
+const char *exit_reason_name(enum exit_reason r);
+
+#endif

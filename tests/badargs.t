@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# tests/badargs.t — bad input ends in a clear "Bail out!" or a clean failure, never in a hang
+# (DESIGN.md §3, §8, §9). Boots build/hyptap.img under QEMU 7.2 -cpu max; prints TAP 13.
+set -uo pipefail
+cd "$(dirname "$0")/.." || exit 1
+[ -f build/hyptap.img ] || { echo "1..0 # SKIP no build/hyptap.img" && exit 0; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+echo "TAP version 13"
+echo "1..10"
+n=0 rc=0
+
+# boot ARGS...: ci/qemu-run ARGS; stdout in $tmp/out, stderr in $tmp/err, exit status in $rc.
+boot() {
+	rc=0
+	ci/qemu-run --timeout 30 "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
+}
+# has ERE: a line of the last run's stdout matches.
+has() { grep -qE -- "$1" "$tmp/out"; }
+# check DESCRIPTION: one TAP point, passing when the command just before it succeeded; when it
+# failed, the end of the run's output as comments.
+check() {
+	local verdict=$?
+	n=$((n + 1))
+	if ((verdict == 0)); then
+		echo "ok $n - $1"
+		return
+	fi
+	echo "not ok $n - $1"
+	echo "# exit status $rc; the output ended:"
+	tail -n 15 "$tmp/out" | sed 's/^/#   /'
+	tail -n 5 "$tmp/err" | sed 's/^/#   stderr: /'
+}
+
+boot -- hyptap.repeat=abc
+((rc == 1)) && has '^Bail out!.*hyptap\.repeat'
+check "hyptap.repeat=abc: Bail out! naming hyptap.repeat"
+
+boot -- hyptap.bogus=1
+((rc == 1)) && has '^Bail out!.*hyptap\.bogus'
+check "hyptap.bogus=1: Bail out! naming the unknown key"
+
+boot -- 'hyptap.only=nosuch.*'
+((rc == 1)) && grep -E '^Bail out!.*nosuch\.\*' "$tmp/out" | grep -qiE 'select|match|nothing'
+check "hyptap.only=nosuch.*: Bail out! saying the glob selects nothing"
+
+boot -- hyptap.list
+((rc == 0)) && has '^# guest\.exit\b' && has '^1\.\.0\b' && ! has '^(not )?ok\b'
+check "hyptap.list: ids as comments, then a 1..0 plan"
+
+boot -- hyptap.only=guest.exit console=ttyAMA0 earlycon
+((rc == 0)) && has '^1\.\.1\b' && has '^ok 1 - guest\.exit\b' && [ "$(grep -cE '^(not )?ok\b' "$tmp/out")" = 1 ]
+check "hyptap.only=guest.exit among foreign tokens: plan 1..1, one ok"
+
+boot --no-dtb --timeout 20
+((rc == 1 || rc == 3)) && has 'no valid DTB'
+check "x0 = 0 (no DTB): says so, and QEMU powers off by itself"
+
+boot --cpu nosuchcpu
+((rc == 4)) && has '^Bail out! qemu-run: .*nosuchcpu' && grep -q 'qemu-run: .*nosuchcpu' "$tmp/err"
+check "qemu-run --cpu nosuchcpu: fails with a clear message"
+
+rc=0
+printf 'TAP version 13\n1..3\nok 1 - a\nok 2 - b\n' | ci/tap-gate --baseline /dev/null >"$tmp/out" 2>"$tmp/err" || rc=$?
+((rc == 1)) && has '^not ok 3 - .*incomplete' && has '^1\.\.3$'
+check "tap-gate: a truncated stream (plan 1..3, 2 results) fails the gate"
+
+# A stand-in QEMU (HYPTAP_QEMU) for the runner's own failure modes.
+printf '#!/bin/sh\nprintf "TAP version 13\\r\\n1..3\\r\\nok 1 - a\\r\\n"\n' >"$tmp/qemu-trunc"
+printf '#!/bin/sh\nprintf "TAP version 13\\n1..3\\n"\nexec sleep 30\n' >"$tmp/qemu-hang"
+chmod +x "$tmp/qemu-trunc" "$tmp/qemu-hang"
+
+HYPTAP_QEMU=$tmp/qemu-trunc boot
+((rc == 3)) && ! grep -q $'\r' "$tmp/out" &&
+	[ "$(tail -n 1 "$tmp/out")" = "Bail out! qemu-run: incomplete stream: planned 3, got 1 result lines (cpu=max qemu=7.2)" ]
+check "qemu-run: a stream that stops early is reported incomplete, without '\\r'"
+
+HYPTAP_QEMU=$tmp/qemu-hang boot --timeout 1
+((rc == 5)) && has '^Bail out! qemu-run: no result after 1 s'
+check "qemu-run: a hang is killed at the timeout and reported"

@@ -1,0 +1,380 @@
+/*
+ * Host tests of the boot argument parser (kernel/bootargs.c): every key,
+ * defaults, ignored tokens, every error class and its message, selection.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "bootargs.h"
+#include "unit.h"
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+static struct bootargs ba;
+static char err[256];
+
+static int parse(const char *cmdline)
+{
+	memset(err, 'X', sizeof(err) - 1);
+	err[sizeof(err) - 1] = '\0';
+	return bootargs_parse(&ba, cmdline, err, sizeof(err));
+}
+
+static bool is_default(const struct bootargs *b)
+{
+	return b->only_count == 0 && b->skip_count == 0 && !b->list && b->repeat == 1 &&
+	       b->seed == 0 && !b->seed_set && b->timeout_ms == 0 && b->exit == BOOTARGS_EXIT_PSCI;
+}
+
+static bool points_into_storage(const struct bootargs *b, const char *p)
+{
+	return p >= b->storage && p < b->storage + sizeof(b->storage);
+}
+
+/* Test point: err contains @a and the offending token @tok. */
+static void err_names(const char *a, const char *tok)
+{
+	if (!unit_ok(strstr(err, a) != NULL && strstr(err, tok) != NULL, "message for %s", tok)) {
+		unit_diag("err: %s", err);
+	}
+}
+
+/* Test point: err starts with @msg. */
+static void err_starts(const char *msg, const char *cmdline)
+{
+	if (!unit_ok(strncmp(err, msg, strlen(msg)) == 0, "message for \"%s\"", cmdline)) {
+		unit_diag("err: %s\nexpected to start with: %s", err, msg);
+	}
+}
+
+static void test_defaults(void)
+{
+	static const char *const empty[] = {"", " ", " \t\n\r ", "console=ttyAMA0"};
+	size_t i;
+
+	bootargs_init(&ba);
+	unit_ok(is_default(&ba), "bootargs_init gives the defaults");
+	unit_eq_u64(parse(NULL), 0, "NULL command line parses");
+	unit_ok(is_default(&ba), "NULL command line gives the defaults");
+	unit_eq_str(err, "", "err cleared on success");
+	for (i = 0; i < ARRAY_SIZE(empty); i++) {
+		unit_eq_u64(parse(empty[i]), 0, "blank command line parses");
+		unit_ok(is_default(&ba), "defaults for command line %u", (unsigned)i);
+	}
+}
+
+static void test_ignored(void)
+{
+	unit_eq_u64(parse("console=ttyAMA0 earlycon root=/dev/vda rw hyptap=1 hyptapx.list "
+			  "HYPTAP.list xhyptap.list Hyptap.only=x hyptap"),
+		    0, "non-hyptap. tokens are ignored");
+	unit_ok(is_default(&ba), "and change nothing");
+}
+
+static void test_all_keys(void)
+{
+	int rc = parse("console=ttyAMA0\thyptap.only=trap.*,stage2.attr[*]\n"
+		       "hyptap.skip=trap.wfx.* hyptap.list hyptap.repeat=100000 "
+		       "hyptap.seed=0xDEADbeef00000001   hyptap.timeout_ms=600000 "
+		       "hyptap.exit=semihosting earlycon");
+
+	unit_eq_u64(rc, 0, "all keys parse");
+	unit_eq_u64(ba.only_count, 2, "only_count");
+	unit_eq_str(ba.only[0], "trap.*", "only[0]");
+	unit_eq_str(ba.only[1], "stage2.attr[*]", "only[1]");
+	unit_ok(points_into_storage(&ba, ba.only[1]), "globs point into storage");
+	unit_eq_u64(ba.skip_count, 1, "skip_count");
+	unit_eq_str(ba.skip[0], "trap.wfx.*", "skip[0]");
+	unit_ok(ba.list, "list");
+	unit_eq_u64(ba.repeat, 100000, "repeat");
+	unit_eq_u64(ba.seed, 0xdeadbeef00000001ull, "seed hex, mixed case");
+	unit_ok(ba.seed_set, "seed_set");
+	unit_eq_u64(ba.timeout_ms, 600000, "timeout_ms");
+	unit_eq_u64(ba.exit, BOOTARGS_EXIT_SEMIHOSTING, "exit=semihosting");
+
+	unit_eq_u64(parse("hyptap.exit=semihosting hyptap.exit=psci"), 0, "exit=psci");
+	unit_eq_u64(ba.exit, BOOTARGS_EXIT_PSCI, "last exit wins");
+
+	unit_eq_u64(parse("hyptap.only=a hyptap.repeat=3"), 0, "reparse");
+	unit_ok(ba.skip_count == 0 && !ba.list && ba.repeat == 3 && !ba.seed_set,
+		"reparse starts from the defaults");
+}
+
+static void test_numbers(void)
+{
+	static const struct {
+		const char *arg;
+		uint64_t seed;
+	} seeds[] = {
+		{"hyptap.seed=0", 0},
+		{"hyptap.seed=42", 42},
+		{"hyptap.seed=007", 7},
+		{"hyptap.seed=18446744073709551615", UINT64_MAX},
+		{"hyptap.seed=0xffffffffffffffff", UINT64_MAX},
+		{"hyptap.seed=0X1F", 0x1f},
+		{"hyptap.seed=0x0000000000000000000001", 1},
+	};
+	static const char *const bad_seeds[] = {
+		"hyptap.seed=18446744073709551616",
+		"hyptap.seed=99999999999999999999",
+		"hyptap.seed=0x10000000000000000",
+		"hyptap.seed=0x",
+		"hyptap.seed=0xg",
+		"hyptap.seed=-1",
+		"hyptap.seed=+1",
+		"hyptap.seed=12a",
+		"hyptap.seed=abc",
+	};
+	static const char *const bad_repeats[] = {
+		"hyptap.repeat=0",
+		"hyptap.repeat=100001",
+		"hyptap.repeat=-1",
+		"hyptap.repeat=+5",
+		"hyptap.repeat=0x10",
+		"hyptap.repeat=1.5",
+		"hyptap.repeat=abc",
+		"hyptap.repeat=4294967297",
+		"hyptap.repeat=99999999999999999999999",
+	};
+	static const char *const bad_timeouts[] = {
+		"hyptap.timeout_ms=0",
+		"hyptap.timeout_ms=600001",
+		"hyptap.timeout_ms=1s",
+		"hyptap.timeout_ms=0x100",
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(seeds); i++) {
+		unit_eq_u64(parse(seeds[i].arg), 0, seeds[i].arg);
+		unit_eq_u64(ba.seed, seeds[i].seed, "seed value");
+		unit_ok(ba.seed_set, "seed_set for %s", seeds[i].arg);
+	}
+	for (i = 0; i < ARRAY_SIZE(bad_seeds); i++) {
+		unit_eq_u64(parse(bad_seeds[i]), (uint64_t)-1, bad_seeds[i]);
+		err_names("expected a 64-bit number, decimal or 0x hex", bad_seeds[i]);
+	}
+
+	unit_eq_u64(parse("hyptap.repeat=1"), 0, "repeat=1");
+	unit_eq_u64(ba.repeat, 1, "repeat min");
+	unit_eq_u64(parse("hyptap.repeat=0100000"), 0, "repeat=0100000 (leading zero, decimal)");
+	unit_eq_u64(ba.repeat, 100000, "repeat max");
+	for (i = 0; i < ARRAY_SIZE(bad_repeats); i++) {
+		unit_eq_u64(parse(bad_repeats[i]), (uint64_t)-1, bad_repeats[i]);
+		err_names("expected a decimal number 1..100000", bad_repeats[i]);
+	}
+	unit_eq_u64(parse("hyptap.repeat=abc"), (uint64_t)-1, "repeat=abc");
+	unit_eq_str(err, "bad bootarg \"hyptap.repeat=abc\": expected a decimal number 1..100000",
+		    "exact message for repeat=abc");
+
+	unit_eq_u64(parse("hyptap.timeout_ms=1"), 0, "timeout_ms=1");
+	unit_eq_u64(ba.timeout_ms, 1, "timeout_ms min");
+	for (i = 0; i < ARRAY_SIZE(bad_timeouts); i++) {
+		unit_eq_u64(parse(bad_timeouts[i]), (uint64_t)-1, bad_timeouts[i]);
+		err_names("expected a decimal number 1..600000", bad_timeouts[i]);
+	}
+}
+
+static void test_list_exit(void)
+{
+	unit_eq_u64(parse("hyptap.list=1"), 0, "list=1");
+	unit_ok(ba.list, "list=1 sets list");
+	unit_eq_u64(parse("hyptap.list hyptap.list=0"), 0, "list then list=0");
+	unit_ok(!ba.list, "list=0 clears list");
+	unit_eq_u64(parse("hyptap.list=yes"), (uint64_t)-1, "list=yes rejected");
+	unit_eq_str(err, "bad bootarg \"hyptap.list=yes\": expected no value, =1 or =0",
+		    "message for list=yes");
+	unit_eq_u64(parse("hyptap.list=true"), (uint64_t)-1, "list=true rejected");
+
+	unit_eq_u64(parse("hyptap.exit=PSCI"), (uint64_t)-1, "exit is case-sensitive");
+	unit_eq_str(err, "bad bootarg \"hyptap.exit=PSCI\": expected psci or semihosting",
+		    "message for exit=PSCI");
+	unit_eq_u64(parse("hyptap.exit=reboot"), (uint64_t)-1, "exit=reboot rejected");
+}
+
+static void test_globs(void)
+{
+	char line[1024];
+	unsigned i;
+
+	unit_eq_u64(parse("hyptap.only=a hyptap.skip=x hyptap.only=b,c hyptap.skip=y,z"), 0,
+		    "repeated only/skip");
+	unit_eq_u64(ba.only_count, 3, "only accumulates");
+	unit_ok(ba.only_count == 3 && strcmp(ba.only[0], "a") == 0 &&
+			strcmp(ba.only[1], "b") == 0 && strcmp(ba.only[2], "c") == 0,
+		"only = a, b, c");
+	unit_eq_u64(ba.skip_count, 3, "skip accumulates");
+	unit_ok(ba.skip_count == 3 && strcmp(ba.skip[0], "x") == 0 &&
+			strcmp(ba.skip[1], "y") == 0 && strcmp(ba.skip[2], "z") == 0,
+		"skip = x, y, z");
+
+	unit_eq_u64(parse("hyptap.only=a,,b"), (uint64_t)-1, "a,,b rejected");
+	unit_eq_str(err, "bad bootarg \"hyptap.only=a,,b\": empty glob in the list",
+		    "empty glob message names the whole token");
+	unit_eq_u64(parse("hyptap.only=,a"), (uint64_t)-1, "leading comma rejected");
+	unit_ok(strstr(err, "empty glob") != NULL, "leading comma: empty glob");
+	unit_eq_u64(parse("hyptap.skip=a,"), (uint64_t)-1, "trailing comma rejected");
+	unit_ok(strstr(err, "\"hyptap.skip=a,\": empty glob") != NULL, "trailing comma message");
+	unit_eq_u64(parse("hyptap.only=,"), (uint64_t)-1, "lone comma rejected");
+
+	strcpy(line, "hyptap.only=g0");
+	for (i = 1; i < BOOTARGS_MAX_GLOBS; i++) {
+		sprintf(line + strlen(line), ",g%u", i);
+	}
+	strcat(line, " hyptap.skip=s0");
+	for (i = 1; i < BOOTARGS_MAX_GLOBS; i++) {
+		sprintf(line + strlen(line), ",s%u", i);
+	}
+	unit_eq_u64(parse(line), 0, "16 only and 16 skip globs fit");
+	unit_eq_u64(ba.only_count, BOOTARGS_MAX_GLOBS, "16 only globs");
+	unit_eq_str(ba.only[15], "g15", "last only glob");
+	unit_eq_u64(ba.skip_count, BOOTARGS_MAX_GLOBS, "16 skip globs");
+	unit_eq_str(ba.skip[15], "s15", "last skip glob");
+
+	strcat(line, " hyptap.only=one.more");
+	unit_eq_u64(parse(line), (uint64_t)-1, "17th only glob rejected");
+	unit_eq_str(err,
+		    "bad bootarg \"hyptap.only=one.more\": too many globs (at most 16 over all "
+		    "hyptap.only tokens)",
+		    "too many globs message");
+	unit_eq_u64(ba.only_count, BOOTARGS_MAX_GLOBS, "rejected token not stored");
+
+	unit_eq_u64(parse("hyptap.skip=a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q"), (uint64_t)-1,
+		    "17 globs in one token rejected");
+	unit_ok(strstr(err, "too many globs") != NULL, "17 globs in one token message");
+}
+
+static void test_key_errors(void)
+{
+	static const struct {
+		const char *cmdline;
+		const char *msg;
+	} cases[] = {
+		{"hyptap.foo=1", "unknown bootarg key \"hyptap.foo\" (known: only, skip, list, "
+				 "repeat, seed, timeout_ms, exit)"},
+		{"hyptap.foo", "unknown bootarg key \"hyptap.foo\""},
+		{"hyptap.", "unknown bootarg key \"hyptap.\""},
+		{"hyptap.=x", "unknown bootarg key \"hyptap.\""},
+		{"hyptap.Only=x", "unknown bootarg key \"hyptap.Only\""},
+		{"hyptap.onlyx=a", "unknown bootarg key \"hyptap.onlyx\""},
+		{"hyptap.timeout=5", "unknown bootarg key \"hyptap.timeout\""},
+		{"hyptap.repeat",
+		 "bad bootarg \"hyptap.repeat\": missing value, expected a decimal "
+		 "number 1..100000"},
+		{"hyptap.only", "bad bootarg \"hyptap.only\": missing value, expected a "
+				"comma-separated list of globs"},
+		{"hyptap.skip", "bad bootarg \"hyptap.skip\": missing value"},
+		{"hyptap.seed", "bad bootarg \"hyptap.seed\": missing value"},
+		{"hyptap.timeout_ms", "bad bootarg \"hyptap.timeout_ms\": missing value"},
+		{"hyptap.exit", "bad bootarg \"hyptap.exit\": missing value, expected psci or "
+				"semihosting"},
+		{"hyptap.seed=", "bad bootarg \"hyptap.seed=\": empty value, expected a 64-bit "
+				 "number, decimal or 0x hex"},
+		{"hyptap.only=", "bad bootarg \"hyptap.only=\": empty value"},
+		{"hyptap.skip=", "bad bootarg \"hyptap.skip=\": empty value"},
+		{"hyptap.list=", "bad bootarg \"hyptap.list=\": empty value, expected no value, =1 "
+				 "or =0"},
+		{"hyptap.repeat=", "bad bootarg \"hyptap.repeat=\": empty value"},
+		{"hyptap.timeout_ms=", "bad bootarg \"hyptap.timeout_ms=\": empty value"},
+		{"hyptap.exit=", "bad bootarg \"hyptap.exit=\": empty value"},
+		{"hyptap.repeat==5", "bad bootarg \"hyptap.repeat==5\": expected a decimal"},
+		{"console=x hyptap.list hyptap.bogus hyptap.repeat=abc",
+		 "unknown bootarg key \"hyptap.bogus\""},
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		unit_eq_u64(parse(cases[i].cmdline), (uint64_t)-1, cases[i].cmdline);
+		err_starts(cases[i].msg, cases[i].cmdline);
+		unit_ok(strchr(err, '\n') == NULL, "message is one line");
+	}
+}
+
+static void test_limits(void)
+{
+	static char line[2048];
+	char small[16];
+
+	memset(line, ' ', sizeof(ba.storage) - 1);
+	memcpy(line, "hyptap.list", 11);
+	line[sizeof(ba.storage) - 1] = '\0';
+	unit_eq_u64(parse(line), 0, "1023-byte command line fits");
+	unit_ok(ba.list, "and is parsed");
+	line[sizeof(ba.storage) - 1] = 'x';
+	line[sizeof(ba.storage)] = '\0';
+	unit_eq_u64(parse(line), (uint64_t)-1, "1024-byte command line rejected");
+	unit_eq_str(err, "bootargs too long (1024 bytes, at most 1023)", "too long message");
+	unit_ok(is_default(&ba), "too long leaves the defaults");
+
+	unit_eq_u64(bootargs_parse(&ba, "hyptap.foo", NULL, 0), (uint64_t)-1, "NULL err is fine");
+	memset(small, 'X', sizeof(small));
+	unit_eq_u64(bootargs_parse(&ba, "hyptap.foo", small, sizeof(small)), (uint64_t)-1,
+		    "small err buffer");
+	unit_eq_str(small, "unknown bootarg", "message truncated and NUL-terminated");
+
+	unit_eq_u64(parse("hyptap.only=a,b hyptap.repeat=7"), 0, "parse for in-place reparse");
+	unit_eq_u64(bootargs_parse(&ba, "hyptap.repeat=9 hyptap.list", err, sizeof(err)), 0,
+		    "plain reparse");
+	strcpy(ba.storage, "hyptap.skip=q hyptap.repeat=5");
+	unit_eq_u64(bootargs_parse(&ba, ba.storage, err, sizeof(err)), 0,
+		    "command line may be ba->storage itself");
+	unit_ok(ba.repeat == 5 && ba.skip_count == 1 && strcmp(ba.skip[0], "q") == 0 && !ba.list,
+		"in-place parse result");
+}
+
+static void test_selects(void)
+{
+	static const char *const ids[] = {
+		"trap.hvc.imm[0x0000]", "trap.hvc.imm[0xffff]",
+		"trap.wfx.wfi",		"stage2.attr[s1=normal-wb,s2=device-ngnre,fwb=0]",
+		"virq.lr.preempt",
+	};
+	static const struct {
+		const char *cmdline;
+		const char *want; /* one '1' or '0' per id */
+	} cases[] = {
+		{"", "11111"},
+		{"hyptap.only=*", "11111"},
+		{"hyptap.only=trap.*", "11100"},
+		{"hyptap.only=trap.hvc.imm[0x0000]", "10000"},
+		{"hyptap.only=trap.hvc.imm[0x????]", "11000"},
+		{"hyptap.only=trap.hvc.*,virq.*", "11001"},
+		{"hyptap.only=trap.hvc.* hyptap.only=virq.*", "11001"},
+		{"hyptap.skip=trap.*", "00011"},
+		{"hyptap.skip=*[*]", "00101"},
+		{"hyptap.only=trap.* hyptap.skip=*[0xffff]", "10100"},
+		{"hyptap.only=trap.* hyptap.skip=trap.*", "00000"},
+		{"hyptap.only=nothing.*", "00000"},
+		{"hyptap.skip=nothing.*,*fwb=0]", "11101"},
+		{"hyptap.only=stage2.attr[*fwb=0] hyptap.skip=trap.wfx.wfi", "00010"},
+	};
+	size_t i, j;
+	char got[ARRAY_SIZE(ids) + 1];
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		unit_eq_u64(parse(cases[i].cmdline), 0, cases[i].cmdline);
+		for (j = 0; j < ARRAY_SIZE(ids); j++) {
+			got[j] = bootargs_selects(&ba, ids[j]) ? '1' : '0';
+		}
+		got[j] = '\0';
+		unit_eq_str(got, cases[i].want,
+			    cases[i].cmdline[0] != '\0' ? cases[i].cmdline : "(empty)");
+	}
+	unit_eq_u64(parse(""), 0, "empty for NULL id");
+	unit_ok(!bootargs_selects(&ba, NULL), "NULL id is never selected");
+}
+
+int main(void)
+{
+	test_defaults();
+	test_ignored();
+	test_all_keys();
+	test_numbers();
+	test_list_exit();
+	test_globs();
+	test_key_errors();
+	test_limits();
+	test_selects();
+	return unit_done();
+}

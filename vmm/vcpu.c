@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * vCPUs and the run loop: load the trap configuration and EL1 context, arm the watchdog,
+ * enter the guest, decode the exit. Service calls of the hypercall ABI (REPORT, PRINT) are
+ * handled here and resumed; everything else is returned to the scenario, as KVM_RUN does.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arch/el2.h"
+#include "arch/esr.h"
+#include "arch/sysreg.h"
+#include "gic.h"
+#include "kalloc.h"
+#include "mmu.h"
+#include "vmm.h"
+#include "vmm_internal.h"
+
+struct vmm_caps vmm_caps;
+static uint64_t timeout_ticks;
+static struct vcpu *loaded_vcpu;
+
+/* Always on for a guest: stage 2 (VM), AArch64 EL1 (RW), physical IRQ/FIQ/SError to EL2
+ * (IMO/FMO/AMO) so that the watchdog can always take the CPU back. */
+#define HCR_GUEST_BASE (HCR_VM | HCR_RW | HCR_IMO | HCR_FMO | HCR_AMO)
+
+extern char vmm_vectors[];
+unsigned guest_enter(struct vcpu_ctx *ctx);
+
+void vmm_set_timeout_ms(unsigned ms)
+{
+	timeout_ticks = read_cntfrq_el0() * ms / 1000;
+}
+
+int vmm_init(unsigned gic_version, char *err, size_t errlen)
+{
+	uint64_t mmfr0 = read_id_aa64mmfr0_el1();
+	uint64_t mmfr1 = read_id_aa64mmfr1_el1();
+	unsigned t4_2 = MMFR0_TGRAN4_2(mmfr0), t16_2 = MMFR0_TGRAN16_2(mmfr0);
+	unsigned t64_2 = MMFR0_TGRAN64_2(mmfr0);
+
+	vmm_caps.pa_bits = mmu_parange_bits(MMFR0_PARANGE(mmfr0));
+	vmm_caps.ipa_bits = vmm_caps.pa_bits > 48 ? 48 : vmm_caps.pa_bits;
+	vmm_caps.vmid_bits = MMFR1_VMIDBITS(mmfr1) == 2 ? 16 : 8;
+	/* TGranX_2 == 0: stage-2 support is as the stage-1 field says; 1: none; >= 2: yes. */
+	vmm_caps.gran4 = t4_2 ? t4_2 >= 2 : MMFR0_TGRAN4(mmfr0) != 0xf;
+	vmm_caps.gran16 = t16_2 ? t16_2 >= 2 : MMFR0_TGRAN16(mmfr0) != 0;
+	vmm_caps.gran64 = t64_2 ? t64_2 >= 2 : MMFR0_TGRAN64(mmfr0) != 0xf;
+	vmm_caps.gic_version = gic_version;
+	vmm_caps.lrs = gic_version == 3 ? gic_lr_count() : 0;
+	if (!vmm_caps.pa_bits || !vmm_caps.gran4) {
+		snprintf(err, errlen, "stage 2 needs the 4K granule and a known PARange (MMFR0 0x%llx)",
+			 (unsigned long long)mmfr0);
+		return -1;
+	}
+	if (!timeout_ticks) {
+		vmm_set_timeout_ms(100);
+	}
+	write_vttbr_el2(0);
+	write_vbar_el2((uintptr_t)vmm_vectors);
+	isb();
+	return 0;
+}
+
+size_t vmm_pages_in_use(void)
+{
+	return kalloc_pages_in_use();
+}
+
+struct vcpu *vcpu_create(struct vm *vm, const struct vcpu_config *cfg)
+{
+	struct vcpu *v = calloc(1, sizeof(*v));
+
+	if (!v) {
+		return NULL;
+	}
+	v->vm = vm;
+	v->cfg = *cfg;
+	v->hcr = HCR_GUEST_BASE | cfg->hcr;
+	/* MDCR_EL2 trap bits; HPMN keeps the value found at boot (vcpu_load_el2). */
+	v->mdcr = cfg->mdcr;
+	v->cnthctl = (cfg->cnthctl || cfg->cnthctl_set) ? cfg->cnthctl
+							: (CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN);
+	v->ctx.cptr_el2 = CPTR_EL2_RES1 | cfg->cptr;
+	v->pc = cfg->entry;
+	v->pstate = cfg->spsr ? cfg->spsr : (SPSR_M_EL1h | SPSR_DAIF);
+	for (int i = 0; i < 4; i++) {
+		v->ctx.x[i] = cfg->x[i];
+	}
+	return v;
+}
+
+void vcpu_destroy(struct vcpu *v)
+{
+	if (loaded_vcpu == v) {
+		loaded_vcpu = NULL;
+	}
+	free(v);
+}
+
+void vcpu_skip_insn(struct vcpu *v)
+{
+	v->pc += 4;
+}
+
+/*
+ * EL1 context at the start of a vCPU's life: MMU and caches off, the guest runtime's vectors
+ * and stack (guest/start.S relies on VBAR_EL1 and SP_EL1 being set). Loaded only when another
+ * vCPU ran in between: the harness itself never touches EL1 registers.
+ */
+static void vcpu_load_el1(struct vcpu *v)
+{
+	uint64_t ram_top = v->vm->ram_ipa + v->vm->ram_size;
+
+	write_sctlr_el1(SCTLR_EL1_RES1);
+	write_tcr_el1(0);
+	write_ttbr0_el1(0);
+	write_ttbr1_el1(0);
+	write_mair_el1(0);
+	write_amair_el1(0);
+	write_vbar_el1(v->cfg.vbar);
+	write_cpacr_el1(3ULL << 20);	/* FPEN: FP/SIMD usable at EL1 and EL0 */
+	write_sp_el1(ram_top);
+	write_sp_el0(ram_top - 0x4000);
+	write_elr_el1(0);
+	write_spsr_el1(0);
+	write_esr_el1(0);
+	write_far_el1(0);
+	write_tpidr_el1(0);
+	write_tpidr_el0(0);
+	write_tpidrro_el0(0);
+	write_contextidr_el1(0);
+	write_cntkctl_el1(0);
+	write_cntv_ctl_el0(0);
+	write_csselr_el1(0);
+	write_par_el1(0);
+	loaded_vcpu = v;
+}
+
+static void vcpu_load_el2(struct vcpu *v)
+{
+	write_vttbr_el2((uint64_t)v->vm->vmid << VTTBR_VMID_SHIFT | (uintptr_t)v->vm->root);
+	write_vtcr_el2(v->vm->vtcr);
+	write_hcr_el2(v->hcr);
+	write_mdcr_el2(v->mdcr | (read_mdcr_el2() & MDCR_HPMN_MASK));
+	write_cnthctl_el2(v->cnthctl);
+	write_cntvoff_el2(0);
+	write_hstr_el2(0);
+	write_vpidr_el2(read_midr_el1());
+	write_vmpidr_el2(read_mpidr_el1());
+	if (vmm_caps.gic_version == 3) {
+		write_ich_hcr_el2(v->cfg.ich_hcr);
+	}
+	write_elr_el2(v->pc);
+	write_spsr_el2(v->pstate);
+}
+
+/* Harness state between runs: no traps that could hit EL2, stage 2 off. */
+static void vcpu_put(void)
+{
+	write_hcr_el2(HCR_RW);
+	write_vttbr_el2(0);
+}
+
+struct exit vcpu_run(struct vcpu *v)
+{
+	struct exit e;
+
+	if (!v->deadline) {
+		v->deadline = read_cntpct_el0() + timeout_ticks;
+	}
+	for (;;) {
+		if (loaded_vcpu != v) {
+			vcpu_load_el1(v);
+		}
+		vcpu_load_el2(v);
+		/* The watchdog: CNTHP fires at the vCPU's deadline and takes the CPU back. */
+		write_cnthp_cval_el2(v->deadline);
+		write_cnthp_ctl_el2(CNT_CTL_ENABLE);
+		isb();
+
+		unsigned slot = guest_enter(&v->ctx);
+		uint64_t timer = read_cnthp_ctl_el2();
+
+		write_cnthp_ctl_el2(0);
+		memset(&e, 0, sizeof(e));
+		e.slot = slot;
+		e.esr = read_esr_el2();
+		e.far = read_far_el2();
+		e.hpfar = read_hpfar_el2();
+		e.elr = read_elr_el2();
+		e.spsr = read_spsr_el2();
+		v->pc = e.elr;
+		v->pstate = e.spsr;
+		v->exits++;
+		vcpu_put();
+
+		if (exit_decode(v, &e, timer & CNT_CTL_ISTATUS) == EXIT_ACTION_RETURN) {
+			return e;
+		}
+	}
+}

@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * VMs: a fresh VMID, fresh zeroed RAM and fresh stage-2 tables for every instance, torn down
+ * with a TLBI by VMID. Stage-2 tables are built by the generic walker (kernel/pgtable.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arch/el2.h"
+#include "arch/pte.h"
+#include "arch/sysreg.h"
+#include "kalloc.h"
+#include "vmm.h"
+
+#define S2_ATTR_RAM                                                                                \
+	(PTE_AF | PTE_SH_INNER | PTE_S2AP_RW | PTE_S2_MEMATTR(S2_MEMATTR_NORMAL_WB))
+
+static uint16_t vmid_next = 1;
+
+/* VMID 0 is never used for a guest: it is what VTTBR_EL2 holds between runs. */
+static uint16_t vmid_alloc(void)
+{
+	uint32_t limit = 1u << vmm_caps.vmid_bits;
+	uint16_t v = vmid_next;
+
+	vmid_next = (uint16_t)((uint32_t)v + 1 >= limit ? 1 : v + 1);
+	return v;
+}
+
+static void *s2_alloc_table(void *ctx, size_t size)
+{
+	struct vm *vm = ctx;
+	void *t = kalloc_pages(size / 4096, size);
+
+	if (t) {
+		memset(t, 0, size);
+		vm->tables++;
+	}
+	return t;
+}
+
+static void s2_free_table(void *ctx, void *table, size_t size)
+{
+	struct vm *vm = ctx;
+
+	kfree_pages(table, size / 4096);
+	vm->tables--;
+}
+
+static struct pgt_mm vm_mm(struct vm *vm)
+{
+	return (struct pgt_mm){ .alloc_table = s2_alloc_table, .free_table = s2_free_table,
+				.ctx = vm };
+}
+
+/*
+ * VTCR_EL2.SL0 for a start level (Arm ARM D8.2, "VTCR_EL2.SL0 encodings"): 4K granule:
+ * 0 = level 2, 1 = level 1, 2 = level 0; 16K and 64K: 0 = level 3, 1 = level 2, 2 = level 1.
+ */
+static uint64_t vtcr_sl0(unsigned granule_shift, unsigned start_level)
+{
+	return granule_shift == 12 ? 2 - start_level : 3 - start_level;
+}
+
+static uint64_t vtcr_tg0(unsigned granule_shift)
+{
+	return granule_shift == 12 ? VTCR_TG0_4K : granule_shift == 14 ? VTCR_TG0_16K : VTCR_TG0_64K;
+}
+
+static unsigned parange_encoding(unsigned bits)
+{
+	static const unsigned enc[] = { 32, 36, 40, 42, 44, 48, 52 };
+
+	for (unsigned i = 0; i < 7; i++) {
+		if (enc[i] >= bits) {
+			return i;
+		}
+	}
+	return 5;
+}
+
+struct vm *vm_create(const struct vm_config *cfg)
+{
+	struct vm *vm = calloc(1, sizeof(*vm));
+	unsigned gshift = cfg->granule_shift ? cfg->granule_shift : 12;
+	unsigned ipa_bits = cfg->ipa_bits ? cfg->ipa_bits : vmm_caps.ipa_bits;
+
+	if (!vm || pgt_geom_init(&vm->geom, gshift, ipa_bits)) {
+		free(vm);
+		return NULL;
+	}
+	vm->vmid = vmid_alloc();
+	vm->ram_ipa = cfg->ram_ipa ? cfg->ram_ipa : GUEST_RAM_IPA;
+	vm->ram_size = cfg->ram_size ? cfg->ram_size : GUEST_RAM_SIZE;
+
+	size_t root_size = pgt_root_size(&vm->geom);
+
+	vm->root = kalloc_pages(root_size / 4096, root_size);
+	vm->ram = kalloc_pages(vm->ram_size / 4096, 1ULL << 21);
+	if (!vm->root || !vm->ram) {
+		vm_destroy(vm);
+		return NULL;
+	}
+	memset(vm->root, 0, root_size);
+	memset(vm->ram, 0, vm->ram_size);
+
+	/* VTCR_EL2: IPA size, start level, granule, inner-shareable write-back table walks. */
+	vm->vtcr = VTCR_RES1 | VTCR_T0SZ(64 - ipa_bits) |
+		   vtcr_sl0(gshift, vm->geom.start_level) << VTCR_SL0_SHIFT | VTCR_IRGN0_WBWA |
+		   VTCR_ORGN0_WBWA | VTCR_SH0_INNER | vtcr_tg0(gshift) |
+		   (uint64_t)parange_encoding(vmm_caps.pa_bits) << VTCR_PS_SHIFT |
+		   (vmm_caps.vmid_bits == 16 ? VTCR_VS : 0);
+
+	struct pgt_mm mm = vm_mm(vm);
+
+	if (pgt_map(&vm->geom, vm->root, vm->ram_ipa, (uintptr_t)vm->ram, vm->ram_size,
+		    S2_ATTR_RAM, cfg->ram_pages_only ? PGT_MAP_PAGES_ONLY : 0, &mm)) {
+		vm_destroy(vm);
+		return NULL;
+	}
+	/* The guest runs with its caches off: push the zeroes out to the Point of Coherency. */
+	kcache_clean_inval(vm->ram, vm->ram_size);
+	dsb_ish();
+	return vm;
+}
+
+int vm_map(struct vm *vm, ipa_t ipa, paddr_t pa, uint64_t size, uint64_t s2attr)
+{
+	struct pgt_mm mm = vm_mm(vm);
+	int rc = pgt_map(&vm->geom, vm->root, ipa.v, pa.v, size, s2attr, 0, &mm);
+
+	dsb_ishst();
+	return rc;
+}
+
+void *vm_ram_ptr(struct vm *vm, ipa_t ipa, size_t len)
+{
+	if (ipa.v < vm->ram_ipa || ipa.v - vm->ram_ipa > vm->ram_size ||
+	    len > vm->ram_size - (ipa.v - vm->ram_ipa)) {
+		return NULL;
+	}
+	return vm->ram + (ipa.v - vm->ram_ipa);
+}
+
+int vm_load(struct vm *vm, ipa_t ipa, const void *data, size_t len)
+{
+	void *dst = vm_ram_ptr(vm, ipa, len);
+
+	if (!dst) {
+		return -1;
+	}
+	memcpy(dst, data, len);
+	kcache_clean_inval(dst, len);
+	dsb_ish();
+	ic_iallu();
+	dsb_ish();
+	isb();
+	return 0;
+}
+
+void vm_destroy(struct vm *vm)
+{
+	if (!vm) {
+		return;
+	}
+	if (vm->root) {
+		struct pgt_mm mm = vm_mm(vm);
+
+		/* TLBI VMALLS12E1IS acts on the VMID in VTTBR_EL2: select it, invalidate. */
+		write_vttbr_el2((uint64_t)vm->vmid << VTTBR_VMID_SHIFT | (uintptr_t)vm->root);
+		isb();
+		dsb_ishst();
+		tlbi_vmalls12e1is();
+		dsb_ish();
+		write_vttbr_el2(0);
+		isb();
+		pgt_destroy(&vm->geom, vm->root, &mm);
+		kfree_pages(vm->root, pgt_root_size(&vm->geom) / 4096);
+	}
+	if (vm->ram) {
+		kfree_pages(vm->ram, vm->ram_size / 4096);
+	}
+	free(vm);
+}

@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The built-in hypervisor's API, modelled on KVM: create a VM (stage-2 + VMID + RAM), map IPA
+ * ranges with explicit stage-2 attributes, create a vCPU with its trap configuration, and
+ * loop over vcpu_run() like a KVM user loops over KVM_RUN.
+ */
+#ifndef VMM_VMM_H
+#define VMM_VMM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pgtable.h"
+
+/* Distinct address spaces get distinct types, so an IPA can't be passed as a PA. */
+typedef struct {
+	uint64_t v;
+} ipa_t;
+typedef struct {
+	uint64_t v;
+} paddr_t;
+
+#define IPA(x)	 ((ipa_t){ (x) })
+#define PADDR(x) ((paddr_t){ (x) })
+
+/* The default guest memory map (every VM unless its config says otherwise). */
+#define GUEST_RAM_IPA	   0x40000000ULL
+#define GUEST_RAM_SIZE	   (1ULL << 20)
+#define GUEST_DOORBELL_IPA 0x08000000ULL	/* store-only exit channel, never mapped */
+#define GUEST_MMIO_IPA	   0x0a000000ULL	/* emulated MMIO window, never mapped */
+
+/* The service ABI (guest/hvc.h mirrors it): HVC #0x4854 with x0 = service. */
+#define HYP_SVC_IMM	0x4854
+#define HYP_SVC_EXIT	0	/* x1 = status: ends the run with EXIT_GUEST_DONE */
+#define HYP_SVC_REPORT	1	/* x1 = key (< VCPU_REPORTS), x2 = value; resumes */
+#define HYP_SVC_PRINT	2	/* x1 = IPA of a NUL-terminated string; resumes */
+#define VCPU_REPORTS	16
+
+/* Doorbell: a 64-bit store of the status to GUEST_DOORBELL_IPA ends the run like SVC_EXIT. */
+
+struct vm_config {
+	unsigned ipa_bits;		/* 0: the CPU's PARange (capped at 48) */
+	unsigned granule_shift;		/* 0: 12 (4K) */
+	size_t ram_size;		/* 0: GUEST_RAM_SIZE */
+	uint64_t ram_ipa;		/* 0: GUEST_RAM_IPA */
+	bool ram_pages_only;		/* map RAM with pages only (faults beyond it are level 3) */
+};
+
+struct vm {
+	uint16_t vmid;
+	struct pgt_geom geom;
+	uint64_t *root;
+	uint64_t vtcr;
+	uint64_t ram_ipa;
+	size_t ram_size;
+	uint8_t *ram;			/* EL2 VA (== PA) of guest RAM */
+	unsigned tables;		/* stage-2 tables allocated below root */
+};
+
+struct vcpu_config {
+	uint64_t hcr;			/* ORed onto VCPU_HCR_BASE */
+	uint64_t mdcr;			/* MDCR_EL2 (HPMN is filled in) */
+	uint64_t cptr;			/* traps ORed onto the CPTR_EL2 RES1 bits */
+	uint64_t cnthctl;		/* CNTHCTL_EL2; 0 means EL1PCTEN|EL1PCEN */
+	bool cnthctl_set;		/* use .cnthctl even when 0 */
+	uint64_t ich_hcr;		/* ICH_HCR_EL2 (GICv3 only) */
+	uint64_t entry;			/* IPA of the first instruction */
+	uint64_t vbar;			/* initial VBAR_EL1 (the guest runtime's vectors) */
+	uint64_t spsr;			/* 0: EL1h with DAIF masked */
+	uint64_t x[4];			/* initial x0..x3 */
+};
+
+enum exit_reason {
+	EXIT_NONE,
+	EXIT_GUEST_DONE,	/* service EXIT or doorbell: .status */
+	EXIT_HVC,		/* HVC with an immediate other than the service ABI's */
+	EXIT_SYSREG,		/* EC 0x18 */
+	EXIT_WFX,		/* EC 0x01 */
+	EXIT_DABT,		/* EC 0x24 */
+	EXIT_IABT,		/* EC 0x20 */
+	EXIT_TRAP,		/* any other synchronous exception from the guest */
+	EXIT_IRQ,		/* a physical IRQ that is not the watchdog */
+	EXIT_FIQ,
+	EXIT_SERROR,
+	EXIT_TIMEOUT,		/* the CNTHP watchdog fired */
+	EXIT_BAD_SERVICE,	/* malformed service call (unknown service, bad key) */
+};
+
+/** One guest exit: the raw syndrome and a decoded reason. */
+struct exit {
+	enum exit_reason reason;
+	unsigned slot;		/* vector slot (8..15: lower EL AArch64/AArch32 sync/IRQ/FIQ/SError) */
+	uint64_t esr;
+	uint64_t far;
+	uint64_t hpfar;
+	uint64_t elr;
+	uint64_t spsr;
+	uint64_t status;	/* EXIT_GUEST_DONE */
+};
+
+/* World-switch state shared with vmm/entry.S (offsets checked below). */
+struct vcpu_ctx {
+	uint64_t x[31];
+	uint64_t cptr_el2;
+};
+_Static_assert(__builtin_offsetof(struct vcpu_ctx, cptr_el2) == 248, "entry.S CTX_CPTR");
+
+struct vcpu {
+	struct vcpu_ctx ctx;	/* first: entry.S takes a struct vcpu * as a struct vcpu_ctx * */
+	struct vm *vm;
+	struct vcpu_config cfg;
+	uint64_t hcr, mdcr, cnthctl;
+	uint64_t pc, pstate;
+	uint64_t deadline;	/* CNTPCT value at which the watchdog fires */
+	uint64_t reports[VCPU_REPORTS];
+	uint32_t reported;	/* bit per key that the guest reported */
+	unsigned exits;
+};
+
+/** Limits and features of the CPU the vmm runs on, read once at vmm_init(). */
+struct vmm_caps {
+	unsigned pa_bits, ipa_bits, vmid_bits;
+	bool gran4, gran16, gran64;	/* stage-2 granule support */
+	unsigned lrs;			/* GICv3 list registers, 0 without GICv3 */
+	unsigned gic_version;
+};
+
+extern struct vmm_caps vmm_caps;
+
+#define VCPU_HCR_BASE 0 /* see vcpu.c: VM | RW | IMO | FMO | AMO */
+
+/** Install the vmm vectors, read the caps, take the page arena. 0 or -1 with @err. */
+int vmm_init(unsigned gic_version, char *err, size_t errlen);
+/** Watchdog budget for each vCPU (milliseconds of guest time per vcpu lifetime). */
+void vmm_set_timeout_ms(unsigned ms);
+
+struct vm *vm_create(const struct vm_config *cfg);
+/** Map [@ipa, @ipa + @size) to @pa with stage-2 leaf attributes @s2attr (arch/pte.h). */
+int vm_map(struct vm *vm, ipa_t ipa, paddr_t pa, uint64_t size, uint64_t s2attr);
+/** Copy @len bytes to guest RAM at @ipa and make them visible to a non-cacheable guest. */
+int vm_load(struct vm *vm, ipa_t ipa, const void *data, size_t len);
+/** Host pointer for guest RAM at @ipa, or NULL if outside RAM. */
+void *vm_ram_ptr(struct vm *vm, ipa_t ipa, size_t len);
+/** TLBI by VMID, free tables and RAM. */
+void vm_destroy(struct vm *vm);
+
+struct vcpu *vcpu_create(struct vm *vm, const struct vcpu_config *cfg);
+struct exit vcpu_run(struct vcpu *vcpu);
+void vcpu_destroy(struct vcpu *vcpu);
+/** Advance the guest PC past the trapped 32-bit instruction (ESR.IL = 1). */
+void vcpu_skip_insn(struct vcpu *vcpu);
+
+/** Pages the vmm holds right now (leak check between scenarios). */
+size_t vmm_pages_in_use(void);
+
+#endif
