@@ -13,7 +13,7 @@ NM		:= $(CROSS)nm
 HOSTCC		?= gcc
 
 WARN		:= -Wall -Wextra -Werror
-INCLUDES	:= -Ikernel/include -Itap -Ivmm -Iscenarios -Iscenarios/model -I$(B)/gen
+INCLUDES	:= -Ikernel/include -Itap -Ivmm -Iscenarios -Iscenarios/model -Iguest -I$(B)/gen
 # -mgeneral-regs-only: the harness never touches FP/SIMD itself (guests may trap it).
 # -mstrict-align: part of the boot path runs with the MMU off, where all memory is Device.
 # -fno-tree-loop-distribute-patterns: no memset/memcpy calls invented before the MMU is on.
@@ -103,7 +103,7 @@ check: deps all $(HOST_TESTS)
 	@bash ci/check.sh
 
 baseline: deps all
-	@bash ci/baseline-all
+	@ci/baseline --all
 
 bench: deps all
 	@bash ci/bench.sh

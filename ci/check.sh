@@ -66,7 +66,7 @@ fi
 tests+=(build/host/*_test)
 ((${#tests[@]})) || { echo "check: no tests found (build/host/*_test: has make built them?)" >&2 && exit 1; }
 
-rm -rf build/results
+rm -rf build/results/tap build/results/junit.xml
 mkdir -p build/results/tap
 status=0
 PERL_TEST_HARNESS_DUMP_TAP=build/results/tap prove --norc --exec '' -j2 --timer --failures "${tests[@]}" || status=$?

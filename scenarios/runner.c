@@ -28,6 +28,11 @@ extern const struct scenario __scenarios_start[], __scenarios_end[];
 /* Harness memory a guest must never reach: checked after every instance. */
 static volatile uint64_t canary[CANARY_WORDS];
 
+const volatile void *runner_canary(void)
+{
+	return canary;
+}
+
 struct instance {
 	const struct scenario *s;
 	const void *row;

@@ -8,4 +8,7 @@
 /** Run one instance on a fresh VM and emit its single TAP result. */
 void runner_run_instance(struct tap *t, const struct scenario *s, const void *row, const char *id);
 
+/** The harness memory checked after every instance (scenarios aim guest accesses at it). */
+const volatile void *runner_canary(void);
+
 #endif

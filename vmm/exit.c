@@ -39,6 +39,12 @@ static enum exit_action handle_iabt(struct vcpu *v, struct exit *e)
 	return EXIT_ACTION_RETURN;
 }
 
+/* HPFAR_EL2.FIPA (bits [43:4]) is IPA[51:12]; the page offset comes from FAR_EL2. */
+uint64_t exit_fault_ipa(const struct exit *e)
+{
+	return ((e->hpfar >> 4) & ((1ULL << 40) - 1)) << 12 | (e->far & 0xfff);
+}
+
 /* Print a guest string: at most one line of 120 characters, read from guest RAM. */
 static void service_print(struct vcpu *v, uint64_t ipa)
 {
@@ -90,7 +96,7 @@ static enum exit_action handle_hvc(struct vcpu *v, struct exit *e)
 static enum exit_action handle_dabt(struct vcpu *v, struct exit *e)
 {
 	uint64_t iss = esr_iss(e->esr);
-	uint64_t ipa = (e->hpfar >> 4) << 12 | (e->far & 0xfff);
+	uint64_t ipa = exit_fault_ipa(e);
 	bool isv = iss & ESR_ISS_DABT_ISV;
 	bool wnr = iss & ESR_ISS_DABT_WNR;
 	unsigned sas = (iss >> ESR_ISS_DABT_SAS_SHIFT) & 3;

@@ -27,7 +27,7 @@ typedef struct {
 /* The default guest memory map (every VM unless its config says otherwise). */
 #define GUEST_RAM_IPA	   0x40000000ULL
 #define GUEST_RAM_SIZE	   (1ULL << 20)
-#define GUEST_DOORBELL_IPA 0x08000000ULL	/* store-only exit channel, never mapped */
+#define GUEST_DOORBELL_IPA 0x08000000 /* store-only exit channel, never mapped (guest/hvc.h) */
 #define GUEST_MMIO_IPA	   0x0a000000ULL	/* emulated MMIO window, never mapped */
 
 /* The service ABI (guest/hvc.h mirrors it): HVC #0x4854 with x0 = service. */
@@ -150,6 +150,9 @@ struct exit vcpu_run(struct vcpu *vcpu);
 void vcpu_destroy(struct vcpu *vcpu);
 /** Advance the guest PC past the trapped 32-bit instruction (ESR.IL = 1). */
 void vcpu_skip_insn(struct vcpu *vcpu);
+
+/** IPA of a stage 2 abort: HPFAR_EL2.FIPA with FAR_EL2's page offset. */
+uint64_t exit_fault_ipa(const struct exit *e);
 
 /** Pages the vmm holds right now (leak check between scenarios). */
 size_t vmm_pages_in_use(void);

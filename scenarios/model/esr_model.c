@@ -80,6 +80,21 @@ uint64_t esr_expect_brk64(uint16_t imm16)
 	return esr_make(ESR_EC_BRK64, true, imm16, 0);
 }
 
+/* AArch64.CallSupervisor(): EC 0x15, IL 1, ISS[15:0] = imm16 (taken to EL1, in ESR_EL1). */
+uint64_t esr_expect_svc64(uint16_t imm16)
+{
+	return esr_make(ESR_EC_SVC64, true, imm16, 0);
+}
+
+/*
+ * AArch64.FaultSyndrome() for an Instruction Abort from a lower EL (EC 0x20) caused by a stage 2
+ * fault on the fetch itself: IL 1, IFSC = @fsc, S1PTW 0, EA/FnV/SET 0, ISS[24:13] RES0.
+ */
+uint64_t esr_expect_iabt_s2(unsigned fsc)
+{
+	return esr_make(ESR_EC_IABT_LOW, true, fsc & ESR_ISS_ABT_FSC_MASK, 0);
+}
+
 /* ExceptionSyndrome(Exception_Uncategorized): EC 0x00, IL 1 (ESR_EL2.IL). */
 uint64_t esr_expect_unknown(void)
 {

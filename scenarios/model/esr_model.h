@@ -130,6 +130,18 @@ uint64_t esr_expect_brk64(uint16_t imm16);
  */
 uint64_t esr_expect_unknown(void);
 
+/**
+ * esr_expect_svc64() - ESR_EL1 of SVC #imm16 from AArch64 EL0 (EC 0x15, IL 1, ISS = imm16).
+ * AArch64.CallSupervisor(); ISS[24:16] RES0.
+ */
+uint64_t esr_expect_svc64(uint16_t imm16);
+
+/**
+ * esr_expect_iabt_s2() - syndrome of a stage 2 fault on an instruction fetch from EL1/EL0
+ * (EC 0x20): IL 1, IFSC = @fsc, S1PTW = 0 (the fetch itself, not its stage 1 walk).
+ */
+uint64_t esr_expect_iabt_s2(unsigned fsc);
+
 /** esr_diff_mask() - the syndrome bits that differ between @expected and @got. */
 uint64_t esr_diff_mask(uint64_t expected, uint64_t got);
 

@@ -50,6 +50,12 @@ static void test_hvc_smc_brk_unknown(void)
 	unit_eq_u64(esr_expect_smc64(0x1234), 0x5e001234, "SMC #0x1234");
 	/* Linux BUG() is BRK #0x800: the well-known "ESR 0xf2000800". */
 	unit_eq_u64(esr_expect_brk64(0x800), 0xf2000800, "BRK #0x800 (Linux BUG())");
+	/* SVC #0 from EL0: Linux syscalls, ESR_EL1 0x56000000. */
+	unit_eq_u64(esr_expect_svc64(0), 0x56000000, "SVC #0 (Linux syscall)");
+	unit_eq_u64(esr_expect_svc64(0x42), 0x56000042, "SVC #0x42");
+	/* Stage 2 translation fault on a fetch, level 2: EC 0x20 << 26 | IL | 0x06 = 0x82000006. */
+	unit_eq_u64(esr_expect_iabt_s2(ESR_FSC_TRANS(2)), 0x82000006, "IABT_LOW, translation L2");
+	unit_eq_u64(esr_expect_iabt_s2(ESR_FSC_TRANS(3)), 0x82000007, "IABT_LOW, translation L3");
 	unit_eq_u64(esr_expect_brk64(0), 0xf2000000, "BRK #0");
 	unit_eq_u64(esr_expect_unknown(), 0x02000000, "EC 0x00: IL = 1, ISS = 0");
 }

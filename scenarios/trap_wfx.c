@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * trap.wfx: HCR_EL2.TWI/TWE trap a WFI/WFE that would enter a low-power state (EC 0x01, ISS.TI,
+ * ELR_EL2 = the WFx itself). With the control clear the instruction completes at EL1: the
+ * guest is given a reason to wake (a pending virtual IRQ, HCR_EL2.VI, masked by PSTATE.I),
+ * so the run ends normally instead of sleeping until the watchdog.
+ */
+#include "arch/el2.h"
+#include "arch/esr.h"
+#include "esr_model.h"
+#include "scenario.h"
+
+struct wfx_row {
+	const char *name;
+	uint64_t payload;
+	uint64_t insn;		/* address of the WFx that may trap */
+	unsigned ti;
+	uint64_t trap;		/* HCR_EL2 control */
+	bool trapped;
+};
+
+static const struct wfx_row wfx_rows[] = {
+	{ "[wfi][trap]", GSYM(gp_wfi), GSYM(gl_wfi), ESR_WFX_TI_WFI, HCR_TWI, true },
+	{ "[wfi][notrap]", GSYM(gp_wfi), GSYM(gl_wfi), ESR_WFX_TI_WFI, HCR_TWI, false },
+	{ "[wfe][trap]", GSYM(gp_wfe), GSYM(gl_wfe), ESR_WFX_TI_WFE, HCR_TWE, true },
+	{ "[wfe][notrap]", GSYM(gp_wfe), GSYM(gl_wfe), ESR_WFX_TI_WFE, HCR_TWE, false },
+};
+
+static void run_wfx(struct scenario_ctx *c, const void *row)
+{
+	const struct wfx_row *r = row;
+
+	sc_start(c, &(struct sc_setup){ .payload = r->payload,
+					.hcr = r->trapped ? r->trap : HCR_VI });
+	struct exit e = sc_run(c);
+
+	if (r->trapped) {
+		if (!sc_expect_reason(c, &e, EXIT_WFX)) {
+			return;
+		}
+		sc_diag_exit(c, &e);
+		sc_expect_esr(c, e.esr, esr_expect_wfx(r->ti, false, 0));
+		sc_expect_u64(c, "elr_el2", e.elr, r->insn);
+		vcpu_skip_insn(sc_vcpu(c));
+		e = sc_run(c);
+	}
+	sc_expect_done(c, &e, 0);
+}
+
+SCENARIO(trap_wfx, .id = "trap.wfx",
+	 .rule = "HCR_EL2.TWI/TWE = 1 trap a WFI/WFE that would wait (EC 0x01, IL 1, CV 1, "
+		 "COND 0xe, TI) with ELR_EL2 = the WFx; = 0: it completes at EL1",
+	 SCENARIO_ROWS(wfx_rows), .run = run_wfx);
