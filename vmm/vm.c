@@ -79,13 +79,35 @@ static unsigned parange_encoding(unsigned bits)
 	return 5;
 }
 
+static size_t vm_root_pages(const struct vm *vm)
+{
+	return (pgt_root_size(&vm->geom) + 4095) / 4096;
+}
+
+/*
+ * Stage-2 start level: the deepest one the IPA size allows, with up to 16 concatenated root
+ * tables (as KVM does). Besides saving a level, this avoids start levels the architecture makes
+ * inconsistent for small PA ranges: with the 4K granule, SL0 = 0b10 (level 0) is reserved when
+ * PARange is 40 or 42 bits (Arm ARM, VTCR_EL2.SL0; AArch64.S2InconsistentSL()).
+ */
+static int s2_geom_init(struct pgt_geom *g, unsigned granule_shift, unsigned ipa_bits)
+{
+	for (int level = 3; level >= 0; level--) {
+		if (!pgt_geom_init_level(g, granule_shift, ipa_bits, (unsigned)level) &&
+		    pgt_root_tables(g) <= 16) {
+			return 0;
+		}
+	}
+	return -1;
+}
+
 struct vm *vm_create(const struct vm_config *cfg)
 {
 	struct vm *vm = calloc(1, sizeof(*vm));
 	unsigned gshift = cfg->granule_shift ? cfg->granule_shift : 12;
 	unsigned ipa_bits = cfg->ipa_bits ? cfg->ipa_bits : vmm_caps.ipa_bits;
 
-	if (!vm || pgt_geom_init(&vm->geom, gshift, ipa_bits)) {
+	if (!vm || s2_geom_init(&vm->geom, gshift, ipa_bits)) {
 		free(vm);
 		return NULL;
 	}
@@ -93,7 +115,8 @@ struct vm *vm_create(const struct vm_config *cfg)
 	vm->ram_ipa = cfg->ram_ipa ? cfg->ram_ipa : GUEST_RAM_IPA;
 	vm->ram_size = cfg->ram_size ? cfg->ram_size : GUEST_RAM_SIZE;
 
-	size_t root_size = pgt_root_size(&vm->geom);
+	/* A root with few entries can be smaller than a page: the arena deals in whole pages. */
+	size_t root_size = vm_root_pages(vm) * 4096;
 
 	vm->root = kalloc_pages(root_size / 4096, root_size);
 	vm->ram = kalloc_pages(vm->ram_size / 4096, 1ULL << 21);
@@ -175,7 +198,7 @@ void vm_destroy(struct vm *vm)
 		write_vttbr_el2(0);
 		isb();
 		pgt_destroy(&vm->geom, vm->root, &mm);
-		kfree_pages(vm->root, pgt_root_size(&vm->geom) / 4096);
+		kfree_pages(vm->root, vm_root_pages(vm));
 	}
 	if (vm->ram) {
 		kfree_pages(vm->ram, vm->ram_size / 4096);
