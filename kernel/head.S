@@ -50,6 +50,7 @@ entry:
 
 4:	mrs	x0, CurrentEL
 	ubfx	x0, x0, #2, #2
+	mov	x21, x0				/* x21 = entry EL, reported in the TAP header */
 	cmp	x0, #3
 	b.eq	from_el3
 	cmp	x0, #2
@@ -90,8 +91,9 @@ at_el2:
 	adrp	x1, __stack_top
 	add	x1, x1, :lo12:__stack_top
 	mov	sp, x1
-	mov	x0, x19				/* void kernel_main(void *dtb, uintptr_t base) */
+	mov	x0, x19		/* void kernel_main(void *dtb, uintptr_t base, unsigned entry_el) */
 	mov	x1, x20
+	mov	x2, x21
 	bl	kernel_main
 	b	.
 

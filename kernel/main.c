@@ -19,6 +19,7 @@
 #define DTB_MAX_SIZE  (2u << 20)
 
 static uint64_t boot_cntpct;
+unsigned kernel_entry_el;
 static bool exit_semihosting;
 
 unsigned long kernel_uptime_ms(void)
@@ -91,7 +92,7 @@ static size_t early_check_dtb(const void *dtb)
 	power_off(PSCI_SMC, 0, 255);
 }
 
-void kernel_main(void *dtb, uintptr_t load_base)
+void kernel_main(void *dtb, uintptr_t load_base, unsigned entry_el)
 {
 	char err[160];
 
@@ -119,6 +120,7 @@ void kernel_main(void *dtb, uintptr_t load_base)
 		kernel_panic("%s", err);
 	}
 	(void)load_base;
+	kernel_entry_el = entry_el;
 	if (kalloc_init(&platform, (uintptr_t)__image_end)) {
 		kernel_panic("no RAM above the image for the page arena");
 	}

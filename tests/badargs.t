@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.." || exit 1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 echo "TAP version 13"
-echo "1..10"
+echo "1..12"
 n=0 rc=0
 
 # boot ARGS...: ci/qemu-run ARGS; stdout in $tmp/out, stderr in $tmp/err, exit status in $rc.
@@ -56,6 +56,27 @@ check "hyptap.only=guest.exit among foreign tokens: plan 1..1, one ok"
 boot --no-dtb --timeout 20
 ((rc == 1 || rc == 3)) && has 'no valid DTB'
 check "x0 = 0 (no DTB): says so, and QEMU powers off by itself"
+
+# qemu_direct ARGS...: QEMU 7.2 without qemu-run (machine options qemu-run does not offer).
+qemu_direct() {
+	rc=0
+	timeout 20 qemu-system-aarch64 -nographic -nic none -m 512M -cpu max "$@" \
+		</dev/null 2>"$tmp/err" | tr -d '\r' >"$tmp/out" || rc=$?
+}
+
+# No EL2 (virtualization=off): the image is entered at EL1, says so and powers off via PSCI.
+qemu_direct -M virt -kernel build/hyptap.img
+((rc == 0)) && has '^Bail out! entered at EL1'
+check "entered at EL1: Bail out! naming EL1, QEMU powers off by itself"
+
+# A DTB without any UART: the early (build-time default) UART says so, then power off.
+qemu-system-aarch64 -M virt,virtualization=on,gic-version=3,dumpdtb="$tmp/virt.dtb" -cpu max -nic none \
+	-m 512M -nographic >/dev/null 2>&1
+uart=$(fdtget -l "$tmp/virt.dtb" / | grep -m1 '^pl011@')
+fdtput -r "$tmp/virt.dtb" "/$uart" 2>/dev/null
+qemu_direct -M virt,virtualization=on,gic-version=3 -dtb "$tmp/virt.dtb" -kernel build/hyptap.img
+((rc == 0)) && has '^Bail out! DTB has no usable UART'
+check "DTB without a UART: Bail out! on the early UART, QEMU powers off by itself"
 
 boot --cpu nosuchcpu
 ((rc == 4)) && has '^Bail out! qemu-run: .*nosuchcpu' && grep -q 'qemu-run: .*nosuchcpu' "$tmp/err"

@@ -18,6 +18,9 @@ void kernel_set_exit_semihosting(bool on);
 /** Milliseconds since boot (CNTPCT_EL0 / CNTFRQ_EL0). */
 unsigned long kernel_uptime_ms(void);
 
+/** Exception level the image was entered at (3: dropped to EL2 by head.S). */
+extern unsigned kernel_entry_el;
+
 /** The suite entry point, called once the platform is up (scenarios/runner.c). */
 int hyptap_run(void);
 
