@@ -11,6 +11,8 @@ CC		:= $(CROSS)gcc
 OBJCOPY		:= $(CROSS)objcopy
 NM		:= $(CROSS)nm
 HOSTCC		?= gcc
+# e.g. make EXTRA_CFLAGS=-DEARLY_UART_BASE=0xfe201000 (a board's default UART)
+EXTRA_CFLAGS	?=
 
 WARN		:= -Wall -Wextra -Werror
 INCLUDES	:= -Ikernel/include -Itap -Ivmm -Iscenarios -Iscenarios/model -Iguest -I$(B)/gen
@@ -20,7 +22,7 @@ INCLUDES	:= -Ikernel/include -Itap -Ivmm -Iscenarios -Iscenarios/model -Iguest -
 TARGET_CFLAGS	:= -std=gnu11 $(WARN) -O2 -g -ffreestanding -fpie -fno-plt \
 		   -mgeneral-regs-only -mstrict-align -fno-tree-loop-distribute-patterns \
 		   -fno-omit-frame-pointer -ffunction-sections -fdata-sections \
-		   -isystem $(NEWLIB)/include -I$(LIBFDT)/include $(INCLUDES) -MMD -MP
+		   -isystem $(NEWLIB)/include -I$(LIBFDT)/include $(INCLUDES) -MMD -MP $(EXTRA_CFLAGS)
 TARGET_ASFLAGS	:= -g -Ikernel/include -Iguest -I$(B)/guest -MMD -MP
 LDFLAGS		:= -nostdlib -static-pie -Wl,--no-dynamic-linker -Wl,-T,kernel/hyptap.lds \
 		   -Wl,--gc-sections -Wl,-z,noexecstack -Wl,--build-id=none -Wl,-z,norelro -Wl,--no-warn-rwx-segments -Wl,-z,notext

@@ -20,6 +20,7 @@
 
 static uint64_t boot_cntpct;
 unsigned kernel_entry_el;
+uintptr_t kernel_load_base;
 static bool exit_semihosting;
 
 unsigned long kernel_uptime_ms(void)
@@ -119,8 +120,8 @@ void kernel_main(void *dtb, uintptr_t load_base, unsigned entry_el)
 	if (gic_init(&platform, platform.timer_intid_hyp, err, sizeof(err))) {
 		kernel_panic("%s", err);
 	}
-	(void)load_base;
 	kernel_entry_el = entry_el;
+	kernel_load_base = load_base;
 	if (kalloc_init(&platform, (uintptr_t)__image_end)) {
 		kernel_panic("no RAM above the image for the page arena");
 	}

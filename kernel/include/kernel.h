@@ -20,6 +20,8 @@ unsigned long kernel_uptime_ms(void);
 
 /** Exception level the image was entered at (3: dropped to EL2 by head.S). */
 extern unsigned kernel_entry_el;
+/** Physical address the image was loaded at (its link address is 0: add this for symbols). */
+extern uintptr_t kernel_load_base;
 
 /** The suite entry point, called once the platform is up (scenarios/runner.c). */
 int hyptap_run(void);
