@@ -8,7 +8,7 @@ static struct {
 	enum uart_kind kind;
 	uintptr_t base;
 	unsigned reg_shift;
-} console = { UART_PL011, EARLY_UART_BASE, 0 };
+} console = {UART_PL011, EARLY_UART_BASE, 0};
 
 void console_init(enum uart_kind kind, uintptr_t base, unsigned reg_shift)
 {

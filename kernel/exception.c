@@ -13,11 +13,11 @@
 #include "kernel.h"
 
 static const char *const slot_names[16] = {
-	"current EL, SP0, sync", "current EL, SP0, IRQ", "current EL, SP0, FIQ",
-	"current EL, SP0, SError", "current EL, SPx, sync", "current EL, SPx, IRQ",
-	"current EL, SPx, FIQ", "current EL, SPx, SError", "lower EL AArch64, sync",
-	"lower EL AArch64, IRQ", "lower EL AArch64, FIQ", "lower EL AArch64, SError",
-	"lower EL AArch32, sync", "lower EL AArch32, IRQ", "lower EL AArch32, FIQ",
+	"current EL, SP0, sync",    "current EL, SP0, IRQ",    "current EL, SP0, FIQ",
+	"current EL, SP0, SError",  "current EL, SPx, sync",   "current EL, SPx, IRQ",
+	"current EL, SPx, FIQ",	    "current EL, SPx, SError", "lower EL AArch64, sync",
+	"lower EL AArch64, IRQ",    "lower EL AArch64, FIQ",   "lower EL AArch64, SError",
+	"lower EL AArch32, sync",   "lower EL AArch32, IRQ",   "lower EL AArch32, FIQ",
 	"lower EL AArch32, SError",
 };
 
@@ -60,8 +60,8 @@ void kernel_exception(struct exc_frame *f, unsigned slot)
 		  (unsigned long long)f->spsr);
 	for (int i = 0; i < 31; i += 2) {
 		if (i == 30) {
-			printline("#   x30 0x%016llx  sp  0x%016llx\n", (unsigned long long)f->x[30],
-				  (unsigned long long)f->sp);
+			printline("#   x30 0x%016llx  sp  0x%016llx\n",
+				  (unsigned long long)f->x[30], (unsigned long long)f->sp);
 		} else {
 			printline("#   x%-2d 0x%016llx  x%-2d 0x%016llx\n", i,
 				  (unsigned long long)f->x[i], i + 1,

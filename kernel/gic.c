@@ -9,33 +9,33 @@
 #include "arch/sysreg.h"
 #include "gic.h"
 
-#define GICD_CTLR	0x0000
-#define GICD_CTLR_RWP	(1u << 31)
+#define GICD_CTLR	 0x0000
+#define GICD_CTLR_RWP	 (1u << 31)
 #define GICD_CTLR_ARE_NS (1u << 4)
-#define GICD_CTLR_GRP1	(1u << 1)
-#define GICD_CTLR_GRP0	(1u << 0)
-#define GICD_ISENABLER	0x0100
-#define GICD_IPRIORITYR 0x0400
+#define GICD_CTLR_GRP1	 (1u << 1)
+#define GICD_CTLR_GRP0	 (1u << 0)
+#define GICD_ISENABLER	 0x0100
+#define GICD_IPRIORITYR	 0x0400
 
-#define GICR_CTLR	0x0000
-#define GICR_TYPER	0x0008
-#define GICR_WAKER	0x0014
+#define GICR_CTLR	 0x0000
+#define GICR_TYPER	 0x0008
+#define GICR_WAKER	 0x0014
 #define GICR_TYPER_LAST	 (1u << 4)
 #define GICR_TYPER_VLPIS (1u << 1)
-#define WAKER_PS	(1u << 1)
-#define WAKER_CA	(1u << 2)
-#define GICR_SGI	0x10000
-#define GICR_IGROUPR0	0x0080
-#define GICR_ISENABLER0 0x0100
-#define GICR_IPRIORITYR 0x0400
+#define WAKER_PS	 (1u << 1)
+#define WAKER_CA	 (1u << 2)
+#define GICR_SGI	 0x10000
+#define GICR_IGROUPR0	 0x0080
+#define GICR_ISENABLER0	 0x0100
+#define GICR_IPRIORITYR	 0x0400
 
-#define GICC_CTLR	0x0000
-#define GICC_PMR	0x0004
+#define GICC_CTLR 0x0000
+#define GICC_PMR  0x0004
 
-#define ICC_SRE_SRE	(1u << 0)
-#define ICC_SRE_DFB	(1u << 1)
-#define ICC_SRE_DIB	(1u << 2)
-#define ICC_SRE_ENABLE	(1u << 3)
+#define ICC_SRE_SRE    (1u << 0)
+#define ICC_SRE_DFB    (1u << 1)
+#define ICC_SRE_DIB    (1u << 2)
+#define ICC_SRE_ENABLE (1u << 3)
 
 static inline uint32_t rd32(uint64_t a)
 {
@@ -107,7 +107,7 @@ static int gicv3_init(const struct platform *p, unsigned intid, char *err, size_
 	write_icc_sre_el2(ICC_SRE_SRE | ICC_SRE_DFB | ICC_SRE_DIB | ICC_SRE_ENABLE);
 	isb();
 	write_icc_pmr_el1(0xff);
-	write_icc_ctlr_el1(0);	/* EOImode 0 */
+	write_icc_ctlr_el1(0); /* EOImode 0 */
 	write_icc_igrpen1_el1(1);
 	isb();
 	return 0;

@@ -15,8 +15,8 @@
 #include "platform.h"
 #include "power.h"
 
-#define FDT_MAGIC     0xd00dfeedu
-#define DTB_MAX_SIZE  (2u << 20)
+#define FDT_MAGIC    0xd00dfeedu
+#define DTB_MAX_SIZE (2u << 20)
 
 static uint64_t boot_cntpct;
 unsigned kernel_entry_el;
@@ -114,7 +114,8 @@ void kernel_main(void *dtb, uintptr_t load_base, unsigned entry_el)
 	}
 	if (mmu_map_platform(&platform)) {
 		mmu_map_device(EARLY_UART_BASE, 0x1000);
-		kernel_panic("cannot map the platform's RAM and devices (page-table pool exhausted?)");
+		kernel_panic(
+			"cannot map the platform's RAM and devices (page-table pool exhausted?)");
 	}
 	console_init(platform.uart_kind, platform.uart.base, platform.uart_reg_shift);
 	if (gic_init(&platform, platform.timer_intid_hyp, err, sizeof(err))) {

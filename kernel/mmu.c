@@ -42,8 +42,7 @@ static void mmu_free_table(void *ctx, void *table, size_t size)
 	(void)size;
 }
 
-static const struct pgt_mm mmu_mm = { .alloc_table = mmu_alloc_table,
-				      .free_table = mmu_free_table };
+static const struct pgt_mm mmu_mm = {.alloc_table = mmu_alloc_table, .free_table = mmu_free_table};
 
 static int mmu_map(uint64_t start, uint64_t end, uint64_t attr)
 {
@@ -57,7 +56,7 @@ static int mmu_map(uint64_t start, uint64_t end, uint64_t attr)
 
 unsigned mmu_parange_bits(unsigned parange)
 {
-	static const unsigned bits[] = { 32, 36, 40, 42, 44, 48, 52 };
+	static const unsigned bits[] = {32, 36, 40, 42, 44, 48, 52};
 
 	return parange < sizeof(bits) / sizeof(bits[0]) ? bits[parange] : 0;
 }
@@ -111,8 +110,8 @@ int mmu_early_init(const void *dtb, size_t dtb_size)
 /* Map [start, end) except the parts covered by the image or the DTB (already mapped). */
 static int mmu_map_ram(uint64_t start, uint64_t end)
 {
-	uint64_t holes[2][2] = { { (uintptr_t)__image_start, (uintptr_t)__image_end },
-				 { dtb_start & ~0xfffULL, (dtb_end + 0xfff) & ~0xfffULL } };
+	uint64_t holes[2][2] = {{(uintptr_t)__image_start, (uintptr_t)__image_end},
+				{dtb_start & ~0xfffULL, (dtb_end + 0xfff) & ~0xfffULL}};
 	int rc = 0;
 
 	if (holes[0][0] > holes[1][0]) {

@@ -4,10 +4,10 @@
 
 #include "console.h"
 
-#define UARTDR	 0x000
-#define UARTFR	 0x018
-#define FR_TXFF	 (1u << 5)
-#define FR_BUSY	 (1u << 3)
+#define UARTDR	0x000
+#define UARTFR	0x018
+#define FR_TXFF (1u << 5)
+#define FR_BUSY (1u << 3)
 
 static inline uint32_t rd(uintptr_t base, unsigned off)
 {

@@ -62,7 +62,8 @@ static void discover_memory(const void *fdt)
 {
 	int node;
 
-	fdt_for_each_subnode(node, fdt, 0) {
+	fdt_for_each_subnode(node, fdt, 0)
+	{
 		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
 
 		if (!type || strcmp(type, "memory") || !node_enabled(fdt, node)) {
@@ -121,7 +122,7 @@ static void discover_uart(const void *fdt)
 			return;
 		}
 	}
-	static const char *const compat[] = { "arm,pl011", "ns16550a", "ns16550" };
+	static const char *const compat[] = {"arm,pl011", "ns16550a", "ns16550"};
 
 	for (size_t i = 0; i < sizeof(compat) / sizeof(compat[0]); i++) {
 		int node;
@@ -153,7 +154,7 @@ static void discover_gic(const void *fdt)
 		}
 		return;
 	}
-	static const char *const v2[] = { "arm,cortex-a15-gic", "arm,gic-400", "arm,cortex-a9-gic" };
+	static const char *const v2[] = {"arm,cortex-a15-gic", "arm,gic-400", "arm,cortex-a9-gic"};
 
 	for (size_t i = 0; i < sizeof(v2) / sizeof(v2[0]); i++) {
 		node = fdt_node_offset_by_compatible(fdt, -1, v2[i]);
@@ -173,9 +174,9 @@ static void discover_gic(const void *fdt)
 static void discover_timer(const void *fdt)
 {
 	int node = fdt_node_offset_by_compatible(fdt, -1, "arm,armv8-timer");
-	unsigned *out[] = { &platform.timer_intid_sec_phys, &platform.timer_intid_phys,
-			    &platform.timer_intid_virt, &platform.timer_intid_hyp };
-	static const unsigned fallback[] = { 29, 30, 27, 26 }; /* SBSA-recommended INTIDs */
+	unsigned *out[] = {&platform.timer_intid_sec_phys, &platform.timer_intid_phys,
+			   &platform.timer_intid_virt, &platform.timer_intid_hyp};
+	static const unsigned fallback[] = {29, 30, 27, 26}; /* SBSA-recommended INTIDs */
 	int len = 0;
 	const fdt32_t *irq = node >= 0 ? fdt_getprop(fdt, node, "interrupts", &len) : NULL;
 

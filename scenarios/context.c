@@ -30,19 +30,24 @@ struct scenario_ctx {
 extern const uint8_t guest_image_start[], guest_image_end[];
 
 static const char *const reason_names[] = {
-	[EXIT_NONE] = "none",		  [EXIT_GUEST_DONE] = "guest-done",
-	[EXIT_HVC] = "hvc",		  [EXIT_SYSREG] = "sysreg",
-	[EXIT_WFX] = "wfx",		  [EXIT_DABT] = "dabt",
-	[EXIT_IABT] = "iabt",		  [EXIT_TRAP] = "trap",
-	[EXIT_IRQ] = "irq",		  [EXIT_FIQ] = "fiq",
-	[EXIT_SERROR] = "serror",	  [EXIT_TIMEOUT] = "timeout",
+	[EXIT_NONE] = "none",
+	[EXIT_GUEST_DONE] = "guest-done",
+	[EXIT_HVC] = "hvc",
+	[EXIT_SYSREG] = "sysreg",
+	[EXIT_WFX] = "wfx",
+	[EXIT_DABT] = "dabt",
+	[EXIT_IABT] = "iabt",
+	[EXIT_TRAP] = "trap",
+	[EXIT_IRQ] = "irq",
+	[EXIT_FIQ] = "fiq",
+	[EXIT_SERROR] = "serror",
+	[EXIT_TIMEOUT] = "timeout",
 	[EXIT_BAD_SERVICE] = "bad-service",
 };
 
 const char *exit_reason_name(enum exit_reason r)
 {
-	return (unsigned)r < sizeof(reason_names) / sizeof(reason_names[0]) ? reason_names[r]
-									       : "?";
+	return (unsigned)r < sizeof(reason_names) / sizeof(reason_names[0]) ? reason_names[r] : "?";
 }
 
 void sc_diag(struct scenario_ctx *c, const char *key, const char *fmt, ...)
@@ -62,7 +67,7 @@ void sc_diag(struct scenario_ctx *c, const char *key, const char *fmt, ...)
 		return;
 	}
 	c->text_used += (size_t)n < room ? (size_t)n + 1 : room;
-	c->diag[c->diag_count++] = (struct tap_kv){ key, dst };
+	c->diag[c->diag_count++] = (struct tap_kv){key, dst};
 }
 
 void sc_fail(struct scenario_ctx *c, const char *fmt, ...)
@@ -174,7 +179,7 @@ struct vcpu *sc_start(struct scenario_ctx *c, const struct sc_setup *s)
 		.ich_hcr = s->ich_hcr,
 		.entry = GSYM(guest_start),
 		.vbar = GSYM(guest_vectors),
-		.x = { s->payload, s->args[0], s->args[1], s->args[2] },
+		.x = {s->payload, s->args[0], s->args[1], s->args[2]},
 	};
 	c->vcpu = vcpu_create(c->vm, &cfg);
 	if (!c->vcpu) {
@@ -186,7 +191,7 @@ struct vcpu *sc_start(struct scenario_ctx *c, const struct sc_setup *s)
 struct exit sc_run(struct scenario_ctx *c)
 {
 	if (!c->vcpu) {
-		return (struct exit){ .reason = EXIT_NONE };
+		return (struct exit){.reason = EXIT_NONE};
 	}
 	return vcpu_run(c->vcpu);
 }
@@ -212,7 +217,7 @@ void runner_run_instance(struct tap *t, const struct scenario *s, const void *ro
 
 	struct tap_kv yaml[DIAG_MAX + 1];
 
-	yaml[0] = (struct tap_kv){ "rule", s->rule };
+	yaml[0] = (struct tap_kv){"rule", s->rule};
 	memcpy(&yaml[1], c->diag, c->diag_count * sizeof(c->diag[0]));
 	tap_result(t, &(struct tap_result){
 			      .id = id,

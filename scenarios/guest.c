@@ -16,12 +16,12 @@ struct exit_row {
 	bool doorbell;
 };
 
-static const struct exit_row exit_one = { "", 0x600d, false };
-static const struct exit_row exit_doorbell = { "", 0x1234, true };
+static const struct exit_row exit_one = {"", 0x600d, false};
+static const struct exit_row exit_doorbell = {"", 0x1234, true};
 static const struct exit_row exit_rows[] = {
-	{ "[0]", 0, false },
-	{ "[1]", 1, false },
-	{ "[0xffffffffffffffff]", ~0ULL, false },
+	{"[0]", 0, false},
+	{"[1]", 1, false},
+	{"[0xffffffffffffffff]", ~0ULL, false},
 };
 
 static void run_exit(struct scenario_ctx *c, const void *row)
@@ -31,7 +31,7 @@ static void run_exit(struct scenario_ctx *c, const void *row)
 	/* HCR_EL2.HCD = 1 makes HVC UNDEFINED at EL1: only the doorbell can end the run. */
 	sc_start(c, &(struct sc_setup){
 			    .payload = r->doorbell ? GSYM(gp_exit_doorbell) : GSYM(gp_exit),
-			    .args = { r->status },
+			    .args = {r->status},
 			    .hcr = r->doorbell ? HCR_HCD : 0,
 		    });
 	struct exit e = sc_run(c);
@@ -51,8 +51,8 @@ SCENARIO(guest_exit, .id = "guest.exit",
 	 .run = run_exit);
 
 SCENARIO(guest_exit_status, .id = "guest.exit.status",
-	 .rule = "the service ABI carries the full 64-bit exit status",
-	 SCENARIO_ROWS(exit_rows), .run = run_exit);
+	 .rule = "the service ABI carries the full 64-bit exit status", SCENARIO_ROWS(exit_rows),
+	 .run = run_exit);
 
 SCENARIO(guest_exit_doorbell, .id = "guest.exit.doorbell",
 	 .rule = "with HCR_EL2.HCD = 1 (HVC UNDEFINED at EL1) a 64-bit store to the doorbell IPA "
@@ -62,16 +62,16 @@ SCENARIO(guest_exit_doorbell, .id = "guest.exit.doorbell",
 struct el1_exc_row {
 	const char *name;
 	uint64_t payload;
-	uint64_t vector;	/* VBAR_EL1 offset the exception must use */
-	uint64_t esr_el1;	/* computed by the oracle in run */
+	uint64_t vector;  /* VBAR_EL1 offset the exception must use */
+	uint64_t esr_el1; /* computed by the oracle in run */
 	uint64_t elr_el1;
 };
 
 static const struct el1_exc_row el1_exc_rows[] = {
 	/* UDF at EL1: current EL with SP_ELx, synchronous (offset 0x200). */
-	{ "[udf]", GSYM(gp_udf), 0x200, 0, GSYM(gl_udf) },
+	{"[udf]", GSYM(gp_udf), 0x200, 0, GSYM(gl_udf)},
 	/* SVC from EL0 (AArch64): lower EL, synchronous (offset 0x400). */
-	{ "[svc-from-el0]", GSYM(gp_svc_el0), 0x400, 1, GSYM(gl_svc_el0) + 4 },
+	{"[svc-from-el0]", GSYM(gp_svc_el0), 0x400, 1, GSYM(gl_svc_el0) + 4},
 };
 
 static void run_el1_exception(struct scenario_ctx *c, const void *row)
@@ -84,7 +84,7 @@ static void run_el1_exception(struct scenario_ctx *c, const void *row)
 	 */
 	uint64_t expect_esr = r->esr_el1 ? esr_expect_svc64(0x42) : esr_expect_unknown();
 
-	sc_start(c, &(struct sc_setup){ .payload = r->payload });
+	sc_start(c, &(struct sc_setup){.payload = r->payload});
 	struct exit e = sc_run(c);
 
 	/* Any exit but the final service EXIT would mean EL2 saw the exception. */
@@ -110,7 +110,7 @@ SCENARIO(guest_el1_exception, .id = "guest.el1-exception",
 static void run_runaway(struct scenario_ctx *c, const void *row)
 {
 	(void)row;
-	sc_start(c, &(struct sc_setup){ .payload = GSYM(gp_runaway) });
+	sc_start(c, &(struct sc_setup){.payload = GSYM(gp_runaway)});
 	struct exit e = sc_run(c);
 
 	sc_expect_reason(c, &e, EXIT_TIMEOUT);
@@ -124,21 +124,21 @@ SCENARIO(guest_runaway, .id = "guest.runaway",
 struct crash_row {
 	const char *name;
 	uint64_t payload;
-	uint64_t target;	/* payload argument: branch target or VBAR_EL1 */
-	uint64_t fetch;		/* the address whose fetch must abort */
+	uint64_t target; /* payload argument: branch target or VBAR_EL1 */
+	uint64_t fetch;	 /* the address whose fetch must abort */
 };
 
 static const struct crash_row crash_rows[] = {
-	{ "[jump-unmapped]", GSYM(gp_jump), 0x50000000, 0x50000000 },
+	{"[jump-unmapped]", GSYM(gp_jump), 0x50000000, 0x50000000},
 	/* UDF with VBAR_EL1 unmapped: the vector fetch (VBAR + 0x200) aborts at stage 2. */
-	{ "[no-vector]", GSYM(gp_no_vector), 0x60000000, 0x60000200 },
+	{"[no-vector]", GSYM(gp_no_vector), 0x60000000, 0x60000200},
 };
 
 static void run_crash(struct scenario_ctx *c, const void *row)
 {
 	const struct crash_row *r = row;
 
-	if (!sc_start(c, &(struct sc_setup){ .payload = r->payload, .args = { r->target } })) {
+	if (!sc_start(c, &(struct sc_setup){.payload = r->payload, .args = {r->target}})) {
 		return;
 	}
 	unsigned level = pgt_fault_level(&sc_vm(c)->geom, sc_vm(c)->root, r->fetch);

@@ -21,9 +21,9 @@
 
 extern const struct scenario __scenarios_start[], __scenarios_end[];
 
-#define ID_MAX	 160
+#define ID_MAX	     160
 #define CANARY_WORDS 64
-#define CANARY(i) (0xc0ffee0000000000ULL ^ ((uint64_t)(i) * 0x9e3779b97f4a7c15ULL))
+#define CANARY(i)    (0xc0ffee0000000000ULL ^ ((uint64_t)(i)*0x9e3779b97f4a7c15ULL))
 
 /* Harness memory a guest must never reach: checked after every instance. */
 static volatile uint64_t canary[CANARY_WORDS];
@@ -131,8 +131,8 @@ static void print_header(void)
 		    "hyptap " HYPTAP_VERSION " model=\"%s\" midr=0x%08llx (%s) revidr=0x%llx el=2 "
 		    "entry_el=%u load=0x%lx gic=v%u lrs=%u vmid=%u ipa=%u granules=%s",
 		    platform.model, (unsigned long long)midr, core,
-		    (unsigned long long)read_revidr_el1(), kernel_entry_el, (unsigned long)kernel_load_base,
-		    platform.gic_version, vmm_caps.lrs,
+		    (unsigned long long)read_revidr_el1(), kernel_entry_el,
+		    (unsigned long)kernel_load_base, platform.gic_version, vmm_caps.lrs,
 		    vmm_caps.vmid_bits, vmm_caps.ipa_bits, granules);
 }
 
@@ -178,7 +178,8 @@ int hyptap_run(void)
 	const char *bad = unmatched_only_glob(list, count);
 
 	if (bad) {
-		tap_bail_out(&tap, "hyptap.only glob \"%s\" selects no scenario (hyptap.list lists them)",
+		tap_bail_out(&tap,
+			     "hyptap.only glob \"%s\" selects no scenario (hyptap.list lists them)",
 			     bad);
 		return 255;
 	}
@@ -205,7 +206,8 @@ int hyptap_run(void)
 		for (unsigned i = 0; i < count; i++) {
 			runner_run_instance(&tap, list[i].s, list[i].row, list[i].id);
 			if (!canary_intact()) {
-				tap_bail_out(&tap, "harness memory changed during %s (canary at %p)",
+				tap_bail_out(&tap,
+					     "harness memory changed during %s (canary at %p)",
 					     list[i].id, (void *)canary);
 				return 255;
 			}

@@ -21,11 +21,11 @@
 struct scenario_ctx;
 
 struct scenario {
-	const char *id;		/* "trap.hvc.imm"; a row's name is appended: "trap.hvc.imm[0x0000]" */
-	const char *rule;	/* the rule checked, quoted in the YAML of a failure */
-	const void *rows;	/* array of row structs whose first member is `const char *name` */
+	const char *id;	  /* "trap.hvc.imm"; a row's name is appended: "trap.hvc.imm[0x0000]" */
+	const char *rule; /* the rule checked, quoted in the YAML of a failure */
+	const void *rows; /* array of row structs whose first member is `const char *name` */
 	size_t row_size;
-	size_t row_count;	/* 0: a single instance without parameters */
+	size_t row_count; /* 0: a single instance without parameters */
 	/* NULL if the CPU has what the instance needs, else the SKIP reason (written to why). */
 	const char *(*requires)(const void *row, char *why, size_t len);
 	void (*run)(struct scenario_ctx *c, const void *row);
@@ -34,20 +34,21 @@ struct scenario {
 #define SCENARIO_SECTION(name) __attribute__((used, section(".scenarios." #name), aligned(8)))
 
 /** Register a scenario; @name is a C identifier, sorted like the id. */
-#define SCENARIO(name, ...) \
-	static const struct scenario scenario_##name SCENARIO_SECTION(name) = { __VA_ARGS__ }
+#define SCENARIO(name, ...)                                                                        \
+	static const struct scenario scenario_##name SCENARIO_SECTION(name) = {__VA_ARGS__}
 
 /** Register a family: one instance per element of the array @rows. */
-#define SCENARIO_ROWS(rows_) .rows = (rows_), .row_size = sizeof((rows_)[0]), \
-			     .row_count = sizeof(rows_) / sizeof((rows_)[0])
+#define SCENARIO_ROWS(rows_)                                                                       \
+	.rows = (rows_), .row_size = sizeof((rows_)[0]),                                           \
+	.row_count = sizeof(rows_) / sizeof((rows_)[0])
 
 /** Guest addresses, from the guest image's symbol table (build/gen/guest_syms.h). */
 #define GSYM(sym) GSYM_##sym
 
 /** What a scenario instance asks of its fresh VM and vCPU. */
 struct sc_setup {
-	uint64_t payload;		/* GSYM(gp_...) */
-	uint64_t args[3];		/* payload arguments (x0..x2) */
+	uint64_t payload; /* GSYM(gp_...) */
+	uint64_t args[3]; /* payload arguments (x0..x2) */
 	struct vm_config vm;
 	uint64_t hcr, mdcr, cptr, cnthctl, ich_hcr;
 	bool cnthctl_set;

@@ -18,12 +18,17 @@ struct s2_fault_row {
 	uint64_t payload;
 	uint64_t insn;
 	struct dabt_access access;
-	uint64_t ipa;		/* 0: the harness's canary (its PA used as an IPA) */
+	uint64_t ipa; /* 0: the harness's canary (its PA used as an IPA) */
 };
 
-#define LOAD(size, rt_, sf_)  { .size_log2 = size, .rt = rt_, .sf = sf_, .valid_syndrome = true }
-#define STORE(size, rt_, sf_) { .size_log2 = size, .is_write = true, .rt = rt_, .sf = sf_, \
-				.valid_syndrome = true }
+#define LOAD(size, rt_, sf_)                                                                       \
+	{                                                                                          \
+		.size_log2 = size, .rt = rt_, .sf = sf_, .valid_syndrome = true                    \
+	}
+#define STORE(size, rt_, sf_)                                                                      \
+	{                                                                                          \
+		.size_log2 = size, .is_write = true, .rt = rt_, .sf = sf_, .valid_syndrome = true  \
+	}
 
 /*
  * Guest RAM is 1 MiB at 0x40000000 mapped with pages: the next page faults at level 3, the next
@@ -31,22 +36,19 @@ struct s2_fault_row {
  * is a level-1 fault in a concatenated root. The levels are computed, not assumed.
  */
 static const struct s2_fault_row s2_fault_rows[] = {
-	{ "[ldr-x2,after-ram]", GSYM(gp_s2_ldr_x2), GSYM(gl_s2_ldr_x2), LOAD(3, 2, true),
-	  0x40100000 },
-	{ "[str-w3,after-ram]", GSYM(gp_s2_str_w3), GSYM(gl_s2_str_w3), STORE(2, 3, false),
-	  0x401ff008 },
-	{ "[ldrb-w17,next-2m]", GSYM(gp_s2_ldrb_w17), GSYM(gl_s2_ldrb_w17), LOAD(0, 17, false),
-	  0x40200001 },
-	{ "[strh-w0,next-2m]", GSYM(gp_s2_strh_w0), GSYM(gl_s2_strh_w0), STORE(1, 0, false),
-	  0x40234566 },
-	{ "[ldr-x2,next-1g]", GSYM(gp_s2_ldr_x2), GSYM(gl_s2_ldr_x2), LOAD(3, 2, true),
-	  0x80000000 },
-	{ "[str-w3,next-1g]", GSYM(gp_s2_str_w3), GSYM(gl_s2_str_w3), STORE(2, 3, false),
-	  0xbffffffc },
-	{ "[ldr-x2,512g]", GSYM(gp_s2_ldr_x2), GSYM(gl_s2_ldr_x2), LOAD(3, 2, true),
-	  0x8000000000 },
-	{ "[str-w3,harness-canary]", GSYM(gp_s2_str_w3), GSYM(gl_s2_str_w3), STORE(2, 3, false),
-	  0 },
+	{"[ldr-x2,after-ram]", GSYM(gp_s2_ldr_x2), GSYM(gl_s2_ldr_x2), LOAD(3, 2, true),
+	 0x40100000},
+	{"[str-w3,after-ram]", GSYM(gp_s2_str_w3), GSYM(gl_s2_str_w3), STORE(2, 3, false),
+	 0x401ff008},
+	{"[ldrb-w17,next-2m]", GSYM(gp_s2_ldrb_w17), GSYM(gl_s2_ldrb_w17), LOAD(0, 17, false),
+	 0x40200001},
+	{"[strh-w0,next-2m]", GSYM(gp_s2_strh_w0), GSYM(gl_s2_strh_w0), STORE(1, 0, false),
+	 0x40234566},
+	{"[ldr-x2,next-1g]", GSYM(gp_s2_ldr_x2), GSYM(gl_s2_ldr_x2), LOAD(3, 2, true), 0x80000000},
+	{"[str-w3,next-1g]", GSYM(gp_s2_str_w3), GSYM(gl_s2_str_w3), STORE(2, 3, false),
+	 0xbffffffc},
+	{"[ldr-x2,512g]", GSYM(gp_s2_ldr_x2), GSYM(gl_s2_ldr_x2), LOAD(3, 2, true), 0x8000000000},
+	{"[str-w3,harness-canary]", GSYM(gp_s2_str_w3), GSYM(gl_s2_str_w3), STORE(2, 3, false), 0},
 };
 
 static uint64_t row_ipa(const struct s2_fault_row *r)
@@ -59,7 +61,8 @@ static const char *s2_fault_requires(const void *row, char *why, size_t len)
 	uint64_t ipa = row_ipa(row);
 
 	if (ipa >> vmm_caps.ipa_bits) {
-		snprintf(why, len, "IPA 0x%llx is beyond the %u-bit IPA space (ID_AA64MMFR0_EL1.PARange)",
+		snprintf(why, len,
+			 "IPA 0x%llx is beyond the %u-bit IPA space (ID_AA64MMFR0_EL1.PARange)",
 			 (unsigned long long)ipa, vmm_caps.ipa_bits);
 		return why;
 	}
@@ -71,8 +74,9 @@ static void run_s2_fault(struct scenario_ctx *c, const void *row)
 	const struct s2_fault_row *r = row;
 	uint64_t ipa = row_ipa(r);
 
-	if (!sc_start(c, &(struct sc_setup){ .payload = r->payload, .args = { ipa },
-					     .vm = { .ram_pages_only = true } })) {
+	if (!sc_start(c, &(struct sc_setup){.payload = r->payload,
+					    .args = {ipa},
+					    .vm = {.ram_pages_only = true}})) {
 		return;
 	}
 	unsigned level = pgt_fault_level(&sc_vm(c)->geom, sc_vm(c)->root, ipa);

@@ -12,7 +12,7 @@
 #include "mmio.h"
 #include "scenario.h"
 
-#define MMIO_IPA   (GUEST_MMIO_IPA + 0x10)
+#define MMIO_IPA (GUEST_MMIO_IPA + 0x10)
 /* Top bit set in every byte-lane width, so a missing or wrong sign extension shows. */
 #define LOAD_DATA  0xf1e2d3c4b5a69788ULL
 #define STORE_DATA 0x0123456789abcdefULL
@@ -24,21 +24,31 @@ struct mmio_row {
 	struct dabt_access access;
 };
 
-#define MMIO_LOAD(n, size, sign, rt_, sf_)                                                        \
-	{ "[" #n "]", GSYM(gp_mmio_##n), GSYM(gl_mmio_##n),                                        \
-	  { .size_log2 = size, .sign_extend = sign, .rt = rt_, .sf = sf_, .valid_syndrome = true } }
-#define MMIO_STORE(n, size, rt_, sf_)                                                             \
-	{ "[" #n "]", GSYM(gp_mmio_##n), GSYM(gl_mmio_##n),                                        \
-	  { .size_log2 = size, .is_write = true, .rt = rt_, .sf = sf_, .valid_syndrome = true } }
+#define MMIO_LOAD(n, size, sign, rt_, sf_)                                                         \
+	{                                                                                          \
+		"[" #n "]", GSYM(gp_mmio_##n), GSYM(gl_mmio_##n),                                  \
+		{                                                                                  \
+			.size_log2 = size, .sign_extend = sign, .rt = rt_, .sf = sf_,              \
+			.valid_syndrome = true                                                     \
+		}                                                                                  \
+	}
+#define MMIO_STORE(n, size, rt_, sf_)                                                              \
+	{                                                                                          \
+		"[" #n "]", GSYM(gp_mmio_##n), GSYM(gl_mmio_##n),                                  \
+		{                                                                                  \
+			.size_log2 = size, .is_write = true, .rt = rt_, .sf = sf_,                 \
+			.valid_syndrome = true                                                     \
+		}                                                                                  \
+	}
 
 static const struct mmio_row mmio_rows[] = {
-	MMIO_LOAD(ldrb_w2, 0, false, 2, false),	   MMIO_LOAD(ldrh_w2, 1, false, 2, false),
-	MMIO_LOAD(ldr_w2, 2, false, 2, false),	   MMIO_LOAD(ldr_x2, 3, false, 2, true),
-	MMIO_LOAD(ldrsb_w17, 0, true, 17, false),  MMIO_LOAD(ldrsb_x17, 0, true, 17, true),
-	MMIO_LOAD(ldrsh_w2, 1, true, 2, false),	   MMIO_LOAD(ldrsh_x2, 1, true, 2, true),
-	MMIO_LOAD(ldrsw_x17, 2, true, 17, true),   MMIO_LOAD(ldr_x30, 3, false, 30, true),
-	MMIO_STORE(strb_w2, 0, 2, false),	   MMIO_STORE(strh_w17, 1, 17, false),
-	MMIO_STORE(str_w2, 2, 2, false),	   MMIO_STORE(str_x30, 3, 30, true),
+	MMIO_LOAD(ldrb_w2, 0, false, 2, false),	  MMIO_LOAD(ldrh_w2, 1, false, 2, false),
+	MMIO_LOAD(ldr_w2, 2, false, 2, false),	  MMIO_LOAD(ldr_x2, 3, false, 2, true),
+	MMIO_LOAD(ldrsb_w17, 0, true, 17, false), MMIO_LOAD(ldrsb_x17, 0, true, 17, true),
+	MMIO_LOAD(ldrsh_w2, 1, true, 2, false),	  MMIO_LOAD(ldrsh_x2, 1, true, 2, true),
+	MMIO_LOAD(ldrsw_x17, 2, true, 17, true),  MMIO_LOAD(ldr_x30, 3, false, 30, true),
+	MMIO_STORE(strb_w2, 0, 2, false),	  MMIO_STORE(strh_w17, 1, 17, false),
+	MMIO_STORE(str_w2, 2, 2, false),	  MMIO_STORE(str_x30, 3, 30, true),
 	MMIO_STORE(str_xzr, 3, 31, true),
 };
 
@@ -49,8 +59,8 @@ static void run_mmio(struct scenario_ctx *c, const void *row)
 	struct mmio_access got;
 	uint64_t value;
 
-	if (!sc_start(c, &(struct sc_setup){ .payload = r->payload,
-					     .args = { MMIO_IPA, STORE_DATA } })) {
+	if (!sc_start(c,
+		      &(struct sc_setup){.payload = r->payload, .args = {MMIO_IPA, STORE_DATA}})) {
 		return;
 	}
 	unsigned level = pgt_fault_level(&sc_vm(c)->geom, sc_vm(c)->root, MMIO_IPA);
@@ -82,8 +92,8 @@ static void run_mmio(struct scenario_ctx *c, const void *row)
 		return;
 	}
 	if (sc_report(c, GREPORT_USER, &value)) {
-		sc_expect_u64(c, "guest_register",
-			      value, mmio_load_result(LOAD_DATA, a->size_log2, a->sign_extend, a->sf));
+		sc_expect_u64(c, "guest_register", value,
+			      mmio_load_result(LOAD_DATA, a->size_log2, a->sign_extend, a->sf));
 	}
 }
 

@@ -13,7 +13,10 @@ struct hvc_row {
 	uint64_t after;
 };
 
-#define HVC_ROW(imm) { "[" #imm "]", imm, GSYM(gp_hvc_##imm), GSYM(gl_hvc_##imm) }
+#define HVC_ROW(imm)                                                                               \
+	{                                                                                          \
+		"[" #imm "]", imm, GSYM(gp_hvc_##imm), GSYM(gl_hvc_##imm)                          \
+	}
 
 /* Both edges, a bit pattern, and the neighbours of the service ABI's own immediate. */
 static const struct hvc_row hvc_rows[] = {
@@ -25,7 +28,7 @@ static void run_hvc(struct scenario_ctx *c, const void *row)
 {
 	const struct hvc_row *r = row;
 
-	sc_start(c, &(struct sc_setup){ .payload = r->payload });
+	sc_start(c, &(struct sc_setup){.payload = r->payload});
 	struct exit e = sc_run(c);
 
 	if (!sc_expect_reason(c, &e, EXIT_HVC)) {

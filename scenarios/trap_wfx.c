@@ -13,25 +13,25 @@
 struct wfx_row {
 	const char *name;
 	uint64_t payload;
-	uint64_t insn;		/* address of the WFx that may trap */
+	uint64_t insn; /* address of the WFx that may trap */
 	unsigned ti;
-	uint64_t trap;		/* HCR_EL2 control */
+	uint64_t trap; /* HCR_EL2 control */
 	bool trapped;
 };
 
 static const struct wfx_row wfx_rows[] = {
-	{ "[wfi][trap]", GSYM(gp_wfi), GSYM(gl_wfi), ESR_WFX_TI_WFI, HCR_TWI, true },
-	{ "[wfi][notrap]", GSYM(gp_wfi), GSYM(gl_wfi), ESR_WFX_TI_WFI, HCR_TWI, false },
-	{ "[wfe][trap]", GSYM(gp_wfe), GSYM(gl_wfe), ESR_WFX_TI_WFE, HCR_TWE, true },
-	{ "[wfe][notrap]", GSYM(gp_wfe), GSYM(gl_wfe), ESR_WFX_TI_WFE, HCR_TWE, false },
+	{"[wfi][trap]", GSYM(gp_wfi), GSYM(gl_wfi), ESR_WFX_TI_WFI, HCR_TWI, true},
+	{"[wfi][notrap]", GSYM(gp_wfi), GSYM(gl_wfi), ESR_WFX_TI_WFI, HCR_TWI, false},
+	{"[wfe][trap]", GSYM(gp_wfe), GSYM(gl_wfe), ESR_WFX_TI_WFE, HCR_TWE, true},
+	{"[wfe][notrap]", GSYM(gp_wfe), GSYM(gl_wfe), ESR_WFX_TI_WFE, HCR_TWE, false},
 };
 
 static void run_wfx(struct scenario_ctx *c, const void *row)
 {
 	const struct wfx_row *r = row;
 
-	sc_start(c, &(struct sc_setup){ .payload = r->payload,
-					.hcr = r->trapped ? r->trap : HCR_VI });
+	sc_start(c,
+		 &(struct sc_setup){.payload = r->payload, .hcr = r->trapped ? r->trap : HCR_VI});
 	struct exit e = sc_run(c);
 
 	if (r->trapped) {

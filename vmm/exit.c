@@ -113,10 +113,8 @@ static enum exit_action handle_dabt(struct vcpu *v, struct exit *e)
 
 /* Unlisted ECs (NULL) are handled by handle_trap(). */
 static const exit_handler_fn exit_handlers[64] = {
-	[ESR_EC_WFX] = handle_wfx,
-	[ESR_EC_HVC64] = handle_hvc,
-	[ESR_EC_SYS64] = handle_sysreg,
-	[ESR_EC_IABT_LOW] = handle_iabt,
+	[ESR_EC_WFX] = handle_wfx,	 [ESR_EC_HVC64] = handle_hvc,
+	[ESR_EC_SYS64] = handle_sysreg,	 [ESR_EC_IABT_LOW] = handle_iabt,
 	[ESR_EC_DABT_LOW] = handle_dabt,
 };
 

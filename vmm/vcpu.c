@@ -50,7 +50,8 @@ int vmm_init(unsigned gic_version, char *err, size_t errlen)
 	vmm_caps.gic_version = gic_version;
 	vmm_caps.lrs = gic_version == 3 ? gic_lr_count() : 0;
 	if (!vmm_caps.pa_bits || !vmm_caps.gran4) {
-		snprintf(err, errlen, "stage 2 needs the 4K granule and a known PARange (MMFR0 0x%llx)",
+		snprintf(err, errlen,
+			 "stage 2 needs the 4K granule and a known PARange (MMFR0 0x%llx)",
 			 (unsigned long long)mmfr0);
 		return -1;
 	}
@@ -120,7 +121,7 @@ static void vcpu_load_el1(struct vcpu *v)
 	write_mair_el1(0);
 	write_amair_el1(0);
 	write_vbar_el1(v->cfg.vbar);
-	write_cpacr_el1(3ULL << 20);	/* FPEN: FP/SIMD usable at EL1 and EL0 */
+	write_cpacr_el1(3ULL << 20); /* FPEN: FP/SIMD usable at EL1 and EL0 */
 	write_sp_el1(ram_top);
 	write_sp_el0(ram_top - 0x4000);
 	write_elr_el1(0);

@@ -12,8 +12,7 @@
 #include "kalloc.h"
 #include "vmm.h"
 
-#define S2_ATTR_RAM                                                                                \
-	(PTE_AF | PTE_SH_INNER | PTE_S2AP_RW | PTE_S2_MEMATTR(S2_MEMATTR_NORMAL_WB))
+#define S2_ATTR_RAM (PTE_AF | PTE_SH_INNER | PTE_S2AP_RW | PTE_S2_MEMATTR(S2_MEMATTR_NORMAL_WB))
 
 static uint16_t vmid_next = 1;
 
@@ -49,8 +48,8 @@ static void s2_free_table(void *ctx, void *table, size_t size)
 
 static struct pgt_mm vm_mm(struct vm *vm)
 {
-	return (struct pgt_mm){ .alloc_table = s2_alloc_table, .free_table = s2_free_table,
-				.ctx = vm };
+	return (struct pgt_mm){
+		.alloc_table = s2_alloc_table, .free_table = s2_free_table, .ctx = vm};
 }
 
 /*
@@ -64,12 +63,14 @@ static uint64_t vtcr_sl0(unsigned granule_shift, unsigned start_level)
 
 static uint64_t vtcr_tg0(unsigned granule_shift)
 {
-	return granule_shift == 12 ? VTCR_TG0_4K : granule_shift == 14 ? VTCR_TG0_16K : VTCR_TG0_64K;
+	return granule_shift == 12   ? VTCR_TG0_4K
+	       : granule_shift == 14 ? VTCR_TG0_16K
+				     : VTCR_TG0_64K;
 }
 
 static unsigned parange_encoding(unsigned bits)
 {
-	static const unsigned enc[] = { 32, 36, 40, 42, 44, 48, 52 };
+	static const unsigned enc[] = {32, 36, 40, 42, 44, 48, 52};
 
 	for (unsigned i = 0; i < 7; i++) {
 		if (enc[i] >= bits) {
@@ -136,8 +137,8 @@ struct vm *vm_create(const struct vm_config *cfg)
 
 	struct pgt_mm mm = vm_mm(vm);
 
-	if (pgt_map(&vm->geom, vm->root, vm->ram_ipa, (uintptr_t)vm->ram, vm->ram_size,
-		    S2_ATTR_RAM, cfg->ram_pages_only ? PGT_MAP_PAGES_ONLY : 0, &mm)) {
+	if (pgt_map(&vm->geom, vm->root, vm->ram_ipa, (uintptr_t)vm->ram, vm->ram_size, S2_ATTR_RAM,
+		    cfg->ram_pages_only ? PGT_MAP_PAGES_ONLY : 0, &mm)) {
 		vm_destroy(vm);
 		return NULL;
 	}

@@ -21,30 +21,30 @@ typedef struct {
 	uint64_t v;
 } paddr_t;
 
-#define IPA(x)	 ((ipa_t){ (x) })
-#define PADDR(x) ((paddr_t){ (x) })
+#define IPA(x)	 ((ipa_t){(x)})
+#define PADDR(x) ((paddr_t){(x)})
 
 /* The default guest memory map (every VM unless its config says otherwise). */
 #define GUEST_RAM_IPA	   0x40000000ULL
 #define GUEST_RAM_SIZE	   (1ULL << 20)
-#define GUEST_DOORBELL_IPA 0x08000000 /* store-only exit channel, never mapped (guest/hvc.h) */
-#define GUEST_MMIO_IPA	   0x0a000000ULL	/* emulated MMIO window, never mapped */
+#define GUEST_DOORBELL_IPA 0x08000000	 /* store-only exit channel, never mapped (guest/hvc.h) */
+#define GUEST_MMIO_IPA	   0x0a000000ULL /* emulated MMIO window, never mapped */
 
 /* The service ABI (guest/hvc.h mirrors it): HVC #0x4854 with x0 = service. */
-#define HYP_SVC_IMM	0x4854
-#define HYP_SVC_EXIT	0	/* x1 = status: ends the run with EXIT_GUEST_DONE */
-#define HYP_SVC_REPORT	1	/* x1 = key (< VCPU_REPORTS), x2 = value; resumes */
-#define HYP_SVC_PRINT	2	/* x1 = IPA of a NUL-terminated string; resumes */
-#define VCPU_REPORTS	16
+#define HYP_SVC_IMM    0x4854
+#define HYP_SVC_EXIT   0 /* x1 = status: ends the run with EXIT_GUEST_DONE */
+#define HYP_SVC_REPORT 1 /* x1 = key (< VCPU_REPORTS), x2 = value; resumes */
+#define HYP_SVC_PRINT  2 /* x1 = IPA of a NUL-terminated string; resumes */
+#define VCPU_REPORTS   16
 
 /* Doorbell: a 64-bit store of the status to GUEST_DOORBELL_IPA ends the run like SVC_EXIT. */
 
 struct vm_config {
-	unsigned ipa_bits;		/* 0: the CPU's PARange (capped at 48) */
-	unsigned granule_shift;		/* 0: 12 (4K) */
-	size_t ram_size;		/* 0: GUEST_RAM_SIZE */
-	uint64_t ram_ipa;		/* 0: GUEST_RAM_IPA */
-	bool ram_pages_only;		/* map RAM with pages only (faults beyond it are level 3) */
+	unsigned ipa_bits;	/* 0: the CPU's PARange (capped at 48) */
+	unsigned granule_shift; /* 0: 12 (4K) */
+	size_t ram_size;	/* 0: GUEST_RAM_SIZE */
+	uint64_t ram_ipa;	/* 0: GUEST_RAM_IPA */
+	bool ram_pages_only;	/* map RAM with pages only (faults beyond it are level 3) */
 };
 
 struct vm {
@@ -54,49 +54,49 @@ struct vm {
 	uint64_t vtcr;
 	uint64_t ram_ipa;
 	size_t ram_size;
-	uint8_t *ram;			/* EL2 VA (== PA) of guest RAM */
-	unsigned tables;		/* stage-2 tables allocated below root */
+	uint8_t *ram;	 /* EL2 VA (== PA) of guest RAM */
+	unsigned tables; /* stage-2 tables allocated below root */
 };
 
 struct vcpu_config {
-	uint64_t hcr;			/* ORed onto VCPU_HCR_BASE */
-	uint64_t mdcr;			/* MDCR_EL2 (HPMN is filled in) */
-	uint64_t cptr;			/* traps ORed onto the CPTR_EL2 RES1 bits */
-	uint64_t cnthctl;		/* CNTHCTL_EL2; 0 means EL1PCTEN|EL1PCEN */
-	bool cnthctl_set;		/* use .cnthctl even when 0 */
-	uint64_t ich_hcr;		/* ICH_HCR_EL2 (GICv3 only) */
-	uint64_t entry;			/* IPA of the first instruction */
-	uint64_t vbar;			/* initial VBAR_EL1 (the guest runtime's vectors) */
-	uint64_t spsr;			/* 0: EL1h with DAIF masked */
-	uint64_t x[4];			/* initial x0..x3 */
+	uint64_t hcr;	  /* ORed onto VCPU_HCR_BASE */
+	uint64_t mdcr;	  /* MDCR_EL2 (HPMN is filled in) */
+	uint64_t cptr;	  /* traps ORed onto the CPTR_EL2 RES1 bits */
+	uint64_t cnthctl; /* CNTHCTL_EL2; 0 means EL1PCTEN|EL1PCEN */
+	bool cnthctl_set; /* use .cnthctl even when 0 */
+	uint64_t ich_hcr; /* ICH_HCR_EL2 (GICv3 only) */
+	uint64_t entry;	  /* IPA of the first instruction */
+	uint64_t vbar;	  /* initial VBAR_EL1 (the guest runtime's vectors) */
+	uint64_t spsr;	  /* 0: EL1h with DAIF masked */
+	uint64_t x[4];	  /* initial x0..x3 */
 };
 
 enum exit_reason {
 	EXIT_NONE,
-	EXIT_GUEST_DONE,	/* service EXIT or doorbell: .status */
-	EXIT_HVC,		/* HVC with an immediate other than the service ABI's */
-	EXIT_SYSREG,		/* EC 0x18 */
-	EXIT_WFX,		/* EC 0x01 */
-	EXIT_DABT,		/* EC 0x24 */
-	EXIT_IABT,		/* EC 0x20 */
-	EXIT_TRAP,		/* any other synchronous exception from the guest */
-	EXIT_IRQ,		/* a physical IRQ that is not the watchdog */
+	EXIT_GUEST_DONE, /* service EXIT or doorbell: .status */
+	EXIT_HVC,	 /* HVC with an immediate other than the service ABI's */
+	EXIT_SYSREG,	 /* EC 0x18 */
+	EXIT_WFX,	 /* EC 0x01 */
+	EXIT_DABT,	 /* EC 0x24 */
+	EXIT_IABT,	 /* EC 0x20 */
+	EXIT_TRAP,	 /* any other synchronous exception from the guest */
+	EXIT_IRQ,	 /* a physical IRQ that is not the watchdog */
 	EXIT_FIQ,
 	EXIT_SERROR,
-	EXIT_TIMEOUT,		/* the CNTHP watchdog fired */
-	EXIT_BAD_SERVICE,	/* malformed service call (unknown service, bad key) */
+	EXIT_TIMEOUT,	  /* the CNTHP watchdog fired */
+	EXIT_BAD_SERVICE, /* malformed service call (unknown service, bad key) */
 };
 
 /** One guest exit: the raw syndrome and a decoded reason. */
 struct exit {
 	enum exit_reason reason;
-	unsigned slot;		/* vector slot (8..15: lower EL AArch64/AArch32 sync/IRQ/FIQ/SError) */
+	unsigned slot; /* vector slot (8..15: lower EL AArch64/AArch32 sync/IRQ/FIQ/SError) */
 	uint64_t esr;
 	uint64_t far;
 	uint64_t hpfar;
 	uint64_t elr;
 	uint64_t spsr;
-	uint64_t status;	/* EXIT_GUEST_DONE */
+	uint64_t status; /* EXIT_GUEST_DONE */
 };
 
 /* World-switch state shared with vmm/entry.S (offsets checked below). */
@@ -107,22 +107,22 @@ struct vcpu_ctx {
 _Static_assert(__builtin_offsetof(struct vcpu_ctx, cptr_el2) == 248, "entry.S CTX_CPTR");
 
 struct vcpu {
-	struct vcpu_ctx ctx;	/* first: entry.S takes a struct vcpu * as a struct vcpu_ctx * */
+	struct vcpu_ctx ctx; /* first: entry.S takes a struct vcpu * as a struct vcpu_ctx * */
 	struct vm *vm;
 	struct vcpu_config cfg;
 	uint64_t hcr, mdcr, cnthctl;
 	uint64_t pc, pstate;
-	uint64_t deadline;	/* CNTPCT value at which the watchdog fires */
+	uint64_t deadline; /* CNTPCT value at which the watchdog fires */
 	uint64_t reports[VCPU_REPORTS];
-	uint32_t reported;	/* bit per key that the guest reported */
+	uint32_t reported; /* bit per key that the guest reported */
 	unsigned exits;
 };
 
 /** Limits and features of the CPU the vmm runs on, read once at vmm_init(). */
 struct vmm_caps {
 	unsigned pa_bits, ipa_bits, vmid_bits;
-	bool gran4, gran16, gran64;	/* stage-2 granule support */
-	unsigned lrs;			/* GICv3 list registers, 0 without GICv3 */
+	bool gran4, gran16, gran64; /* stage-2 granule support */
+	unsigned lrs;		    /* GICv3 list registers, 0 without GICv3 */
 	unsigned gic_version;
 };
 

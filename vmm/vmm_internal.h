@@ -8,8 +8,8 @@
 #include "vmm.h"
 
 enum exit_action {
-	EXIT_ACTION_RETURN,	/* hand the exit to the caller of vcpu_run() */
-	EXIT_ACTION_RESUME,	/* handled inside the vmm (a service call): enter again */
+	EXIT_ACTION_RETURN, /* hand the exit to the caller of vcpu_run() */
+	EXIT_ACTION_RESUME, /* handled inside the vmm (a service call): enter again */
 };
 
 /** Fill @e->reason from the syndrome; handle service calls. @watchdog: CNTHP ISTATUS at exit. */

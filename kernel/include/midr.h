@@ -12,29 +12,29 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MIDR_IMPLEMENTER_SHIFT	24
-#define MIDR_IMPLEMENTER_MASK	0xffULL
-#define MIDR_VARIANT_SHIFT	20
-#define MIDR_VARIANT_MASK	0xfULL
-#define MIDR_ARCH_SHIFT		16
-#define MIDR_ARCH_MASK		0xfULL
-#define MIDR_PARTNUM_SHIFT	4
-#define MIDR_PARTNUM_MASK	0xfffULL
-#define MIDR_REVISION_MASK	0xfULL
+#define MIDR_IMPLEMENTER_SHIFT 24
+#define MIDR_IMPLEMENTER_MASK  0xffULL
+#define MIDR_VARIANT_SHIFT     20
+#define MIDR_VARIANT_MASK      0xfULL
+#define MIDR_ARCH_SHIFT	       16
+#define MIDR_ARCH_MASK	       0xfULL
+#define MIDR_PARTNUM_SHIFT     4
+#define MIDR_PARTNUM_MASK      0xfffULL
+#define MIDR_REVISION_MASK     0xfULL
 
 /* Implementer codes (MIDR_EL1.Implementer). */
-#define MIDR_IMPL_SOFTWARE	0x00	/* "reserved for software use": QEMU's -cpu max */
-#define MIDR_IMPL_ARM		0x41
-#define MIDR_IMPL_BROADCOM	0x42
-#define MIDR_IMPL_CAVIUM	0x43
-#define MIDR_IMPL_FUJITSU	0x46
-#define MIDR_IMPL_HISILICON	0x48
-#define MIDR_IMPL_NVIDIA	0x4e
-#define MIDR_IMPL_APM		0x50
-#define MIDR_IMPL_QCOM		0x51
-#define MIDR_IMPL_APPLE		0x61
-#define MIDR_IMPL_MICROSOFT	0x6d
-#define MIDR_IMPL_AMPERE	0xc0
+#define MIDR_IMPL_SOFTWARE  0x00 /* "reserved for software use": QEMU's -cpu max */
+#define MIDR_IMPL_ARM	    0x41
+#define MIDR_IMPL_BROADCOM  0x42
+#define MIDR_IMPL_CAVIUM    0x43
+#define MIDR_IMPL_FUJITSU   0x46
+#define MIDR_IMPL_HISILICON 0x48
+#define MIDR_IMPL_NVIDIA    0x4e
+#define MIDR_IMPL_APM	    0x50
+#define MIDR_IMPL_QCOM	    0x51
+#define MIDR_IMPL_APPLE	    0x61
+#define MIDR_IMPL_MICROSOFT 0x6d
+#define MIDR_IMPL_AMPERE    0xc0
 
 /** midr_implementer() - MIDR_EL1.Implementer, bits [31:24]. */
 static inline unsigned midr_implementer(uint64_t midr)

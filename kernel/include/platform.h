@@ -26,13 +26,13 @@ struct platform {
 
 	enum uart_kind uart_kind;
 	struct mem_range uart;
-	unsigned uart_reg_shift;	/* ns16550 "reg-shift" */
+	unsigned uart_reg_shift; /* ns16550 "reg-shift" */
 
-	unsigned gic_version;		/* 0 = none found, 2, 3 */
+	unsigned gic_version; /* 0 = none found, 2, 3 */
 	struct mem_range gicd;
 	struct mem_range gicr[PLATFORM_MAX_GICR];
 	unsigned gicr_count;
-	struct mem_range gicc;		/* GICv2 CPU interface */
+	struct mem_range gicc; /* GICv2 CPU interface */
 
 	/* Architected timer PPIs as INTIDs (PPI n = INTID 16 + n). */
 	unsigned timer_intid_sec_phys, timer_intid_phys, timer_intid_virt, timer_intid_hyp;

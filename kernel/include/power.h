@@ -6,8 +6,8 @@
 
 #include "platform.h"
 
-#define PSCI_0_2_FN_SYSTEM_OFF 0x84000008u
-#define PSCI_0_2_FN64_CPU_ON   0xc4000003u
+#define PSCI_0_2_FN_SYSTEM_OFF	 0x84000008u
+#define PSCI_0_2_FN64_CPU_ON	 0xc4000003u
 #define PSCI_0_2_FN_PSCI_VERSION 0x84000000u
 
 /** Issue a PSCI call through @conduit (SMCCC: function id in w0, result in x0). */

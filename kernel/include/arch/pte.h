@@ -10,36 +10,36 @@
 #include "arch/el2.h"
 
 /* Stage 1 (EL2 regime, one privilege level). */
-#define PTE_S1_ATTRIDX(i)	((unsigned long long)(i) << 2)
-#define PTE_S1_AP_RO		BIT(7)	/* AP[2] */
-#define PTE_S1_AP1_RES1		BIT(6)	/* AP[1]: RES1 in single-privilege regimes */
-#define PTE_SH_INNER		(3ULL << 8)
-#define PTE_SH_OUTER		(2ULL << 8)
-#define PTE_SH_NON		(0ULL << 8)
-#define PTE_AF			BIT(10)
-#define PTE_NG			BIT(11)
-#define PTE_DBM			BIT(51)
-#define PTE_CONT		BIT(52)
-#define PTE_S1_XN		BIT(54)	/* XN in the EL2 regime */
+#define PTE_S1_ATTRIDX(i) ((unsigned long long)(i) << 2)
+#define PTE_S1_AP_RO	  BIT(7) /* AP[2] */
+#define PTE_S1_AP1_RES1	  BIT(6) /* AP[1]: RES1 in single-privilege regimes */
+#define PTE_SH_INNER	  (3ULL << 8)
+#define PTE_SH_OUTER	  (2ULL << 8)
+#define PTE_SH_NON	  (0ULL << 8)
+#define PTE_AF		  BIT(10)
+#define PTE_NG		  BIT(11)
+#define PTE_DBM		  BIT(51)
+#define PTE_CONT	  BIT(52)
+#define PTE_S1_XN	  BIT(54) /* XN in the EL2 regime */
 
 /* MAIR_EL2 indices used by the harness's own map (kernel/mmu.c). */
-#define MAIR_IDX_DEVICE_nGnRnE	0
-#define MAIR_IDX_DEVICE_nGnRE	1
-#define MAIR_IDX_NORMAL_WB	2
-#define MAIR_IDX_NORMAL_NC	3
+#define MAIR_IDX_DEVICE_nGnRnE 0
+#define MAIR_IDX_DEVICE_nGnRE  1
+#define MAIR_IDX_NORMAL_WB     2
+#define MAIR_IDX_NORMAL_NC     3
 
 /* Stage 2 (Arm ARM D8.5.5, "Stage 2 memory type and Cacheability attributes"). */
-#define PTE_S2_MEMATTR(v)	((unsigned long long)((v) & 0xf) << 2)
+#define PTE_S2_MEMATTR(v)	 ((unsigned long long)((v)&0xf) << 2)
 #define S2_MEMATTR_DEVICE_nGnRnE 0x0
 #define S2_MEMATTR_DEVICE_nGnRE	 0x1
 #define S2_MEMATTR_DEVICE_nGRE	 0x2
 #define S2_MEMATTR_DEVICE_GRE	 0x3
-#define S2_MEMATTR_NORMAL_NC	 0x5	/* outer NC, inner NC */
+#define S2_MEMATTR_NORMAL_NC	 0x5 /* outer NC, inner NC */
 #define S2_MEMATTR_NORMAL_WT	 0xa
-#define S2_MEMATTR_NORMAL_WB	 0xf	/* outer WB, inner WB */
-#define PTE_S2AP_R		BIT(6)
-#define PTE_S2AP_W		BIT(7)
-#define PTE_S2AP_RW		(PTE_S2AP_R | PTE_S2AP_W)
-#define PTE_S2_XN		(2ULL << 53)	/* XN[1:0] = 0b10: no execution at EL1 or EL0 */
+#define S2_MEMATTR_NORMAL_WB	 0xf /* outer WB, inner WB */
+#define PTE_S2AP_R		 BIT(6)
+#define PTE_S2AP_W		 BIT(7)
+#define PTE_S2AP_RW		 (PTE_S2AP_R | PTE_S2AP_W)
+#define PTE_S2_XN		 (2ULL << 53) /* XN[1:0] = 0b10: no execution at EL1 or EL0 */
 
 #endif /* ARCH_PTE_H */
