@@ -41,7 +41,7 @@ GUEST_OBJS	:= $(patsubst %,$(B)/obj/%.o,$(GUEST_SRCS))
 
 # Pure code, also built for the host and unit-tested there.
 HOST_SRCS	:= tap/tap.c kernel/glob.c kernel/bootargs.c kernel/pgtable.c kernel/palloc.c \
-		   kernel/esr_name.c kernel/midr.c $(wildcard scenarios/model/*.c)
+		   kernel/esr_name.c kernel/midr.c vmm/mmio.c $(wildcard scenarios/model/*.c)
 HOST_TESTS	:= $(patsubst tests/unit/%.c,$(B)/host/%,$(wildcard tests/unit/*_test.c))
 HOST_CFLAGS	:= -std=gnu11 $(WARN) -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 		   $(INCLUDES) -Itests/unit
@@ -114,6 +114,9 @@ debug: deps all
 	@echo "QEMU waits for gdb on :1234; in another shell:"
 	@echo "  gdb-multiarch $(B)/hyptap.elf -ex 'target remote :1234'"
 	@ci/qemu-run --gdb $(if $(CPU),--cpu $(CPU)) -- $(ARGS)
+
+matrix: deps all
+	@ci/matrix
 
 docs: all
 	@bash ci/gen-docs
