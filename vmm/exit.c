@@ -39,12 +39,6 @@ static enum exit_action handle_iabt(struct vcpu *v, struct exit *e)
 	return EXIT_ACTION_RETURN;
 }
 
-/* HPFAR_EL2.FIPA (bits [43:4]) is IPA[51:12]; the page offset comes from FAR_EL2. */
-uint64_t exit_fault_ipa(const struct exit *e)
-{
-	return ((e->hpfar >> 4) & ((1ULL << 40) - 1)) << 12 | (e->far & 0xfff);
-}
-
 /* Print a guest string: at most one line of 120 characters, read from guest RAM. */
 static void service_print(struct vcpu *v, uint64_t ipa)
 {
