@@ -196,6 +196,10 @@ int hyptap_run(void)
 	}
 
 	print_header();
+	if (args.seed_set) {
+		/* Recorded so a run can be reproduced; no scenario draws random values yet. */
+		tap_comment(&tap, "seed=%llu", (unsigned long long)args.seed);
+	}
 	tap_plan(&tap, count * args.repeat);
 	tap_comment(&tap, "boot to plan: %lu ms", t0);
 	canary_fill();
