@@ -91,9 +91,10 @@ $(B)/hyptap.img: $(B)/hyptap.elf
 	@echo "  IMAGE   $@ ($$(stat -c %s $@) bytes)"
 
 # ---- host side -----------------------------------------------------------------------------
-$(B)/host/%_test: tests/unit/%_test.c $(HOST_SRCS) tests/unit/unit.h
+$(B)/host/%_test: tests/unit/%_test.c $(HOST_SRCS)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CFLAGS) $< $(HOST_SRCS) -o $@
+	@echo "  HOSTCC  $@"
+	@$(HOSTCC) $(HOST_CFLAGS) -MMD -MP $< $(HOST_SRCS) -o $@
 
 check-host: $(HOST_TESTS)
 	@bash ci/check.sh --host-only
@@ -127,4 +128,4 @@ format:
 clean:
 	rm -rf $(B)
 
--include $(shell find $(B)/obj -name '*.d' 2>/dev/null)
+-include $(shell find $(B)/obj $(B)/host -name '*.d' 2>/dev/null)

@@ -52,7 +52,8 @@ void *palloc_alloc(struct palloc *pa, size_t count, size_t align)
 		return NULL;
 	}
 	/* "i <= pages - count", not "i + count <= pages": a huge count must not wrap. */
-	for (size_t i = first / PAGE_SIZE; count <= pa->pages && i <= pa->pages - count; i += step) {
+	for (size_t i = first / PAGE_SIZE; count <= pa->pages && i <= pa->pages - count;
+	     i += step) {
 		size_t n = 0;
 
 		while (n < count && !bit_test(pa, i + n)) {
