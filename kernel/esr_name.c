@@ -3,11 +3,12 @@
  * ESR_ELx decoding into words (see esr_name.h). Tables are indexed by the field value, so a
  * lookup is one bounds check; unlisted slots are NULL and read as "RESERVED"/"reserved".
  */
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+
+#include "strbuf.h"
 
 #include "arch/esr.h"
 #include "esr_name.h"
@@ -122,27 +123,6 @@ static const char *const wfx_ti_names[ESR_ISS_WFX_TI_MASK + 1] = {
 	[ESR_WFX_TI_WFET] = "WFET",
 };
 
-/* An append-only view of the caller's buffer; pos counts what would have been written. */
-struct out {
-	char *buf;
-	size_t len;
-	size_t pos;
-};
-
-static void __attribute__((format(printf, 2, 3))) put(struct out *o, const char *fmt, ...)
-{
-	size_t room = o->pos < o->len ? o->len - o->pos : 0;
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(room != 0 ? o->buf + o->pos : NULL, room, fmt, ap);
-	va_end(ap);
-	if (n > 0) {
-		o->pos += (size_t)n;
-	}
-}
-
 const char *esr_ec_name(unsigned ec)
 {
 	if (ec > ESR_EC_MAX || ec_names[ec] == NULL) {
@@ -165,91 +145,92 @@ static unsigned iss_bit(uint32_t iss, uint64_t bit)
 }
 
 /* Optional abort fields, printed only when set so the common line stays short. */
-static void put_abt_extras(struct out *o, uint32_t iss, bool data)
+static void put_abt_extras(struct strbuf *o, uint32_t iss, bool data)
 {
 	unsigned set = (unsigned)esr_field(iss, ESR_ISS_ABT_SET_SHIFT, ESR_ISS_ABT_SET_MASK);
 
 	if (data && iss_bit(iss, ESR_ISS_DABT_VNCR)) {
-		put(o, " VNCR=1");
+		strbuf_printf(o, " VNCR=1");
 	}
 	if (set != 0) {
-		put(o, " SET=%u", set);
+		strbuf_printf(o, " SET=%u", set);
 	}
 	if (iss_bit(iss, ESR_ISS_ABT_FNV)) {
-		put(o, " FnV=1");
+		strbuf_printf(o, " FnV=1");
 	}
 	if (iss_bit(iss, ESR_ISS_ABT_EA)) {
-		put(o, " EA=1");
+		strbuf_printf(o, " EA=1");
 	}
 	if (data && iss_bit(iss, ESR_ISS_DABT_CM)) {
-		put(o, " CM=1");
+		strbuf_printf(o, " CM=1");
 	}
 }
 
 /* Data Abort ISS (Arm ARM, "ISS encoding for an exception from a Data Abort"). */
-static void put_dabt(struct out *o, uint32_t iss)
+static void put_dabt(struct strbuf *o, uint32_t iss)
 {
 	unsigned fsc = (unsigned)(iss & ESR_ISS_ABT_FSC_MASK);
 
-	put(o, " ISV=%u", iss_bit(iss, ESR_ISS_DABT_ISV));
+	strbuf_printf(o, " ISV=%u", iss_bit(iss, ESR_ISS_DABT_ISV));
 	if (iss & ESR_ISS_DABT_ISV) {
-		put(o, " SAS=%u SSE=%u SRT=%u SF=%u AR=%u",
-		    (unsigned)esr_field(iss, ESR_ISS_DABT_SAS_SHIFT, ESR_ISS_DABT_SAS_MASK),
-		    iss_bit(iss, ESR_ISS_DABT_SSE),
-		    (unsigned)esr_field(iss, ESR_ISS_DABT_SRT_SHIFT, ESR_ISS_DABT_SRT_MASK),
-		    iss_bit(iss, ESR_ISS_DABT_SF), iss_bit(iss, ESR_ISS_DABT_AR));
+		strbuf_printf(
+			o, " SAS=%u SSE=%u SRT=%u SF=%u AR=%u",
+			(unsigned)esr_field(iss, ESR_ISS_DABT_SAS_SHIFT, ESR_ISS_DABT_SAS_MASK),
+			iss_bit(iss, ESR_ISS_DABT_SSE),
+			(unsigned)esr_field(iss, ESR_ISS_DABT_SRT_SHIFT, ESR_ISS_DABT_SRT_MASK),
+			iss_bit(iss, ESR_ISS_DABT_SF), iss_bit(iss, ESR_ISS_DABT_AR));
 	}
 	put_abt_extras(o, iss, true);
-	put(o, " WnR=%u S1PTW=%u DFSC=0x%02x (%s)", iss_bit(iss, ESR_ISS_DABT_WNR),
-	    iss_bit(iss, ESR_ISS_ABT_S1PTW), fsc, esr_dfsc_name(fsc));
+	strbuf_printf(o, " WnR=%u S1PTW=%u DFSC=0x%02x (%s)", iss_bit(iss, ESR_ISS_DABT_WNR),
+		      iss_bit(iss, ESR_ISS_ABT_S1PTW), fsc, esr_dfsc_name(fsc));
 }
 
 /* Instruction Abort ISS (Arm ARM, "ISS encoding for an exception from an Instruction Abort"). */
-static void put_iabt(struct out *o, uint32_t iss)
+static void put_iabt(struct strbuf *o, uint32_t iss)
 {
 	unsigned fsc = (unsigned)(iss & ESR_ISS_ABT_FSC_MASK);
 
 	put_abt_extras(o, iss, false);
-	put(o, " S1PTW=%u IFSC=0x%02x (%s)", iss_bit(iss, ESR_ISS_ABT_S1PTW), fsc,
-	    esr_dfsc_name(fsc));
+	strbuf_printf(o, " S1PTW=%u IFSC=0x%02x (%s)", iss_bit(iss, ESR_ISS_ABT_S1PTW), fsc,
+		      esr_dfsc_name(fsc));
 }
 
 /* WF* ISS (Arm ARM, "ISS encoding for an exception from a WF* instruction"). */
-static void put_wfx(struct out *o, uint32_t iss)
+static void put_wfx(struct strbuf *o, uint32_t iss)
 {
 	unsigned ti = (unsigned)(iss & ESR_ISS_WFX_TI_MASK);
 
-	put(o, " TI=%s CV=%u COND=0x%x", wfx_ti_names[ti], iss_bit(iss, ESR_ISS_CV),
-	    (unsigned)esr_field(iss, ESR_ISS_COND_SHIFT, ESR_ISS_COND_MASK));
+	strbuf_printf(o, " TI=%s CV=%u COND=0x%x", wfx_ti_names[ti], iss_bit(iss, ESR_ISS_CV),
+		      (unsigned)esr_field(iss, ESR_ISS_COND_SHIFT, ESR_ISS_COND_MASK));
 	if (iss & ESR_ISS_WFX_RV) {
-		put(o, " RV=1 RN=%u",
-		    (unsigned)esr_field(iss, ESR_ISS_WFX_RN_SHIFT, ESR_ISS_WFX_RN_MASK));
+		strbuf_printf(o, " RV=1 RN=%u",
+			      (unsigned)esr_field(iss, ESR_ISS_WFX_RN_SHIFT, ESR_ISS_WFX_RN_MASK));
 	}
 }
 
 /* MSR/MRS/SYS ISS (Arm ARM, "ISS encoding for an exception from MSR, MRS, or System ..."). */
-static void put_sys64(struct out *o, uint32_t iss)
+static void put_sys64(struct strbuf *o, uint32_t iss)
 {
-	put(o, " op0=%u op1=%u CRn=%u CRm=%u op2=%u Rt=%u dir=%s",
-	    (unsigned)esr_field(iss, ESR_ISS_SYS64_OP0_SHIFT, ESR_ISS_SYS64_OP0_MASK),
-	    (unsigned)esr_field(iss, ESR_ISS_SYS64_OP1_SHIFT, ESR_ISS_SYS64_OP1_MASK),
-	    (unsigned)esr_field(iss, ESR_ISS_SYS64_CRN_SHIFT, ESR_ISS_SYS64_CRN_MASK),
-	    (unsigned)esr_field(iss, ESR_ISS_SYS64_CRM_SHIFT, ESR_ISS_SYS64_CRM_MASK),
-	    (unsigned)esr_field(iss, ESR_ISS_SYS64_OP2_SHIFT, ESR_ISS_SYS64_OP2_MASK),
-	    (unsigned)esr_field(iss, ESR_ISS_SYS64_RT_SHIFT, ESR_ISS_SYS64_RT_MASK),
-	    (iss & ESR_ISS_SYS64_DIR_READ) ? "read" : "write");
+	strbuf_printf(o, " op0=%u op1=%u CRn=%u CRm=%u op2=%u Rt=%u dir=%s",
+		      (unsigned)esr_field(iss, ESR_ISS_SYS64_OP0_SHIFT, ESR_ISS_SYS64_OP0_MASK),
+		      (unsigned)esr_field(iss, ESR_ISS_SYS64_OP1_SHIFT, ESR_ISS_SYS64_OP1_MASK),
+		      (unsigned)esr_field(iss, ESR_ISS_SYS64_CRN_SHIFT, ESR_ISS_SYS64_CRN_MASK),
+		      (unsigned)esr_field(iss, ESR_ISS_SYS64_CRM_SHIFT, ESR_ISS_SYS64_CRM_MASK),
+		      (unsigned)esr_field(iss, ESR_ISS_SYS64_OP2_SHIFT, ESR_ISS_SYS64_OP2_MASK),
+		      (unsigned)esr_field(iss, ESR_ISS_SYS64_RT_SHIFT, ESR_ISS_SYS64_RT_MASK),
+		      (iss & ESR_ISS_SYS64_DIR_READ) ? "read" : "write");
 }
 
 int esr_describe(uint64_t esr, char *buf, size_t len)
 {
-	struct out o = {.buf = buf, .len = len, .pos = 0};
+	struct strbuf o = STRBUF(buf, len);
 	unsigned ec = esr_ec(esr);
 	uint32_t iss = esr_iss(esr);
 
 	if (len != 0) {
 		buf[0] = '\0';
 	}
-	put(&o, "EC=0x%02x %s IL=%u", ec, esr_ec_name(ec), esr_il(esr));
+	strbuf_printf(&o, "EC=0x%02x %s IL=%u", ec, esr_ec_name(ec), esr_il(esr));
 	switch (ec) {
 	case ESR_EC_DABT_LOW:
 	case ESR_EC_DABT_CUR:
@@ -271,14 +252,14 @@ int esr_describe(uint64_t esr, char *buf, size_t len)
 	case ESR_EC_HVC64:
 	case ESR_EC_SMC64:
 	case ESR_EC_BRK64:
-		put(&o, " imm16=0x%04x", (unsigned)(iss & ESR_ISS_IMM16_MASK));
+		strbuf_printf(&o, " imm16=0x%04x", (unsigned)(iss & ESR_ISS_IMM16_MASK));
 		break;
 	default:
-		put(&o, " ISS=0x%07x", (unsigned)iss);
+		strbuf_printf(&o, " ISS=0x%07x", (unsigned)iss);
 		break;
 	}
 	if (esr_iss2(esr) != 0) {
-		put(&o, " ISS2=0x%06x", (unsigned)esr_iss2(esr));
+		strbuf_printf(&o, " ISS2=0x%06x", (unsigned)esr_iss2(esr));
 	}
 	return (int)o.pos;
 }

@@ -9,11 +9,12 @@
  * A64 instructions are all 32 bits, so every expected value below has IL = 1.
  * ESR_EL2 bits [63:56] are RES0, and ISS2 (bits [55:32]) is 0 for all of these.
  */
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+
+#include "strbuf.h"
 
 #include "arch/esr.h"
 #include "esr_model.h"
@@ -174,44 +175,28 @@ static const struct iss_field *iss_layout(unsigned ec)
 	}
 }
 
-/* An append-only view of the caller's buffer, items separated by "; ". */
+/* The caller's buffer, items separated by "; ". */
 struct diff_out {
-	char *buf;
-	size_t len;
-	size_t pos;
+	struct strbuf sb;
 	int count;
 };
 
-static void __attribute__((format(printf, 2, 3))) diff_put(struct diff_out *o, const char *fmt, ...)
-{
-	size_t room = o->pos < o->len ? o->len - o->pos : 0;
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(room != 0 ? o->buf + o->pos : NULL, room, fmt, ap);
-	va_end(ap);
-	if (n > 0) {
-		o->pos += (size_t)n;
-	}
-}
-
 static void diff_item(struct diff_out *o, const char *name, uint64_t exp, uint64_t got, bool hex)
 {
-	diff_put(o, "%s%s: ", o->count != 0 ? "; " : "", name);
+	strbuf_printf(&o->sb, "%s%s: ", o->count != 0 ? "; " : "", name);
 	if (hex) {
-		diff_put(o, "expected 0x%llx, got 0x%llx", (unsigned long long)exp,
-			 (unsigned long long)got);
+		strbuf_printf(&o->sb, "expected 0x%llx, got 0x%llx", (unsigned long long)exp,
+			      (unsigned long long)got);
 	} else {
-		diff_put(o, "expected %llu, got %llu", (unsigned long long)exp,
-			 (unsigned long long)got);
+		strbuf_printf(&o->sb, "expected %llu, got %llu", (unsigned long long)exp,
+			      (unsigned long long)got);
 	}
 	o->count++;
 }
 
 int esr_explain_diff(uint64_t expected, uint64_t got, char *buf, size_t len)
 {
-	struct diff_out o = {.buf = buf, .len = len, .pos = 0, .count = 0};
+	struct diff_out o = {.sb = STRBUF(buf, len), .count = 0};
 	unsigned ec_exp = esr_ec(expected), ec_got = esr_ec(got);
 	const struct iss_field *f;
 	uint64_t covered = 0;
