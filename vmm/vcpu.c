@@ -20,6 +20,7 @@
 struct vmm_caps vmm_caps;
 static uint64_t timeout_ticks;
 static struct vcpu *loaded_vcpu;
+static uint64_t vmm_hpmn;
 
 /* Always on for a guest: stage 2 (VM), AArch64 EL1 (RW), physical IRQ/FIQ/SError to EL2
  * (IMO/FMO/AMO) so that the watchdog can always take the CPU back. */
@@ -58,6 +59,13 @@ int vmm_init(unsigned gic_version, char *err, size_t errlen)
 	if (!timeout_ticks) {
 		vmm_set_timeout_ms(100);
 	}
+	/*
+	 * MDCR_EL2.HPMN resets to an UNKNOWN value on some cores: set it to PMCR_EL0.N (all
+	 * event counters accessible below EL2) when a PMU is implemented (PMUVer != 0, != 0xf).
+	 */
+	unsigned pmuver = (read_id_aa64dfr0_el1() >> 8) & 0xf;
+
+	vmm_hpmn = (pmuver && pmuver != 0xf) ? (read_pmcr_el0() >> 11) & MDCR_HPMN_MASK : 0;
 	write_vttbr_el2(0);
 	write_vbar_el2((uintptr_t)vmm_vectors);
 	isb();
@@ -79,7 +87,7 @@ struct vcpu *vcpu_create(struct vm *vm, const struct vcpu_config *cfg)
 	v->vm = vm;
 	v->cfg = *cfg;
 	v->hcr = HCR_GUEST_BASE | cfg->hcr;
-	/* MDCR_EL2 trap bits; HPMN keeps the value found at boot (vcpu_load_el2). */
+	/* MDCR_EL2 trap bits from the config; HPMN: every PMU counter belongs to EL1/EL0. */
 	v->mdcr = cfg->mdcr;
 	v->cnthctl = (cfg->cnthctl || cfg->cnthctl_set) ? cfg->cnthctl
 							: (CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN);
@@ -144,7 +152,7 @@ static void vcpu_load_el2(struct vcpu *v)
 	write_vttbr_el2((uint64_t)v->vm->vmid << VTTBR_VMID_SHIFT | (uintptr_t)v->vm->root);
 	write_vtcr_el2(v->vm->vtcr);
 	write_hcr_el2(v->hcr);
-	write_mdcr_el2(v->mdcr | (read_mdcr_el2() & MDCR_HPMN_MASK));
+	write_mdcr_el2(v->mdcr | vmm_hpmn);
 	write_cnthctl_el2(v->cnthctl);
 	write_cntvoff_el2(0);
 	write_hstr_el2(0);

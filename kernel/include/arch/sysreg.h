@@ -55,6 +55,7 @@ SYSREG_ID(ctr_el0, ctr_el0)
 SYSREG_ID(cntfrq_el0, cntfrq_el0)
 
 SYSREG_RO(currentel, CurrentEL)
+SYSREG_RO(pmcr_el0, pmcr_el0)
 SYSREG_RO(cntpct_el0, cntpct_el0)
 
 /* EL2 configuration. */
