@@ -23,7 +23,7 @@ TARGET_CFLAGS	:= -std=gnu11 $(WARN) -O2 -g -ffreestanding -fpie -fno-plt \
 		   -mgeneral-regs-only -mstrict-align -fno-tree-loop-distribute-patterns \
 		   -fno-omit-frame-pointer -ffunction-sections -fdata-sections \
 		   -isystem $(NEWLIB)/include -I$(LIBFDT)/include $(INCLUDES) -MMD -MP $(EXTRA_CFLAGS)
-TARGET_ASFLAGS	:= -g -Ikernel/include -Iguest -I$(B)/guest -MMD -MP
+TARGET_ASFLAGS	:= -g -Ikernel/include -Iguest -Iscenarios -I$(B)/guest -MMD -MP
 LDFLAGS		:= -nostdlib -static-pie -Wl,--no-dynamic-linker -Wl,-T,kernel/hyptap.lds \
 		   -Wl,--gc-sections -Wl,-z,noexecstack -Wl,--build-id=none -Wl,-z,norelro -Wl,--no-warn-rwx-segments -Wl,-z,notext
 LIBS		:= -Wl,--start-group $(LIBFDT)/lib/libfdt.a $(NEWLIB)/lib/libc.a \

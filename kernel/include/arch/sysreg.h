@@ -123,6 +123,17 @@ SYSREG_RW(ich_hcr_el2, S3_4_C12_C11_0)
 SYSREG_RO(ich_vtr_el2, S3_4_C12_C11_1)
 SYSREG_RW(ich_vmcr_el2, S3_4_C12_C11_7)
 
+/*
+ * Read a register named by its encoding, for table-driven code (scenarios/sysreg_traps.h):
+ * SYSREG_READ_ENC(3, 0, 0, 4, 0) is MRS of S3_0_C0_C4_0 (ID_AA64PFR0_EL1).
+ */
+#define SYSREG_READ_ENC(op0, op1, crn, crm, op2)                                                   \
+	({                                                                                         \
+		uint64_t v_;                                                                       \
+		__asm__ volatile("mrs %0, S" #op0 "_" #op1 "_C" #crn "_C" #crm "_" #op2 : "=r"(v_)); \
+		v_;                                                                                \
+	})
+
 static inline void isb(void)
 {
 	__asm__ volatile("isb" : : : "memory");

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * MSR/MRS trap payloads, generated from scenarios/sysreg_traps.h: per row and per transfer
+ * register Rt in {x0, x17, x30, xzr}, one function
+ *   gp_sr_<name>_<rt> (read):  MRS Rt, <reg> at gl_sr_<name>_<rt>; report Rt (GREPORT_USER)
+ *   gp_sw_<name>_<rt> (write): Rt = value (or x0); MSR <reg>, Rt at gl_sw_<name>_<rt>;
+ *                              report a read-back of <reg>
+ * The register is named by its encoding (S<op0>_<op1>_C<n>_C<m>_<op2>), so no assembler
+ * knowledge of register names is needed.
+ */
+#include "hvc.h"
+
+	.text
+
+.macro	sr_read name, op0, op1, crn, crm, op2, rt
+	.globl	gp_sr_\name\()_\rt, gl_sr_\name\()_\rt
+gp_sr_\name\()_\rt:
+	str	x30, [sp, #-16]!
+gl_sr_\name\()_\rt:
+	mrs	\rt, S\op0\()_\op1\()_C\crn\()_C\crm\()_\op2
+	mov	x1, \rt
+	mov	x0, #GREPORT_USER
+	bl	guest_report
+	ldr	x30, [sp], #16
+	mov	x0, #0
+	ret
+.endm
+
+/* value 0: write the value the vmm passes in x0 (the register's own); xzr writes 0. */
+.macro	sr_write name, op0, op1, crn, crm, op2, value, rt
+	.globl	gp_sw_\name\()_\rt, gl_sw_\name\()_\rt
+gp_sw_\name\()_\rt:
+	str	x30, [sp, #-16]!
+	.ifnc	\rt, xzr
+	.if	\value
+	ldr	\rt, =\value
+	.else
+	mov	\rt, x0			/* the vmm passes the register's current value */
+	.endif
+	.endif
+gl_sw_\name\()_\rt:
+	msr	S\op0\()_\op1\()_C\crn\()_C\crm\()_\op2, \rt
+	isb
+	mrs	x1, S\op0\()_\op1\()_C\crn\()_C\crm\()_\op2
+	mov	x0, #GREPORT_USER
+	bl	guest_report
+	ldr	x30, [sp], #16
+	mov	x0, #0
+	ret
+	.ltorg
+.endm
+
+#define SYSREG_READ(name, op0, op1, crn, crm, op2, ctl)                                          \
+	sr_read name, op0, op1, crn, crm, op2, x0;                                                 \
+	sr_read name, op0, op1, crn, crm, op2, x17;                                                \
+	sr_read name, op0, op1, crn, crm, op2, x30;                                                \
+	sr_read name, op0, op1, crn, crm, op2, xzr;
+#define SYSREG_WRITE(name, op0, op1, crn, crm, op2, ctl, value, zero_ok)                         \
+	sr_write name, op0, op1, crn, crm, op2, value, x0;                                         \
+	sr_write name, op0, op1, crn, crm, op2, value, x17;                                        \
+	sr_write name, op0, op1, crn, crm, op2, value, x30;                                        \
+	.if zero_ok;                                                                               \
+	sr_write name, op0, op1, crn, crm, op2, value, xzr;                                        \
+	.endif;
+
+#include "sysreg_traps.h"

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The MSR/MRS trap table (issue 3 "one table, not a hundred functions"): one row per
+ * (register, direction, trap control). Included by the C scenario (scenarios/trap_sysreg.c),
+ * which expands rows into instances, AND by the guest (guest/sysreg.S), which expands the same
+ * rows into one payload per transfer register. Adding a trapped register is one row here.
+ *
+ * SYSREG_READ(name, op0, op1, crn, crm, op2, control)
+ * SYSREG_WRITE(name, op0, op1, crn, crm, op2, control, value, zero_ok)
+ *   value:   what the guest writes; 0 = the register's current value, read by the vmm and
+ *            passed to the guest (for registers where another value could change behaviour)
+ *   zero_ok: the row also runs with XZR as the source (writing 0 is harmless)
+ *
+ * Controls (HCR_EL2): TID1 (REVIDR/AIDR), TID2 (cache ID), TID3 (ID group 3), TACR (ACTLR_EL1),
+ * TVM (writes) and TRVM (reads) of the stage-1 virtual memory controls. Encodings are those of
+ * the Arm ARM register descriptions (op0, op1, CRn, CRm, op2).
+ */
+
+SYSREG_READ(id_aa64pfr0_el1, 3, 0, 0, 4, 0, tid3)
+SYSREG_READ(id_aa64pfr1_el1, 3, 0, 0, 4, 1, tid3)
+SYSREG_READ(id_aa64dfr0_el1, 3, 0, 0, 5, 0, tid3)
+SYSREG_READ(id_aa64isar0_el1, 3, 0, 0, 6, 0, tid3)
+SYSREG_READ(id_aa64isar1_el1, 3, 0, 0, 6, 1, tid3)
+SYSREG_READ(id_aa64mmfr0_el1, 3, 0, 0, 7, 0, tid3)
+SYSREG_READ(id_aa64mmfr1_el1, 3, 0, 0, 7, 1, tid3)
+SYSREG_READ(id_pfr0_el1, 3, 0, 0, 1, 0, tid3)
+SYSREG_READ(mvfr0_el1, 3, 0, 0, 3, 0, tid3)
+SYSREG_READ(revidr_el1, 3, 0, 0, 0, 6, tid1)
+SYSREG_READ(aidr_el1, 3, 1, 0, 0, 7, tid1)
+SYSREG_READ(ctr_el0, 3, 3, 0, 0, 1, tid2)
+SYSREG_READ(clidr_el1, 3, 1, 0, 0, 1, tid2)
+SYSREG_READ(csselr_el1, 3, 2, 0, 0, 0, tid2)
+SYSREG_WRITE(csselr_el1, 3, 2, 0, 0, 0, tid2, 0, 1)
+SYSREG_READ(actlr_el1, 3, 0, 1, 0, 1, tacr)
+SYSREG_WRITE(actlr_el1, 3, 0, 1, 0, 1, tacr, 0, 0)
+SYSREG_READ(sctlr_el1, 3, 0, 1, 0, 0, trvm)
+SYSREG_WRITE(sctlr_el1, 3, 0, 1, 0, 0, tvm, 0, 0)
+SYSREG_READ(ttbr0_el1, 3, 0, 2, 0, 0, trvm)
+SYSREG_WRITE(ttbr0_el1, 3, 0, 2, 0, 0, tvm, 0x0000000040001000, 1)
+SYSREG_READ(ttbr1_el1, 3, 0, 2, 0, 1, trvm)
+SYSREG_WRITE(ttbr1_el1, 3, 0, 2, 0, 1, tvm, 0x0000000040002000, 1)
+SYSREG_READ(tcr_el1, 3, 0, 2, 0, 2, trvm)
+SYSREG_WRITE(tcr_el1, 3, 0, 2, 0, 2, tvm, 0, 1)
+SYSREG_READ(esr_el1, 3, 0, 5, 2, 0, trvm)
+SYSREG_WRITE(esr_el1, 3, 0, 5, 2, 0, tvm, 0x0000000056000042, 1)
+SYSREG_READ(far_el1, 3, 0, 6, 0, 0, trvm)
+SYSREG_WRITE(far_el1, 3, 0, 6, 0, 0, tvm, 0x0123456789abcdef, 1)
+SYSREG_READ(mair_el1, 3, 0, 10, 2, 0, trvm)
+SYSREG_WRITE(mair_el1, 3, 0, 10, 2, 0, tvm, 0x44ff04000c0804ff, 1)
+SYSREG_READ(amair_el1, 3, 0, 10, 3, 0, trvm)
+SYSREG_READ(contextidr_el1, 3, 0, 13, 0, 1, trvm)
+SYSREG_WRITE(contextidr_el1, 3, 0, 13, 0, 1, tvm, 0x000000001234abcd, 1)

@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * trap.sysreg: MSR/MRS trap controls of HCR_EL2, from the one table in sysreg_traps.h. Each
+ * (register, direction) row runs with the control set and clear, and with Rt in {x0, x17, x30,
+ * xzr} so a wrong Rt in the syndrome is caught:
+ *  - set: the access exits with EC 0x18 and the ISS the oracle computes from the encoding, Rt
+ *    and direction; ELR_EL2 = the MSR/MRS; a trapped read is emulated (the guest must see the
+ *    vmm's value in Rt), a trapped write must carry the guest's value in Rt;
+ *  - clear: no exit; a read returns the register's value (compared with EL2's own read of the
+ *    same register after the run: the guest's EL1 context stays live), a write takes effect.
+ */
+#include <stdio.h>
+
+#include "arch/el2.h"
+#include "arch/esr.h"
+#include "arch/sysreg.h"
+#include "esr_model.h"
+#include "hvc.h"
+#include "mmio.h"
+#include "scenario.h"
+
+/* The value a trapped MRS is emulated with: distinctive, and not any register's reset value. */
+#define EMULATED_READ 0x7e57c0de00000000ULL
+
+#define CTL_tid1 HCR_TID1
+#define CTL_tid2 HCR_TID2
+#define CTL_tid3 HCR_TID3
+#define CTL_tacr HCR_TACR
+#define CTL_tvm	 HCR_TVM
+#define CTL_trvm HCR_TRVM
+
+struct sysreg_row {
+	const char *name;
+	uint8_t op0, op1, crn, crm, op2;
+	bool write;
+	bool trapped;
+	uint8_t rt;
+	uint64_t control;
+	uint64_t value;			/* write: the value written (0: the current value) */
+	uint64_t payload, insn;
+	uint64_t (*read_at_el2)(void);	/* the same register, read by the vmm after the run */
+};
+
+/* One EL2 reader per table row. */
+#define SYSREG_READ(n, op0, op1, crn, crm, op2, ctl)                                               \
+	static uint64_t el2_read_sr_##n(void)                                                       \
+	{                                                                                          \
+		return SYSREG_READ_ENC(op0, op1, crn, crm, op2);                                   \
+	}
+#define SYSREG_WRITE(n, op0, op1, crn, crm, op2, ctl, value, zero_ok)                              \
+	static uint64_t el2_read_sw_##n(void)                                                       \
+	{                                                                                          \
+		return SYSREG_READ_ENC(op0, op1, crn, crm, op2);                                   \
+	}
+#include "sysreg_traps.h"
+#undef SYSREG_READ
+#undef SYSREG_WRITE
+
+#define TRAPPED_trap   true
+#define TRAPPED_notrap false
+
+#define ROW(n, op0_, op1_, crn_, crm_, op2_, ctl, w, dir, rtname, rtnum, trap, val, p)             \
+	{ "[" #ctl "][" dir "," #n "," #rtname "][" #trap "]",                                      \
+	  op0_, op1_, crn_, crm_, op2_, w, TRAPPED_##trap, rtnum, CTL_##ctl, val,                   \
+	  GSYM(gp_##p##_##n##_##rtname), GSYM(gl_##p##_##n##_##rtname), el2_read_##p##_##n }
+
+#define ROWS_RT(n, op0, op1, crn, crm, op2, ctl, w, dir, val, p, trap)                             \
+	ROW(n, op0, op1, crn, crm, op2, ctl, w, dir, x0, 0, trap, val, p),                         \
+	ROW(n, op0, op1, crn, crm, op2, ctl, w, dir, x17, 17, trap, val, p),                       \
+	ROW(n, op0, op1, crn, crm, op2, ctl, w, dir, x30, 30, trap, val, p)
+
+static const struct sysreg_row sysreg_rows[] = {
+#define SYSREG_READ(n, op0, op1, crn, crm, op2, ctl)                                               \
+	ROWS_RT(n, op0, op1, crn, crm, op2, ctl, false, "mrs", 0, sr, trap),                        \
+	ROWS_RT(n, op0, op1, crn, crm, op2, ctl, false, "mrs", 0, sr, notrap),                       \
+	ROW(n, op0, op1, crn, crm, op2, ctl, false, "mrs", xzr, 31, trap, 0, sr),                   \
+	ROW(n, op0, op1, crn, crm, op2, ctl, false, "mrs", xzr, 31, notrap, 0, sr),
+#define SYSREG_WRITE(n, op0, op1, crn, crm, op2, ctl, val, zero_ok)                                \
+	ROWS_RT(n, op0, op1, crn, crm, op2, ctl, true, "msr", val, sw, trap),                       \
+	ROWS_RT(n, op0, op1, crn, crm, op2, ctl, true, "msr", val, sw, notrap),                      \
+	SYSREG_WRITE_XZR_##zero_ok(n, op0, op1, crn, crm, op2, ctl)
+#define SYSREG_WRITE_XZR_0(...)
+#define SYSREG_WRITE_XZR_1(n, op0, op1, crn, crm, op2, ctl)                                        \
+	ROW(n, op0, op1, crn, crm, op2, ctl, true, "msr", xzr, 31, trap, 0, sw),                    \
+	ROW(n, op0, op1, crn, crm, op2, ctl, true, "msr", xzr, 31, notrap, 0, sw),
+#include "sysreg_traps.h"
+};
+
+/* What a write puts in the register: 0 from XZR, else the row's value or the current one. */
+static uint64_t written_value(const struct sysreg_row *r, uint64_t current)
+{
+	return r->rt == 31 ? 0 : r->value ? r->value : current;
+}
+
+/* A trapped access: check the syndrome, emulate, resume. Returns the next exit. */
+static struct exit handle_trap(struct scenario_ctx *c, const struct sysreg_row *r, struct exit e,
+			       uint64_t wval)
+{
+	struct vcpu *v = sc_vcpu(c);
+
+	sc_diag_exit(c, &e);
+	sc_expect_esr(c, e.esr,
+		      esr_expect_sys64(r->op0, r->op1, r->crn, r->crm, r->op2, r->rt, !r->write));
+	sc_expect_u64(c, "elr_el2", e.elr, r->insn);
+	if (r->write) {
+		sc_expect_u64(c, "trapped_rt", vcpu_reg_read(v, r->rt), wval);
+	} else {
+		vcpu_reg_write(v, r->rt, EMULATED_READ);
+	}
+	vcpu_skip_insn(v);
+	e = sc_run(c);
+	/* The read-back after a trapped write may trap too (TID2 traps CSSELR both ways). */
+	while (r->write && e.reason == EXIT_SYSREG && esr_iss(e.esr) & ESR_ISS_SYS64_DIR_READ) {
+		vcpu_reg_write(v, (esr_iss(e.esr) >> ESR_ISS_SYS64_RT_SHIFT) & ESR_ISS_SYS64_RT_MASK,
+			       EMULATED_READ);
+		vcpu_skip_insn(v);
+		e = sc_run(c);
+	}
+	return e;
+}
+
+static void run_sysreg(struct scenario_ctx *c, const void *row)
+{
+	const struct sysreg_row *r = row;
+	uint64_t wval = r->write ? written_value(r, r->read_at_el2()) : 0;
+	uint64_t reported, expect;
+
+	if (!sc_start(c, &(struct sc_setup){ .payload = r->payload,
+					     .args = { wval },
+					     .hcr = r->trapped ? r->control : 0 })) {
+		return;
+	}
+	struct exit e = sc_run(c);
+
+	if (r->trapped) {
+		if (!sc_expect_reason(c, &e, EXIT_SYSREG)) {
+			return;
+		}
+		e = handle_trap(c, r, e, wval);
+	}
+	if (!sc_expect_done(c, &e, 0) || !sc_report(c, GREPORT_USER, &reported)) {
+		return;
+	}
+	if (!r->write) {
+		/* Trapped: the vmm's value (XZR discards it). Not trapped: the register itself. */
+		expect = r->rt == 31 ? 0 : r->trapped ? EMULATED_READ : r->read_at_el2();
+		sc_expect_u64(c, "guest_read", reported, expect);
+	} else if (!r->trapped) {
+		sc_expect_u64(c, "read_back", reported, wval);
+	}
+}
+
+SCENARIO(trap_sysreg, .id = "trap.sysreg",
+	 .rule = "HCR_EL2.{TID1,TID2,TID3,TACR,TVM,TRVM} = 1 trap the MRS/MSR (EC 0x18, IL 1, ISS "
+		 "Op0/Op2/Op1/CRn/Rt/CRm/Direction) with ELR_EL2 = the instruction; = 0: it "
+		 "executes at EL1 with its architected effect",
+	 SCENARIO_ROWS(sysreg_rows), .run = run_sysreg);
