@@ -11,9 +11,11 @@
  *            passed to the guest (for registers where another value could change behaviour)
  *   zero_ok: the row also runs with XZR as the source (writing 0 is harmless)
  *
- * Controls (HCR_EL2): TID1 (REVIDR/AIDR), TID2 (cache ID), TID3 (ID group 3), TACR (ACTLR_EL1),
- * TVM (writes) and TRVM (reads) of the stage-1 virtual memory controls. Encodings are those of
- * the Arm ARM register descriptions (op0, op1, CRn, CRm, op2).
+ * Controls: HCR_EL2.TID1 (REVIDR/AIDR), TID2 (cache ID), TID3 (ID group 3), TACR (ACTLR_EL1),
+ * TVM (writes) and TRVM (reads) of the stage-1 virtual memory controls; MDCR_EL2.TDA (debug
+ * registers), TDOSA (OS lock/double lock), TDRA (MDRAR_EL1), TPM (PMU), TPMCR (PMCR_EL0);
+ * CPTR_EL2.TCPAC (CPACR_EL1). Encodings are those of the Arm ARM register descriptions
+ * (op0, op1, CRn, CRm, op2).
  */
 
 SYSREG_READ(id_aa64pfr0_el1, 3, 0, 0, 4, 0, tid3)
@@ -50,3 +52,18 @@ SYSREG_WRITE(mair_el1, 3, 0, 10, 2, 0, tvm, 0x44ff04000c0804ff, 1)
 SYSREG_READ(amair_el1, 3, 0, 10, 3, 0, trvm)
 SYSREG_READ(contextidr_el1, 3, 0, 13, 0, 1, trvm)
 SYSREG_WRITE(contextidr_el1, 3, 0, 13, 0, 1, tvm, 0x000000001234abcd, 1)
+SYSREG_READ(mdscr_el1, 2, 0, 0, 2, 2, tda)
+SYSREG_WRITE(mdscr_el1, 2, 0, 0, 2, 2, tda, 0, 0)
+SYSREG_READ(dbgbvr0_el1, 2, 0, 0, 0, 4, tda)
+SYSREG_WRITE(dbgbvr0_el1, 2, 0, 0, 0, 4, tda, 0x0000000040000100, 1)
+SYSREG_READ(dbgbcr0_el1, 2, 0, 0, 0, 5, tda)
+SYSREG_READ(dbgwvr0_el1, 2, 0, 0, 0, 6, tda)
+SYSREG_READ(mdrar_el1, 2, 0, 1, 0, 0, tdra)
+SYSREG_READ(oslsr_el1, 2, 0, 1, 1, 4, tdosa)
+SYSREG_READ(osdlr_el1, 2, 0, 1, 3, 4, tdosa)
+SYSREG_READ(pmcr_el0, 3, 3, 9, 12, 0, tpmcr)
+SYSREG_READ(pmuserenr_el0, 3, 3, 9, 14, 0, tpm)
+SYSREG_WRITE(pmuserenr_el0, 3, 3, 9, 14, 0, tpm, 0, 1)
+SYSREG_READ(pmselr_el0, 3, 3, 9, 12, 5, tpm)
+SYSREG_READ(cpacr_el1, 3, 0, 1, 0, 2, tcpac)
+SYSREG_WRITE(cpacr_el1, 3, 0, 1, 0, 2, tcpac, 0, 0)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * trap.sysreg: MSR/MRS trap controls of HCR_EL2, from the one table in sysreg_traps.h. Each
+ * trap.sysreg: MSR/MRS trap controls of HCR_EL2, MDCR_EL2 and CPTR_EL2, from the one table in
+ * sysreg_traps.h. Each
  * (register, direction) row runs with the control set and clear, and with Rt in {x0, x17, x30,
  * xzr} so a wrong Rt in the syndrome is caught:
  *  - set: the access exits with EC 0x18 and the ISS the oracle computes from the encoding, Rt
@@ -22,12 +23,28 @@
 /* The value a trapped MRS is emulated with: distinctive, and not any register's reset value. */
 #define EMULATED_READ 0x7e57c0de00000000ULL
 
-#define CTL_tid1 HCR_TID1
-#define CTL_tid2 HCR_TID2
-#define CTL_tid3 HCR_TID3
-#define CTL_tacr HCR_TACR
-#define CTL_tvm	 HCR_TVM
-#define CTL_trvm HCR_TRVM
+/* Which EL2 register holds a control, its bit, and what the CPU must implement for it. */
+enum ctl_reg { CTL_HCR, CTL_MDCR, CTL_CPTR };
+enum ctl_needs { NEEDS_NONE, NEEDS_PMU };
+
+struct control {
+	enum ctl_reg reg;
+	uint64_t bit;
+	enum ctl_needs needs;
+};
+
+#define CTL_tid1  { CTL_HCR, HCR_TID1, NEEDS_NONE }
+#define CTL_tid2  { CTL_HCR, HCR_TID2, NEEDS_NONE }
+#define CTL_tid3  { CTL_HCR, HCR_TID3, NEEDS_NONE }
+#define CTL_tacr  { CTL_HCR, HCR_TACR, NEEDS_NONE }
+#define CTL_tvm	  { CTL_HCR, HCR_TVM, NEEDS_NONE }
+#define CTL_trvm  { CTL_HCR, HCR_TRVM, NEEDS_NONE }
+#define CTL_tda	  { CTL_MDCR, MDCR_TDA, NEEDS_NONE }
+#define CTL_tdosa { CTL_MDCR, MDCR_TDOSA, NEEDS_NONE }
+#define CTL_tdra  { CTL_MDCR, MDCR_TDRA, NEEDS_NONE }
+#define CTL_tpm	  { CTL_MDCR, MDCR_TPM, NEEDS_PMU }
+#define CTL_tpmcr { CTL_MDCR, MDCR_TPMCR, NEEDS_PMU }
+#define CTL_tcpac { CTL_CPTR, CPTR_TCPAC, NEEDS_NONE }
 
 struct sysreg_row {
 	const char *name;
@@ -35,7 +52,7 @@ struct sysreg_row {
 	bool write;
 	bool trapped;
 	uint8_t rt;
-	uint64_t control;
+	struct control control;
 	uint64_t value;			/* write: the value written (0: the current value) */
 	uint64_t payload, insn;
 	uint64_t (*read_at_el2)(void);	/* the same register, read by the vmm after the run */
@@ -125,9 +142,15 @@ static void run_sysreg(struct scenario_ctx *c, const void *row)
 	uint64_t wval = r->write ? written_value(r, r->read_at_el2()) : 0;
 	uint64_t reported, expect;
 
-	if (!sc_start(c, &(struct sc_setup){ .payload = r->payload,
-					     .args = { wval },
-					     .hcr = r->trapped ? r->control : 0 })) {
+	uint64_t bit = r->trapped ? r->control.bit : 0;
+
+	if (!sc_start(c, &(struct sc_setup){
+			     .payload = r->payload,
+			     .args = { wval },
+			     .hcr = r->control.reg == CTL_HCR ? bit : 0,
+			     .mdcr = r->control.reg == CTL_MDCR ? bit : 0,
+			     .cptr = r->control.reg == CTL_CPTR ? bit : 0,
+		     })) {
 		return;
 	}
 	struct exit e = sc_run(c);
@@ -150,8 +173,22 @@ static void run_sysreg(struct scenario_ctx *c, const void *row)
 	}
 }
 
+/* PMU controls need a PMU: ID_AA64DFR0_EL1.PMUVer (0 = none, 0xf = IMPLEMENTATION DEFINED). */
+static const char *sysreg_requires(const void *row, char *why, size_t len)
+{
+	const struct sysreg_row *r = row;
+	unsigned pmuver = (read_id_aa64dfr0_el1() >> 8) & 0xf;
+
+	if (r->control.needs == NEEDS_PMU && (pmuver == 0 || pmuver == 0xf)) {
+		snprintf(why, len, "needs the PMU (ID_AA64DFR0_EL1.PMUVer=0x%x)", pmuver);
+		return why;
+	}
+	return NULL;
+}
+
 SCENARIO(trap_sysreg, .id = "trap.sysreg",
-	 .rule = "HCR_EL2.{TID1,TID2,TID3,TACR,TVM,TRVM} = 1 trap the MRS/MSR (EC 0x18, IL 1, ISS "
+	 .rule = "HCR_EL2.{TID1,TID2,TID3,TACR,TVM,TRVM}, MDCR_EL2.{TDA,TDOSA,TDRA,TPM,TPMCR}, "
+		 "CPTR_EL2.TCPAC = 1 trap the MRS/MSR (EC 0x18, IL 1, ISS "
 		 "Op0/Op2/Op1/CRn/Rt/CRm/Direction) with ELR_EL2 = the instruction; = 0: it "
 		 "executes at EL1 with its architected effect",
-	 SCENARIO_ROWS(sysreg_rows), .run = run_sysreg);
+	 SCENARIO_ROWS(sysreg_rows), .requires = sysreg_requires, .run = run_sysreg);
