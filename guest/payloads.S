@@ -176,3 +176,24 @@ gp_no_vector:
 	isb
 	udf	#0
 	b	.
+
+/* trap.fp: an FP instruction at EL1; x0 = pattern, moved through d0 and reported. */
+	.globl	gp_fp, gl_fp
+gp_fp:
+	str	x30, [sp, #-16]!
+gl_fp:
+	fmov	d0, x0
+	fmov	x1, d0
+	mov	x0, #GREPORT_USER
+	bl	guest_report
+	ldr	x30, [sp], #16
+	mov	x0, #0
+	ret
+
+/* trap.debug.brk: BRK #0x77, to EL2 with MDCR_EL2.TDE = 1, else to the guest's own vector. */
+	.globl	gp_brk, gl_brk
+gp_brk:
+gl_brk:
+	brk	#0x77
+	mov	x0, #0
+	ret

@@ -33,18 +33,54 @@ struct control {
 	enum ctl_needs needs;
 };
 
-#define CTL_tid1  { CTL_HCR, HCR_TID1, NEEDS_NONE }
-#define CTL_tid2  { CTL_HCR, HCR_TID2, NEEDS_NONE }
-#define CTL_tid3  { CTL_HCR, HCR_TID3, NEEDS_NONE }
-#define CTL_tacr  { CTL_HCR, HCR_TACR, NEEDS_NONE }
-#define CTL_tvm	  { CTL_HCR, HCR_TVM, NEEDS_NONE }
-#define CTL_trvm  { CTL_HCR, HCR_TRVM, NEEDS_NONE }
-#define CTL_tda	  { CTL_MDCR, MDCR_TDA, NEEDS_NONE }
-#define CTL_tdosa { CTL_MDCR, MDCR_TDOSA, NEEDS_NONE }
-#define CTL_tdra  { CTL_MDCR, MDCR_TDRA, NEEDS_NONE }
-#define CTL_tpm	  { CTL_MDCR, MDCR_TPM, NEEDS_PMU }
-#define CTL_tpmcr { CTL_MDCR, MDCR_TPMCR, NEEDS_PMU }
-#define CTL_tcpac { CTL_CPTR, CPTR_TCPAC, NEEDS_NONE }
+#define CTL_tid1                                                                                   \
+	{                                                                                          \
+		CTL_HCR, HCR_TID1, NEEDS_NONE                                                      \
+	}
+#define CTL_tid2                                                                                   \
+	{                                                                                          \
+		CTL_HCR, HCR_TID2, NEEDS_NONE                                                      \
+	}
+#define CTL_tid3                                                                                   \
+	{                                                                                          \
+		CTL_HCR, HCR_TID3, NEEDS_NONE                                                      \
+	}
+#define CTL_tacr                                                                                   \
+	{                                                                                          \
+		CTL_HCR, HCR_TACR, NEEDS_NONE                                                      \
+	}
+#define CTL_tvm                                                                                    \
+	{                                                                                          \
+		CTL_HCR, HCR_TVM, NEEDS_NONE                                                       \
+	}
+#define CTL_trvm                                                                                   \
+	{                                                                                          \
+		CTL_HCR, HCR_TRVM, NEEDS_NONE                                                      \
+	}
+#define CTL_tda                                                                                    \
+	{                                                                                          \
+		CTL_MDCR, MDCR_TDA, NEEDS_NONE                                                     \
+	}
+#define CTL_tdosa                                                                                  \
+	{                                                                                          \
+		CTL_MDCR, MDCR_TDOSA, NEEDS_NONE                                                   \
+	}
+#define CTL_tdra                                                                                   \
+	{                                                                                          \
+		CTL_MDCR, MDCR_TDRA, NEEDS_NONE                                                    \
+	}
+#define CTL_tpm                                                                                    \
+	{                                                                                          \
+		CTL_MDCR, MDCR_TPM, NEEDS_PMU                                                      \
+	}
+#define CTL_tpmcr                                                                                  \
+	{                                                                                          \
+		CTL_MDCR, MDCR_TPMCR, NEEDS_PMU                                                    \
+	}
+#define CTL_tcpac                                                                                  \
+	{                                                                                          \
+		CTL_CPTR, CPTR_TCPAC, NEEDS_NONE                                                   \
+	}
 
 struct sysreg_row {
 	const char *name;
@@ -53,19 +89,19 @@ struct sysreg_row {
 	bool trapped;
 	uint8_t rt;
 	struct control control;
-	uint64_t value;			/* write: the value written (0: the current value) */
+	uint64_t value; /* write: the value written (0: the current value) */
 	uint64_t payload, insn;
-	uint64_t (*read_at_el2)(void);	/* the same register, read by the vmm after the run */
+	uint64_t (*read_at_el2)(void); /* the same register, read by the vmm after the run */
 };
 
 /* One EL2 reader per table row. */
 #define SYSREG_READ(n, op0, op1, crn, crm, op2, ctl)                                               \
-	static uint64_t el2_read_sr_##n(void)                                                       \
+	static uint64_t el2_read_sr_##n(void)                                                      \
 	{                                                                                          \
 		return SYSREG_READ_ENC(op0, op1, crn, crm, op2);                                   \
 	}
 #define SYSREG_WRITE(n, op0, op1, crn, crm, op2, ctl, value, zero_ok)                              \
-	static uint64_t el2_read_sw_##n(void)                                                       \
+	static uint64_t el2_read_sw_##n(void)                                                      \
 	{                                                                                          \
 		return SYSREG_READ_ENC(op0, op1, crn, crm, op2);                                   \
 	}
@@ -77,29 +113,31 @@ struct sysreg_row {
 #define TRAPPED_notrap false
 
 #define ROW(n, op0_, op1_, crn_, crm_, op2_, ctl, w, dir, rtname, rtnum, trap, val, p)             \
-	{ "[" #ctl "][" dir "," #n "," #rtname "][" #trap "]",                                      \
-	  op0_, op1_, crn_, crm_, op2_, w, TRAPPED_##trap, rtnum, CTL_##ctl, val,                   \
-	  GSYM(gp_##p##_##n##_##rtname), GSYM(gl_##p##_##n##_##rtname), el2_read_##p##_##n }
+	{                                                                                          \
+		"[" #ctl "][" dir "," #n "," #rtname "][" #trap "]", op0_, op1_, crn_, crm_, op2_, \
+			w, TRAPPED_##trap, rtnum, CTL_##ctl, val, GSYM(gp_##p##_##n##_##rtname),   \
+			GSYM(gl_##p##_##n##_##rtname), el2_read_##p##_##n                          \
+	}
 
 #define ROWS_RT(n, op0, op1, crn, crm, op2, ctl, w, dir, val, p, trap)                             \
 	ROW(n, op0, op1, crn, crm, op2, ctl, w, dir, x0, 0, trap, val, p),                         \
-	ROW(n, op0, op1, crn, crm, op2, ctl, w, dir, x17, 17, trap, val, p),                       \
-	ROW(n, op0, op1, crn, crm, op2, ctl, w, dir, x30, 30, trap, val, p)
+		ROW(n, op0, op1, crn, crm, op2, ctl, w, dir, x17, 17, trap, val, p),               \
+		ROW(n, op0, op1, crn, crm, op2, ctl, w, dir, x30, 30, trap, val, p)
 
 static const struct sysreg_row sysreg_rows[] = {
 #define SYSREG_READ(n, op0, op1, crn, crm, op2, ctl)                                               \
-	ROWS_RT(n, op0, op1, crn, crm, op2, ctl, false, "mrs", 0, sr, trap),                        \
-	ROWS_RT(n, op0, op1, crn, crm, op2, ctl, false, "mrs", 0, sr, notrap),                       \
-	ROW(n, op0, op1, crn, crm, op2, ctl, false, "mrs", xzr, 31, trap, 0, sr),                   \
-	ROW(n, op0, op1, crn, crm, op2, ctl, false, "mrs", xzr, 31, notrap, 0, sr),
+	ROWS_RT(n, op0, op1, crn, crm, op2, ctl, false, "mrs", 0, sr, trap),                       \
+		ROWS_RT(n, op0, op1, crn, crm, op2, ctl, false, "mrs", 0, sr, notrap),             \
+		ROW(n, op0, op1, crn, crm, op2, ctl, false, "mrs", xzr, 31, trap, 0, sr),          \
+		ROW(n, op0, op1, crn, crm, op2, ctl, false, "mrs", xzr, 31, notrap, 0, sr),
 #define SYSREG_WRITE(n, op0, op1, crn, crm, op2, ctl, val, zero_ok)                                \
-	ROWS_RT(n, op0, op1, crn, crm, op2, ctl, true, "msr", val, sw, trap),                       \
-	ROWS_RT(n, op0, op1, crn, crm, op2, ctl, true, "msr", val, sw, notrap),                      \
-	SYSREG_WRITE_XZR_##zero_ok(n, op0, op1, crn, crm, op2, ctl)
+	ROWS_RT(n, op0, op1, crn, crm, op2, ctl, true, "msr", val, sw, trap),                      \
+		ROWS_RT(n, op0, op1, crn, crm, op2, ctl, true, "msr", val, sw, notrap),            \
+		SYSREG_WRITE_XZR_##zero_ok(n, op0, op1, crn, crm, op2, ctl)
 #define SYSREG_WRITE_XZR_0(...)
 #define SYSREG_WRITE_XZR_1(n, op0, op1, crn, crm, op2, ctl)                                        \
-	ROW(n, op0, op1, crn, crm, op2, ctl, true, "msr", xzr, 31, trap, 0, sw),                    \
-	ROW(n, op0, op1, crn, crm, op2, ctl, true, "msr", xzr, 31, notrap, 0, sw),
+	ROW(n, op0, op1, crn, crm, op2, ctl, true, "msr", xzr, 31, trap, 0, sw),                   \
+		ROW(n, op0, op1, crn, crm, op2, ctl, true, "msr", xzr, 31, notrap, 0, sw),
 #include "sysreg_traps.h"
 };
 
@@ -128,7 +166,8 @@ static struct exit handle_trap(struct scenario_ctx *c, const struct sysreg_row *
 	e = sc_run(c);
 	/* The read-back after a trapped write may trap too (TID2 traps CSSELR both ways). */
 	while (r->write && e.reason == EXIT_SYSREG && esr_iss(e.esr) & ESR_ISS_SYS64_DIR_READ) {
-		vcpu_reg_write(v, (esr_iss(e.esr) >> ESR_ISS_SYS64_RT_SHIFT) & ESR_ISS_SYS64_RT_MASK,
+		vcpu_reg_write(v,
+			       (esr_iss(e.esr) >> ESR_ISS_SYS64_RT_SHIFT) & ESR_ISS_SYS64_RT_MASK,
 			       EMULATED_READ);
 		vcpu_skip_insn(v);
 		e = sc_run(c);
@@ -145,12 +184,12 @@ static void run_sysreg(struct scenario_ctx *c, const void *row)
 	uint64_t bit = r->trapped ? r->control.bit : 0;
 
 	if (!sc_start(c, &(struct sc_setup){
-			     .payload = r->payload,
-			     .args = { wval },
-			     .hcr = r->control.reg == CTL_HCR ? bit : 0,
-			     .mdcr = r->control.reg == CTL_MDCR ? bit : 0,
-			     .cptr = r->control.reg == CTL_CPTR ? bit : 0,
-		     })) {
+				 .payload = r->payload,
+				 .args = {wval},
+				 .hcr = r->control.reg == CTL_HCR ? bit : 0,
+				 .mdcr = r->control.reg == CTL_MDCR ? bit : 0,
+				 .cptr = r->control.reg == CTL_CPTR ? bit : 0,
+			 })) {
 		return;
 	}
 	struct exit e = sc_run(c);

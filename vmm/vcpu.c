@@ -108,6 +108,11 @@ void vcpu_destroy(struct vcpu *v)
 	free(v);
 }
 
+void vcpu_set_cptr_traps(struct vcpu *v, uint64_t traps)
+{
+	v->ctx.cptr_el2 = CPTR_EL2_RES1 | traps;
+}
+
 void vcpu_skip_insn(struct vcpu *v)
 {
 	v->pc += 4;

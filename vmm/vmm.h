@@ -148,6 +148,8 @@ void vm_destroy(struct vm *vm);
 struct vcpu *vcpu_create(struct vm *vm, const struct vcpu_config *cfg);
 struct exit vcpu_run(struct vcpu *vcpu);
 void vcpu_destroy(struct vcpu *vcpu);
+/** Replace the vCPU's CPTR_EL2 trap bits (e.g. lift TFP after an FP trap). */
+void vcpu_set_cptr_traps(struct vcpu *vcpu, uint64_t traps);
 /** Advance the guest PC past the trapped 32-bit instruction (ESR.IL = 1). */
 void vcpu_skip_insn(struct vcpu *vcpu);
 

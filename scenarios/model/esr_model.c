@@ -96,6 +96,17 @@ uint64_t esr_expect_iabt_s2(unsigned fsc)
 	return esr_make(ESR_EC_IABT_LOW, true, fsc & ESR_ISS_ABT_FSC_MASK, 0);
 }
 
+/*
+ * AArch64.AdvSIMDFPAccessTrap(): EC 0x07, IL 1; from AArch64 the condition fields read as
+ * "always": CV = 1, COND = 0b1110 (ESR_ELx, "ISS encoding for an exception from an access to
+ * SVE, Advanced SIMD or floating-point functionality"); the rest of the ISS is RES0.
+ */
+uint64_t esr_expect_fp_access(void)
+{
+	return esr_make(ESR_EC_FP_ASIMD, true,
+			ESR_ISS_CV | (uint64_t)ESR_COND_AL << ESR_ISS_COND_SHIFT, 0);
+}
+
 /* ExceptionSyndrome(Exception_Uncategorized): EC 0x00, IL 1 (ESR_EL2.IL). */
 uint64_t esr_expect_unknown(void)
 {

@@ -142,6 +142,12 @@ uint64_t esr_expect_svc64(uint16_t imm16);
  */
 uint64_t esr_expect_iabt_s2(unsigned fsc);
 
+/**
+ * esr_expect_fp_access() - syndrome of an FP/SIMD instruction from AArch64 trapped by
+ * CPTR_EL2.TFP (or CPACR_EL1.FPEN): EC 0x07, IL 1, CV 1, COND 0xe.
+ */
+uint64_t esr_expect_fp_access(void);
+
 /** esr_diff_mask() - the syndrome bits that differ between @expected and @got. */
 uint64_t esr_diff_mask(uint64_t expected, uint64_t got);
 
