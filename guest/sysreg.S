@@ -5,6 +5,7 @@
  *   gp_sr_<name>_<rt> (read):  MRS Rt, <reg> at gl_sr_<name>_<rt>; report Rt (GREPORT_USER)
  *   gp_sw_<name>_<rt> (write): Rt = value (or x0); MSR <reg>, Rt at gl_sw_<name>_<rt>;
  *                              report a read-back of <reg>
+ *   gp_ss_<name>_<rt> (SYS):   Rt = value; SYS #op1, Cn, Cm, #op2, Rt at gl_ss_<name>_<rt>
  * The register is named by its encoding (S<op0>_<op1>_C<n>_C<m>_<op2>), so no assembler
  * knowledge of register names is needed.
  */
@@ -50,6 +51,29 @@ gl_sw_\name\()_\rt:
 	.ltorg
 .endm
 
+.macro	sr_sys name, op1, crn, crm, op2, value, rt
+	.globl	gp_ss_\name\()_\rt, gl_ss_\name\()_\rt
+gp_ss_\name\()_\rt:
+	str	x30, [sp, #-16]!
+	.ifnc	\rt, xzr
+	ldr	\rt, =\value
+	.endif
+gl_ss_\name\()_\rt:
+	sys	#\op1, C\crn, C\crm, #\op2, \rt
+	ldr	x30, [sp], #16
+	mov	x0, #0
+	ret
+	.ltorg
+.endm
+
+#define SYSREG_SYS(name, op1, crn, crm, op2, ctl, value, uses_rt)                                 \
+	.if uses_rt;                                                                               \
+	sr_sys name, op1, crn, crm, op2, value, x0;                                                \
+	sr_sys name, op1, crn, crm, op2, value, x17;                                               \
+	sr_sys name, op1, crn, crm, op2, value, x30;                                               \
+	.else;                                                                                     \
+	sr_sys name, op1, crn, crm, op2, value, xzr;                                               \
+	.endif;
 #define SYSREG_READ(name, op0, op1, crn, crm, op2, ctl)                                          \
 	sr_read name, op0, op1, crn, crm, op2, x0;                                                 \
 	sr_read name, op0, op1, crn, crm, op2, x17;                                                \

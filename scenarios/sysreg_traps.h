@@ -7,6 +7,9 @@
  *
  * SYSREG_READ(name, op0, op1, crn, crm, op2, control)
  * SYSREG_WRITE(name, op0, op1, crn, crm, op2, control, value, zero_ok)
+ * SYSREG_SYS(name, op1, crn, crm, op2, control, value, uses_rt)
+ *   a SYS instruction (op0 = 1: TLBI, IC, DC); uses_rt = 1: Rt in {x0, x17, x30} holds
+ *   value (an address in guest RAM, or a set/way); uses_rt = 0: Rt is XZR only
  *   value:   what the guest writes; 0 = the register's current value, read by the vmm and
  *            passed to the guest (for registers where another value could change behaviour)
  *   zero_ok: the row also runs with XZR as the source (writing 0 is harmless)
@@ -14,7 +17,8 @@
  * Controls: HCR_EL2.TID1 (REVIDR/AIDR), TID2 (cache ID), TID3 (ID group 3), TACR (ACTLR_EL1),
  * TVM (writes) and TRVM (reads) of the stage-1 virtual memory controls; MDCR_EL2.TDA (debug
  * registers), TDOSA (OS lock/double lock), TDRA (MDRAR_EL1), TPM (PMU), TPMCR (PMCR_EL0);
- * CPTR_EL2.TCPAC (CPACR_EL1). Encodings are those of the Arm ARM register descriptions
+ * CPTR_EL2.TCPAC (CPACR_EL1); HCR_EL2.TTLB (TLBI), TPU (maintenance to the PoU), TPCP
+ * (to the PoC), TSW (by set/way). Encodings are those of the Arm ARM register descriptions
  * (op0, op1, CRn, CRm, op2).
  */
 
@@ -67,3 +71,16 @@ SYSREG_WRITE(pmuserenr_el0, 3, 3, 9, 14, 0, tpm, 0, 1)
 SYSREG_READ(pmselr_el0, 3, 3, 9, 12, 5, tpm)
 SYSREG_READ(cpacr_el1, 3, 0, 1, 0, 2, tcpac)
 SYSREG_WRITE(cpacr_el1, 3, 0, 1, 0, 2, tcpac, 0, 0)
+SYSREG_SYS(tlbi_vmalle1, 0, 8, 7, 0, ttlb, 0, 0)
+SYSREG_SYS(tlbi_vmalle1is, 0, 8, 3, 0, ttlb, 0, 0)
+SYSREG_SYS(tlbi_vae1, 0, 8, 7, 1, ttlb, 0x40080, 1)
+SYSREG_SYS(tlbi_aside1, 0, 8, 7, 2, ttlb, 0x0001000000000000, 1)
+SYSREG_SYS(ic_iallu, 0, 7, 5, 0, tpu, 0, 0)
+SYSREG_SYS(ic_ivau, 3, 7, 5, 1, tpu, 0x40080000, 1)
+SYSREG_SYS(dc_cvau, 3, 7, 11, 1, tpu, 0x40080000, 1)
+SYSREG_SYS(dc_ivac, 0, 7, 6, 1, tpcp, 0x40080000, 1)
+SYSREG_SYS(dc_cvac, 3, 7, 10, 1, tpcp, 0x40080000, 1)
+SYSREG_SYS(dc_civac, 3, 7, 14, 1, tpcp, 0x40080000, 1)
+SYSREG_SYS(dc_isw, 0, 7, 6, 2, tsw, 0x2, 1)
+SYSREG_SYS(dc_csw, 0, 7, 10, 2, tsw, 0x2, 1)
+SYSREG_SYS(dc_cisw, 0, 7, 14, 2, tsw, 0x2, 1)

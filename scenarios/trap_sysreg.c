@@ -33,59 +33,30 @@ struct control {
 	enum ctl_needs needs;
 };
 
-#define CTL_tid1                                                                                   \
-	{                                                                                          \
-		CTL_HCR, HCR_TID1, NEEDS_NONE                                                      \
-	}
-#define CTL_tid2                                                                                   \
-	{                                                                                          \
-		CTL_HCR, HCR_TID2, NEEDS_NONE                                                      \
-	}
-#define CTL_tid3                                                                                   \
-	{                                                                                          \
-		CTL_HCR, HCR_TID3, NEEDS_NONE                                                      \
-	}
-#define CTL_tacr                                                                                   \
-	{                                                                                          \
-		CTL_HCR, HCR_TACR, NEEDS_NONE                                                      \
-	}
-#define CTL_tvm                                                                                    \
-	{                                                                                          \
-		CTL_HCR, HCR_TVM, NEEDS_NONE                                                       \
-	}
-#define CTL_trvm                                                                                   \
-	{                                                                                          \
-		CTL_HCR, HCR_TRVM, NEEDS_NONE                                                      \
-	}
-#define CTL_tda                                                                                    \
-	{                                                                                          \
-		CTL_MDCR, MDCR_TDA, NEEDS_NONE                                                     \
-	}
-#define CTL_tdosa                                                                                  \
-	{                                                                                          \
-		CTL_MDCR, MDCR_TDOSA, NEEDS_NONE                                                   \
-	}
-#define CTL_tdra                                                                                   \
-	{                                                                                          \
-		CTL_MDCR, MDCR_TDRA, NEEDS_NONE                                                    \
-	}
-#define CTL_tpm                                                                                    \
-	{                                                                                          \
-		CTL_MDCR, MDCR_TPM, NEEDS_PMU                                                      \
-	}
-#define CTL_tpmcr                                                                                  \
-	{                                                                                          \
-		CTL_MDCR, MDCR_TPMCR, NEEDS_PMU                                                    \
-	}
-#define CTL_tcpac                                                                                  \
-	{                                                                                          \
-		CTL_CPTR, CPTR_TCPAC, NEEDS_NONE                                                   \
-	}
+/* clang-format off */
+#define CTL_tid1  { CTL_HCR, HCR_TID1, NEEDS_NONE }
+#define CTL_tid2  { CTL_HCR, HCR_TID2, NEEDS_NONE }
+#define CTL_tid3  { CTL_HCR, HCR_TID3, NEEDS_NONE }
+#define CTL_tacr  { CTL_HCR, HCR_TACR, NEEDS_NONE }
+#define CTL_tvm   { CTL_HCR, HCR_TVM, NEEDS_NONE }
+#define CTL_trvm  { CTL_HCR, HCR_TRVM, NEEDS_NONE }
+#define CTL_ttlb  { CTL_HCR, HCR_TTLB, NEEDS_NONE }
+#define CTL_tpu   { CTL_HCR, HCR_TPU, NEEDS_NONE }
+#define CTL_tpcp  { CTL_HCR, HCR_TPCP, NEEDS_NONE }
+#define CTL_tsw   { CTL_HCR, HCR_TSW, NEEDS_NONE }
+#define CTL_tda   { CTL_MDCR, MDCR_TDA, NEEDS_NONE }
+#define CTL_tdosa { CTL_MDCR, MDCR_TDOSA, NEEDS_NONE }
+#define CTL_tdra  { CTL_MDCR, MDCR_TDRA, NEEDS_NONE }
+#define CTL_tpm   { CTL_MDCR, MDCR_TPM, NEEDS_PMU }
+#define CTL_tpmcr { CTL_MDCR, MDCR_TPMCR, NEEDS_PMU }
+#define CTL_tcpac { CTL_CPTR, CPTR_TCPAC, NEEDS_NONE }
+/* clang-format on */
 
 struct sysreg_row {
 	const char *name;
 	uint8_t op0, op1, crn, crm, op2;
-	bool write;
+	bool write; /* MSR, or a SYS instruction (Direction 0) */
+	bool sys;   /* SYS: no register to read back */
 	bool trapped;
 	uint8_t rt;
 	struct control control;
@@ -105,9 +76,11 @@ struct sysreg_row {
 	{                                                                                          \
 		return SYSREG_READ_ENC(op0, op1, crn, crm, op2);                                   \
 	}
+#define SYSREG_SYS(...)
 #include "sysreg_traps.h"
 #undef SYSREG_READ
 #undef SYSREG_WRITE
+#undef SYSREG_SYS
 
 #define TRAPPED_trap   true
 #define TRAPPED_notrap false
@@ -115,8 +88,16 @@ struct sysreg_row {
 #define ROW(n, op0_, op1_, crn_, crm_, op2_, ctl, w, dir, rtname, rtnum, trap, val, p)             \
 	{                                                                                          \
 		"[" #ctl "][" dir "," #n "," #rtname "][" #trap "]", op0_, op1_, crn_, crm_, op2_, \
-			w, TRAPPED_##trap, rtnum, CTL_##ctl, val, GSYM(gp_##p##_##n##_##rtname),   \
-			GSYM(gl_##p##_##n##_##rtname), el2_read_##p##_##n                          \
+			w, false, TRAPPED_##trap, rtnum, CTL_##ctl, val,                           \
+			GSYM(gp_##p##_##n##_##rtname), GSYM(gl_##p##_##n##_##rtname),              \
+			el2_read_##p##_##n                                                         \
+	}
+
+#define ROW_SYS(n, op1_, crn_, crm_, op2_, ctl, rtname, rtnum, trap, val)                          \
+	{                                                                                          \
+		"[" #ctl "][sys," #n "," #rtname "][" #trap "]", 1, op1_, crn_, crm_, op2_, true,  \
+			true, TRAPPED_##trap, rtnum, CTL_##ctl, val, GSYM(gp_ss_##n##_##rtname),   \
+			GSYM(gl_ss_##n##_##rtname), NULL                                           \
 	}
 
 #define ROWS_RT(n, op0, op1, crn, crm, op2, ctl, w, dir, val, p, trap)                             \
@@ -138,6 +119,18 @@ static const struct sysreg_row sysreg_rows[] = {
 #define SYSREG_WRITE_XZR_1(n, op0, op1, crn, crm, op2, ctl)                                        \
 	ROW(n, op0, op1, crn, crm, op2, ctl, true, "msr", xzr, 31, trap, 0, sw),                   \
 		ROW(n, op0, op1, crn, crm, op2, ctl, true, "msr", xzr, 31, notrap, 0, sw),
+#define SYSREG_SYS(n, op1, crn, crm, op2, ctl, val, uses_rt)                                       \
+	SYSREG_SYS_RT_##uses_rt(n, op1, crn, crm, op2, ctl, val)
+#define SYSREG_SYS_RT_0(n, op1, crn, crm, op2, ctl, val)                                           \
+	ROW_SYS(n, op1, crn, crm, op2, ctl, xzr, 31, trap, val),                                   \
+		ROW_SYS(n, op1, crn, crm, op2, ctl, xzr, 31, notrap, val),
+#define SYSREG_SYS_RT_1(n, op1, crn, crm, op2, ctl, val)                                           \
+	ROW_SYS(n, op1, crn, crm, op2, ctl, x0, 0, trap, val),                                     \
+		ROW_SYS(n, op1, crn, crm, op2, ctl, x17, 17, trap, val),                           \
+		ROW_SYS(n, op1, crn, crm, op2, ctl, x30, 30, trap, val),                           \
+		ROW_SYS(n, op1, crn, crm, op2, ctl, x0, 0, notrap, val),                           \
+		ROW_SYS(n, op1, crn, crm, op2, ctl, x17, 17, notrap, val),                         \
+		ROW_SYS(n, op1, crn, crm, op2, ctl, x30, 30, notrap, val),
 #include "sysreg_traps.h"
 };
 
@@ -178,7 +171,8 @@ static struct exit handle_trap(struct scenario_ctx *c, const struct sysreg_row *
 static void run_sysreg(struct scenario_ctx *c, const void *row)
 {
 	const struct sysreg_row *r = row;
-	uint64_t wval = r->write ? written_value(r, r->read_at_el2()) : 0;
+	uint64_t current = r->write && !r->sys && !r->value ? r->read_at_el2() : 0;
+	uint64_t wval = r->write ? written_value(r, current) : 0;
 	uint64_t reported, expect;
 
 	uint64_t bit = r->trapped ? r->control.bit : 0;
@@ -200,7 +194,8 @@ static void run_sysreg(struct scenario_ctx *c, const void *row)
 		}
 		e = handle_trap(c, r, e, wval);
 	}
-	if (!sc_expect_done(c, &e, 0) || !sc_report(c, GREPORT_USER, &reported)) {
+	/* A SYS instruction has no architected result to read back: completing is its effect. */
+	if (!sc_expect_done(c, &e, 0) || r->sys || !sc_report(c, GREPORT_USER, &reported)) {
 		return;
 	}
 	if (!r->write) {
@@ -227,7 +222,8 @@ static const char *sysreg_requires(const void *row, char *why, size_t len)
 
 SCENARIO(trap_sysreg, .id = "trap.sysreg",
 	 .rule = "HCR_EL2.{TID1,TID2,TID3,TACR,TVM,TRVM}, MDCR_EL2.{TDA,TDOSA,TDRA,TPM,TPMCR}, "
-		 "CPTR_EL2.TCPAC = 1 trap the MRS/MSR (EC 0x18, IL 1, ISS "
+		 "CPTR_EL2.TCPAC, HCR_EL2.{TTLB,TPU,TPCP,TSW} = 1 trap the MRS/MSR/SYS (EC 0x18, "
+		 "IL 1, ISS "
 		 "Op0/Op2/Op1/CRn/Rt/CRm/Direction) with ELR_EL2 = the instruction; = 0: it "
 		 "executes at EL1 with its architected effect",
 	 SCENARIO_ROWS(sysreg_rows), .requires = sysreg_requires, .run = run_sysreg);
