@@ -130,6 +130,18 @@ bool sc_expect_reason(struct scenario_ctx *c, const struct exit *e, enum exit_re
 	return false;
 }
 
+bool sc_expect_exit(struct scenario_ctx *c, const struct exit *e, enum exit_reason reason,
+		    uint64_t esr, uint64_t elr)
+{
+	if (!sc_expect_reason(c, e, reason)) {
+		return false;
+	}
+	sc_diag_exit(c, e);
+	sc_expect_esr(c, e->esr, esr);
+	sc_expect_u64(c, "elr_el2", e->elr, elr);
+	return true;
+}
+
 bool sc_expect_done(struct scenario_ctx *c, const struct exit *e, uint64_t status)
 {
 	if (!sc_expect_reason(c, e, EXIT_GUEST_DONE)) {

@@ -65,6 +65,14 @@ struct vcpu *sc_vcpu(struct scenario_ctx *c);
 bool sc_expect_u64(struct scenario_ctx *c, const char *what, uint64_t got, uint64_t expected);
 bool sc_expect_esr(struct scenario_ctx *c, uint64_t got, uint64_t expected);
 bool sc_expect_reason(struct scenario_ctx *c, const struct exit *e, enum exit_reason expected);
+/**
+ * A trap: @e must be a @reason exit with exactly ESR_EL2 @esr and ELR_EL2 @elr (the preferred
+ * return address); the raw syndrome goes into the diagnosis. Returns false only when the exit
+ * is of another kind (nothing more to check); a syndrome mismatch fails the instance but the
+ * scenario may go on (resume the guest) to collect more evidence.
+ */
+bool sc_expect_exit(struct scenario_ctx *c, const struct exit *e, enum exit_reason reason,
+		    uint64_t esr, uint64_t elr);
 /** The guest must have ended through the ABI with @status, and nothing else happened. */
 bool sc_expect_done(struct scenario_ctx *c, const struct exit *e, uint64_t status);
 void sc_fail(struct scenario_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -87,15 +87,12 @@ static void run_s2_fault(struct scenario_ctx *c, const void *row)
 	}
 	struct exit e = sc_run(c);
 
-	if (!sc_expect_reason(c, &e, EXIT_DABT)) {
+	if (!sc_expect_exit(c, &e, EXIT_DABT, esr_expect_dabt_s2(&r->access, ESR_FSC_TRANS(level)), r->insn)) {
 		return;
 	}
-	sc_diag_exit(c, &e);
 	sc_diag(c, "fault_level", "%u", level);
-	sc_expect_esr(c, e.esr, esr_expect_dabt_s2(&r->access, ESR_FSC_TRANS(level)));
 	sc_expect_u64(c, "far_el2", e.far, far_expect_dabt(ipa));
 	sc_expect_u64(c, "hpfar_el2", e.hpfar, hpfar_expect(ipa));
-	sc_expect_u64(c, "elr_el2", e.elr, r->insn);
 	vcpu_skip_insn(sc_vcpu(c));
 	e = sc_run(c);
 	sc_expect_done(c, &e, 0);

@@ -66,12 +66,9 @@ static void run_mmio(struct scenario_ctx *c, const void *row)
 	unsigned level = pgt_fault_level(&sc_vm(c)->geom, sc_vm(c)->root, MMIO_IPA);
 	struct exit e = sc_run(c);
 
-	if (!sc_expect_reason(c, &e, EXIT_DABT)) {
+	if (!sc_expect_exit(c, &e, EXIT_DABT, esr_expect_dabt_s2(a, ESR_FSC_TRANS(level)), r->insn)) {
 		return;
 	}
-	sc_diag_exit(c, &e);
-	sc_expect_esr(c, e.esr, esr_expect_dabt_s2(a, ESR_FSC_TRANS(level)));
-	sc_expect_u64(c, "elr_el2", e.elr, r->insn);
 	if (mmio_decode(&e, &got)) {
 		sc_fail(c, "no instruction syndrome (ISV = 0): the access cannot be emulated");
 		return;

@@ -35,12 +35,9 @@ static void run_fp(struct scenario_ctx *c, const void *row)
 	struct exit e = sc_run(c);
 
 	if (r->trapped) {
-		if (!sc_expect_reason(c, &e, EXIT_TRAP)) {
+		if (!sc_expect_exit(c, &e, EXIT_TRAP, esr_expect_fp_access(), GSYM(gl_fp))) {
 			return;
 		}
-		sc_diag_exit(c, &e);
-		sc_expect_esr(c, e.esr, esr_expect_fp_access());
-		sc_expect_u64(c, "elr_el2", e.elr, GSYM(gl_fp));
 		/* Lift the trap and re-execute the same instruction. */
 		vcpu_set_cptr_traps(sc_vcpu(c), 0);
 		e = sc_run(c);
@@ -67,12 +64,9 @@ static void run_brk(struct scenario_ctx *c, const void *row)
 	struct exit e = sc_run(c);
 
 	if (r->trapped) {
-		if (!sc_expect_reason(c, &e, EXIT_TRAP)) {
+		if (!sc_expect_exit(c, &e, EXIT_TRAP, esr_expect_brk64(0x77), GSYM(gl_brk))) {
 			return;
 		}
-		sc_diag_exit(c, &e);
-		sc_expect_esr(c, e.esr, esr_expect_brk64(0x77));
-		sc_expect_u64(c, "elr_el2", e.elr, GSYM(gl_brk));
 		vcpu_skip_insn(sc_vcpu(c));
 		e = sc_run(c);
 		sc_expect_done(c, &e, 0);

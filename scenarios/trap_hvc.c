@@ -31,12 +31,9 @@ static void run_hvc(struct scenario_ctx *c, const void *row)
 	sc_start(c, &(struct sc_setup){.payload = r->payload});
 	struct exit e = sc_run(c);
 
-	if (!sc_expect_reason(c, &e, EXIT_HVC)) {
+	if (!sc_expect_exit(c, &e, EXIT_HVC, esr_expect_hvc64(r->imm), r->after)) {
 		return;
 	}
-	sc_diag_exit(c, &e);
-	sc_expect_esr(c, e.esr, esr_expect_hvc64(r->imm));
-	sc_expect_u64(c, "elr_el2", e.elr, r->after);
 	/* Resume without adjusting the PC: the guest must continue after its HVC. */
 	e = sc_run(c);
 	sc_expect_done(c, &e, 0);

@@ -146,10 +146,9 @@ static struct exit handle_trap(struct scenario_ctx *c, const struct sysreg_row *
 {
 	struct vcpu *v = sc_vcpu(c);
 
-	sc_diag_exit(c, &e);
-	sc_expect_esr(c, e.esr,
-		      esr_expect_sys64(r->op0, r->op1, r->crn, r->crm, r->op2, r->rt, !r->write));
-	sc_expect_u64(c, "elr_el2", e.elr, r->insn);
+	sc_expect_exit(c, &e, EXIT_SYSREG,
+		       esr_expect_sys64(r->op0, r->op1, r->crn, r->crm, r->op2, r->rt, !r->write),
+		       r->insn);
 	if (r->write) {
 		sc_expect_u64(c, "trapped_rt", vcpu_reg_read(v, r->rt), wval);
 	} else {
@@ -189,7 +188,8 @@ static void run_sysreg(struct scenario_ctx *c, const void *row)
 	struct exit e = sc_run(c);
 
 	if (r->trapped) {
-		if (!sc_expect_reason(c, &e, EXIT_SYSREG)) {
+		if (e.reason != EXIT_SYSREG) {
+			sc_expect_reason(c, &e, EXIT_SYSREG);
 			return;
 		}
 		e = handle_trap(c, r, e, wval);

@@ -35,12 +35,9 @@ static void run_wfx(struct scenario_ctx *c, const void *row)
 	struct exit e = sc_run(c);
 
 	if (r->trapped) {
-		if (!sc_expect_reason(c, &e, EXIT_WFX)) {
+		if (!sc_expect_exit(c, &e, EXIT_WFX, esr_expect_wfx(r->ti, false, 0), r->insn)) {
 			return;
 		}
-		sc_diag_exit(c, &e);
-		sc_expect_esr(c, e.esr, esr_expect_wfx(r->ti, false, 0));
-		sc_expect_u64(c, "elr_el2", e.elr, r->insn);
 		vcpu_skip_insn(sc_vcpu(c));
 		e = sc_run(c);
 	}
