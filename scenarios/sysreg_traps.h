@@ -18,7 +18,9 @@
  * TVM (writes) and TRVM (reads) of the stage-1 virtual memory controls; MDCR_EL2.TDA (debug
  * registers), TDOSA (OS lock/double lock), TDRA (MDRAR_EL1), TPM (PMU), TPMCR (PMCR_EL0);
  * CPTR_EL2.TCPAC (CPACR_EL1); HCR_EL2.TTLB (TLBI), TPU (maintenance to the PoU), TPCP
- * (to the PoC), TSW (by set/way). Encodings are those of the Arm ARM register descriptions
+ * (to the PoC), TSW (by set/way), TERR (RAS error records: ERRIDR_EL1 only, because with no
+ * records ERRSELR_EL1 and ERX* may be UNDEFINED), TLOR (LORegions), APK (pointer
+ * authentication keys; trapped when APK = 0). Encodings are those of the Arm ARM register descriptions
  * (op0, op1, CRn, CRm, op2).
  */
 
@@ -84,3 +86,10 @@ SYSREG_SYS(dc_civac, 3, 7, 14, 1, tpcp, 0x40080000, 1)
 SYSREG_SYS(dc_isw, 0, 7, 6, 2, tsw, 0x2, 1)
 SYSREG_SYS(dc_csw, 0, 7, 10, 2, tsw, 0x2, 1)
 SYSREG_SYS(dc_cisw, 0, 7, 14, 2, tsw, 0x2, 1)
+SYSREG_READ(erridr_el1, 3, 0, 5, 3, 0, terr)
+SYSREG_READ(lorid_el1, 3, 0, 10, 4, 7, tlor)
+SYSREG_READ(lorc_el1, 3, 0, 10, 4, 3, tlor)
+SYSREG_WRITE(lorc_el1, 3, 0, 10, 4, 3, tlor, 0, 1)
+SYSREG_READ(apiakeylo_el1, 3, 0, 2, 1, 0, apk)
+SYSREG_WRITE(apiakeylo_el1, 3, 0, 2, 1, 0, apk, 0x0123456789abcdef, 1)
+SYSREG_READ(apdbkeyhi_el1, 3, 0, 2, 2, 3, apk)

@@ -25,31 +25,35 @@
 
 /* Which EL2 register holds a control, its bit, and what the CPU must implement for it. */
 enum ctl_reg { CTL_HCR, CTL_MDCR, CTL_CPTR };
-enum ctl_needs { NEEDS_NONE, NEEDS_PMU };
+enum ctl_needs { NEEDS_NONE, NEEDS_PMU, NEEDS_RAS, NEEDS_LOR, NEEDS_PAUTH };
 
 struct control {
 	enum ctl_reg reg;
 	uint64_t bit;
 	enum ctl_needs needs;
+	bool trap_when_clear; /* HCR_EL2.APK: 0 traps, 1 does not */
 };
 
 /* clang-format off */
-#define CTL_tid1  { CTL_HCR, HCR_TID1, NEEDS_NONE }
-#define CTL_tid2  { CTL_HCR, HCR_TID2, NEEDS_NONE }
-#define CTL_tid3  { CTL_HCR, HCR_TID3, NEEDS_NONE }
-#define CTL_tacr  { CTL_HCR, HCR_TACR, NEEDS_NONE }
-#define CTL_tvm   { CTL_HCR, HCR_TVM, NEEDS_NONE }
-#define CTL_trvm  { CTL_HCR, HCR_TRVM, NEEDS_NONE }
-#define CTL_ttlb  { CTL_HCR, HCR_TTLB, NEEDS_NONE }
-#define CTL_tpu   { CTL_HCR, HCR_TPU, NEEDS_NONE }
-#define CTL_tpcp  { CTL_HCR, HCR_TPCP, NEEDS_NONE }
-#define CTL_tsw   { CTL_HCR, HCR_TSW, NEEDS_NONE }
-#define CTL_tda   { CTL_MDCR, MDCR_TDA, NEEDS_NONE }
-#define CTL_tdosa { CTL_MDCR, MDCR_TDOSA, NEEDS_NONE }
-#define CTL_tdra  { CTL_MDCR, MDCR_TDRA, NEEDS_NONE }
-#define CTL_tpm   { CTL_MDCR, MDCR_TPM, NEEDS_PMU }
-#define CTL_tpmcr { CTL_MDCR, MDCR_TPMCR, NEEDS_PMU }
-#define CTL_tcpac { CTL_CPTR, CPTR_TCPAC, NEEDS_NONE }
+#define CTL_tid1  { CTL_HCR, HCR_TID1, NEEDS_NONE, false }
+#define CTL_tid2  { CTL_HCR, HCR_TID2, NEEDS_NONE, false }
+#define CTL_tid3  { CTL_HCR, HCR_TID3, NEEDS_NONE, false }
+#define CTL_tacr  { CTL_HCR, HCR_TACR, NEEDS_NONE, false }
+#define CTL_tvm   { CTL_HCR, HCR_TVM, NEEDS_NONE, false }
+#define CTL_trvm  { CTL_HCR, HCR_TRVM, NEEDS_NONE, false }
+#define CTL_ttlb  { CTL_HCR, HCR_TTLB, NEEDS_NONE, false }
+#define CTL_tpu   { CTL_HCR, HCR_TPU, NEEDS_NONE, false }
+#define CTL_tpcp  { CTL_HCR, HCR_TPCP, NEEDS_NONE, false }
+#define CTL_tsw   { CTL_HCR, HCR_TSW, NEEDS_NONE, false }
+#define CTL_tda   { CTL_MDCR, MDCR_TDA, NEEDS_NONE, false }
+#define CTL_tdosa { CTL_MDCR, MDCR_TDOSA, NEEDS_NONE, false }
+#define CTL_tdra  { CTL_MDCR, MDCR_TDRA, NEEDS_NONE, false }
+#define CTL_tpm   { CTL_MDCR, MDCR_TPM, NEEDS_PMU, false }
+#define CTL_tpmcr { CTL_MDCR, MDCR_TPMCR, NEEDS_PMU, false }
+#define CTL_tcpac { CTL_CPTR, CPTR_TCPAC, NEEDS_NONE, false }
+#define CTL_terr  { CTL_HCR, HCR_TERR, NEEDS_RAS, false }
+#define CTL_tlor  { CTL_HCR, HCR_TLOR, NEEDS_LOR, false }
+#define CTL_apk   { CTL_HCR, HCR_APK, NEEDS_PAUTH, true }
 /* clang-format on */
 
 struct sysreg_row {
@@ -174,7 +178,7 @@ static void run_sysreg(struct scenario_ctx *c, const void *row)
 	uint64_t wval = r->write ? written_value(r, current) : 0;
 	uint64_t reported, expect;
 
-	uint64_t bit = r->trapped ? r->control.bit : 0;
+	uint64_t bit = r->trapped != r->control.trap_when_clear ? r->control.bit : 0;
 
 	if (!sc_start(c, &(struct sc_setup){
 				 .payload = r->payload,
@@ -194,8 +198,22 @@ static void run_sysreg(struct scenario_ctx *c, const void *row)
 		}
 		e = handle_trap(c, r, e, wval);
 	}
+	if (!sc_expect_done(c, &e, 0)) {
+		return;
+	}
+	/*
+	 * The runtime's vectors return from an EL1 exception, so an UNDEFINED access would
+	 * otherwise look like success. It also means the register does not exist here, so the
+	 * vmm must not read it either.
+	 */
+	if (sc_vcpu(c)->reported & (1u << GREPORT_VECTOR)) {
+		sc_fail(c, "the access took an exception at EL1 (vector 0x%llx, ESR_EL1 0x%llx)",
+			(unsigned long long)sc_vcpu(c)->reports[GREPORT_VECTOR],
+			(unsigned long long)sc_vcpu(c)->reports[GREPORT_ESR_EL1]);
+		return;
+	}
 	/* A SYS instruction has no architected result to read back: completing is its effect. */
-	if (!sc_expect_done(c, &e, 0) || r->sys || !sc_report(c, GREPORT_USER, &reported)) {
+	if (r->sys || !sc_report(c, GREPORT_USER, &reported)) {
 		return;
 	}
 	if (!r->write) {
@@ -207,22 +225,59 @@ static void run_sysreg(struct scenario_ctx *c, const void *row)
 	}
 }
 
-/* PMU controls need a PMU: ID_AA64DFR0_EL1.PMUVer (0 = none, 0xf = IMPLEMENTATION DEFINED). */
+/* A 4-bit ID register field: 0 means not implemented (0xf too, for PMUVer). */
+static unsigned id_field(uint64_t reg, unsigned shift)
+{
+	return (reg >> shift) & 0xf;
+}
+
+/* What a control needs from the CPU, read from the ID registers; NULL if it is there. */
 static const char *sysreg_requires(const void *row, char *why, size_t len)
 {
 	const struct sysreg_row *r = row;
-	unsigned pmuver = (read_id_aa64dfr0_el1() >> 8) & 0xf;
+	unsigned pmuver = id_field(read_id_aa64dfr0_el1(), 8);
+	uint64_t isar1 = read_id_aa64isar1_el1();
 
-	if (r->control.needs == NEEDS_PMU && (pmuver == 0 || pmuver == 0xf)) {
-		snprintf(why, len, "needs the PMU (ID_AA64DFR0_EL1.PMUVer=0x%x)", pmuver);
-		return why;
+	switch (r->control.needs) {
+	case NEEDS_PMU:
+		if (pmuver == 0 || pmuver == 0xf) {
+			snprintf(why, len, "needs the PMU (ID_AA64DFR0_EL1.PMUVer=0x%x)", pmuver);
+			return why;
+		}
+		break;
+	case NEEDS_RAS:
+		if (!id_field(read_id_aa64pfr0_el1(), 28)) {
+			snprintf(why, len, "needs FEAT_RAS (ID_AA64PFR0_EL1.RAS=0)");
+			return why;
+		}
+		break;
+	case NEEDS_LOR:
+		if (!id_field(read_id_aa64mmfr1_el1(), 16)) {
+			snprintf(why, len, "needs FEAT_LOR (ID_AA64MMFR1_EL1.LO=0)");
+			return why;
+		}
+		break;
+	case NEEDS_PAUTH:
+		/* APA (QARMA5) or API (IMPLEMENTATION DEFINED); QARMA3 sits in ISAR2.APA3. */
+		if (!id_field(isar1, 4) && !id_field(isar1, 8) &&
+		    !id_field(SYSREG_READ_ENC(3, 0, 0, 6, 2), 12)) {
+			snprintf(why, len,
+				 "needs FEAT_PAuth (ID_AA64ISAR1_EL1.APA/API=0, "
+				 "ID_AA64ISAR2_EL1.APA3=0)");
+			return why;
+		}
+		break;
+	case NEEDS_NONE:
+		break;
 	}
 	return NULL;
 }
 
 SCENARIO(trap_sysreg, .id = "trap.sysreg",
 	 .rule = "HCR_EL2.{TID1,TID2,TID3,TACR,TVM,TRVM}, MDCR_EL2.{TDA,TDOSA,TDRA,TPM,TPMCR}, "
-		 "CPTR_EL2.TCPAC, HCR_EL2.{TTLB,TPU,TPCP,TSW} = 1 trap the MRS/MSR/SYS (EC 0x18, "
+		 "CPTR_EL2.TCPAC, HCR_EL2.{TTLB,TPU,TPCP,TSW,TERR,TLOR} = 1 and HCR_EL2.APK = 0 "
+		 "trap "
+		 "the MRS/MSR/SYS (EC 0x18, "
 		 "IL 1, ISS "
 		 "Op0/Op2/Op1/CRn/Rt/CRm/Direction) with ELR_EL2 = the instruction; = 0: it "
 		 "executes at EL1 with its architected effect",
