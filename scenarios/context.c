@@ -11,6 +11,7 @@
 #include "arch/esr.h"
 #include "esr_model.h"
 #include "esr_name.h"
+#include "hvc.h"
 #include "runner.h"
 
 #define DIAG_MAX  24
@@ -21,6 +22,7 @@ struct scenario_ctx {
 	struct vm *vm;
 	struct vcpu *vcpu;
 	bool failed;
+	bool el1_exceptions_expected;
 	struct tap_kv diag[DIAG_MAX];
 	unsigned diag_count;
 	char text[DIAG_TEXT];
@@ -142,9 +144,28 @@ bool sc_expect_exit(struct scenario_ctx *c, const struct exit *e, enum exit_reas
 	return true;
 }
 
+void sc_expect_el1_exceptions(struct scenario_ctx *c)
+{
+	c->el1_exceptions_expected = true;
+}
+
 bool sc_expect_done(struct scenario_ctx *c, const struct exit *e, uint64_t status)
 {
 	if (!sc_expect_reason(c, e, EXIT_GUEST_DONE)) {
+		return false;
+	}
+	/*
+	 * The runtime's vectors return from a synchronous EL1 exception, so an instruction that
+	 * UNDEFs at EL1 would otherwise look like success.
+	 */
+	if (c->vcpu && (c->vcpu->reported & (1u << GREPORT_VECTOR)) &&
+	    !c->el1_exceptions_expected) {
+		sc_fail(c,
+			"the guest took an unexpected exception at EL1 (vector 0x%llx, ESR_EL1 "
+			"0x%llx, ELR_EL1 0x%llx)",
+			(unsigned long long)c->vcpu->reports[GREPORT_VECTOR],
+			(unsigned long long)c->vcpu->reports[GREPORT_ESR_EL1],
+			(unsigned long long)c->vcpu->reports[GREPORT_ELR_EL1]);
 		return false;
 	}
 	return sc_expect_u64(c, "guest_status", e->status, status);

@@ -85,6 +85,7 @@ static void run_el1_exception(struct scenario_ctx *c, const void *row)
 	uint64_t expect_esr = r->esr_el1 ? esr_expect_svc64(0x42) : esr_expect_unknown();
 
 	sc_start(c, &(struct sc_setup){.payload = r->payload});
+	sc_expect_el1_exceptions(c);
 	struct exit e = sc_run(c);
 
 	/* Any exit but the final service EXIT would mean EL2 saw the exception. */

@@ -73,8 +73,13 @@ bool sc_expect_reason(struct scenario_ctx *c, const struct exit *e, enum exit_re
  */
 bool sc_expect_exit(struct scenario_ctx *c, const struct exit *e, enum exit_reason reason,
 		    uint64_t esr, uint64_t elr);
-/** The guest must have ended through the ABI with @status, and nothing else happened. */
+/**
+ * The guest must have ended through the ABI with @status, and nothing else happened: in
+ * particular no exception at EL1, unless the scenario called sc_expect_el1_exceptions().
+ */
 bool sc_expect_done(struct scenario_ctx *c, const struct exit *e, uint64_t status);
+/** This instance takes exceptions on the guest's own EL1 vectors on purpose. */
+void sc_expect_el1_exceptions(struct scenario_ctx *c);
 void sc_fail(struct scenario_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /** Add a YAML line to the diagnosis (printed only if the instance fails). */
 void sc_diag(struct scenario_ctx *c, const char *key, const char *fmt, ...)

@@ -72,6 +72,7 @@ static void run_brk(struct scenario_ctx *c, const void *row)
 		sc_expect_done(c, &e, 0);
 		return;
 	}
+	sc_expect_el1_exceptions(c);
 	if (!sc_expect_done(c, &e, 0)) {
 		return;
 	}
