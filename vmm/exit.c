@@ -1,43 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Exit decoding: a read-only table indexed by ESR_EL2.EC, every empty slot meaning EXIT_TRAP,
- * plus the vmm's own service ABI (HVC #0x4854 and the doorbell store).
+ * Exit decoding: read-only tables indexed by ESR_EL2.EC give the reason (empty slots meaning
+ * EXIT_TRAP) and, for HVC and data aborts, a handler for the vmm's own service ABI
+ * (HVC #0x4854 and the doorbell store).
  */
 #include <stdio.h>
 
 #include "arch/esr.h"
 #include "console.h"
+#include "mmio.h"
 #include "vmm_internal.h"
 
 typedef enum exit_action (*exit_handler_fn)(struct vcpu *v, struct exit *e);
-
-static enum exit_action handle_trap(struct vcpu *v, struct exit *e)
-{
-	(void)v;
-	e->reason = EXIT_TRAP;
-	return EXIT_ACTION_RETURN;
-}
-
-static enum exit_action handle_wfx(struct vcpu *v, struct exit *e)
-{
-	(void)v;
-	e->reason = EXIT_WFX;
-	return EXIT_ACTION_RETURN;
-}
-
-static enum exit_action handle_sysreg(struct vcpu *v, struct exit *e)
-{
-	(void)v;
-	e->reason = EXIT_SYSREG;
-	return EXIT_ACTION_RETURN;
-}
-
-static enum exit_action handle_iabt(struct vcpu *v, struct exit *e)
-{
-	(void)v;
-	e->reason = EXIT_IABT;
-	return EXIT_ACTION_RETURN;
-}
 
 /* Print a guest string: at most one line of 120 characters, read from guest RAM. */
 static void service_print(struct vcpu *v, uint64_t ipa)
@@ -59,8 +33,7 @@ static enum exit_action handle_hvc(struct vcpu *v, struct exit *e)
 {
 	uint64_t svc = v->ctx.x[0];
 
-	if ((esr_iss(e->esr) & 0xffff) != HYP_SVC_IMM) {
-		e->reason = EXIT_HVC;
+	if ((esr_iss(e->esr) & ESR_ISS_IMM16_MASK) != HYP_SVC_IMM) {
 		return EXIT_ACTION_RETURN;
 	}
 	switch (svc) {
@@ -89,26 +62,24 @@ static enum exit_action handle_hvc(struct vcpu *v, struct exit *e)
  */
 static enum exit_action handle_dabt(struct vcpu *v, struct exit *e)
 {
-	uint64_t iss = esr_iss(e->esr);
-	uint64_t ipa = exit_fault_ipa(e);
-	bool isv = iss & ESR_ISS_DABT_ISV;
-	bool wnr = iss & ESR_ISS_DABT_WNR;
-	unsigned sas = (iss >> ESR_ISS_DABT_SAS_SHIFT) & 3;
-	unsigned srt = (iss >> ESR_ISS_DABT_SRT_SHIFT) & 0x1f;
+	struct mmio_access a;
 
-	if (isv && wnr && sas == 3 && ipa == GUEST_DOORBELL_IPA) {
+	if (!mmio_decode(e, &a) && a.is_write && a.size_log2 == 3 && a.ipa == GUEST_DOORBELL_IPA) {
 		e->reason = EXIT_GUEST_DONE;
-		e->status = srt == 31 ? 0 : v->ctx.x[srt];
-		return EXIT_ACTION_RETURN;
+		e->status = vcpu_reg_read(v, a.rt);
 	}
-	e->reason = EXIT_DABT;
 	return EXIT_ACTION_RETURN;
 }
 
-/* Unlisted ECs (NULL) are handled by handle_trap(). */
+/* How each EC is reported; unlisted ECs are EXIT_TRAP. */
+static const enum exit_reason ec_reasons[64] = {
+	[ESR_EC_WFX] = EXIT_WFX,       [ESR_EC_HVC64] = EXIT_HVC,     [ESR_EC_SYS64] = EXIT_SYSREG,
+	[ESR_EC_IABT_LOW] = EXIT_IABT, [ESR_EC_DABT_LOW] = EXIT_DABT,
+};
+
+/* ECs the vmm looks into because they may be its own service ABI. */
 static const exit_handler_fn exit_handlers[64] = {
-	[ESR_EC_WFX] = handle_wfx,	 [ESR_EC_HVC64] = handle_hvc,
-	[ESR_EC_SYS64] = handle_sysreg,	 [ESR_EC_IABT_LOW] = handle_iabt,
+	[ESR_EC_HVC64] = handle_hvc,
 	[ESR_EC_DABT_LOW] = handle_dabt,
 };
 
@@ -116,8 +87,12 @@ enum exit_action exit_decode(struct vcpu *v, struct exit *e, bool watchdog)
 {
 	switch (e->slot) {
 	case 8:
-	case 12:
-		return (exit_handlers[esr_ec(e->esr)] ?: handle_trap)(v, e);
+	case 12: {
+		unsigned ec = esr_ec(e->esr);
+
+		e->reason = ec_reasons[ec] ?: EXIT_TRAP;
+		return exit_handlers[ec] ? exit_handlers[ec](v, e) : EXIT_ACTION_RETURN;
+	}
 	case 9:
 	case 13:
 		e->reason = watchdog ? EXIT_TIMEOUT : EXIT_IRQ;

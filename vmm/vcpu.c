@@ -170,7 +170,7 @@ static void vcpu_load_el2(struct vcpu *v)
 	write_spsr_el2(v->pstate);
 }
 
-/* Harness state between runs: no traps that could hit EL2, stage 2 off. */
+/* Harness state between runs (not between a service call and its resume): stage 2 off. */
 static void vcpu_put(void)
 {
 	write_hcr_el2(HCR_RW);
@@ -207,10 +207,9 @@ struct exit vcpu_run(struct vcpu *v)
 		e.spsr = read_spsr_el2();
 		v->pc = e.elr;
 		v->pstate = e.spsr;
-		v->exits++;
-		vcpu_put();
 
 		if (exit_decode(v, &e, timer & CNT_CTL_ISTATUS) == EXIT_ACTION_RETURN) {
+			vcpu_put();
 			return e;
 		}
 	}

@@ -115,7 +115,6 @@ struct vcpu {
 	uint64_t deadline; /* CNTPCT value at which the watchdog fires */
 	uint64_t reports[VCPU_REPORTS];
 	uint32_t reported; /* bit per key that the guest reported */
-	unsigned exits;
 };
 
 /** Limits and features of the CPU the vmm runs on, read once at vmm_init(). */
