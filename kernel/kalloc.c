@@ -41,11 +41,6 @@ size_t kalloc_pages_in_use(void)
 	return arena.used;
 }
 
-size_t kalloc_pages_total(void)
-{
-	return arena.pages;
-}
-
 void kcache_clean_inval(const void *p, size_t len)
 {
 	/* CTR_EL0.DminLine: log2 of the smallest data cache line, in words. */

@@ -10,6 +10,7 @@
 #include "arch/pte.h"
 #include "arch/sysreg.h"
 #include "kalloc.h"
+#include "mmu.h"
 #include "vmm.h"
 
 #define S2_ATTR_RAM (PTE_AF | PTE_SH_INNER | PTE_S2AP_RW | PTE_S2_MEMATTR(S2_MEMATTR_NORMAL_WB))
@@ -68,13 +69,12 @@ static uint64_t vtcr_tg0(unsigned granule_shift)
 				     : VTCR_TG0_64K;
 }
 
+/* The ID_AA64MMFR0_EL1.PARange / VTCR_EL2.PS encoding of the smallest size >= @bits. */
 static unsigned parange_encoding(unsigned bits)
 {
-	static const unsigned enc[] = {32, 36, 40, 42, 44, 48, 52};
-
-	for (unsigned i = 0; i < 7; i++) {
-		if (enc[i] >= bits) {
-			return i;
+	for (unsigned enc = 0; mmu_parange_bits(enc); enc++) {
+		if (mmu_parange_bits(enc) >= bits) {
+			return enc;
 		}
 	}
 	return 5;

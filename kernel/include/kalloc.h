@@ -13,7 +13,6 @@ int kalloc_init(const struct platform *p, uintptr_t image_end);
 void *kalloc_pages(size_t count, size_t align);
 void kfree_pages(void *p, size_t count);
 size_t kalloc_pages_in_use(void);
-size_t kalloc_pages_total(void);
 
 /** DC CIVAC over [@p, @p + @len): make EL2's cacheable writes visible to non-cacheable readers. */
 void kcache_clean_inval(const void *p, size_t len);
