@@ -16,6 +16,7 @@
 #define GREPORT_USER	4
 
 #define GUEST_DOORBELL_IPA 0x08000000
+#define GUEST_DOORBELL_REPORT 0x100	/* + 8 * key: a 64-bit store reports a value */
 
 /* Status of an exception the runtime cannot return from (IRQ, FIQ, SError at EL1). */
 #define GSTATUS_UNHANDLED 0xbad0

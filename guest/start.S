@@ -17,21 +17,46 @@ guest_start:
 	/* fall through: x0 = status */
 	.globl	guest_exit
 guest_exit:
+	adr	x1, guest_channel
+	ldr	x1, [x1]
+	cbnz	x1, 1f
 	mov	x1, x0
 	mov	x0, #HYP_SVC_EXIT
 	hvc	#HYP_SVC_IMM
 	b	.
+1:	mov	x1, #GUEST_DOORBELL_IPA		/* the doorbell channel: a store ends the run */
+	str	x0, [x1]
+	b	.
 
 	.text
-/* void guest_report(key x0, value x1): clobbers x0..x2 only. */
+/*
+ * void guest_report(key x0, value x1): clobbers x0..x2 only. Through the service ABI, or,
+ * when the vmm set guest_channel (HCR_EL2.HCD = 1 makes HVC UNDEFINED), through the doorbell
+ * page: a 64-bit store of the value to GUEST_DOORBELL_IPA + GUEST_DOORBELL_REPORT + 8 * key.
+ */
 	.globl	guest_report
 guest_report:
+	adr	x2, guest_channel
+	ldr	x2, [x2]
+	cbnz	x2, 1f
 	mov	x2, x1
 	mov	x1, x0
 	mov	x0, #HYP_SVC_REPORT
 	hvc	#HYP_SVC_IMM
 	ret
+1:	mov	x2, #GUEST_DOORBELL_IPA
+	add	x2, x2, #GUEST_DOORBELL_REPORT
+	str	x1, [x2, x0, lsl #3]
+	ret
 
+/* 0: report and exit through HVC #0x4854; 1: through the doorbell (written by the vmm). */
+	.data
+	.balign	8
+	.globl	guest_channel
+guest_channel:
+	.quad	0
+
+	.text
 /*
  * Every exception the guest takes on its own vectors is reported (ESR/ELR/FAR_EL1 and the
  * vector offset). A synchronous exception from the current EL then returns past the faulting

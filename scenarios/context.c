@@ -203,6 +203,11 @@ struct vcpu *sc_start(struct scenario_ctx *c, const struct sc_setup *s)
 		sc_fail(c, "guest image does not fit in guest RAM");
 		return NULL;
 	}
+	static const uint64_t doorbell = 1;
+
+	if (s->doorbell_channel) {
+		vm_load(c->vm, IPA(GSYM(guest_channel)), &doorbell, sizeof(doorbell));
+	}
 	struct vcpu_config cfg = {
 		.hcr = s->hcr,
 		.mdcr = s->mdcr,

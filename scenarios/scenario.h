@@ -52,6 +52,7 @@ struct sc_setup {
 	struct vm_config vm;
 	uint64_t hcr, mdcr, cptr, cnthctl, ich_hcr;
 	bool cnthctl_set;
+	bool doorbell_channel; /* the runtime reports and exits through the doorbell, not HVC */
 };
 
 /** Fresh VM (zeroed RAM, guest image loaded, fresh stage 2 and VMID) and vCPU. */

@@ -3,7 +3,9 @@
  * trap.hvc.imm: HVC from EL1 is always taken to EL2 (HCR_EL2.HCD = 0). EC 0x16, IL 1,
  * ISS = imm16, and ELR_EL2 is the preferred return address: the instruction after the HVC.
  */
+#include "arch/el2.h"
 #include "esr_model.h"
+#include "hvc.h"
 #include "scenario.h"
 
 struct hvc_row {
@@ -43,3 +45,56 @@ SCENARIO(trap_hvc_imm, .id = "trap.hvc.imm",
 	 .rule = "HVC #imm at EL1 is taken to EL2: ESR_EL2 EC 0x16, IL 1, ISS[15:0] = imm16; "
 		 "ELR_EL2 = the next instruction",
 	 SCENARIO_ROWS(hvc_rows), .run = run_hvc);
+
+/*
+ * trap.hvc.hcd: HCR_EL2.HCD = 1 makes HVC UNDEFINED at EL1 (AArch64.CheckForHVC... "HVC is
+ * UNDEFINED" when HCD is 1 and EL3 does not enable it): the guest takes EC 0x00 on its own
+ * vector at the HVC itself, and EL2 sees nothing. HCD = 0: EC 0x16 at EL2. The runtime
+ * reports and exits through the doorbell in both rows, so only HCD differs.
+ */
+struct hcd_row {
+	const char *name;
+	bool hcd;
+};
+
+static const struct hcd_row hcd_rows[] = {
+	{"[hcd=1]", true},
+	{"[hcd=0]", false},
+};
+
+static void run_hcd(struct scenario_ctx *c, const void *row)
+{
+	const struct hcd_row *r = row;
+	uint64_t vector, esr, elr;
+
+	sc_start(c, &(struct sc_setup){.payload = GSYM(gp_hvc_0x0001),
+				       .hcr = r->hcd ? HCR_HCD : 0,
+				       .doorbell_channel = true});
+	struct exit e = sc_run(c);
+
+	if (!r->hcd) {
+		if (sc_expect_exit(c, &e, EXIT_HVC, esr_expect_hvc64(1), GSYM(gl_hvc_0x0001))) {
+			e = sc_run(c);
+			sc_expect_done(c, &e, 0);
+		}
+		return;
+	}
+	sc_expect_el1_exceptions(c);
+	if (!sc_expect_done(c, &e, 0)) {
+		return;
+	}
+	if (sc_report(c, GREPORT_VECTOR, &vector)) {
+		sc_expect_u64(c, "vector_offset", vector, 0x200);
+	}
+	if (sc_report(c, GREPORT_ESR_EL1, &esr)) {
+		sc_expect_u64(c, "esr_el1", esr, esr_expect_unknown());
+	}
+	if (sc_report(c, GREPORT_ELR_EL1, &elr)) {
+		sc_expect_u64(c, "elr_el1", elr, GSYM(gp_hvc_0x0001));
+	}
+}
+
+SCENARIO(trap_hvc_hcd, .id = "trap.hvc.hcd",
+	 .rule = "HCR_EL2.HCD = 1: HVC at EL1 is UNDEFINED, taken at EL1 (ESR_EL1 EC 0x00, IL 1, "
+		 "ELR_EL1 = the HVC), never at EL2; HCD = 0: taken to EL2 with EC 0x16",
+	 SCENARIO_ROWS(hcd_rows), .run = run_hcd);

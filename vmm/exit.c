@@ -29,6 +29,12 @@ static void service_print(struct vcpu *v, uint64_t ipa)
 	fflush(stdout);
 }
 
+static void service_report(struct vcpu *v, uint64_t key, uint64_t value)
+{
+	v->reports[key] = value;
+	v->reported |= 1u << key;
+}
+
 static enum exit_action handle_hvc(struct vcpu *v, struct exit *e)
 {
 	uint64_t svc = v->ctx.x[0];
@@ -45,8 +51,7 @@ static enum exit_action handle_hvc(struct vcpu *v, struct exit *e)
 		if (v->ctx.x[1] >= VCPU_REPORTS) {
 			break;
 		}
-		v->reports[v->ctx.x[1]] = v->ctx.x[2];
-		v->reported |= 1u << v->ctx.x[1];
+		service_report(v, v->ctx.x[1], v->ctx.x[2]);
 		return EXIT_ACTION_RESUME;
 	case HYP_SVC_PRINT:
 		service_print(v, v->ctx.x[1]);
@@ -57,16 +62,25 @@ static enum exit_action handle_hvc(struct vcpu *v, struct exit *e)
 }
 
 /*
- * A 64-bit store to the doorbell ends the run: the exit channel that needs no HVC (for guests
- * running with HCR_EL2.HCD = 1). Any other access there is an ordinary data abort.
+ * 64-bit stores to the doorbell page are the channel that needs no HVC (for guests running
+ * with HCR_EL2.HCD = 1): to its base ends the run, to the report slots reports a value and
+ * resumes after the store. Any other access there is an ordinary data abort.
  */
 static enum exit_action handle_dabt(struct vcpu *v, struct exit *e)
 {
+	const uint64_t reports = GUEST_DOORBELL_IPA + GUEST_DOORBELL_REPORT;
 	struct mmio_access a;
 
-	if (!mmio_decode(e, &a) && a.is_write && a.size_log2 == 3 && a.ipa == GUEST_DOORBELL_IPA) {
+	if (mmio_decode(e, &a) || !a.is_write || a.size_log2 != 3) {
+		return EXIT_ACTION_RETURN;
+	}
+	if (a.ipa == GUEST_DOORBELL_IPA) {
 		e->reason = EXIT_GUEST_DONE;
 		e->status = vcpu_reg_read(v, a.rt);
+	} else if (a.ipa >= reports && a.ipa < reports + 8 * VCPU_REPORTS && !(a.ipa & 7)) {
+		service_report(v, (a.ipa - reports) / 8, vcpu_reg_read(v, a.rt));
+		vcpu_skip_insn(v);
+		return EXIT_ACTION_RESUME;
 	}
 	return EXIT_ACTION_RETURN;
 }

@@ -37,7 +37,11 @@ typedef struct {
 #define HYP_SVC_PRINT  2 /* x1 = IPA of a NUL-terminated string; resumes */
 #define VCPU_REPORTS   16
 
-/* Doorbell: a 64-bit store of the status to GUEST_DOORBELL_IPA ends the run like SVC_EXIT. */
+/*
+ * Doorbell: a 64-bit store of the status to GUEST_DOORBELL_IPA ends the run like SVC_EXIT; a
+ * 64-bit store to GUEST_DOORBELL_IPA + GUEST_DOORBELL_REPORT + 8 * key reports like SVC_REPORT.
+ */
+#define GUEST_DOORBELL_REPORT 0x100
 
 struct vm_config {
 	unsigned ipa_bits;	/* 0: the CPU's PARange (capped at 48) */
