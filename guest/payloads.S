@@ -197,3 +197,16 @@ gl_brk:
 	brk	#0x77
 	mov	x0, #0
 	ret
+
+/* trap.smc: x0 = SMCCC function id (the vmm passes PSCI_VERSION); SMC, then report x0. */
+	.globl	gp_smc, gl_smc
+gp_smc:
+	str	x30, [sp, #-16]!
+gl_smc:
+	smc	#0x1234
+	mov	x1, x0
+	mov	x0, #GREPORT_USER
+	bl	guest_report
+	ldr	x30, [sp], #16
+	mov	x0, #0
+	ret
