@@ -210,3 +210,47 @@ gl_smc:
 	ldr	x30, [sp], #16
 	mov	x0, #0
 	ret
+
+/*
+ * trap.tdz: x0 = a 2 KiB-aligned block pre-filled by the vmm. Reports DCZID_EL0 as read at EL1
+ * (GREPORT_USER), then DC ZVA with the address in Rt, then the OR of every doubleword of the
+ * DCZID_EL0.BS-sized block (USER + 1) and the doublewords just after and before it (USER + 2,
+ * USER + 3), which DC ZVA must not touch.
+ */
+.macro	dczva_payload rt
+	.globl	gp_dczva_\rt, gl_dczva_\rt
+gp_dczva_\rt:
+	stp	x29, x30, [sp, #-16]!
+	mov	x5, x0
+	mrs	x1, dczid_el0
+	and	x6, x1, #0xf
+	mov	x0, #GREPORT_USER
+	bl	guest_report
+	mov	x7, #4
+	lsl	x7, x7, x6			/* block size: 4 << BS bytes */
+	mov	\rt, x5
+gl_dczva_\rt:
+	dc	zva, \rt
+	mov	x8, #0
+	mov	x9, x5
+	add	x10, x5, x7
+1:	ldr	x11, [x9], #8
+	orr	x8, x8, x11
+	cmp	x9, x10
+	b.lo	1b
+	mov	x1, x8
+	mov	x0, #GREPORT_USER + 1
+	bl	guest_report
+	ldr	x1, [x5, x7]
+	mov	x0, #GREPORT_USER + 2
+	bl	guest_report
+	ldur	x1, [x5, #-8]
+	mov	x0, #GREPORT_USER + 3
+	bl	guest_report
+	ldp	x29, x30, [sp], #16
+	mov	x0, #0
+	ret
+.endm
+	dczva_payload	x0
+	dczva_payload	x17
+	dczva_payload	x30

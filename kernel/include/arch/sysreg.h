@@ -52,6 +52,7 @@ SYSREG_ID(id_aa64mmfr0_el1, id_aa64mmfr0_el1)
 SYSREG_ID(id_aa64mmfr1_el1, id_aa64mmfr1_el1)
 SYSREG_ID(id_aa64mmfr2_el1, id_aa64mmfr2_el1)
 SYSREG_ID(ctr_el0, ctr_el0)
+SYSREG_ID(dczid_el0, dczid_el0)
 SYSREG_ID(cntfrq_el0, cntfrq_el0)
 
 SYSREG_RO(currentel, CurrentEL)
