@@ -218,6 +218,9 @@ struct vcpu *sc_start(struct scenario_ctx *c, const struct sc_setup *s)
 		.entry = GSYM(guest_start),
 		.vbar = GSYM(guest_vectors),
 		.x = {s->payload, s->args[0], s->args[1], s->args[2]},
+		.spsr = s->spsr,
+		.debug = s->debug,
+		.vsesr = s->vsesr,
 	};
 	c->vcpu = vcpu_create(c->vm, &cfg);
 	if (!c->vcpu) {

@@ -53,6 +53,9 @@ struct sc_setup {
 	uint64_t hcr, mdcr, cptr, cnthctl, ich_hcr;
 	bool cnthctl_set;
 	bool doorbell_channel; /* the runtime reports and exits through the doorbell, not HVC */
+	uint64_t spsr;	       /* 0: EL1h with DAIF masked */
+	struct vcpu_debug debug;
+	uint64_t vsesr;
 };
 
 /** Fresh VM (zeroed RAM, guest image loaded, fresh stage 2 and VMID) and vCPU. */

@@ -66,6 +66,14 @@ int vmm_init(unsigned gic_version, char *err, size_t errlen)
 	unsigned pmuver = (read_id_aa64dfr0_el1() >> 8) & 0xf;
 
 	vmm_hpmn = (pmuver && pmuver != 0xf) ? (read_pmcr_el0() >> 11) & MDCR_HPMN_MASK : 0;
+	/*
+	 * FEAT_SVE: ZCR_EL2 resets to an UNKNOWN value. LEN = 0 caps every guest's vector length
+	 * at 128 bits, which every SVE implementation supports, so RDVL has one right answer.
+	 */
+	if ((read_id_aa64pfr0_el1() >> 32) & 0xf) {
+		write_zcr_el2(0);
+	}
+	vmm_caps.ras = (read_id_aa64pfr0_el1() >> 28) & 0xf;
 	write_vttbr_el2(0);
 	write_vbar_el2((uintptr_t)vmm_vectors);
 	isb();
@@ -149,6 +157,13 @@ static void vcpu_load_el1(struct vcpu *v)
 	write_cntv_ctl_el0(0);
 	write_csselr_el1(0);
 	write_par_el1(0);
+	/* Debug: the OS Lock (set at cold reset) would hide every debug exception. */
+	write_oslar_el1(0);
+	write_mdscr_el1(v->cfg.debug.mdscr);
+	write_dbgbvr0_el1(v->cfg.debug.bvr0);
+	write_dbgbcr0_el1(v->cfg.debug.bcr0);
+	write_dbgwvr0_el1(v->cfg.debug.wvr0);
+	write_dbgwcr0_el1(v->cfg.debug.wcr0);
 	loaded_vcpu = v;
 }
 
@@ -165,6 +180,9 @@ static void vcpu_load_el2(struct vcpu *v)
 	write_vmpidr_el2(read_mpidr_el1());
 	if (vmm_caps.gic_version == 3) {
 		write_ich_hcr_el2(v->cfg.ich_hcr);
+	}
+	if (vmm_caps.ras) {
+		write_vsesr_el2(v->cfg.vsesr);
 	}
 	write_elr_el2(v->pc);
 	write_spsr_el2(v->pstate);

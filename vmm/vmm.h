@@ -62,6 +62,13 @@ struct vm {
 	unsigned tables; /* stage-2 tables allocated below root */
 };
 
+/* EL1 self-hosted debug state a vCPU starts with (all 0: nothing armed). */
+struct vcpu_debug {
+	uint64_t mdscr;	     /* MDSCR_EL1: MDE, KDE, SS */
+	uint64_t bvr0, bcr0; /* DBGBVR0_EL1, DBGBCR0_EL1 */
+	uint64_t wvr0, wcr0; /* DBGWVR0_EL1, DBGWCR0_EL1 */
+};
+
 struct vcpu_config {
 	uint64_t hcr;	  /* ORed onto VCPU_HCR_BASE */
 	uint64_t mdcr;	  /* MDCR_EL2 (HPMN is filled in) */
@@ -73,6 +80,8 @@ struct vcpu_config {
 	uint64_t vbar;	  /* initial VBAR_EL1 (the guest runtime's vectors) */
 	uint64_t spsr;	  /* 0: EL1h with DAIF masked */
 	uint64_t x[4];	  /* initial x0..x3 */
+	struct vcpu_debug debug;
+	uint64_t vsesr; /* VSESR_EL2 (FEAT_RAS): the syndrome of a virtual SError (HCR_EL2.VSE) */
 };
 
 enum exit_reason {
@@ -127,6 +136,7 @@ struct vmm_caps {
 	bool gran4, gran16, gran64; /* stage-2 granule support */
 	unsigned lrs;		    /* GICv3 list registers, 0 without GICv3 */
 	unsigned gic_version;
+	bool ras; /* FEAT_RAS: VSESR_EL2 exists */
 };
 
 extern struct vmm_caps vmm_caps;

@@ -286,3 +286,59 @@ uint64_t far_expect_dabt(uint64_t va)
 {
 	return va;
 }
+
+/* AArch64.TrapPACUse(): EC 0x09, ISS RES0. */
+uint64_t esr_expect_pac_trap(void)
+{
+	return esr_make(ESR_EC_PAC, true, 0, 0);
+}
+
+/* Pointer authentication failure (FEAT_FPAC): ISS[1] data key, ISS[0] B key. */
+uint64_t esr_expect_pac_fail(bool data_key, bool b_key)
+{
+	return esr_make(ESR_EC_FPAC, true, (data_key ? 2u : 0u) | (b_key ? 1u : 0u), 0);
+}
+
+uint64_t esr_expect_sve_access(void)
+{
+	return esr_make(ESR_EC_SVE, true, 0, 0);
+}
+
+uint64_t esr_expect_breakpoint(bool lower_el)
+{
+	return esr_make(lower_el ? ESR_EC_BREAKPT_LOW : ESR_EC_BREAKPT_CUR, true, ESR_FSC_DEBUG,
+			0);
+}
+
+uint64_t esr_expect_watchpoint(bool lower_el, bool is_write)
+{
+	uint32_t iss = ESR_FSC_DEBUG | (is_write ? (uint32_t)ESR_ISS_DABT_WNR : 0);
+
+	return esr_make(lower_el ? ESR_EC_WATCHPT_LOW : ESR_EC_WATCHPT_CUR, true, iss, 0);
+}
+
+uint64_t esr_expect_softstep(bool lower_el, bool isv, bool ex)
+{
+	uint32_t iss = ESR_FSC_DEBUG;
+
+	if (isv) {
+		iss |= (uint32_t)ESR_ISS_SS_ISV | (ex ? (uint32_t)ESR_ISS_SS_EX : 0);
+	}
+	return esr_make(lower_el ? ESR_EC_SOFTSTP_LOW : ESR_EC_SOFTSTP_CUR, true, iss, 0);
+}
+
+bool watchpoint_far_ok(uint64_t far, uint64_t addr, uint64_t zva_bytes)
+{
+	return (far & ~(zva_bytes - 1)) == (addr & ~(zva_bytes - 1));
+}
+
+/* VSESR_EL2: IDS is bit 24, ISS bits [23:0]; both land in ESR_EL1 unchanged. */
+uint64_t esr_expect_serror_virtual(bool have_ras, uint64_t vsesr)
+{
+	return esr_make(ESR_EC_SERROR, true, have_ras ? (uint32_t)(vsesr & 0x1ffffff) : 0, 0);
+}
+
+uint64_t serror_virtual_mask(bool have_ras)
+{
+	return have_ras ? 0xffffffffULL : 0xfe000000ULL;
+}

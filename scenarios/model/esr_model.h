@@ -210,4 +210,67 @@ uint64_t hpfar_expect(uint64_t ipa);
  */
 uint64_t far_expect_dabt(uint64_t va);
 
+
+/**
+ * esr_expect_pac_trap() - an instruction related to pointer authentication trapped to EL2 by
+ * HCR_EL2.API = 0 (AArch64.TrapPACUse()): EC 0x09, IL 1, ISS RES0: 0x26000000.
+ */
+uint64_t esr_expect_pac_trap(void);
+
+/**
+ * esr_expect_pac_fail() - an AUT* whose PAC does not match, with FEAT_FPAC (EC 0x1C, IL 1).
+ * "ISS encoding for an exception from a Pointer Authentication instruction authentication
+ * failure": ISS[1] = 1 for a data key (0 instruction), ISS[0] = 1 for a B key (0 A key).
+ */
+uint64_t esr_expect_pac_fail(bool data_key, bool b_key);
+
+/**
+ * esr_expect_sve_access() - an SVE instruction trapped by CPTR_EL2.TZ or CPACR_EL1.ZEN:
+ * EC 0x19, IL 1, ISS RES0 ("ISS encoding for an exception from an access to SVE
+ * functionality"): 0x66000000.
+ */
+uint64_t esr_expect_sve_access(void);
+
+/**
+ * esr_expect_breakpoint() - a hardware Breakpoint exception (AArch64.BreakpointException()):
+ * EC 0x30 from a lower Exception level, 0x31 from the same one; IL 1 (debug exceptions other
+ * than BRK report IL = 1); ISS[5:0] IFSC = 0b100010 (Debug exception), the rest RES0.
+ */
+uint64_t esr_expect_breakpoint(bool lower_el);
+
+/**
+ * esr_expect_watchpoint() - a Watchpoint exception (AArch64.WatchpointException()): EC 0x34
+ * from a lower Exception level, 0x35 from the same one; IL 1; ISS[6] WnR = @is_write,
+ * ISS[8] CM = 0 (not a cache maintenance instruction), ISS[5:0] DFSC = 0b100010; VNCR, FnV and
+ * the FEAT_Debugv8p9 WPT fields 0.
+ */
+uint64_t esr_expect_watchpoint(bool lower_el, bool is_write);
+
+/**
+ * esr_expect_softstep() - a Software Step exception (AArch64.SoftwareStepException()): EC 0x32
+ * from a lower Exception level, 0x33 from the same one; IL 1; ISS[24] ISV = 1 when the stepped
+ * instruction completed (the step was active-pending), ISS[6] EX = 1 only when ISV and the
+ * stepped instruction was a load-exclusive; IFSC = 0b100010.
+ */
+uint64_t esr_expect_softstep(bool lower_el, bool isv, bool ex);
+
+/**
+ * watchpoint_far_ok() - is @far a value the architecture allows in FAR after a watchpoint hit
+ * by an access to @addr? "Determining the memory location that caused a Watchpoint exception":
+ * the recorded address lies within a naturally-aligned block of memory, of power-of-two size
+ * no larger than the DC ZVA block (@zva_bytes), that holds a watchpointed address the
+ * instruction accessed. So @far must be in @addr's @zva_bytes-aligned block.
+ */
+bool watchpoint_far_ok(uint64_t far, uint64_t addr, uint64_t zva_bytes);
+
+/**
+ * esr_expect_serror_virtual() - ESR_EL1 of a virtual SError injected with HCR_EL2.VSE:
+ * EC 0x2F, IL 1, and with FEAT_RAS ESR_EL1[24] = VSESR_EL2.IDS, ESR_EL1[23:0] =
+ * VSESR_EL2.ISS (VSESR_EL2 description). Without FEAT_RAS the ISS is IMPLEMENTATION DEFINED:
+ * use the mask from serror_virtual_mask().
+ */
+uint64_t esr_expect_serror_virtual(bool have_ras, uint64_t vsesr);
+/** serror_virtual_mask() - the ESR_EL1 bits esr_expect_serror_virtual() defines. */
+uint64_t serror_virtual_mask(bool have_ras);
+
 #endif /* MODEL_ESR_MODEL_H */

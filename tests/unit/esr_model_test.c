@@ -301,8 +301,45 @@ static void test_far_hpfar(void)
 		    "FAR keeps the tag byte of a tagged address");
 }
 
+/*
+ * Classes added for issue 3, by hand: EC << 26 | IL (0x02000000) | ISS.
+ * 0x09 -> 0x24000000, 0x19 -> 0x64000000, 0x1c -> 0x70000000, 0x2f -> 0xbc000000,
+ * 0x30 -> 0xc0000000, 0x31 -> 0xc4000000, 0x32 -> 0xc8000000, 0x33 -> 0xcc000000,
+ * 0x34 -> 0xd0000000, 0x35 -> 0xd4000000; debug IFSC/DFSC 0b100010 = 0x22.
+ */
+static void test_pac_sve_debug_serror(void)
+{
+	unit_eq_u64(esr_expect_pac_trap(), 0x26000000, "PAC trap (HCR_EL2.API = 0)");
+	unit_eq_u64(esr_expect_pac_fail(false, false), 0x72000000, "FPAC, AUTIA (IA key)");
+	unit_eq_u64(esr_expect_pac_fail(false, true), 0x72000001, "FPAC, AUTIB (IB key)");
+	unit_eq_u64(esr_expect_pac_fail(true, false), 0x72000002, "FPAC, AUTDA (DA key)");
+	unit_eq_u64(esr_expect_pac_fail(true, true), 0x72000003, "FPAC, AUTDB (DB key)");
+	unit_eq_u64(esr_expect_sve_access(), 0x66000000, "SVE access trap");
+	unit_eq_u64(esr_expect_breakpoint(true), 0xc2000022, "breakpoint from EL1 to EL2");
+	unit_eq_u64(esr_expect_breakpoint(false), 0xc6000022, "breakpoint at EL1, same EL");
+	unit_eq_u64(esr_expect_watchpoint(true, false), 0xd2000022, "watchpoint, load, lower EL");
+	unit_eq_u64(esr_expect_watchpoint(true, true), 0xd2000062, "watchpoint, store: WnR");
+	unit_eq_u64(esr_expect_watchpoint(false, false), 0xd6000022, "watchpoint, same EL");
+	unit_eq_u64(esr_expect_softstep(true, true, false), 0xcb000022, "step completed, ISV 1");
+	unit_eq_u64(esr_expect_softstep(true, true, true), 0xcb000062, "step of a LDXR: EX");
+	unit_eq_u64(esr_expect_softstep(true, false, true), 0xca000022, "ISV 0: EX not reported");
+	unit_eq_u64(esr_expect_softstep(false, true, false), 0xcf000022, "step, same EL");
+	unit_eq_u64(esr_expect_serror_virtual(true, 0x1000123), 0xbf000123,
+		    "virtual SError: IDS and ISS from VSESR_EL2");
+	unit_eq_u64(esr_expect_serror_virtual(true, 0xfe000000), 0xbe000000,
+		    "VSESR_EL2 bits above IDS are not ESR bits");
+	unit_eq_u64(esr_expect_serror_virtual(false, 0x1000123), 0xbe000000,
+		    "no RAS: ISS not from VSESR");
+	unit_eq_u64(serror_virtual_mask(false), 0xfe000000, "no RAS: only EC and IL defined");
+	unit_ok(watchpoint_far_ok(0x40080000, 0x40080000, 64), "FAR = the address");
+	unit_ok(watchpoint_far_ok(0x40080038, 0x40080000, 64), "FAR within the 64-byte block");
+	unit_ok(!watchpoint_far_ok(0x40080040, 0x40080000, 64), "FAR in the next block");
+	unit_ok(!watchpoint_far_ok(0x4007fff8, 0x40080000, 2048), "FAR below the block");
+}
+
 int main(void)
 {
+	test_pac_sve_debug_serror();
 	test_field_helpers();
 	test_hvc_smc_brk_unknown();
 	test_wfx();

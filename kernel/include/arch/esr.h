@@ -84,6 +84,10 @@
 #define ESR_ISS_COND_MASK  0xfULL /* COND, bits [23:20] */
 #define ESR_COND_AL	   0xe	  /* "always": what AArch64 traps report */
 
+/* Software Step ISS (EC 0x32/0x33). */
+#define ESR_ISS_SS_ISV (1ULL << 24) /* ISV: EX is valid (the step completed an instruction) */
+#define ESR_ISS_SS_EX  (1ULL << 6)  /* EX: the stepped instruction was a load-exclusive */
+
 /* Data Abort ISS ("ISS encoding for an exception from a Data Abort"). */
 #define ESR_ISS_DABT_ISV       (1ULL << 24) /* ISV: ISS[23:14] hold a valid syndrome */
 #define ESR_ISS_DABT_SAS_SHIFT 22
@@ -127,6 +131,7 @@
 #define ESR_FSC_PARITY		0x18	     /* parity/ECC error, not on a walk (no RAS) */
 #define ESR_FSC_PARITY_TTW(l)	(0x1C + (l)) /* parity/ECC error on a walk (no RAS) */
 #define ESR_FSC_ALIGN		0x21	     /* alignment fault */
+#define ESR_FSC_DEBUG		0x22	     /* debug exception (breakpoint, watchpoint, step) */
 #define ESR_FSC_GPF_TTW(l)	(0x24 + (l)) /* granule protection fault on a walk */
 #define ESR_FSC_GPF		0x28	     /* granule protection fault, not on a walk */
 #define ESR_FSC_ADDR_SIZE_LM1	0x29	     /* address size fault, level -1 */

@@ -112,6 +112,16 @@ SYSREG_RW(tpidr_el0, tpidr_el0)
 SYSREG_RW(tpidrro_el0, tpidrro_el0)
 SYSREG_RW(csselr_el1, csselr_el1)
 
+/* Self-hosted debug: breakpoint/watchpoint 0 and the step/enable controls (MDSCR_EL1). */
+SYSREG_RW(mdscr_el1, mdscr_el1)
+SYSREG_RW(oslar_el1, oslar_el1)
+SYSREG_RW(dbgbvr0_el1, dbgbvr0_el1)
+SYSREG_RW(dbgbcr0_el1, dbgbcr0_el1)
+SYSREG_RW(dbgwvr0_el1, dbgwvr0_el1)
+SYSREG_RW(dbgwcr0_el1, dbgwcr0_el1)
+SYSREG_RW(vsesr_el2, S3_4_C5_C2_3)
+SYSREG_RW(zcr_el2, S3_4_C1_C2_0)
+
 /* GICv3 CPU interface (S3_x encodings: accepted by any assembler). */
 SYSREG_RW(icc_sre_el2, S3_4_C12_C9_5)
 SYSREG_RW(icc_sre_el1, S3_0_C12_C12_5)
