@@ -13,7 +13,7 @@
 
 #include "arch/el2.h"
 #include "esr_model.h"
-#include "features.h"
+#include "cpufeat.h"
 #include "hvc.h"
 #include "scenario.h"
 

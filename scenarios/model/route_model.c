@@ -24,3 +24,22 @@ enum route smc_route(const struct smc_state *s)
 	}
 	return s->smd ? ROUTE_EL1 : ROUTE_EL3;
 }
+
+enum route sve_route(bool zen_el1, bool tz)
+{
+	if (!zen_el1) {
+		return ROUTE_EL1;
+	}
+	return tz ? ROUTE_EL2 : ROUTE_EXECUTES;
+}
+
+enum route debug_route(const struct debug_state *s)
+{
+	if (s->oslk) {
+		return ROUTE_EXECUTES;
+	}
+	if (s->tde) {
+		return ROUTE_EL2;
+	}
+	return s->kde && !s->d ? ROUTE_EL1 : ROUTE_EXECUTES;
+}

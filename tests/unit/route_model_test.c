@@ -32,8 +32,34 @@ static void test_smc(void)
 	unit_eq_str(route_name(ROUTE_EL3), "el3", "route_name");
 }
 
+static void test_sve(void)
+{
+	unit_eq_u64(sve_route(true, false), ROUTE_EXECUTES, "ZEN allows, TZ 0: executes");
+	unit_eq_u64(sve_route(true, true), ROUTE_EL2, "ZEN allows, TZ 1: EL2");
+	unit_eq_u64(sve_route(false, false), ROUTE_EL1, "ZEN traps: EL1");
+	unit_eq_u64(sve_route(false, true), ROUTE_EL1, "CPACR_EL1 has priority over CPTR_EL2");
+}
+
+static void test_debug(void)
+{
+	unit_eq_u64(debug_route(&(struct debug_state){.tde = true, .d = true}), ROUTE_EL2,
+		    "TDE: target EL2 is above EL1, PSTATE.D does not matter");
+	unit_eq_u64(debug_route(&(struct debug_state){.tde = true, .kde = false}), ROUTE_EL2,
+		    "TDE: KDE does not matter");
+	unit_eq_u64(debug_route(&(struct debug_state){.kde = true}), ROUTE_EL1,
+		    "TDE 0, KDE 1, D 0: taken at EL1");
+	unit_eq_u64(debug_route(&(struct debug_state){.kde = true, .d = true}), ROUTE_EXECUTES,
+		    "target EL1, PSTATE.D masks");
+	unit_eq_u64(debug_route(&(struct debug_state){0}), ROUTE_EXECUTES,
+		    "target EL1 without KDE: disabled");
+	unit_eq_u64(debug_route(&(struct debug_state){.tde = true, .oslk = true}), ROUTE_EXECUTES,
+		    "the OS Lock disables everything");
+}
+
 int main(void)
 {
 	test_smc();
+	test_sve();
+	test_debug();
 	return unit_done();
 }

@@ -3,8 +3,8 @@
  * What the CPU implements, read from its ID registers: the facts a scenario's `requires`
  * quotes in a SKIP reason. One function per feature, named after the FEAT_ it detects.
  */
-#ifndef SCENARIOS_FEATURES_H
-#define SCENARIOS_FEATURES_H
+#ifndef SCENARIOS_CPUFEAT_H
+#define SCENARIOS_CPUFEAT_H
 
 #include <stdbool.h>
 
@@ -55,4 +55,4 @@ static inline bool feat_ras(void)
 	return id_field(read_id_aa64pfr0_el1(), 28);
 }
 
-#endif /* SCENARIOS_FEATURES_H */
+#endif /* SCENARIOS_CPUFEAT_H */
