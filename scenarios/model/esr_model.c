@@ -342,3 +342,17 @@ uint64_t serror_virtual_mask(bool have_ras)
 {
 	return have_ras ? 0xffffffffULL : 0xfe000000ULL;
 }
+
+uint64_t esr_expect_sea(bool lower_el, bool is_write)
+{
+	uint32_t iss = ESR_FSC_SEA | (is_write ? (uint32_t)ESR_ISS_DABT_WNR : 0);
+
+	return esr_make(lower_el ? ESR_EC_DABT_LOW : ESR_EC_DABT_CUR, true, iss, 0);
+}
+
+uint64_t sea_defined_mask(void)
+{
+	return 0xffffffffULL &
+	       ~(ESR_ISS_ABT_EA | ESR_ISS_ABT_FNV |
+		 (ESR_ISS_ABT_SET_MASK << ESR_ISS_ABT_SET_SHIFT));
+}

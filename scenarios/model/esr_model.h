@@ -273,4 +273,17 @@ uint64_t esr_expect_serror_virtual(bool have_ras, uint64_t vsesr);
 /** serror_virtual_mask() - the ESR_EL1 bits esr_expect_serror_virtual() defines. */
 uint64_t serror_virtual_mask(bool have_ras);
 
+
+/**
+ * esr_expect_sea() - a synchronous External abort on a data load/store that is not on a
+ * translation table walk: EC 0x24 from a lower Exception level (0x25 from the same one), IL 1,
+ * ISV 0 (ESR_EL2.ISV is 1 only for stage 2 aborts, ESR_EL1.ISV always 0 here), WnR, S1PTW 0,
+ * DFSC 0b010000. EA (bit 9, an IMPLEMENTATION DEFINED classification), FnV (bit 10: FAR may
+ * not be valid) and SET (bits [12:11], the error's recoverability with FEAT_RAS) depend on the
+ * error, not on the rule: compare under sea_defined_mask().
+ */
+uint64_t esr_expect_sea(bool lower_el, bool is_write);
+/** sea_defined_mask() - the ESR bits esr_expect_sea() defines. */
+uint64_t sea_defined_mask(void);
+
 #endif /* MODEL_ESR_MODEL_H */

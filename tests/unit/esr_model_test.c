@@ -331,6 +331,9 @@ static void test_pac_sve_debug_serror(void)
 	unit_eq_u64(esr_expect_serror_virtual(false, 0x1000123), 0xbe000000,
 		    "no RAS: ISS not from VSESR");
 	unit_eq_u64(serror_virtual_mask(false), 0xfe000000, "no RAS: only EC and IL defined");
+	unit_eq_u64(esr_expect_sea(true, false), 0x92000010, "SEA on a load, to EL2: ISV 0");
+	unit_eq_u64(esr_expect_sea(false, true), 0x96000050, "SEA on a store, same EL: WnR");
+	unit_eq_u64(sea_defined_mask(), 0xffffe1ff, "EA, FnV, SET are the error's");
 	unit_ok(watchpoint_far_ok(0x40080000, 0x40080000, 64), "FAR = the address");
 	unit_ok(watchpoint_far_ok(0x40080038, 0x40080000, 64), "FAR within the 64-byte block");
 	unit_ok(!watchpoint_far_ok(0x40080040, 0x40080000, 64), "FAR in the next block");
