@@ -20,7 +20,10 @@
  * CPTR_EL2.TCPAC (CPACR_EL1); HCR_EL2.TTLB (TLBI), TPU (maintenance to the PoU), TPCP
  * (to the PoC), TSW (by set/way), TERR (RAS error records: ERRIDR_EL1 only, because with no
  * records ERRSELR_EL1 and ERX* may be UNDEFINED), TLOR (LORegions), APK (pointer
- * authentication keys; trapped when APK = 0). Encodings are those of the Arm ARM register descriptions
+ * authentication keys; trapped when APK = 0); CPTR_EL2.TTA (trace unit registers), TAM
+ * (activity monitors); MDCR_EL2.TPMS (statistical profiling), TTRF (trace filter control);
+ * FEAT_EVT's HCR_EL2.TID4 (cache ID without CTR_EL0), TICAB (IC IALLUIS), TOCU (maintenance
+ * to the PoU), TTLBIS and TTLBOS (TLBI Inner/Outer Shareable). Encodings are those of the Arm ARM register descriptions
  * (op0, op1, CRn, CRm, op2).
  */
 
@@ -93,3 +96,20 @@ SYSREG_WRITE(lorc_el1, 3, 0, 10, 4, 3, tlor, 0, 1)
 SYSREG_READ(apiakeylo_el1, 3, 0, 2, 1, 0, apk)
 SYSREG_WRITE(apiakeylo_el1, 3, 0, 2, 1, 0, apk, 0x0123456789abcdef, 1)
 SYSREG_READ(apdbkeyhi_el1, 3, 0, 2, 2, 3, apk)
+SYSREG_READ(trcidr0, 2, 1, 0, 8, 7, tta)
+SYSREG_READ(amcr_el0, 3, 3, 13, 2, 0, tam)
+SYSREG_READ(pmsidr_el1, 3, 0, 9, 9, 7, tpms)
+SYSREG_READ(trfcr_el1, 3, 0, 1, 2, 1, ttrf)
+SYSREG_WRITE(trfcr_el1, 3, 0, 1, 2, 1, ttrf, 0, 1)
+SYSREG_READ(ccsidr_el1, 3, 1, 0, 0, 0, tid4)
+SYSREG_READ(clidr_el1, 3, 1, 0, 0, 1, tid4)
+SYSREG_READ(csselr_el1, 3, 2, 0, 0, 0, tid4)
+SYSREG_WRITE(csselr_el1, 3, 2, 0, 0, 0, tid4, 0, 1)
+SYSREG_SYS(ic_ialluis, 0, 7, 1, 0, ticab, 0, 0)
+SYSREG_SYS(ic_iallu, 0, 7, 5, 0, tocu, 0, 0)
+SYSREG_SYS(ic_ivau, 3, 7, 5, 1, tocu, 0x40080000, 1)
+SYSREG_SYS(dc_cvau, 3, 7, 11, 1, tocu, 0x40080000, 1)
+SYSREG_SYS(tlbi_vmalle1is, 0, 8, 3, 0, ttlbis, 0, 0)
+SYSREG_SYS(tlbi_vae1is, 0, 8, 3, 1, ttlbis, 0x40080, 1)
+SYSREG_SYS(tlbi_vmalle1os, 0, 8, 1, 0, ttlbos, 0, 0)
+SYSREG_SYS(tlbi_vae1os, 0, 8, 1, 1, ttlbos, 0x40080, 1)

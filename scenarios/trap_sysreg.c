@@ -25,7 +25,19 @@
 
 /* Which EL2 register holds a control, its bit, and what the CPU must implement for it. */
 enum ctl_reg { CTL_HCR, CTL_MDCR, CTL_CPTR };
-enum ctl_needs { NEEDS_NONE, NEEDS_PMU, NEEDS_RAS, NEEDS_LOR, NEEDS_PAUTH };
+enum ctl_needs {
+	NEEDS_NONE,
+	NEEDS_PMU,
+	NEEDS_RAS,
+	NEEDS_LOR,
+	NEEDS_PAUTH,
+	NEEDS_TRACE,  /* a System register trace unit (ID_AA64DFR0_EL1.TraceVer) */
+	NEEDS_AMU,    /* FEAT_AMU (ID_AA64PFR0_EL1.AMU) */
+	NEEDS_SPE,    /* FEAT_SPE (ID_AA64DFR0_EL1.PMSVer) */
+	NEEDS_TRF,    /* FEAT_TRF (ID_AA64DFR0_EL1.TraceFilt) */
+	NEEDS_EVT,    /* FEAT_EVT (ID_AA64MMFR2_EL1.EVT) */
+	NEEDS_TLBIOS, /* FEAT_EVT and FEAT_TLBIOS (ID_AA64ISAR0_EL1.TLB) */
+};
 
 struct control {
 	enum ctl_reg reg;
@@ -54,6 +66,15 @@ struct control {
 #define CTL_terr  { CTL_HCR, HCR_TERR, NEEDS_RAS, false }
 #define CTL_tlor  { CTL_HCR, HCR_TLOR, NEEDS_LOR, false }
 #define CTL_apk   { CTL_HCR, HCR_APK, NEEDS_PAUTH, true }
+#define CTL_tta   { CTL_CPTR, CPTR_TTA, NEEDS_TRACE, false }
+#define CTL_tam   { CTL_CPTR, CPTR_TAM, NEEDS_AMU, false }
+#define CTL_tpms  { CTL_MDCR, MDCR_TPMS, NEEDS_SPE, false }
+#define CTL_ttrf  { CTL_MDCR, MDCR_TTRF, NEEDS_TRF, false }
+#define CTL_tid4  { CTL_HCR, HCR_TID4, NEEDS_EVT, false }
+#define CTL_ticab { CTL_HCR, HCR_TICAB, NEEDS_EVT, false }
+#define CTL_tocu  { CTL_HCR, HCR_TOCU, NEEDS_EVT, false }
+#define CTL_ttlbis { CTL_HCR, HCR_TTLBIS, NEEDS_EVT, false }
+#define CTL_ttlbos { CTL_HCR, HCR_TTLBOS, NEEDS_TLBIOS, false }
 /* clang-format on */
 
 struct sysreg_row {
@@ -71,12 +92,12 @@ struct sysreg_row {
 
 /* One EL2 reader per table row. */
 #define SYSREG_READ(n, op0, op1, crn, crm, op2, ctl)                                               \
-	static uint64_t el2_read_sr_##n(void)                                                      \
+	static uint64_t el2_read_sr_##ctl##_##n(void)                                                      \
 	{                                                                                          \
 		return SYSREG_READ_ENC(op0, op1, crn, crm, op2);                                   \
 	}
 #define SYSREG_WRITE(n, op0, op1, crn, crm, op2, ctl, value, zero_ok)                              \
-	static uint64_t el2_read_sw_##n(void)                                                      \
+	static uint64_t el2_read_sw_##ctl##_##n(void)                                                      \
 	{                                                                                          \
 		return SYSREG_READ_ENC(op0, op1, crn, crm, op2);                                   \
 	}
@@ -93,15 +114,16 @@ struct sysreg_row {
 	{                                                                                          \
 		"[" #ctl "][" dir "," #n "," #rtname "][" #trap "]", op0_, op1_, crn_, crm_, op2_, \
 			w, false, TRAPPED_##trap, rtnum, CTL_##ctl, val,                           \
-			GSYM(gp_##p##_##n##_##rtname), GSYM(gl_##p##_##n##_##rtname),              \
-			el2_read_##p##_##n                                                         \
+			GSYM(gp_##p##_##ctl##_##n##_##rtname),                    \
+			GSYM(gl_##p##_##ctl##_##n##_##rtname),              \
+			el2_read_##p##_##ctl##_##n                                                      \
 	}
 
 #define ROW_SYS(n, op1_, crn_, crm_, op2_, ctl, rtname, rtnum, trap, val)                          \
 	{                                                                                          \
 		"[" #ctl "][sys," #n "," #rtname "][" #trap "]", 1, op1_, crn_, crm_, op2_, true,  \
-			true, TRAPPED_##trap, rtnum, CTL_##ctl, val, GSYM(gp_ss_##n##_##rtname),   \
-			GSYM(gl_ss_##n##_##rtname), NULL                                           \
+			true, TRAPPED_##trap, rtnum, CTL_##ctl, val, GSYM(gp_ss_##ctl##_##n##_##rtname),      \
+			GSYM(gl_ss_##ctl##_##n##_##rtname), NULL                                           \
 	}
 
 #define ROWS_RT(n, op0, op1, crn, crm, op2, ctl, w, dir, val, p, trap)                             \
@@ -220,6 +242,17 @@ static unsigned id_field(uint64_t reg, unsigned shift)
 	return (reg >> shift) & 0xf;
 }
 
+/* NULL if the 4-bit field at @shift of @reg is not 0, else the SKIP reason. */
+static const char *needs_field(char *why, size_t len, const char *feature, const char *field,
+			       uint64_t reg, unsigned shift)
+{
+	if (id_field(reg, shift)) {
+		return NULL;
+	}
+	snprintf(why, len, "needs %s (%s=0)", feature, field);
+	return why;
+}
+
 /* What a control needs from the CPU, read from the ID registers; NULL if it is there. */
 static const char *sysreg_requires(const void *row, char *why, size_t len)
 {
@@ -256,6 +289,27 @@ static const char *sysreg_requires(const void *row, char *why, size_t len)
 			return why;
 		}
 		break;
+	case NEEDS_TRACE:
+		return needs_field(why, len, "a System register trace unit", "ID_AA64DFR0_EL1.TraceVer",
+				   read_id_aa64dfr0_el1(), 4);
+	case NEEDS_AMU:
+		return needs_field(why, len, "FEAT_AMU", "ID_AA64PFR0_EL1.AMU",
+				   read_id_aa64pfr0_el1(), 44);
+	case NEEDS_SPE:
+		return needs_field(why, len, "FEAT_SPE", "ID_AA64DFR0_EL1.PMSVer",
+				   read_id_aa64dfr0_el1(), 32);
+	case NEEDS_TRF:
+		return needs_field(why, len, "FEAT_TRF", "ID_AA64DFR0_EL1.TraceFilt",
+				   read_id_aa64dfr0_el1(), 40);
+	case NEEDS_TLBIOS:
+		if (needs_field(why, len, "FEAT_TLBIOS", "ID_AA64ISAR0_EL1.TLB",
+				read_id_aa64isar0_el1(), 56)) {
+			return why;
+		}
+		/* fall through */
+	case NEEDS_EVT:
+		return needs_field(why, len, "FEAT_EVT", "ID_AA64MMFR2_EL1.EVT",
+				   read_id_aa64mmfr2_el1(), 56);
 	case NEEDS_NONE:
 		break;
 	}
@@ -264,10 +318,9 @@ static const char *sysreg_requires(const void *row, char *why, size_t len)
 
 SCENARIO(trap_sysreg, .id = "trap.sysreg",
 	 .rule = "HCR_EL2.{TID1,TID2,TID3,TACR,TVM,TRVM}, MDCR_EL2.{TDA,TDOSA,TDRA,TPM,TPMCR}, "
-		 "CPTR_EL2.TCPAC, HCR_EL2.{TTLB,TPU,TPCP,TSW,TERR,TLOR} = 1 and HCR_EL2.APK = 0 "
-		 "trap "
-		 "the MRS/MSR/SYS (EC 0x18, "
-		 "IL 1, ISS "
-		 "Op0/Op2/Op1/CRn/Rt/CRm/Direction) with ELR_EL2 = the instruction; = 0: it "
-		 "executes at EL1 with its architected effect",
+		 "CPTR_EL2.TCPAC, HCR_EL2.{TTLB,TPU,TPCP,TSW,TERR,TLOR}, CPTR_EL2.{TTA,TAM}, "
+		 "MDCR_EL2.{TPMS,TTRF}, FEAT_EVT HCR_EL2.{TID4,TICAB,TOCU,TTLBIS,TTLBOS} = 1 and "
+		 "HCR_EL2.APK = 0 trap the MRS/MSR/SYS (EC 0x18, IL 1, ISS Op0/Op2/Op1/CRn/Rt/CRm/"
+		 "Direction) with ELR_EL2 = the instruction; = 0: it executes at EL1 with its "
+		 "architected effect",
 	 SCENARIO_ROWS(sysreg_rows), .requires = sysreg_requires, .run = run_sysreg);
