@@ -106,7 +106,8 @@ static void run_el1_exception(struct scenario_ctx *c, const void *row)
 SCENARIO(guest_el1_exception, .id = "guest.el1-exception",
 	 .rule = "exceptions the guest takes at EL1 (UDF, SVC from EL0) use its own VBAR_EL1 "
 		 "with the architected ESR_EL1/ELR_EL1 and never reach EL2",
-	 SCENARIO_ROWS(el1_exc_rows), .run = run_el1_exception);
+	 SCENARIO_ROWS(el1_exc_rows), .run = run_el1_exception, .ec = "0x00 0x15",
+	 .control = "none: the guest's own EL1 exceptions never reach EL2");
 
 static void run_runaway(struct scenario_ctx *c, const void *row)
 {

@@ -185,7 +185,14 @@ int hyptap_run(void)
 	}
 	if (args.list) {
 		for (unsigned i = 0; i < count; i++) {
-			tap_comment(&tap, "%s", list[i].id);
+			const struct scenario *s = list[i].s;
+
+			if (!s->ec) {
+				tap_comment(&tap, "%s", list[i].id);
+				continue;
+			}
+			tap_comment(&tap, "%s\tec=%s\tcontrol=%s", list[i].id, s->ec,
+				    s->row_control ? s->row_control(list[i].row) : s->control);
 		}
 		console_puts("1..0 # SKIP listing only\n");
 		return 0;

@@ -29,6 +29,14 @@ struct scenario {
 	/* NULL if the CPU has what the instance needs, else the SKIP reason (written to why). */
 	const char *(*requires)(const void *row, char *why, size_t len);
 	void (*run)(struct scenario_ctx *c, const void *row);
+	/*
+	 * Trap scenarios (docs/traps.md): the exception classes they produce ("0x18", or several:
+	 * "0x30 0x31") and the trap control they exercise; a family whose control varies per row
+	 * names it with row_control() instead. hyptap.list prints both after each id.
+	 */
+	const char *ec;
+	const char *control;
+	const char *(*row_control)(const void *row);
 };
 
 #define SCENARIO_SECTION(name) __attribute__((used, section(".scenarios." #name), aligned(8)))

@@ -87,7 +87,8 @@ static void run_s2_fault(struct scenario_ctx *c, const void *row)
 	}
 	struct exit e = sc_run(c);
 
-	if (!sc_expect_exit(c, &e, EXIT_DABT, esr_expect_dabt_s2(&r->access, ESR_FSC_TRANS(level)), r->insn)) {
+	if (!sc_expect_exit(c, &e, EXIT_DABT, esr_expect_dabt_s2(&r->access, ESR_FSC_TRANS(level)),
+			    r->insn)) {
 		return;
 	}
 	sc_diag(c, "fault_level", "%u", level);
@@ -102,4 +103,5 @@ SCENARIO(stage2_fault_unmapped, .id = "stage2.fault.unmapped",
 	 .rule = "an access to an unmapped IPA is a stage 2 Data Abort: EC 0x24, ISV 1 with "
 		 "SAS/SSE/SRT/SF/WnR of the instruction, DFSC = translation fault at the level "
 		 "the walk stops, FAR_EL2 = VA, HPFAR_EL2 = IPA[47:12]",
-	 SCENARIO_ROWS(s2_fault_rows), .requires = s2_fault_requires, .run = run_s2_fault);
+	 SCENARIO_ROWS(s2_fault_rows), .requires = s2_fault_requires, .run = run_s2_fault,
+	 .ec = "0x20 0x24", .control = "stage 2 translation (VTTBR_EL2)");

@@ -66,7 +66,8 @@ static void run_mmio(struct scenario_ctx *c, const void *row)
 	unsigned level = pgt_fault_level(&sc_vm(c)->geom, sc_vm(c)->root, MMIO_IPA);
 	struct exit e = sc_run(c);
 
-	if (!sc_expect_exit(c, &e, EXIT_DABT, esr_expect_dabt_s2(a, ESR_FSC_TRANS(level)), r->insn)) {
+	if (!sc_expect_exit(c, &e, EXIT_DABT, esr_expect_dabt_s2(a, ESR_FSC_TRANS(level)),
+			    r->insn)) {
 		return;
 	}
 	if (mmio_decode(&e, &got)) {
@@ -98,4 +99,5 @@ SCENARIO(stage2_mmio_emulate, .id = "stage2.mmio.emulate",
 	 .rule = "a single-register load/store to unmapped IPA space reports ISV 1 with SAS, "
 		 "SSE, SRT, SF, WnR enough to emulate it; a load writes Rt zero- or "
 		 "sign-extended, a W register has its top 32 bits cleared",
-	 SCENARIO_ROWS(mmio_rows), .run = run_mmio);
+	 SCENARIO_ROWS(mmio_rows), .run = run_mmio, .ec = "0x24",
+	 .control = "stage 2 translation (MMIO emulation)");

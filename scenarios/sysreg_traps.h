@@ -23,8 +23,8 @@
  * authentication keys; trapped when APK = 0); CPTR_EL2.TTA (trace unit registers), TAM
  * (activity monitors); MDCR_EL2.TPMS (statistical profiling), TTRF (trace filter control);
  * FEAT_EVT's HCR_EL2.TID4 (cache ID without CTR_EL0), TICAB (IC IALLUIS), TOCU (maintenance
- * to the PoU), TTLBIS and TTLBOS (TLBI Inner/Outer Shareable). Encodings are those of the Arm ARM register descriptions
- * (op0, op1, CRn, CRm, op2).
+ * to the PoU), TTLBIS and TTLBOS (TLBI Inner/Outer Shareable). Encodings are those of the Arm ARM
+ * register descriptions (op0, op1, CRn, CRm, op2).
  */
 
 SYSREG_READ(id_aa64pfr0_el1, 3, 0, 0, 4, 0, tid3)

@@ -54,8 +54,8 @@ static uint64_t spsr_for(const struct debug_row *r)
 
 static enum route route_for(struct scenario_ctx *c, const struct debug_row *r)
 {
-	enum route route = debug_route(&(struct debug_state){.tde = r->tde, .kde = r->kde,
-							     .d = r->d});
+	enum route route =
+		debug_route(&(struct debug_state){.tde = r->tde, .kde = r->kde, .d = r->d});
 
 	sc_diag(c, "expected_route", "%s", route_name(route));
 	return route;
@@ -120,7 +120,8 @@ SCENARIO(trap_debug_breakpoint, .id = "trap.debug.breakpoint",
 		 "IFSC 0x22, IL 1, ELR_EL2 = the instruction; PSTATE.D and MDSCR_EL1.KDE do not "
 		 "matter); with TDE = 0 at EL1 (EC 0x31) if MDSCR_EL1.KDE = 1 and PSTATE.D = 0, "
 		 "else not generated",
-	 SCENARIO_ROWS(debug_rows), .run = run_breakpoint);
+	 SCENARIO_ROWS(debug_rows), .run = run_breakpoint, .ec = "0x30 0x31",
+	 .control = "MDCR_EL2.TDE");
 
 static void run_watchpoint(struct scenario_ctx *c, const void *row)
 {
@@ -167,12 +168,14 @@ static void run_watchpoint(struct scenario_ctx *c, const void *row)
 	}
 }
 
-SCENARIO(trap_debug_watchpoint, .id = "trap.debug.watchpoint",
-	 .rule = "a watchpoint hit by a load at EL1 is taken to EL2 when MDCR_EL2.TDE = 1 (EC "
-		 "0x34, DFSC 0x22, WnR 0, IL 1, ELR_EL2 = the load, FAR in the watched address's DC "
-		 "ZVA block); with TDE = 0 at EL1 (EC 0x35) if MDSCR_EL1.KDE = 1 and PSTATE.D = 0, "
-		 "else not generated",
-	 SCENARIO_ROWS(debug_rows), .run = run_watchpoint);
+SCENARIO(
+	trap_debug_watchpoint, .id = "trap.debug.watchpoint",
+	.rule = "a watchpoint hit by a load at EL1 is taken to EL2 when MDCR_EL2.TDE = 1 (EC "
+		"0x34, DFSC 0x22, WnR 0, IL 1, ELR_EL2 = the load, FAR in the watched address's DC "
+		"ZVA block); with TDE = 0 at EL1 (EC 0x35) if MDSCR_EL1.KDE = 1 and PSTATE.D = 0, "
+		"else not generated",
+	SCENARIO_ROWS(debug_rows), .run = run_watchpoint, .ec = "0x34 0x35",
+	.control = "MDCR_EL2.TDE");
 
 static void run_step(struct scenario_ctx *c, const void *row)
 {
@@ -204,6 +207,7 @@ static void run_step(struct scenario_ctx *c, const void *row)
 
 SCENARIO(trap_debug_step, .id = "trap.debug.step",
 	 .rule = "software step of EL1 (MDSCR_EL1.SS = 1, ERET with SPSR_EL2.SS = 1) with MDCR_EL2."
-		 "TDE = 1: one instruction, then EC 0x32 at EL2 with ISV 1, EX 0, IFSC 0x22, ELR_EL2 "
+		 "TDE = 1: one instruction, then EC 0x32 at EL2 with ISV 1, EX 0, IFSC 0x22, "
+		 "ELR_EL2 "
 		 "= the next instruction; with TDE = 0 and KDE = 0 no step is generated",
-	 SCENARIO_ROWS(step_rows), .run = run_step);
+	 SCENARIO_ROWS(step_rows), .run = run_step, .ec = "0x32", .control = "MDCR_EL2.TDE");

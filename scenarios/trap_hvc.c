@@ -44,7 +44,8 @@ static void run_hvc(struct scenario_ctx *c, const void *row)
 SCENARIO(trap_hvc_imm, .id = "trap.hvc.imm",
 	 .rule = "HVC #imm at EL1 is taken to EL2: ESR_EL2 EC 0x16, IL 1, ISS[15:0] = imm16; "
 		 "ELR_EL2 = the next instruction",
-	 SCENARIO_ROWS(hvc_rows), .run = run_hvc);
+	 SCENARIO_ROWS(hvc_rows), .run = run_hvc, .ec = "0x16",
+	 .control = "none: HVC from EL1 is always taken to EL2");
 
 /*
  * trap.hvc.hcd: HCR_EL2.HCD = 1 makes HVC UNDEFINED at EL1 (AArch64.CheckForHVC... "HVC is
@@ -97,4 +98,4 @@ static void run_hcd(struct scenario_ctx *c, const void *row)
 SCENARIO(trap_hvc_hcd, .id = "trap.hvc.hcd",
 	 .rule = "HCR_EL2.HCD = 1: HVC at EL1 is UNDEFINED, taken at EL1 (ESR_EL1 EC 0x00, IL 1, "
 		 "ELR_EL1 = the HVC), never at EL2; HCD = 0: taken to EL2 with EC 0x16",
-	 SCENARIO_ROWS(hcd_rows), .run = run_hcd);
+	 SCENARIO_ROWS(hcd_rows), .run = run_hcd, .ec = "0x16 0x00", .control = "HCR_EL2.HCD");

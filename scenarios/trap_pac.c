@@ -33,8 +33,7 @@ struct pac_row {
 static const struct pac_row pac_rows[] = {
 	{"[pacia][api=0]", PAC_PACIA, false, true, GSYM(gp_pac_pacia), GSYM(gl_pac_pacia)},
 	{"[pacia][api=1]", PAC_PACIA, true, true, GSYM(gp_pac_pacia), GSYM(gl_pac_pacia)},
-	{"[pacia][api=0,enia=0]", PAC_PACIA, false, false, GSYM(gp_pac_pacia),
-	 GSYM(gl_pac_pacia)},
+	{"[pacia][api=0,enia=0]", PAC_PACIA, false, false, GSYM(gp_pac_pacia), GSYM(gl_pac_pacia)},
 	{"[autia][api=0]", PAC_AUTIA, false, true, GSYM(gp_pac_autia), GSYM(gl_pac_autia)},
 	{"[pacga][api=0]", PAC_PACGA, false, false, GSYM(gp_pac_pacga), GSYM(gl_pac_pacga)},
 	{"[pacga][api=1]", PAC_PACGA, true, false, GSYM(gp_pac_pacga), GSYM(gl_pac_pacga)},
@@ -94,10 +93,10 @@ static void run_pac(struct scenario_ctx *c, const void *row)
 	const struct pac_row *r = row;
 	struct vcpu *v;
 
-	v = sc_start(c, &(struct sc_setup){.payload = r->payload,
-					   .args = {PAC_POINTER, PAC_MODIFIER,
-						    r->enia ? SCTLR_ENIA : 0},
-					   .hcr = HCR_APK | (r->api ? HCR_API : 0)});
+	v = sc_start(
+		c, &(struct sc_setup){.payload = r->payload,
+				      .args = {PAC_POINTER, PAC_MODIFIER, r->enia ? SCTLR_ENIA : 0},
+				      .hcr = HCR_APK | (r->api ? HCR_API : 0)});
 	if (!v) {
 		return;
 	}
@@ -123,7 +122,8 @@ SCENARIO(trap_pac, .id = "trap.pac",
 	 .rule = "HCR_EL2.API = 0 traps enabled pointer authentication instructions at EL1 (PACIA/"
 		 "AUTIA with SCTLR_EL1.EnIA = 1, PACGA always) to EL2: EC 0x09, ISS 0, ELR_EL2 = "
 		 "the instruction; disabled ones (EnIA = 0) execute as NOPs; API = 1: they execute",
-	 SCENARIO_ROWS(pac_rows), .requires = pac_requires, .run = run_pac);
+	 SCENARIO_ROWS(pac_rows), .requires = pac_requires, .run = run_pac, .ec = "0x09",
+	 .control = "HCR_EL2.API");
 
 static const char *fpac_requires(const void *row, char *why, size_t len)
 {
@@ -171,4 +171,5 @@ SCENARIO(trap_pac_fpac, .id = "trap.pac.fpac",
 	 .rule = "FEAT_FPAC: AUTIA of a pointer whose PAC does not match is a synchronous "
 		 "exception at EL1 (EC 0x1C, ISS 0 = instruction key A, ELR_EL1 = the AUTIA), not "
 		 "an EL2 trap",
-	 .requires = fpac_requires, .run = run_fpac);
+	 .requires = fpac_requires, .run = run_fpac, .ec = "0x1C",
+	 .control = "none: FEAT_FPAC, taken at EL1");

@@ -61,8 +61,9 @@ static void run_serror(struct scenario_ctx *c, const void *row)
 	}
 	if (sc_report(c, GREPORT_ELR_EL1, &elr) && elr != GSYM(gl_serror_after) &&
 	    elr != GSYM(gl_serror_after) + 4) {
-		sc_fail(c, "ELR_EL1 0x%llx: the SError must be taken at the ISB after the unmask or "
-			   "right after it",
+		sc_fail(c,
+			"ELR_EL1 0x%llx: the SError must be taken at the ISB after the unmask or "
+			"right after it",
 			(unsigned long long)elr);
 	}
 }
@@ -71,4 +72,4 @@ SCENARIO(trap_serror_virtual, .id = "trap.serror.virtual",
 	 .rule = "HCR_EL2.VSE = 1 (AMO = 1): a virtual SError is taken at EL1 (vector 0x380, "
 		 "ESR_EL1 EC 0x2F, IL 1, ISS = VSESR_EL2 with FEAT_RAS) once PSTATE.A is clear, "
 		 "never at EL2; masked or without VSE nothing is taken",
-	 SCENARIO_ROWS(serror_rows), .run = run_serror);
+	 SCENARIO_ROWS(serror_rows), .run = run_serror, .ec = "0x2F", .control = "HCR_EL2.VSE");

@@ -88,9 +88,10 @@ static void run_smc(struct scenario_ctx *c, const void *row)
 	enum route expect = smc_route(&st);
 
 	sc_diag(c, "expected_route", "%s", route_name(expect));
-	if (!sc_start(c, &(struct sc_setup){.payload = GSYM(gp_smc),
-					    .args = {PSCI_VERSION_FN},
-					    .hcr = (r->tsc ? HCR_TSC : 0) | (r->nv ? HCR_NV : 0)})) {
+	if (!sc_start(c,
+		      &(struct sc_setup){.payload = GSYM(gp_smc),
+					 .args = {PSCI_VERSION_FN},
+					 .hcr = (r->tsc ? HCR_TSC : 0) | (r->nv ? HCR_NV : 0)})) {
 		return;
 	}
 	struct exit e = sc_run(c);
@@ -122,4 +123,5 @@ SCENARIO(trap_smc, .id = "trap.smc",
 		 "EL2 (EC 0x17, ISS = imm16, ELR_EL2 = the SMC) when EL3 exists or FEAT_NV and "
 		 "HCR_EL2.NV = 1; with no EL3 it is otherwise UNDEFINED at EL1; with EL3 and TSC = "
 		 "0 it is taken to EL3",
-	 SCENARIO_ROWS(smc_rows), .requires = smc_requires, .run = run_smc);
+	 SCENARIO_ROWS(smc_rows), .requires = smc_requires, .run = run_smc, .ec = "0x17 0x00",
+	 .control = "HCR_EL2.TSC");

@@ -11,6 +11,7 @@
  *    same register after the run: the guest's EL1 context stays live), a write takes effect.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "arch/el2.h"
 #include "arch/esr.h"
@@ -92,12 +93,12 @@ struct sysreg_row {
 
 /* One EL2 reader per table row. */
 #define SYSREG_READ(n, op0, op1, crn, crm, op2, ctl)                                               \
-	static uint64_t el2_read_sr_##ctl##_##n(void)                                                      \
+	static uint64_t el2_read_sr_##ctl##_##n(void)                                              \
 	{                                                                                          \
 		return SYSREG_READ_ENC(op0, op1, crn, crm, op2);                                   \
 	}
 #define SYSREG_WRITE(n, op0, op1, crn, crm, op2, ctl, value, zero_ok)                              \
-	static uint64_t el2_read_sw_##ctl##_##n(void)                                                      \
+	static uint64_t el2_read_sw_##ctl##_##n(void)                                              \
 	{                                                                                          \
 		return SYSREG_READ_ENC(op0, op1, crn, crm, op2);                                   \
 	}
@@ -114,16 +115,16 @@ struct sysreg_row {
 	{                                                                                          \
 		"[" #ctl "][" dir "," #n "," #rtname "][" #trap "]", op0_, op1_, crn_, crm_, op2_, \
 			w, false, TRAPPED_##trap, rtnum, CTL_##ctl, val,                           \
-			GSYM(gp_##p##_##ctl##_##n##_##rtname),                    \
-			GSYM(gl_##p##_##ctl##_##n##_##rtname),              \
-			el2_read_##p##_##ctl##_##n                                                      \
+			GSYM(gp_##p##_##ctl##_##n##_##rtname),                                     \
+			GSYM(gl_##p##_##ctl##_##n##_##rtname), el2_read_##p##_##ctl##_##n          \
 	}
 
 #define ROW_SYS(n, op1_, crn_, crm_, op2_, ctl, rtname, rtnum, trap, val)                          \
 	{                                                                                          \
 		"[" #ctl "][sys," #n "," #rtname "][" #trap "]", 1, op1_, crn_, crm_, op2_, true,  \
-			true, TRAPPED_##trap, rtnum, CTL_##ctl, val, GSYM(gp_ss_##ctl##_##n##_##rtname),      \
-			GSYM(gl_ss_##ctl##_##n##_##rtname), NULL                                           \
+			true, TRAPPED_##trap, rtnum, CTL_##ctl, val,                               \
+			GSYM(gp_ss_##ctl##_##n##_##rtname), GSYM(gl_ss_##ctl##_##n##_##rtname),    \
+			NULL                                                                       \
 	}
 
 #define ROWS_RT(n, op0, op1, crn, crm, op2, ctl, w, dir, val, p, trap)                             \
@@ -290,8 +291,8 @@ static const char *sysreg_requires(const void *row, char *why, size_t len)
 		}
 		break;
 	case NEEDS_TRACE:
-		return needs_field(why, len, "a System register trace unit", "ID_AA64DFR0_EL1.TraceVer",
-				   read_id_aa64dfr0_el1(), 4);
+		return needs_field(why, len, "a System register trace unit",
+				   "ID_AA64DFR0_EL1.TraceVer", read_id_aa64dfr0_el1(), 4);
 	case NEEDS_AMU:
 		return needs_field(why, len, "FEAT_AMU", "ID_AA64PFR0_EL1.AMU",
 				   read_id_aa64pfr0_el1(), 44);
@@ -316,6 +317,24 @@ static const char *sysreg_requires(const void *row, char *why, size_t len)
 	return NULL;
 }
 
+/* "HCR_EL2.TID3" from the control's register and the row's "[tid3]" prefix. */
+static const char *sysreg_row_control(const void *row)
+{
+	static const char *const regs[] = {
+		[CTL_HCR] = "HCR_EL2", [CTL_MDCR] = "MDCR_EL2", [CTL_CPTR] = "CPTR_EL2"};
+	static char buf[48];
+	const struct sysreg_row *r = row;
+	size_t n = strlen(regs[r->control.reg]);
+
+	memcpy(buf, regs[r->control.reg], n);
+	buf[n++] = '.';
+	for (const char *p = r->name + 1; *p && *p != ']' && n < sizeof(buf) - 1; p++) {
+		buf[n++] = (char)(*p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p);
+	}
+	buf[n] = 0;
+	return buf;
+}
+
 SCENARIO(trap_sysreg, .id = "trap.sysreg",
 	 .rule = "HCR_EL2.{TID1,TID2,TID3,TACR,TVM,TRVM}, MDCR_EL2.{TDA,TDOSA,TDRA,TPM,TPMCR}, "
 		 "CPTR_EL2.TCPAC, HCR_EL2.{TTLB,TPU,TPCP,TSW,TERR,TLOR}, CPTR_EL2.{TTA,TAM}, "
@@ -323,4 +342,5 @@ SCENARIO(trap_sysreg, .id = "trap.sysreg",
 		 "HCR_EL2.APK = 0 trap the MRS/MSR/SYS (EC 0x18, IL 1, ISS Op0/Op2/Op1/CRn/Rt/CRm/"
 		 "Direction) with ELR_EL2 = the instruction; = 0: it executes at EL1 with its "
 		 "architected effect",
-	 SCENARIO_ROWS(sysreg_rows), .requires = sysreg_requires, .run = run_sysreg);
+	 SCENARIO_ROWS(sysreg_rows), .requires = sysreg_requires, .run = run_sysreg, .ec = "0x18",
+	 .row_control = sysreg_row_control);

@@ -29,11 +29,13 @@ struct tdz_row {
 };
 
 #define TDZ_ROW(rt, n, trapped, label)                                                             \
-	{"[" #rt "][" label "]", trapped, n, GSYM(gp_dczva_##rt), GSYM(gl_dczva_##rt)}
+	{                                                                                          \
+		"[" #rt "][" label "]", trapped, n, GSYM(gp_dczva_##rt), GSYM(gl_dczva_##rt)       \
+	}
 
 static const struct tdz_row tdz_rows[] = {
-	TDZ_ROW(x0, 0, true, "trap"),	  TDZ_ROW(x17, 17, true, "trap"),
-	TDZ_ROW(x30, 30, true, "trap"),	  TDZ_ROW(x0, 0, false, "notrap"),
+	TDZ_ROW(x0, 0, true, "trap"),	   TDZ_ROW(x17, 17, true, "trap"),
+	TDZ_ROW(x30, 30, true, "trap"),	   TDZ_ROW(x0, 0, false, "notrap"),
 	TDZ_ROW(x17, 17, false, "notrap"),
 };
 
@@ -55,8 +57,8 @@ static void run_tdz(struct scenario_ctx *c, const void *row)
 	struct exit e = sc_run(c);
 
 	if (r->trapped) {
-		if (!sc_expect_exit(c, &e, EXIT_SYSREG, esr_expect_sys64(1, 3, 7, 4, 1, r->rt, false),
-				    r->insn)) {
+		if (!sc_expect_exit(c, &e, EXIT_SYSREG,
+				    esr_expect_sys64(1, 3, 7, 4, 1, r->rt, false), r->insn)) {
 			return;
 		}
 		vcpu_skip_insn(sc_vcpu(c));
@@ -79,4 +81,4 @@ SCENARIO(trap_tdz, .id = "trap.tdz",
 	 .rule = "HCR_EL2.TDZ = 1: DC ZVA at EL1 traps to EL2 (EC 0x18, Op0 1 Op1 3 CRn 7 CRm 4 "
 		 "Op2 1, Rt, Direction 0; ELR_EL2 = the DC) and DCZID_EL0.DZP reads 1 at EL1; = 0: "
 		 "DZP reads 0 and DC ZVA zeroes exactly the aligned 4 << DCZID_EL0.BS byte block",
-	 SCENARIO_ROWS(tdz_rows), .run = run_tdz);
+	 SCENARIO_ROWS(tdz_rows), .run = run_tdz, .ec = "0x18", .control = "HCR_EL2.TDZ");

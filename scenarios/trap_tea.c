@@ -17,9 +17,8 @@
 #include "platform.h"
 #include "scenario.h"
 
-#define ABORT_IPA 0x50000000ULL
-#define S2_ATTR_DEVICE                                                                             \
-	(PTE_AF | PTE_S2AP_RW | PTE_S2_XN | PTE_S2_MEMATTR(S2_MEMATTR_DEVICE_nGnRE))
+#define ABORT_IPA      0x50000000ULL
+#define S2_ATTR_DEVICE (PTE_AF | PTE_S2AP_RW | PTE_S2_XN | PTE_S2_MEMATTR(S2_MEMATTR_DEVICE_nGnRE))
 
 struct tea_row {
 	const char *name;
@@ -116,4 +115,5 @@ SCENARIO(trap_tea, .id = "trap.tea",
 	 .rule = "HCR_EL2.TEA = 1 (FEAT_RAS) takes a synchronous External abort on an EL1 load to "
 		 "EL2 (EC 0x24, IL 1, ISV 0, DFSC 0x10, ELR_EL2 = the load, FAR = the VA if FnV = "
 		 "0); TEA = 0: it is taken at EL1 (EC 0x25)",
-	 SCENARIO_ROWS(tea_rows), .requires = tea_requires, .run = run_tea);
+	 SCENARIO_ROWS(tea_rows), .requires = tea_requires, .run = run_tea, .ec = "0x24 0x25",
+	 .control = "HCR_EL2.TEA");

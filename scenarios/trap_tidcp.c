@@ -30,10 +30,10 @@ struct tidcp_row {
 			crn, crm, op2, rt, w, trap == trap_, GSYM(gp_impdef_##dir##_##n##_##rtn),  \
 			GSYM(gl_impdef_##dir##_##n##_##rtn)                                        \
 	}
-#define trap_	 1
-#define notrap_	 0
-#define trap	 1
-#define notrap	 0
+#define trap_	1
+#define notrap_ 0
+#define trap	1
+#define notrap	0
 
 static const struct tidcp_row tidcp_rows[] = {
 	TIDCP_ROW(r, c15_1_2_0, 1, 15, 2, 0, x0, 0, false, trap),
@@ -65,10 +65,10 @@ static void run_tidcp(struct scenario_ctx *c, const void *row)
 	struct exit e = sc_run(c);
 
 	if (r->trapped) {
-		if (!sc_expect_exit(c, &e, EXIT_SYSREG,
-				    esr_expect_sys64(3, r->op1, r->crn, r->crm, r->op2, r->rt,
-						     !r->write),
-				    r->insn)) {
+		if (!sc_expect_exit(
+			    c, &e, EXIT_SYSREG,
+			    esr_expect_sys64(3, r->op1, r->crn, r->crm, r->op2, r->rt, !r->write),
+			    r->insn)) {
 			return;
 		}
 		if (r->write) {
@@ -103,4 +103,5 @@ SCENARIO(trap_tidcp, .id = "trap.tidcp",
 		 "CRn 11 or 15) to EL2 (EC 0x18, ISS from the encoding, Rt, direction; ELR_EL2 = "
 		 "the instruction), implemented there or not; = 0: it reads the core's register "
 		 "or is UNDEFINED at EL1, never reaching EL2",
-	 SCENARIO_ROWS(tidcp_rows), .run = run_tidcp);
+	 SCENARIO_ROWS(tidcp_rows), .run = run_tidcp, .ec = "0x18 0x00",
+	 .control = "HCR_EL2.TIDCP");

@@ -13,10 +13,10 @@
  * Pure code (a bitmap kept at the start of the arena), host unit-tested.
  */
 struct palloc {
-	uintptr_t base;		/* first allocatable page */
-	size_t pages;		/* allocatable pages */
-	size_t used;		/* pages currently allocated */
-	uint64_t *bitmap;	/* one bit per page, 1 = allocated */
+	uintptr_t base;	  /* first allocatable page */
+	size_t pages;	  /* allocatable pages */
+	size_t used;	  /* pages currently allocated */
+	uint64_t *bitmap; /* one bit per page, 1 = allocated */
 };
 
 /** Take over [@base, @base + @size); the bitmap lives in its first pages. 0 or -1 if too small. */

@@ -306,8 +306,7 @@ uint64_t esr_expect_sve_access(void)
 
 uint64_t esr_expect_breakpoint(bool lower_el)
 {
-	return esr_make(lower_el ? ESR_EC_BREAKPT_LOW : ESR_EC_BREAKPT_CUR, true, ESR_FSC_DEBUG,
-			0);
+	return esr_make(lower_el ? ESR_EC_BREAKPT_LOW : ESR_EC_BREAKPT_CUR, true, ESR_FSC_DEBUG, 0);
 }
 
 uint64_t esr_expect_watchpoint(bool lower_el, bool is_write)
@@ -352,7 +351,6 @@ uint64_t esr_expect_sea(bool lower_el, bool is_write)
 
 uint64_t sea_defined_mask(void)
 {
-	return 0xffffffffULL &
-	       ~(ESR_ISS_ABT_EA | ESR_ISS_ABT_FNV |
-		 (ESR_ISS_ABT_SET_MASK << ESR_ISS_ABT_SET_SHIFT));
+	return 0xffffffffULL & ~(ESR_ISS_ABT_EA | ESR_ISS_ABT_FNV |
+				 (ESR_ISS_ABT_SET_MASK << ESR_ISS_ABT_SET_SHIFT));
 }

@@ -210,7 +210,6 @@ uint64_t hpfar_expect(uint64_t ipa);
  */
 uint64_t far_expect_dabt(uint64_t va);
 
-
 /**
  * esr_expect_pac_trap() - an instruction related to pointer authentication trapped to EL2 by
  * HCR_EL2.API = 0 (AArch64.TrapPACUse()): EC 0x09, IL 1, ISS RES0: 0x26000000.
@@ -272,7 +271,6 @@ bool watchpoint_far_ok(uint64_t far, uint64_t addr, uint64_t zva_bytes);
 uint64_t esr_expect_serror_virtual(bool have_ras, uint64_t vsesr);
 /** serror_virtual_mask() - the ESR_EL1 bits esr_expect_serror_virtual() defines. */
 uint64_t serror_virtual_mask(bool have_ras);
-
 
 /**
  * esr_expect_sea() - a synchronous External abort on a data load/store that is not on a

@@ -41,7 +41,6 @@ struct smc_state {
  */
 enum route smc_route(const struct smc_state *s);
 
-
 /**
  * sve_route() - where an SVE instruction at EL1 goes (E2H = 0).
  * @zen_el1: CPACR_EL1.ZEN lets EL1 use SVE (0b01 or 0b11).

@@ -141,7 +141,8 @@ SYSREG_RW(ich_vmcr_el2, S3_4_C12_C11_7)
 #define SYSREG_READ_ENC(op0, op1, crn, crm, op2)                                                   \
 	({                                                                                         \
 		uint64_t v_;                                                                       \
-		__asm__ volatile("mrs %0, S" #op0 "_" #op1 "_C" #crn "_C" #crm "_" #op2 : "=r"(v_)); \
+		__asm__ volatile("mrs %0, S" #op0 "_" #op1 "_C" #crn "_C" #crm "_" #op2            \
+				 : "=r"(v_));                                                      \
 		v_;                                                                                \
 	})
 
