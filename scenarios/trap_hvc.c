@@ -4,8 +4,10 @@
  * ISS = imm16, and ELR_EL2 is the preferred return address: the instruction after the HVC.
  */
 #include "arch/el2.h"
+#include "arch/sysreg.h"
 #include "esr_model.h"
 #include "hvc.h"
+#include "route_model.h"
 #include "scenario.h"
 
 struct hvc_row {
@@ -48,9 +50,10 @@ SCENARIO(trap_hvc_imm, .id = "trap.hvc.imm",
 	 .control = "none: HVC from EL1 is always taken to EL2");
 
 /*
- * trap.hvc.hcd: HCR_EL2.HCD = 1 makes HVC UNDEFINED at EL1 (AArch64.CheckForHVC... "HVC is
- * UNDEFINED" when HCD is 1 and EL3 does not enable it): the guest takes EC 0x00 on its own
- * vector at the HVC itself, and EL2 sees nothing. HCD = 0: EC 0x16 at EL2. The runtime
+ * trap.hvc.hcd: without EL3, HCR_EL2.HCD = 1 makes HVC UNDEFINED at EL1 (model/route_model.h
+ * hvc_route()): the guest takes EC 0x00 on its own vector at the HVC itself, and EL2 sees
+ * nothing. With EL3, HCD is RES0 and SCR_EL3.HCE decides — HCE is 1, or the vmm's own service
+ * calls would not work — so HVC still reaches EL2. HCD = 0: EC 0x16 at EL2. The runtime
  * reports and exits through the doorbell in both rows, so only HCD differs.
  */
 struct hcd_row {
@@ -66,6 +69,8 @@ static const struct hcd_row hcd_rows[] = {
 static void run_hcd(struct scenario_ctx *c, const void *row)
 {
 	const struct hcd_row *r = row;
+	bool el3 = (read_id_aa64pfr0_el1() >> 12) & 0xf;
+	enum route route = hvc_route(el3, true, r->hcd);
 	uint64_t vector, esr, elr;
 
 	sc_start(c, &(struct sc_setup){.payload = GSYM(gp_hvc_0x0001),
@@ -73,7 +78,8 @@ static void run_hcd(struct scenario_ctx *c, const void *row)
 				       .doorbell_channel = true});
 	struct exit e = sc_run(c);
 
-	if (!r->hcd) {
+	sc_diag(c, "expected_route", "%s", route_name(route));
+	if (route == ROUTE_EL2) {
 		if (sc_expect_exit(c, &e, EXIT_HVC, esr_expect_hvc64(1), GSYM(gl_hvc_0x0001))) {
 			e = sc_run(c);
 			sc_expect_done(c, &e, 0);
@@ -96,6 +102,7 @@ static void run_hcd(struct scenario_ctx *c, const void *row)
 }
 
 SCENARIO(trap_hvc_hcd, .id = "trap.hvc.hcd",
-	 .rule = "HCR_EL2.HCD = 1: HVC at EL1 is UNDEFINED, taken at EL1 (ESR_EL1 EC 0x00, IL 1, "
-		 "ELR_EL1 = the HVC), never at EL2; HCD = 0: taken to EL2 with EC 0x16",
+	 .rule = "without EL3, HCR_EL2.HCD = 1: HVC at EL1 is UNDEFINED, taken at EL1 (ESR_EL1 EC "
+		 "0x00, IL 1, ELR_EL1 = the HVC), never at EL2; with EL3 HCD is RES0; HCD = 0: "
+		 "taken to EL2 with EC 0x16",
 	 SCENARIO_ROWS(hcd_rows), .run = run_hcd, .ec = "0x16 0x00", .control = "HCR_EL2.HCD");

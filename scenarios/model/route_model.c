@@ -43,3 +43,8 @@ enum route debug_route(const struct debug_state *s)
 	}
 	return s->kde && !s->d ? ROUTE_EL1 : ROUTE_EXECUTES;
 }
+
+enum route hvc_route(bool have_el3, bool hce, bool hcd)
+{
+	return (have_el3 ? !hce : hcd) ? ROUTE_EL1 : ROUTE_EL2;
+}

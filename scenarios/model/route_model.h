@@ -71,4 +71,13 @@ struct debug_state {
  */
 enum route debug_route(const struct debug_state *s);
 
+
+/**
+ * hvc_route() - where HVC at EL1 goes. AArch64.CheckForHVCUndef... (the HVC pseudocode):
+ * HVC is UNDEFINED when EL3 is implemented and SCR_EL3.HCE = 0, or when EL3 is not
+ * implemented and HCR_EL2.HCD = 1 — "When EL3 is implemented, [HCR_EL2.HCD] is RES0". @hce is
+ * SCR_EL3.HCE (1 whenever the vmm's own service calls work). Otherwise it is taken to EL2.
+ */
+enum route hvc_route(bool have_el3, bool hce, bool hcd);
+
 #endif /* MODEL_ROUTE_MODEL_H */

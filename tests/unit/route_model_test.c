@@ -56,8 +56,17 @@ static void test_debug(void)
 		    "the OS Lock disables everything");
 }
 
+static void test_hvc(void)
+{
+	unit_eq_u64(hvc_route(false, false, true), ROUTE_EL1, "no EL3, HCD 1: UNDEFINED at EL1");
+	unit_eq_u64(hvc_route(false, false, false), ROUTE_EL2, "no EL3, HCD 0: EL2");
+	unit_eq_u64(hvc_route(true, true, true), ROUTE_EL2, "EL3: HCD is RES0, HCE 1: EL2");
+	unit_eq_u64(hvc_route(true, false, false), ROUTE_EL1, "EL3, HCE 0: UNDEFINED");
+}
+
 int main(void)
 {
+	test_hvc();
 	test_smc();
 	test_sve();
 	test_debug();
