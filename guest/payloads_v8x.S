@@ -133,3 +133,26 @@ gl_serror_after:
 	isb
 	mov	x0, #0
 	ret
+
+/*
+ * trap.wfx[wfit|wfet]: the timeout register is x17, set one second of counter ticks ahead so
+ * the instruction would wait (or is woken by the vmm's pending virtual IRQ when not trapped).
+ */
+	.arch	armv8.7-a+sve
+.macro	wfxt_payload insn
+	.globl	gp_\insn, gl_\insn
+gp_\insn:
+	mrs	x17, cntvct_el0
+	mrs	x16, cntfrq_el0
+	add	x17, x17, x16
+	.ifc	\insn, wfet
+	sevl
+	wfe				/* consume the event: the WFET must be the one that waits */
+	.endif
+gl_\insn:
+	\insn	x17
+	mov	x0, #0
+	ret
+.endm
+	wfxt_payload	wfit
+	wfxt_payload	wfet

@@ -5,8 +5,11 @@
  * guest is given a reason to wake (a pending virtual IRQ, HCR_EL2.VI, masked by PSTATE.I),
  * so the run ends normally instead of sleeping until the watchdog.
  */
+#include <stdio.h>
+
 #include "arch/el2.h"
 #include "arch/esr.h"
+#include "cpufeat.h"
 #include "esr_model.h"
 #include "scenario.h"
 
@@ -17,14 +20,31 @@ struct wfx_row {
 	unsigned ti;
 	uint64_t trap; /* HCR_EL2 control */
 	bool trapped;
+	bool wfxt; /* WFIT/WFET: needs FEAT_WFxT; the timeout is in x17 (RV 1, RN 17) */
 };
 
 static const struct wfx_row wfx_rows[] = {
-	{"[wfi][trap]", GSYM(gp_wfi), GSYM(gl_wfi), ESR_WFX_TI_WFI, HCR_TWI, true},
-	{"[wfi][notrap]", GSYM(gp_wfi), GSYM(gl_wfi), ESR_WFX_TI_WFI, HCR_TWI, false},
-	{"[wfe][trap]", GSYM(gp_wfe), GSYM(gl_wfe), ESR_WFX_TI_WFE, HCR_TWE, true},
-	{"[wfe][notrap]", GSYM(gp_wfe), GSYM(gl_wfe), ESR_WFX_TI_WFE, HCR_TWE, false},
+	{"[wfi][trap]", GSYM(gp_wfi), GSYM(gl_wfi), ESR_WFX_TI_WFI, HCR_TWI, true, false},
+	{"[wfi][notrap]", GSYM(gp_wfi), GSYM(gl_wfi), ESR_WFX_TI_WFI, HCR_TWI, false, false},
+	{"[wfe][trap]", GSYM(gp_wfe), GSYM(gl_wfe), ESR_WFX_TI_WFE, HCR_TWE, true, false},
+	{"[wfe][notrap]", GSYM(gp_wfe), GSYM(gl_wfe), ESR_WFX_TI_WFE, HCR_TWE, false, false},
+	{"[wfit][trap]", GSYM(gp_wfit), GSYM(gl_wfit), ESR_WFX_TI_WFIT, HCR_TWI, true, true},
+	{"[wfit][notrap]", GSYM(gp_wfit), GSYM(gl_wfit), ESR_WFX_TI_WFIT, HCR_TWI, false, true},
+	{"[wfet][trap]", GSYM(gp_wfet), GSYM(gl_wfet), ESR_WFX_TI_WFET, HCR_TWE, true, true},
+	{"[wfet][notrap]", GSYM(gp_wfet), GSYM(gl_wfet), ESR_WFX_TI_WFET, HCR_TWE, false, true},
 };
+
+static const char *wfx_requires(const void *row, char *why, size_t len)
+{
+	const struct wfx_row *r = row;
+	unsigned wfxt = id_field(read_id_aa64isar2(), 0);
+
+	if (r->wfxt && wfxt < 2) {
+		snprintf(why, len, "needs FEAT_WFxT (ID_AA64ISAR2_EL1.WFxT=%u)", wfxt);
+		return why;
+	}
+	return NULL;
+}
 
 static void run_wfx(struct scenario_ctx *c, const void *row)
 {
@@ -35,7 +55,7 @@ static void run_wfx(struct scenario_ctx *c, const void *row)
 	struct exit e = sc_run(c);
 
 	if (r->trapped) {
-		if (!sc_expect_exit(c, &e, EXIT_WFX, esr_expect_wfx(r->ti, false, 0), r->insn)) {
+		if (!sc_expect_exit(c, &e, EXIT_WFX, esr_expect_wfx(r->ti, r->wfxt, 17), r->insn)) {
 			return;
 		}
 		vcpu_skip_insn(sc_vcpu(c));
@@ -46,6 +66,7 @@ static void run_wfx(struct scenario_ctx *c, const void *row)
 
 SCENARIO(trap_wfx, .id = "trap.wfx",
 	 .rule = "HCR_EL2.TWI/TWE = 1 trap a WFI/WFE that would wait (EC 0x01, IL 1, CV 1, "
-		 "COND 0xe, TI) with ELR_EL2 = the WFx; = 0: it completes at EL1",
-	 SCENARIO_ROWS(wfx_rows), .run = run_wfx, .ec = "0x01",
+		 "COND 0xe, TI; WFIT/WFET: RV 1, RN = the timeout register) with ELR_EL2 = the WFx; "
+		 "= 0: it completes at EL1",
+	 SCENARIO_ROWS(wfx_rows), .requires = wfx_requires, .run = run_wfx, .ec = "0x01",
 	 .control = "HCR_EL2.TWI, HCR_EL2.TWE");
