@@ -171,6 +171,21 @@ bool sc_expect_done(struct scenario_ctx *c, const struct exit *e, uint64_t statu
 	return sc_expect_u64(c, "guest_status", e->status, status);
 }
 
+void sc_expect_el1_exception(struct scenario_ctx *c, uint64_t vector, uint64_t esr, uint64_t elr)
+{
+	uint64_t got;
+
+	if (sc_report(c, GREPORT_VECTOR, &got)) {
+		sc_expect_u64(c, "vector_offset", got, vector);
+	}
+	if (sc_report(c, GREPORT_ESR_EL1, &got)) {
+		sc_expect_u64(c, "esr_el1", got, esr);
+	}
+	if (sc_report(c, GREPORT_ELR_EL1, &got)) {
+		sc_expect_u64(c, "elr_el1", got, elr);
+	}
+}
+
 bool sc_report(struct scenario_ctx *c, unsigned key, uint64_t *value)
 {
 	if (!c->vcpu || key >= VCPU_REPORTS || !(c->vcpu->reported & (1u << key))) {

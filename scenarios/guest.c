@@ -77,7 +77,6 @@ static const struct el1_exc_row el1_exc_rows[] = {
 static void run_el1_exception(struct scenario_ctx *c, const void *row)
 {
 	const struct el1_exc_row *r = row;
-	uint64_t esr, elr, vector;
 	/*
 	 * UDF: EC 0x00 (unknown), IL 1, ISS 0; ELR_EL1 = the UDF itself.
 	 * SVC: EC 0x15, IL 1, imm16; ELR_EL1 = the instruction after the SVC.
@@ -92,15 +91,7 @@ static void run_el1_exception(struct scenario_ctx *c, const void *row)
 	if (!sc_expect_done(c, &e, 0)) {
 		return;
 	}
-	if (sc_report(c, GREPORT_VECTOR, &vector)) {
-		sc_expect_u64(c, "vector_offset", vector, r->vector);
-	}
-	if (sc_report(c, GREPORT_ESR_EL1, &esr)) {
-		sc_expect_u64(c, "esr_el1", esr, expect_esr);
-	}
-	if (sc_report(c, GREPORT_ELR_EL1, &elr)) {
-		sc_expect_u64(c, "elr_el1", elr, r->elr_el1);
-	}
+	sc_expect_el1_exception(c, r->vector, expect_esr, r->elr_el1);
 }
 
 SCENARIO(guest_el1_exception, .id = "guest.el1-exception",

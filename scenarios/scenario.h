@@ -92,6 +92,11 @@ bool sc_expect_exit(struct scenario_ctx *c, const struct exit *e, enum exit_reas
 bool sc_expect_done(struct scenario_ctx *c, const struct exit *e, uint64_t status);
 /** This instance takes exceptions on the guest's own EL1 vectors on purpose. */
 void sc_expect_el1_exceptions(struct scenario_ctx *c);
+/**
+ * The guest's own vectors took an exception at offset @vector (0x200: current EL, SPx,
+ * synchronous) with ESR_EL1 @esr and ELR_EL1 @elr, as the runtime reported them.
+ */
+void sc_expect_el1_exception(struct scenario_ctx *c, uint64_t vector, uint64_t esr, uint64_t elr);
 void sc_fail(struct scenario_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /** Add a YAML line to the diagnosis (printed only if the instance fails). */
 void sc_diag(struct scenario_ctx *c, const char *key, const char *fmt, ...)

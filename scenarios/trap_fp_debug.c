@@ -55,7 +55,6 @@ SCENARIO(trap_fp, .id = "trap.fp",
 static void run_brk(struct scenario_ctx *c, const void *row)
 {
 	const struct trap_row *r = row;
-	uint64_t esr, elr, vector;
 
 	if (!sc_start(c, &(struct sc_setup){.payload = GSYM(gp_brk),
 					    .mdcr = r->trapped ? MDCR_TDE : 0})) {
@@ -76,15 +75,7 @@ static void run_brk(struct scenario_ctx *c, const void *row)
 	if (!sc_expect_done(c, &e, 0)) {
 		return;
 	}
-	if (sc_report(c, GREPORT_VECTOR, &vector)) {
-		sc_expect_u64(c, "vector_offset", vector, 0x200);
-	}
-	if (sc_report(c, GREPORT_ESR_EL1, &esr)) {
-		sc_expect_u64(c, "esr_el1", esr, esr_expect_brk64(0x77));
-	}
-	if (sc_report(c, GREPORT_ELR_EL1, &elr)) {
-		sc_expect_u64(c, "elr_el1", elr, GSYM(gl_brk));
-	}
+	sc_expect_el1_exception(c, 0x200, esr_expect_brk64(0x77), GSYM(gl_brk));
 }
 
 SCENARIO(trap_debug_brk, .id = "trap.debug.brk",

@@ -71,7 +71,6 @@ static void run_hcd(struct scenario_ctx *c, const void *row)
 	const struct hcd_row *r = row;
 	bool el3 = (read_id_aa64pfr0_el1() >> 12) & 0xf;
 	enum route route = hvc_route(el3, true, r->hcd);
-	uint64_t vector, esr, elr;
 
 	sc_start(c, &(struct sc_setup){.payload = GSYM(gp_hvc_0x0001),
 				       .hcr = r->hcd ? HCR_HCD : 0,
@@ -90,15 +89,7 @@ static void run_hcd(struct scenario_ctx *c, const void *row)
 	if (!sc_expect_done(c, &e, 0)) {
 		return;
 	}
-	if (sc_report(c, GREPORT_VECTOR, &vector)) {
-		sc_expect_u64(c, "vector_offset", vector, 0x200);
-	}
-	if (sc_report(c, GREPORT_ESR_EL1, &esr)) {
-		sc_expect_u64(c, "esr_el1", esr, esr_expect_unknown());
-	}
-	if (sc_report(c, GREPORT_ELR_EL1, &elr)) {
-		sc_expect_u64(c, "elr_el1", elr, GSYM(gp_hvc_0x0001));
-	}
+	sc_expect_el1_exception(c, 0x200, esr_expect_unknown(), GSYM(gp_hvc_0x0001));
 }
 
 SCENARIO(trap_hvc_hcd, .id = "trap.hvc.hcd",

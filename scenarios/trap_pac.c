@@ -142,7 +142,6 @@ static const char *fpac_requires(const void *row, char *why, size_t len)
 
 static void run_fpac(struct scenario_ctx *c, const void *row)
 {
-	uint64_t vector, esr, elr;
 
 	(void)row;
 	if (!sc_start(c, &(struct sc_setup){.payload = GSYM(gp_pac_fpac),
@@ -156,15 +155,7 @@ static void run_fpac(struct scenario_ctx *c, const void *row)
 	if (!sc_expect_done(c, &e, 0)) {
 		return;
 	}
-	if (sc_report(c, GREPORT_VECTOR, &vector)) {
-		sc_expect_u64(c, "vector_offset", vector, 0x200);
-	}
-	if (sc_report(c, GREPORT_ESR_EL1, &esr)) {
-		sc_expect_u64(c, "esr_el1", esr, esr_expect_pac_fail(false, false));
-	}
-	if (sc_report(c, GREPORT_ELR_EL1, &elr)) {
-		sc_expect_u64(c, "elr_el1", elr, GSYM(gl_pac_fpac));
-	}
+	sc_expect_el1_exception(c, 0x200, esr_expect_pac_fail(false, false), GSYM(gl_pac_fpac));
 }
 
 SCENARIO(trap_pac_fpac, .id = "trap.pac.fpac",

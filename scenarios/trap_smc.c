@@ -62,17 +62,8 @@ static const char *smc_requires(const void *row, char *why, size_t len)
 
 static void expect_undef_el1(struct scenario_ctx *c)
 {
-	uint64_t vector, esr, elr;
 
-	if (sc_report(c, GREPORT_VECTOR, &vector)) {
-		sc_expect_u64(c, "vector_offset", vector, 0x200);
-	}
-	if (sc_report(c, GREPORT_ESR_EL1, &esr)) {
-		sc_expect_u64(c, "esr_el1", esr, esr_expect_unknown());
-	}
-	if (sc_report(c, GREPORT_ELR_EL1, &elr)) {
-		sc_expect_u64(c, "elr_el1", elr, GSYM(gl_smc));
-	}
+	sc_expect_el1_exception(c, 0x200, esr_expect_unknown(), GSYM(gl_smc));
 }
 
 static void run_smc(struct scenario_ctx *c, const void *row)

@@ -44,7 +44,7 @@ static void run_sve(struct scenario_ctx *c, const void *row)
 {
 	const struct sve_row *r = row;
 	enum route route = sve_route(r->zen, r->tz);
-	uint64_t vl, vector, esr, elr;
+	uint64_t vl;
 
 	sc_diag(c, "expected_route", "%s", route_name(route));
 	if (!sc_start(c, &(struct sc_setup){.payload = GSYM(gp_sve),
@@ -73,15 +73,7 @@ static void run_sve(struct scenario_ctx *c, const void *row)
 		}
 		return;
 	}
-	if (sc_report(c, GREPORT_VECTOR, &vector)) {
-		sc_expect_u64(c, "vector_offset", vector, 0x200);
-	}
-	if (sc_report(c, GREPORT_ESR_EL1, &esr)) {
-		sc_expect_u64(c, "esr_el1", esr, esr_expect_sve_access());
-	}
-	if (sc_report(c, GREPORT_ELR_EL1, &elr)) {
-		sc_expect_u64(c, "elr_el1", elr, GSYM(gl_sve));
-	}
+	sc_expect_el1_exception(c, 0x200, esr_expect_sve_access(), GSYM(gl_sve));
 }
 
 SCENARIO(trap_sve, .id = "trap.sve",

@@ -64,9 +64,10 @@ static void run_wfx(struct scenario_ctx *c, const void *row)
 	sc_expect_done(c, &e, 0);
 }
 
-SCENARIO(trap_wfx, .id = "trap.wfx",
-	 .rule = "HCR_EL2.TWI/TWE = 1 trap a WFI/WFE that would wait (EC 0x01, IL 1, CV 1, "
-		 "COND 0xe, TI; WFIT/WFET: RV 1, RN = the timeout register) with ELR_EL2 = the WFx; "
-		 "= 0: it completes at EL1",
-	 SCENARIO_ROWS(wfx_rows), .requires = wfx_requires, .run = run_wfx, .ec = "0x01",
-	 .control = "HCR_EL2.TWI, HCR_EL2.TWE");
+SCENARIO(
+	trap_wfx, .id = "trap.wfx",
+	.rule = "HCR_EL2.TWI/TWE = 1 trap a WFI/WFE that would wait (EC 0x01, IL 1, CV 1, "
+		"COND 0xe, TI; WFIT/WFET: RV 1, RN = the timeout register) with ELR_EL2 = the WFx; "
+		"= 0: it completes at EL1",
+	SCENARIO_ROWS(wfx_rows), .requires = wfx_requires, .run = run_wfx, .ec = "0x01",
+	.control = "HCR_EL2.TWI, HCR_EL2.TWE");

@@ -71,7 +71,6 @@ struct debug_state {
  */
 enum route debug_route(const struct debug_state *s);
 
-
 /**
  * hvc_route() - where HVC at EL1 goes. AArch64.CheckForHVCUndef... (the HVC pseudocode):
  * HVC is UNDEFINED when EL3 is implemented and SCR_EL3.HCE = 0, or when EL3 is not
