@@ -110,6 +110,7 @@ SYSREG_RW(par_el1, par_el1)
 SYSREG_RW(tpidr_el0, tpidr_el0)
 SYSREG_RW(tpidrro_el0, tpidrro_el0)
 SYSREG_RW(csselr_el1, csselr_el1)
+SYSREG_RW(fpcr, S3_3_C4_C4_0) /* needs CPTR_EL2.TFP = 0 (the harness's CPTR_EL2_HOST) */
 
 /* GICv3 CPU interface (S3_x encodings: accepted by any assembler). */
 SYSREG_RW(icc_sre_el2, S3_4_C12_C9_5)
