@@ -24,14 +24,14 @@ gl_el1_svc:
 	ret
 
 /*
- * Unaligned accesses at EL1 to gl_align_data + 1; the load reports what it read (key
- * GREPORT_USER): with the MMU on, Normal memory and SCTLR_EL1.A = 0 it is bytes 1..8.
+ * Unaligned accesses at EL1 to x0 (gl_align_data + 1 through one alias or another); the load
+ * reports what it read (key GREPORT_USER): with the MMU on, Normal memory and SCTLR_EL1.A = 0
+ * it is bytes 1..8 of gl_align_data.
  */
 	.globl	gp_el1_ld_unaligned, gl_el1_ld_unaligned
 gp_el1_ld_unaligned:
 	str	x30, [sp, #-16]!
-	adr	x1, gl_align_data
-	add	x1, x1, #1
+	mov	x1, x0
 	mov	x2, xzr
 gl_el1_ld_unaligned:
 	ldr	x2, [x1]
@@ -44,8 +44,7 @@ gl_el1_ld_unaligned:
 
 	.globl	gp_el1_st_unaligned, gl_el1_st_unaligned
 gp_el1_st_unaligned:
-	adr	x1, gl_align_data
-	add	x1, x1, #1
+	mov	x1, x0
 gl_el1_st_unaligned:
 	str	w2, [x1]
 	mov	x0, #0
