@@ -118,6 +118,11 @@ void vcpu_skip_insn(struct vcpu *v)
 	v->pc += 4;
 }
 
+void vcpu_reset_watchdog(struct vcpu *v)
+{
+	v->deadline = 0;
+}
+
 /*
  * EL1 context at the start of a vCPU's life: MMU and caches off unless the config gives stage 1
  * registers and SCTLR_EL1 bits, the guest runtime's vectors and stack (guest/start.S relies on
