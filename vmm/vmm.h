@@ -157,7 +157,7 @@ void vcpu_set_cptr_traps(struct vcpu *vcpu, uint64_t traps);
 void vcpu_skip_insn(struct vcpu *vcpu);
 /** Give the vCPU a fresh watchdog budget from its next vcpu_run() (resuming after a timeout). */
 void vcpu_reset_watchdog(struct vcpu *vcpu);
-/** The reason vcpu_run() gives a synchronous exit with exception class @ec (service calls aside). */
+/** The reason vcpu_run() gives a synchronous exit of exception class @ec (services aside). */
 enum exit_reason exit_reason_for_ec(unsigned ec);
 
 /**
