@@ -81,6 +81,7 @@ static const struct tge_row tge_rows[] = {
 		 EV(EXC_PC_ALIGN, gl_el0_pc_align, .va = GSYM(gl_el0_pc_target) + 2)),
 	TGE_ROWS("sp-align,sa0=1", .payload = GSYM(gp_el0_sp_align),
 		 EV(EXC_SP_ALIGN, gl_el0_sp_align), .sctlr = SCTLR_EL1_SA0, .resume = true),
+	TGE_ROWS("sp-align,sa0=0", .payload = GSYM(gp_el0_sp_align), EV(EXC_NONE, gl_el0_sp_align)),
 	TGE_ROWS("ldr-unaligned-device", .payload = GSYM(gp_el0_ld_unaligned),
 		 EV(EXC_DATA_ALIGN, gl_el0_ld_unaligned, .va = GSYM(gl_align_data) + 1),
 		 .resume = true),
