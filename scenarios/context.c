@@ -236,6 +236,11 @@ struct vcpu *sc_start(struct scenario_ctx *c, const struct sc_setup *s)
 		.spsr = s->spsr,
 		.debug = s->debug,
 		.vsesr = s->vsesr,
+		.sctlr_el1 = s->sctlr_el1,
+		.tcr_el1 = s->tcr_el1,
+		.ttbr0_el1 = s->ttbr0_el1,
+		.mair_el1 = s->mair_el1,
+		.timeout_ms = s->timeout_ms,
 	};
 	c->vcpu = vcpu_create(c->vm, &cfg);
 	if (!c->vcpu) {

@@ -61,9 +61,11 @@ struct sc_setup {
 	uint64_t hcr, mdcr, cptr, cnthctl, ich_hcr;
 	bool cnthctl_set;
 	bool doorbell_channel; /* the runtime reports and exits through the doorbell, not HVC */
-	uint64_t spsr;	       /* 0: EL1h with DAIF masked */
 	struct vcpu_debug debug;
 	uint64_t vsesr;
+	uint64_t spsr; /* 0: EL1h (the runtime); EL0t: guest_start runs the payload at EL0 */
+	uint64_t sctlr_el1, tcr_el1, ttbr0_el1, mair_el1; /* vcpu_config: EL1 state at entry */
+	unsigned timeout_ms;				  /* 0: the suite's watchdog budget */
 };
 
 /** Fresh VM (zeroed RAM, guest image loaded, fresh stage 2 and VMID) and vCPU. */

@@ -97,6 +97,11 @@ static const exit_handler_fn exit_handlers[64] = {
 	[ESR_EC_DABT_LOW] = handle_dabt,
 };
 
+enum exit_reason exit_reason_for_ec(unsigned ec)
+{
+	return ec_reasons[ec & 0x3f] ?: EXIT_TRAP;
+}
+
 enum exit_action exit_decode(struct vcpu *v, struct exit *e, bool watchdog)
 {
 	switch (e->slot) {
@@ -104,7 +109,7 @@ enum exit_action exit_decode(struct vcpu *v, struct exit *e, bool watchdog)
 	case 12: {
 		unsigned ec = esr_ec(e->esr);
 
-		e->reason = ec_reasons[ec] ?: EXIT_TRAP;
+		e->reason = exit_reason_for_ec(ec);
 		return exit_handlers[ec] ? exit_handlers[ec](v, e) : EXIT_ACTION_RETURN;
 	}
 	case 9:

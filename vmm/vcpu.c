@@ -126,20 +126,26 @@ void vcpu_skip_insn(struct vcpu *v)
 	v->pc += 4;
 }
 
+void vcpu_reset_watchdog(struct vcpu *v)
+{
+	v->deadline = 0;
+}
+
 /*
- * EL1 context at the start of a vCPU's life: MMU and caches off, the guest runtime's vectors
- * and stack (guest/start.S relies on VBAR_EL1 and SP_EL1 being set). Loaded only when another
- * vCPU ran in between: the harness itself never touches EL1 registers.
+ * EL1 context at the start of a vCPU's life: MMU and caches off unless the config gives stage 1
+ * registers and SCTLR_EL1 bits, the guest runtime's vectors and stack (guest/start.S relies on
+ * VBAR_EL1 and SP_EL1 being set). Loaded only when another vCPU ran in between: the harness
+ * itself never touches EL1 registers.
  */
 static void vcpu_load_el1(struct vcpu *v)
 {
 	uint64_t ram_top = v->vm->ram_ipa + v->vm->ram_size;
 
-	write_sctlr_el1(SCTLR_EL1_RES1);
-	write_tcr_el1(0);
-	write_ttbr0_el1(0);
+	write_sctlr_el1(SCTLR_EL1_RES1 | v->cfg.sctlr_el1);
+	write_tcr_el1(v->cfg.tcr_el1);
+	write_ttbr0_el1(v->cfg.ttbr0_el1);
 	write_ttbr1_el1(0);
-	write_mair_el1(0);
+	write_mair_el1(v->cfg.mair_el1);
 	write_amair_el1(0);
 	write_vbar_el1(v->cfg.vbar);
 	write_cpacr_el1(3ULL << 20); /* FPEN: FP/SIMD usable at EL1 and EL0 */
@@ -200,7 +206,10 @@ struct exit vcpu_run(struct vcpu *v)
 	struct exit e;
 
 	if (!v->deadline) {
-		v->deadline = read_cntpct_el0() + timeout_ticks;
+		uint64_t budget = v->cfg.timeout_ms ? read_cntfrq_el0() * v->cfg.timeout_ms / 1000
+						    : timeout_ticks;
+
+		v->deadline = read_cntpct_el0() + budget;
 	}
 	for (;;) {
 		if (loaded_vcpu != v) {

@@ -82,6 +82,10 @@ struct vcpu_config {
 	uint64_t x[4];	  /* initial x0..x3 */
 	struct vcpu_debug debug;
 	uint64_t vsesr; /* VSESR_EL2 (FEAT_RAS): the syndrome of a virtual SError (HCR_EL2.VSE) */
+	/* EL1 translation and EL0 controls at entry (0: MMU off, RES1 bits only). */
+	uint64_t sctlr_el1; /* ORed onto the SCTLR_EL1 RES1 bits: M, A, SA, SA0, UCT, nTWI, ... */
+	uint64_t tcr_el1, ttbr0_el1, mair_el1;
+	unsigned timeout_ms; /* watchdog budget of this vCPU; 0: vmm_set_timeout_ms()'s */
 };
 
 enum exit_reason {
@@ -165,6 +169,10 @@ void vcpu_destroy(struct vcpu *vcpu);
 void vcpu_set_cptr_traps(struct vcpu *vcpu, uint64_t traps);
 /** Advance the guest PC past the trapped 32-bit instruction (ESR.IL = 1). */
 void vcpu_skip_insn(struct vcpu *vcpu);
+/** Give the vCPU a fresh watchdog budget from its next vcpu_run() (resuming after a timeout). */
+void vcpu_reset_watchdog(struct vcpu *vcpu);
+/** The reason vcpu_run() gives a synchronous exit of exception class @ec (services aside). */
+enum exit_reason exit_reason_for_ec(unsigned ec);
 
 /**
  * exit_fault_ipa() - IPA of a stage 2 abort: HPFAR_EL2.FIPA with FAR_EL2's page offset.

@@ -70,6 +70,11 @@
 #define SCTLR_EL2_RES1 0x30C50830ULL
 /* SCTLR_EL1 RES1 bits (Armv8.0): 11, 20, 22, 23, 28, 29. */
 #define SCTLR_EL1_RES1 0x30D00800ULL
+/* SCTLR_EL1 controls of EL0 (M, A, C, SA, I as in SCTLR_EL2 above). */
+#define SCTLR_EL1_SA0  BIT(4)  /* SP alignment check at EL0 */
+#define SCTLR_EL1_UCT  BIT(15) /* EL0 may read CTR_EL0 */
+#define SCTLR_EL1_nTWI BIT(16) /* WFI at EL0 is not trapped to EL1 */
+#define SCTLR_EL1_nTWE BIT(18) /* WFE at EL0 is not trapped to EL1 */
 
 /* TCR_EL2 (E2H=0) */
 #define TCR_T0SZ(n)	 ((unsigned long long)(n)&0x3f)
@@ -81,6 +86,9 @@
 #define TCR_TG0_16K	 (2ULL << 14)
 #define TCR_EL2_PS_SHIFT 16
 #define TCR_EL2_RES1	 (BIT(31) | BIT(23))
+/* TCR_EL1 (fields not shared with TCR_EL2 above) */
+#define TCR_EL1_EPD1	  BIT(23) /* no walks through TTBR1_EL1 */
+#define TCR_EL1_IPS_SHIFT 32
 
 /* VTCR_EL2 */
 #define VTCR_T0SZ(n)	((unsigned long long)(n)&0x3f)
@@ -147,6 +155,10 @@
 #define SPSR_DAIF   (SPSR_D | SPSR_A | SPSR_I | SPSR_F)
 #define SPSR_IL	    BIT(20)
 #define SPSR_SS	    BIT(21)
+
+/* FPCR trap enables (RAZ/WI where trapped floating-point exceptions are not implemented) */
+#define FPCR_IOE BIT(8)
+#define FPCR_DZE BIT(9)
 
 /* SCR_EL3, for the EL3 entry path only */
 #define SCR_NS	 BIT(0)

@@ -193,6 +193,17 @@
 /* Every ISS bit of ESR_ISS_SYS64_VAL(): compare (iss & MASK) to a VAL to match a register. */
 #define ESR_ISS_SYS64_SYS_MASK ESR_ISS_SYS64_VAL(0x3, 0x7, 0xf, 0xf, 0x7)
 
+/* Trapped floating-point exception ISS ("ISS encoding for an exception from a trapped FP"). */
+#define ESR_ISS_FP_TFV		(1ULL << 23) /* TFV: the flag bits below are valid */
+#define ESR_ISS_FP_VECITR_SHIFT 8
+#define ESR_ISS_FP_VECITR_MASK	0x7ULL	    /* VECITR, bits [10:8]: UNKNOWN from AArch64 */
+#define ESR_ISS_FP_IDF		(1ULL << 7) /* input denormal */
+#define ESR_ISS_FP_IXF		(1ULL << 4) /* inexact */
+#define ESR_ISS_FP_UFF		(1ULL << 3) /* underflow */
+#define ESR_ISS_FP_OFF		(1ULL << 2) /* overflow */
+#define ESR_ISS_FP_DZF		(1ULL << 1) /* divide by zero */
+#define ESR_ISS_FP_IOF		(1ULL << 0) /* invalid operation */
+
 /** esr_field() - bits [@shift + width - 1 : @shift] of @v, where @mask is the unshifted mask. */
 static inline uint64_t esr_field(uint64_t v, unsigned shift, uint64_t mask)
 {

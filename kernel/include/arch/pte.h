@@ -21,6 +21,8 @@
 #define PTE_DBM		  BIT(51)
 #define PTE_CONT	  BIT(52)
 #define PTE_S1_XN	  BIT(54) /* XN in the EL2 regime */
+#define PTE_S1_PXN	  BIT(53) /* EL1&0 regime: no execution at EL1 */
+#define PTE_S1_UXN	  BIT(54) /* EL1&0 regime: no execution at EL0 */
 
 /* MAIR_EL2 indices used by the harness's own map (kernel/mmu.c). */
 #define MAIR_IDX_DEVICE_nGnRnE 0

@@ -111,6 +111,7 @@ SYSREG_RW(par_el1, par_el1)
 SYSREG_RW(tpidr_el0, tpidr_el0)
 SYSREG_RW(tpidrro_el0, tpidrro_el0)
 SYSREG_RW(csselr_el1, csselr_el1)
+SYSREG_RW(fpcr, S3_3_C4_C4_0) /* needs CPTR_EL2.TFP = 0 (the harness's CPTR_EL2_HOST) */
 
 /* Self-hosted debug: breakpoint/watchpoint 0 and the step/enable controls (MDSCR_EL1). */
 SYSREG_RW(mdscr_el1, mdscr_el1)
