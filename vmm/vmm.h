@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arch/fgt.h"
 #include "pgtable.h"
 
 /* Distinct address spaces get distinct types, so an IPA can't be passed as a PA. */
@@ -69,6 +70,16 @@ struct vcpu_config {
 	uint64_t vbar;	  /* initial VBAR_EL1 (the guest runtime's vectors) */
 	uint64_t spsr;	  /* 0: EL1h with DAIF masked */
 	uint64_t x[4];	  /* initial x0..x3 */
+	/*
+	 * FEAT_FGT: per register (enum fgt_reg), the bits to flip from the neutral value, i.e. 1
+	 * = trap, whatever the bit's polarity: the vmm writes vmm_caps.fgt_neutral ^ fgt, so a
+	 * zeroed config traps nothing (nXXX bits of implemented features are loaded as 1).
+	 */
+	uint64_t fgt[FGT_REGS];
+	/* FEAT_HCX: bits to flip from vmm_caps.hcrx_neutral (enables on, traps off); 0 = none. */
+	uint64_t hcrx;
+	/* FEAT_NV2: VNCR_EL2 (an EL2 VA, e.g. of a page of guest RAM); written when nonzero. */
+	uint64_t vncr;
 };
 
 enum exit_reason {
@@ -123,6 +134,9 @@ struct vmm_caps {
 	bool gran4, gran16, gran64; /* stage-2 granule support */
 	unsigned lrs;		    /* GICv3 list registers, 0 without GICv3 */
 	unsigned gic_version;
+	bool fgt, hcx, nv2;		/* FGT/HCRX_EL2/VNCR_EL2 are loaded per vCPU */
+	uint64_t fgt_neutral[FGT_REGS]; /* trap-nothing values, from arch/fgt.h */
+	uint64_t hcrx_neutral;		/* from arch/hcrx.h */
 };
 
 extern struct vmm_caps vmm_caps;
