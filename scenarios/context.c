@@ -215,7 +215,6 @@ struct vcpu *sc_start(struct scenario_ctx *c, const struct sc_setup *s)
 		.x = {s->payload, s->args[0], s->args[1], s->args[2]},
 		.fgt = {s->fgt[0], s->fgt[1], s->fgt[2], s->fgt[3], s->fgt[4]},
 		.hcrx = s->hcrx,
-		.vncr = s->vncr,
 	};
 	c->vcpu = vcpu_create(c->vm, &cfg);
 	if (!c->vcpu) {

@@ -54,7 +54,6 @@ struct sc_setup {
 	bool cnthctl_set;
 	uint64_t fgt[FGT_REGS]; /* FEAT_FGT: 1 = trap, whatever the polarity (vmm.h) */
 	uint64_t hcrx;		/* FEAT_HCX: bits flipped from the neutral value (vmm.h) */
-	uint64_t vncr;		/* FEAT_NV2: VNCR_EL2 value, 0 = leave it */
 };
 
 /** Fresh VM (zeroed RAM, guest image loaded, fresh stage 2 and VMID) and vCPU. */
