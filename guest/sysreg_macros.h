@@ -25,11 +25,8 @@ gl_sr_\name\()_\rt:
 	ret
 .endm
 
-/* value 0: write the value the vmm passes in x0 (the register's own); xzr writes 0. */
-.macro	sr_write name, op0, op1, crn, crm, op2, value, rt
-	.globl	gp_sw_\name\()_\rt, gl_sw_\name\()_\rt
-gp_sw_\name\()_\rt:
-	str	x30, [sp, #-16]!
+/* Rt = value, or (value 0) what the vmm passes in x0, the register's own; xzr stays 0. */
+.macro	sr_load_rt rt, value
 	.ifnc	\rt, xzr
 	.if	\value
 	ldr	\rt, =\value
@@ -37,12 +34,21 @@ gp_sw_\name\()_\rt:
 	mov	\rt, x0			/* the vmm passes the register's current value */
 	.endif
 	.endif
+.endm
+
+.macro	sr_write name, op0, op1, crn, crm, op2, value, rt, readback=1
+	.globl	gp_sw_\name\()_\rt, gl_sw_\name\()_\rt
+gp_sw_\name\()_\rt:
+	str	x30, [sp, #-16]!
+	sr_load_rt \rt, \value
 gl_sw_\name\()_\rt:
 	msr	S\op0\()_\op1\()_C\crn\()_C\crm\()_\op2, \rt
 	isb
+	.if	\readback
 	mrs	x1, S\op0\()_\op1\()_C\crn\()_C\crm\()_\op2
 	mov	x0, #GREPORT_USER
 	bl	guest_report
+	.endif
 	ldr	x30, [sp], #16
 	mov	x0, #0
 	ret
@@ -66,23 +72,7 @@ gl_ss_\name\()_\rt:
 
 /* A write-only register (OSLAR_EL1, PMSWINC_EL0), or a write that is expected to UNDEF. */
 .macro	sr_write_only name, op0, op1, crn, crm, op2, value, rt
-	.globl	gp_sw_\name\()_\rt, gl_sw_\name\()_\rt
-gp_sw_\name\()_\rt:
-	str	x30, [sp, #-16]!
-	.ifnc	\rt, xzr
-	.if	\value
-	ldr	\rt, =\value
-	.else
-	mov	\rt, x0
-	.endif
-	.endif
-gl_sw_\name\()_\rt:
-	msr	S\op0\()_\op1\()_C\crn\()_C\crm\()_\op2, \rt
-	isb
-	ldr	x30, [sp], #16
-	mov	x0, #0
-	ret
-	.ltorg
+	sr_write \name, \op0, \op1, \crn, \crm, \op2, \value, \rt, 0
 .endm
 
 #endif
