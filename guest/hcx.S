@@ -55,3 +55,22 @@ gl_hcx_setp:
 	setp	[x0]!, x1!, x2
 	mov	x0, #0
 	ret
+
+/*
+ * gp_hcx_<insn>: one FEAT_LS64 instruction at gl_hcx_<insn> on the 64-byte buffer at x0
+ * (x2..x9 the data, x1 the ST64BV* status).
+ */
+	.arch	armv8.7-a+ls64
+.macro	ls64_payload name, insn:vararg
+	.globl	gp_hcx_\name, gl_hcx_\name
+gp_hcx_\name:
+	mov	x10, x0
+gl_hcx_\name:
+	\insn
+	mov	x0, #0
+	ret
+.endm
+	ls64_payload ld64b, ld64b x2, [x10]
+	ls64_payload st64b, st64b x2, [x10]
+	ls64_payload st64bv, st64bv x1, x2, [x10]
+	ls64_payload st64bv0, st64bv0 x1, x2, [x10]

@@ -9,6 +9,7 @@
  *   Op0 0, Op1 0b001, CRn 0b0100, CRm = the immediate, Op2 0b000, Rt 0b11111, Direction 0).
  * - trap.hcx.mscen: MSCEn = 0 makes the CPY and SET families UNDEFINED at EL1 (EC 0x00 on the
  * guest's vector, not a trap to EL2); = 1 they execute (FEAT_MOPS).
+ * - trap.hcx.ls64: EnALS/EnASR/EnAS0 = 0 trap LD64B, ST64B / ST64BV / ST64BV0 (EC 0x0A).
  * - trap.hcx.fgtnxs: FGTnXS = 1 exempts the TLBI *NXS forms from the HFGITR_EL2 TLBI traps,
  *   which still apply to the plain forms (FEAT_XS with FEAT_FGT).
  */
@@ -17,6 +18,7 @@
 #include "arch/sysreg.h"
 #include "cpu_id.h"
 #include "esr_model.h"
+#include "hcx_model.h"
 #include "hvc.h"
 #include "sysreg_trap.h"
 
@@ -232,3 +234,59 @@ SCENARIO(trap_hcx_fgtnxs, .id = "trap.hcx.fgtnxs",
 		 "forms (they execute), but still trap the plain forms; FGTnXS = 0: both trap "
 		 "(EC 0x18)",
 	 SCENARIO_ROWS(nxs_rows), .requires = fgtnxs_requires, .run = run_fgtnxs);
+
+/* ---- EnALS / EnASR / EnAS0 (FEAT_LS64*) -------------------------------------------------- */
+
+struct ls64_row {
+	const char *name;
+	enum ls64_insn insn;
+	enum cpu_feature needs;
+	bool trapped;
+	uint64_t payload, at;
+};
+
+#define LS64_ROWS(n, insn, needs)                                                                  \
+	{"[" #n "][trap]", insn, needs, true, GSYM(gp_hcx_##n), GSYM(gl_hcx_##n)},                 \
+	{                                                                                          \
+		"[" #n "][notrap]", insn, needs, false, GSYM(gp_hcx_##n), GSYM(gl_hcx_##n)         \
+	}
+
+static const struct ls64_row ls64_rows[] = {
+	LS64_ROWS(ld64b, LS64_LD64B, CPU_LS64),
+	LS64_ROWS(st64b, LS64_ST64B, CPU_LS64),
+	LS64_ROWS(st64bv, LS64_ST64BV, CPU_LS64_V),
+	LS64_ROWS(st64bv0, LS64_ST64BV0, CPU_LS64_ACCDATA),
+};
+
+static void run_ls64(struct scenario_ctx *c, const void *row)
+{
+	const struct ls64_row *r = row;
+
+	if (!sc_start(c, &(struct sc_setup){.payload = r->payload,
+					    .args = {MOPS_BUF},
+					    .hcrx = r->trapped ? hcrx_ls64_enable(r->insn) : 0})) {
+		return;
+	}
+	struct exit e = sc_run(c);
+
+	if (r->trapped) {
+		if (!sc_expect_exit(c, &e, EXIT_TRAP, esr_expect_ls64(r->insn), r->at)) {
+			return;
+		}
+		vcpu_skip_insn(sc_vcpu(c));
+		e = sc_run(c);
+	}
+	sc_expect_done(c, &e, 0);
+}
+
+static const char *ls64_requires(const void *row, char *why, size_t len)
+{
+	const char *skip = cpu_requires(CPU_HCX, why, len);
+
+	return skip ? skip : cpu_requires(((const struct ls64_row *)row)->needs, why, len);
+}
+
+SCENARIO(trap_hcx_ls64, .id = "trap.hcx.ls64",
+	 .rule = "HCRX_EL2.EnALS/EnASR/EnAS0 = 0 trap LD64B and ST64B / ST64BV / ST64BV0 at EL1 "
+		 "to EL2 (EC 0x0A, ISS 2 / 0 / 1, ELR_EL2 = the instruction); = 1: they execute",
+	 SCENARIO_ROWS(ls64_rows), .requires = ls64_requires, .run = run_ls64);
