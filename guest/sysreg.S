@@ -14,58 +14,7 @@
 
 	.text
 
-.macro	sr_read name, op0, op1, crn, crm, op2, rt
-	.globl	gp_sr_\name\()_\rt, gl_sr_\name\()_\rt
-gp_sr_\name\()_\rt:
-	str	x30, [sp, #-16]!
-gl_sr_\name\()_\rt:
-	mrs	\rt, S\op0\()_\op1\()_C\crn\()_C\crm\()_\op2
-	mov	x1, \rt
-	mov	x0, #GREPORT_USER
-	bl	guest_report
-	ldr	x30, [sp], #16
-	mov	x0, #0
-	ret
-.endm
-
-/* value 0: write the value the vmm passes in x0 (the register's own); xzr writes 0. */
-.macro	sr_write name, op0, op1, crn, crm, op2, value, rt
-	.globl	gp_sw_\name\()_\rt, gl_sw_\name\()_\rt
-gp_sw_\name\()_\rt:
-	str	x30, [sp, #-16]!
-	.ifnc	\rt, xzr
-	.if	\value
-	ldr	\rt, =\value
-	.else
-	mov	\rt, x0			/* the vmm passes the register's current value */
-	.endif
-	.endif
-gl_sw_\name\()_\rt:
-	msr	S\op0\()_\op1\()_C\crn\()_C\crm\()_\op2, \rt
-	isb
-	mrs	x1, S\op0\()_\op1\()_C\crn\()_C\crm\()_\op2
-	mov	x0, #GREPORT_USER
-	bl	guest_report
-	ldr	x30, [sp], #16
-	mov	x0, #0
-	ret
-	.ltorg
-.endm
-
-.macro	sr_sys name, op1, crn, crm, op2, value, rt
-	.globl	gp_ss_\name\()_\rt, gl_ss_\name\()_\rt
-gp_ss_\name\()_\rt:
-	str	x30, [sp, #-16]!
-	.ifnc	\rt, xzr
-	ldr	\rt, =\value
-	.endif
-gl_ss_\name\()_\rt:
-	sys	#\op1, C\crn, C\crm, #\op2, \rt
-	ldr	x30, [sp], #16
-	mov	x0, #0
-	ret
-	.ltorg
-.endm
+#include "sysreg_macros.h"
 
 #define SYSREG_SYS(name, op1, crn, crm, op2, ctl, value, uses_rt)                                 \
 	.if uses_rt;                                                                               \

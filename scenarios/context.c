@@ -241,6 +241,8 @@ struct vcpu *sc_start(struct scenario_ctx *c, const struct sc_setup *s)
 		.ttbr0_el1 = s->ttbr0_el1,
 		.mair_el1 = s->mair_el1,
 		.timeout_ms = s->timeout_ms,
+		.fgt = {s->fgt[0], s->fgt[1], s->fgt[2], s->fgt[3], s->fgt[4]},
+		.hcrx = s->hcrx,
 	};
 	c->vcpu = vcpu_create(c->vm, &cfg);
 	if (!c->vcpu) {

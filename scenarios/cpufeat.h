@@ -8,13 +8,8 @@
 
 #include <stdbool.h>
 
+#include "arch/idfields.h"
 #include "arch/sysreg.h"
-
-/** A 4-bit ID register field. */
-static inline unsigned id_field(uint64_t reg, unsigned shift)
-{
-	return (reg >> shift) & 0xf;
-}
 
 /* ID_AA64ISAR2_EL1 is newer than some assemblers. */
 static inline uint64_t read_id_aa64isar2(void)

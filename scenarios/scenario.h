@@ -66,6 +66,8 @@ struct sc_setup {
 	uint64_t spsr; /* 0: EL1h (the runtime); EL0t: guest_start runs the payload at EL0 */
 	uint64_t sctlr_el1, tcr_el1, ttbr0_el1, mair_el1; /* vcpu_config: EL1 state at entry */
 	unsigned timeout_ms;				  /* 0: the suite's watchdog budget */
+	uint64_t fgt[FGT_REGS]; /* FEAT_FGT: 1 = trap, whatever the polarity (vmm.h) */
+	uint64_t hcrx;		/* FEAT_HCX: bits flipped from the neutral value (vmm.h) */
 };
 
 /** Fresh VM (zeroed RAM, guest image loaded, fresh stage 2 and VMID) and vCPU. */

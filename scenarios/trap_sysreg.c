@@ -11,85 +11,53 @@
  *    same register after the run: the guest's EL1 context stays live), a write takes effect.
  */
 #include <stdio.h>
+
 #include <string.h>
 
 #include "arch/el2.h"
 #include "arch/esr.h"
 #include "arch/sysreg.h"
+#include "cpu_id.h"
 #include "esr_model.h"
 #include "hvc.h"
 #include "mmio.h"
 #include "scenario.h"
+#include "sysreg_trap.h"
 
 /* The value a trapped MRS is emulated with: distinctive, and not any register's reset value. */
 #define EMULATED_READ 0x7e57c0de00000000ULL
 
-/* Which EL2 register holds a control, its bit, and what the CPU must implement for it. */
-enum ctl_reg { CTL_HCR, CTL_MDCR, CTL_CPTR };
-enum ctl_needs {
-	NEEDS_NONE,
-	NEEDS_PMU,
-	NEEDS_RAS,
-	NEEDS_LOR,
-	NEEDS_PAUTH,
-	NEEDS_TRACE,  /* a System register trace unit (ID_AA64DFR0_EL1.TraceVer) */
-	NEEDS_AMU,    /* FEAT_AMU (ID_AA64PFR0_EL1.AMU) */
-	NEEDS_SPE,    /* FEAT_SPE (ID_AA64DFR0_EL1.PMSVer) */
-	NEEDS_TRF,    /* FEAT_TRF (ID_AA64DFR0_EL1.TraceFilt) */
-	NEEDS_EVT,    /* FEAT_EVT (ID_AA64MMFR2_EL1.EVT) */
-	NEEDS_TLBIOS, /* FEAT_EVT and FEAT_TLBIOS (ID_AA64ISAR0_EL1.TLB) */
-};
-
-struct control {
-	enum ctl_reg reg;
-	uint64_t bit;
-	enum ctl_needs needs;
-	bool trap_when_clear; /* HCR_EL2.APK: 0 traps, 1 does not */
-};
-
 /* clang-format off */
-#define CTL_tid1  { CTL_HCR, HCR_TID1, NEEDS_NONE, false }
-#define CTL_tid2  { CTL_HCR, HCR_TID2, NEEDS_NONE, false }
-#define CTL_tid3  { CTL_HCR, HCR_TID3, NEEDS_NONE, false }
-#define CTL_tacr  { CTL_HCR, HCR_TACR, NEEDS_NONE, false }
-#define CTL_tvm   { CTL_HCR, HCR_TVM, NEEDS_NONE, false }
-#define CTL_trvm  { CTL_HCR, HCR_TRVM, NEEDS_NONE, false }
-#define CTL_ttlb  { CTL_HCR, HCR_TTLB, NEEDS_NONE, false }
-#define CTL_tpu   { CTL_HCR, HCR_TPU, NEEDS_NONE, false }
-#define CTL_tpcp  { CTL_HCR, HCR_TPCP, NEEDS_NONE, false }
-#define CTL_tsw   { CTL_HCR, HCR_TSW, NEEDS_NONE, false }
-#define CTL_tda   { CTL_MDCR, MDCR_TDA, NEEDS_NONE, false }
-#define CTL_tdosa { CTL_MDCR, MDCR_TDOSA, NEEDS_NONE, false }
-#define CTL_tdra  { CTL_MDCR, MDCR_TDRA, NEEDS_NONE, false }
-#define CTL_tpm   { CTL_MDCR, MDCR_TPM, NEEDS_PMU, false }
-#define CTL_tpmcr { CTL_MDCR, MDCR_TPMCR, NEEDS_PMU, false }
-#define CTL_tcpac { CTL_CPTR, CPTR_TCPAC, NEEDS_NONE, false }
-#define CTL_terr  { CTL_HCR, HCR_TERR, NEEDS_RAS, false }
-#define CTL_tlor  { CTL_HCR, HCR_TLOR, NEEDS_LOR, false }
-#define CTL_apk   { CTL_HCR, HCR_APK, NEEDS_PAUTH, true }
-#define CTL_tta   { CTL_CPTR, CPTR_TTA, NEEDS_TRACE, false }
-#define CTL_tam   { CTL_CPTR, CPTR_TAM, NEEDS_AMU, false }
-#define CTL_tpms  { CTL_MDCR, MDCR_TPMS, NEEDS_SPE, false }
-#define CTL_ttrf  { CTL_MDCR, MDCR_TTRF, NEEDS_TRF, false }
-#define CTL_tid4  { CTL_HCR, HCR_TID4, NEEDS_EVT, false }
-#define CTL_ticab { CTL_HCR, HCR_TICAB, NEEDS_EVT, false }
-#define CTL_tocu  { CTL_HCR, HCR_TOCU, NEEDS_EVT, false }
-#define CTL_ttlbis { CTL_HCR, HCR_TTLBIS, NEEDS_EVT, false }
-#define CTL_ttlbos { CTL_HCR, HCR_TTLBOS, NEEDS_TLBIOS, false }
+#define CTL_tid1  { CTL_HCR, HCR_TID1, CPU_ANY, false, 0, 0 }
+#define CTL_tid2  { CTL_HCR, HCR_TID2, CPU_ANY, false, 0, 0 }
+#define CTL_tid3  { CTL_HCR, HCR_TID3, CPU_ANY, false, 0, 0 }
+#define CTL_tacr  { CTL_HCR, HCR_TACR, CPU_ANY, false, 0, 0 }
+#define CTL_tvm   { CTL_HCR, HCR_TVM, CPU_ANY, false, 0, 0 }
+#define CTL_trvm  { CTL_HCR, HCR_TRVM, CPU_ANY, false, 0, 0 }
+#define CTL_ttlb  { CTL_HCR, HCR_TTLB, CPU_ANY, false, 0, 0 }
+#define CTL_tpu   { CTL_HCR, HCR_TPU, CPU_ANY, false, 0, 0 }
+#define CTL_tpcp  { CTL_HCR, HCR_TPCP, CPU_ANY, false, 0, 0 }
+#define CTL_tsw   { CTL_HCR, HCR_TSW, CPU_ANY, false, 0, 0 }
+#define CTL_tda   { CTL_MDCR, MDCR_TDA, CPU_ANY, false, 0, 0 }
+#define CTL_tdosa { CTL_MDCR, MDCR_TDOSA, CPU_ANY, false, 0, 0 }
+#define CTL_tdra  { CTL_MDCR, MDCR_TDRA, CPU_ANY, false, 0, 0 }
+#define CTL_tpm   { CTL_MDCR, MDCR_TPM, CPU_PMU, false, 0, 0 }
+#define CTL_tpmcr { CTL_MDCR, MDCR_TPMCR, CPU_PMU, false, 0, 0 }
+#define CTL_tcpac { CTL_CPTR, CPTR_TCPAC, CPU_ANY, false, 0, 0 }
+#define CTL_terr  { CTL_HCR, HCR_TERR, CPU_RAS, false, 0, 0 }
+#define CTL_tlor  { CTL_HCR, HCR_TLOR, CPU_LOR, false, 0, 0 }
+#define CTL_apk   { CTL_HCR, HCR_APK, CPU_PAUTH, true, 0, 0 }
+#define CTL_tta   { CTL_CPTR, CPTR_TTA, CPU_TRACE, false, 0, 0 }
+#define CTL_tam   { CTL_CPTR, CPTR_TAM, CPU_AMU, false, 0, 0 }
+#define CTL_tpms  { CTL_MDCR, MDCR_TPMS, CPU_SPE, false, 0, 0 }
+#define CTL_ttrf  { CTL_MDCR, MDCR_TTRF, CPU_TRF, false, 0, 0 }
+#define CTL_tid4  { CTL_HCR, HCR_TID4, CPU_EVT, false, 0, 0 }
+#define CTL_ticab { CTL_HCR, HCR_TICAB, CPU_EVT, false, 0, 0 }
+#define CTL_tocu  { CTL_HCR, HCR_TOCU, CPU_EVT, false, 0, 0 }
+#define CTL_ttlbis { CTL_HCR, HCR_TTLBIS, CPU_EVT, false, 0, 0 }
+/* TTLBOS traps the Outer Shareable TLBIs, which also need FEAT_TLBIOS (v8.4, after EVT's v8.2). */
+#define CTL_ttlbos { CTL_HCR, HCR_TTLBOS, CPU_EVT, false, 0, 0 }
 /* clang-format on */
-
-struct sysreg_row {
-	const char *name;
-	uint8_t op0, op1, crn, crm, op2;
-	bool write; /* MSR, or a SYS instruction (Direction 0) */
-	bool sys;   /* SYS: no register to read back */
-	bool trapped;
-	uint8_t rt;
-	struct control control;
-	uint64_t value; /* write: the value written (0: the current value) */
-	uint64_t payload, insn;
-	uint64_t (*read_at_el2)(void); /* the same register, read by the vmm after the run */
-};
 
 /* One EL2 reader per table row. */
 #define SYSREG_READ(n, op0, op1, crn, crm, op2, ctl)                                               \
@@ -116,7 +84,7 @@ struct sysreg_row {
 		"[" #ctl "][" dir "," #n "," #rtname "][" #trap "]", op0_, op1_, crn_, crm_, op2_, \
 			w, false, TRAPPED_##trap, rtnum, CTL_##ctl, val,                           \
 			GSYM(gp_##p##_##ctl##_##n##_##rtname),                                     \
-			GSYM(gl_##p##_##ctl##_##n##_##rtname), el2_read_##p##_##ctl##_##n          \
+			GSYM(gl_##p##_##ctl##_##n##_##rtname), el2_read_##p##_##ctl##_##n, false   \
 	}
 
 #define ROW_SYS(n, op1_, crn_, crm_, op2_, ctl, rtname, rtnum, trap, val)                          \
@@ -124,7 +92,7 @@ struct sysreg_row {
 		"[" #ctl "][sys," #n "," #rtname "][" #trap "]", 1, op1_, crn_, crm_, op2_, true,  \
 			true, TRAPPED_##trap, rtnum, CTL_##ctl, val,                               \
 			GSYM(gp_ss_##ctl##_##n##_##rtname), GSYM(gl_ss_##ctl##_##n##_##rtname),    \
-			NULL                                                                       \
+			NULL, false                                                                \
 	}
 
 #define ROWS_RT(n, op0, op1, crn, crm, op2, ctl, w, dir, val, p, trap)                             \
@@ -194,22 +162,28 @@ static struct exit handle_trap(struct scenario_ctx *c, const struct sysreg_row *
 	return e;
 }
 
-static void run_sysreg(struct scenario_ctx *c, const void *row)
+void sysreg_trap_run(struct scenario_ctx *c, const void *row)
 {
 	const struct sysreg_row *r = row;
-	uint64_t current = r->write && !r->sys && !r->value ? r->read_at_el2() : 0;
+	uint64_t current =
+		r->write && !r->sys && !r->wo && r->rt != 31 && !r->value ? r->read_at_el2() : 0;
 	uint64_t wval = r->write ? written_value(r, current) : 0;
 	uint64_t reported, expect;
 
 	uint64_t bit = r->trapped != r->control.trap_when_clear ? r->control.bit : 0;
+	struct sc_setup setup = {
+		.payload = r->payload,
+		.args = {wval},
+		.hcr = (r->control.reg == CTL_HCR ? bit : 0) | r->control.hcr_also,
+		.mdcr = r->control.reg == CTL_MDCR ? bit : 0,
+		.cptr = r->control.reg == CTL_CPTR ? bit : 0,
+		.hcrx = r->control.reg == CTL_HCRX ? bit : 0,
+	};
 
-	if (!sc_start(c, &(struct sc_setup){
-				 .payload = r->payload,
-				 .args = {wval},
-				 .hcr = r->control.reg == CTL_HCR ? bit : 0,
-				 .mdcr = r->control.reg == CTL_MDCR ? bit : 0,
-				 .cptr = r->control.reg == CTL_CPTR ? bit : 0,
-			 })) {
+	if (r->control.reg == CTL_FGT) {
+		setup.fgt[r->control.fgt] = bit;
+	}
+	if (!sc_start(c, &setup)) {
 		return;
 	}
 	struct exit e = sc_run(c);
@@ -224,8 +198,11 @@ static void run_sysreg(struct scenario_ctx *c, const void *row)
 	if (!sc_expect_done(c, &e, 0)) {
 		return;
 	}
-	/* A SYS instruction has no architected result to read back: completing is its effect. */
-	if (r->sys || !sc_report(c, GREPORT_USER, &reported)) {
+	/*
+	 * A SYS instruction has no architected result to read back, nor has a write-only
+	 * register: completing is the effect.
+	 */
+	if (r->sys || r->wo || !sc_report(c, GREPORT_USER, &reported)) {
 		return;
 	}
 	if (!r->write) {
@@ -237,91 +214,25 @@ static void run_sysreg(struct scenario_ctx *c, const void *row)
 	}
 }
 
-/* A 4-bit ID register field: 0 means not implemented (0xf too, for PMUVer). */
-static unsigned id_field(uint64_t reg, unsigned shift)
-{
-	return (reg >> shift) & 0xf;
-}
-
-/* NULL if the 4-bit field at @shift of @reg is not 0, else the SKIP reason. */
-static const char *needs_field(char *why, size_t len, const char *feature, const char *field,
-			       uint64_t reg, unsigned shift)
-{
-	if (id_field(reg, shift)) {
-		return NULL;
-	}
-	snprintf(why, len, "needs %s (%s=0)", feature, field);
-	return why;
-}
-
-/* What a control needs from the CPU, read from the ID registers; NULL if it is there. */
-static const char *sysreg_requires(const void *row, char *why, size_t len)
+const char *sysreg_trap_requires(const void *row, char *why, size_t len)
 {
 	const struct sysreg_row *r = row;
-	unsigned pmuver = id_field(read_id_aa64dfr0_el1(), 8);
-	uint64_t isar1 = read_id_aa64isar1_el1();
+	enum cpu_feature ctl = r->control.reg == CTL_FGT    ? CPU_FGT
+			       : r->control.reg == CTL_HCRX ? CPU_HCX
+							    : CPU_ANY;
+	const char *skip = cpu_requires(ctl, why, len);
 
-	switch (r->control.needs) {
-	case NEEDS_PMU:
-		if (pmuver == 0 || pmuver == 0xf) {
-			snprintf(why, len, "needs the PMU (ID_AA64DFR0_EL1.PMUVer=0x%x)", pmuver);
-			return why;
-		}
-		break;
-	case NEEDS_RAS:
-		if (!id_field(read_id_aa64pfr0_el1(), 28)) {
-			snprintf(why, len, "needs FEAT_RAS (ID_AA64PFR0_EL1.RAS=0)");
-			return why;
-		}
-		break;
-	case NEEDS_LOR:
-		if (!id_field(read_id_aa64mmfr1_el1(), 16)) {
-			snprintf(why, len, "needs FEAT_LOR (ID_AA64MMFR1_EL1.LO=0)");
-			return why;
-		}
-		break;
-	case NEEDS_PAUTH:
-		/* APA (QARMA5) or API (IMPLEMENTATION DEFINED); QARMA3 sits in ISAR2.APA3. */
-		if (!id_field(isar1, 4) && !id_field(isar1, 8) &&
-		    !id_field(SYSREG_READ_ENC(3, 0, 0, 6, 2), 12)) {
-			snprintf(why, len,
-				 "needs FEAT_PAuth (ID_AA64ISAR1_EL1.APA/API=0, "
-				 "ID_AA64ISAR2_EL1.APA3=0)");
-			return why;
-		}
-		break;
-	case NEEDS_TRACE:
-		return needs_field(why, len, "a System register trace unit",
-				   "ID_AA64DFR0_EL1.TraceVer", read_id_aa64dfr0_el1(), 4);
-	case NEEDS_AMU:
-		return needs_field(why, len, "FEAT_AMU", "ID_AA64PFR0_EL1.AMU",
-				   read_id_aa64pfr0_el1(), 44);
-	case NEEDS_SPE:
-		return needs_field(why, len, "FEAT_SPE", "ID_AA64DFR0_EL1.PMSVer",
-				   read_id_aa64dfr0_el1(), 32);
-	case NEEDS_TRF:
-		return needs_field(why, len, "FEAT_TRF", "ID_AA64DFR0_EL1.TraceFilt",
-				   read_id_aa64dfr0_el1(), 40);
-	case NEEDS_TLBIOS:
-		if (needs_field(why, len, "FEAT_TLBIOS", "ID_AA64ISAR0_EL1.TLB",
-				read_id_aa64isar0_el1(), 56)) {
-			return why;
-		}
-		/* fall through */
-	case NEEDS_EVT:
-		return needs_field(why, len, "FEAT_EVT", "ID_AA64MMFR2_EL1.EVT",
-				   read_id_aa64mmfr2_el1(), 56);
-	case NEEDS_NONE:
-		break;
-	}
-	return NULL;
+	return skip ? skip : cpu_requires(r->control.needs, why, len);
 }
 
 /* "HCR_EL2.TID3" from the control's register and the row's "[tid3]" prefix. */
 static const char *sysreg_row_control(const void *row)
 {
-	static const char *const regs[] = {
-		[CTL_HCR] = "HCR_EL2", [CTL_MDCR] = "MDCR_EL2", [CTL_CPTR] = "CPTR_EL2"};
+	static const char *const regs[] = {[CTL_HCR] = "HCR_EL2",
+					   [CTL_MDCR] = "MDCR_EL2",
+					   [CTL_CPTR] = "CPTR_EL2",
+					   [CTL_FGT] = "FGT",
+					   [CTL_HCRX] = "HCRX_EL2"};
 	static char buf[48];
 	const struct sysreg_row *r = row;
 	size_t n = strlen(regs[r->control.reg]);
@@ -342,5 +253,5 @@ SCENARIO(trap_sysreg, .id = "trap.sysreg",
 		 "HCR_EL2.APK = 0 trap the MRS/MSR/SYS (EC 0x18, IL 1, ISS Op0/Op2/Op1/CRn/Rt/CRm/"
 		 "Direction) with ELR_EL2 = the instruction; = 0: it executes at EL1 with its "
 		 "architected effect",
-	 SCENARIO_ROWS(sysreg_rows), .requires = sysreg_requires, .run = run_sysreg, .ec = "0x18",
-	 .row_control = sysreg_row_control);
+	 SCENARIO_ROWS(sysreg_rows), .requires = sysreg_trap_requires, .run = sysreg_trap_run,
+	 .ec = "0x18", .row_control = sysreg_row_control);

@@ -10,6 +10,7 @@
 
 #include "arch/el2.h"
 #include "arch/esr.h"
+#include "arch/hcrx.h"
 #include "arch/sysreg.h"
 #include "gic.h"
 #include "kalloc.h"
@@ -74,6 +75,19 @@ int vmm_init(unsigned gic_version, char *err, size_t errlen)
 		write_zcr_el2(0);
 	}
 	vmm_caps.ras = (read_id_aa64pfr0_el1() >> 28) & 0xf;
+	/*
+	 * FGT registers and HCRX_EL2 reset to UNKNOWN values: each vCPU loads them explicitly
+	 * (vcpu_load_el2). Like Linux (el2_setup.h) this assumes firmware set SCR_EL3.FGTEn and
+	 * HXEn when EL3 exists; without EL3 they behave as 1.
+	 */
+	vmm_caps.fgt = id_field(mmfr0, ID_MMFR0_FGT_SHIFT) != 0;
+	vmm_caps.hcx = id_field(mmfr1, ID_MMFR1_HCX_SHIFT) != 0;
+	vmm_caps.nv2 = id_field(read_id_aa64mmfr2_el1(), ID_MMFR2_NV_SHIFT) >= 2;
+	fgt_neutral(&(struct fgt_ids){read_id_aa64pfr1_el1(), read_id_aa64dfr0_el1(),
+				      read_id_aa64isar1_el1(), read_id_aa64mmfr3_el1()},
+		    vmm_caps.fgt_neutral);
+	vmm_caps.hcrx_neutral = hcrx_neutral(&(struct hcrx_ids){
+		read_id_aa64isar1_el1(), read_id_aa64isar2_el1(), read_id_aa64mmfr3_el1()});
 	write_vttbr_el2(0);
 	write_vbar_el2((uintptr_t)vmm_vectors);
 	isb();
@@ -189,6 +203,21 @@ static void vcpu_load_el2(struct vcpu *v)
 	}
 	if (vmm_caps.ras) {
 		write_vsesr_el2(v->cfg.vsesr);
+	}
+	if (vmm_caps.fgt) {
+		const uint64_t *n = vmm_caps.fgt_neutral, *t = v->cfg.fgt;
+
+		write_hfgrtr_el2(n[FGT_HFGRTR] ^ t[FGT_HFGRTR]);
+		write_hfgwtr_el2(n[FGT_HFGWTR] ^ t[FGT_HFGWTR]);
+		write_hfgitr_el2(n[FGT_HFGITR] ^ t[FGT_HFGITR]);
+		write_hdfgrtr_el2(n[FGT_HDFGRTR] ^ t[FGT_HDFGRTR]);
+		write_hdfgwtr_el2(n[FGT_HDFGWTR] ^ t[FGT_HDFGWTR]);
+	}
+	if (vmm_caps.hcx) {
+		write_hcrx_el2(vmm_caps.hcrx_neutral ^ v->cfg.hcrx);
+	}
+	if (vmm_caps.nv2 && v->cfg.vncr) {
+		write_vncr_el2(v->cfg.vncr);
 	}
 	write_elr_el2(v->pc);
 	write_spsr_el2(v->pstate);

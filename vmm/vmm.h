@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arch/fgt.h"
 #include "pgtable.h"
 
 /* Distinct address spaces get distinct types, so an IPA can't be passed as a PA. */
@@ -86,6 +87,16 @@ struct vcpu_config {
 	uint64_t sctlr_el1; /* ORed onto the SCTLR_EL1 RES1 bits: M, A, SA, SA0, UCT, nTWI, ... */
 	uint64_t tcr_el1, ttbr0_el1, mair_el1;
 	unsigned timeout_ms; /* watchdog budget of this vCPU; 0: vmm_set_timeout_ms()'s */
+	/*
+	 * FEAT_FGT: per register (enum fgt_reg), the bits to flip from the neutral value, i.e. 1
+	 * = trap, whatever the bit's polarity: the vmm writes vmm_caps.fgt_neutral ^ fgt, so a
+	 * zeroed config traps nothing (nXXX bits of implemented features are loaded as 1).
+	 */
+	uint64_t fgt[FGT_REGS];
+	/* FEAT_HCX: bits to flip from vmm_caps.hcrx_neutral (enables on, traps off); 0 = none. */
+	uint64_t hcrx;
+	/* FEAT_NV2: VNCR_EL2 (an EL2 VA, e.g. of a page of guest RAM); written when nonzero. */
+	uint64_t vncr;
 };
 
 enum exit_reason {
@@ -140,7 +151,10 @@ struct vmm_caps {
 	bool gran4, gran16, gran64; /* stage-2 granule support */
 	unsigned lrs;		    /* GICv3 list registers, 0 without GICv3 */
 	unsigned gic_version;
-	bool ras; /* FEAT_RAS: VSESR_EL2 exists */
+	bool ras;			/* FEAT_RAS: VSESR_EL2 exists */
+	bool fgt, hcx, nv2;		/* FGT/HCRX_EL2/VNCR_EL2 are loaded per vCPU */
+	uint64_t fgt_neutral[FGT_REGS]; /* trap-nothing values, from arch/fgt.h */
+	uint64_t hcrx_neutral;		/* from arch/hcrx.h */
 };
 
 extern struct vmm_caps vmm_caps;

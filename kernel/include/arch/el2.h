@@ -51,10 +51,12 @@
 #define HCR_API	   BIT(41)
 #define HCR_NV	   BIT(42)
 #define HCR_NV1	   BIT(43)
+#define HCR_NV2	   BIT(45)
 #define HCR_FWB	   BIT(46)
 #define HCR_TID4   BIT(49)
 #define HCR_TICAB  BIT(50)
 #define HCR_TOCU   BIT(52)
+#define HCR_ENSCXT BIT(53)
 #define HCR_TTLBIS BIT(54)
 #define HCR_TTLBOS BIT(55)
 
@@ -183,5 +185,24 @@
 #define PFR0_EL2(v) FIELD_GET(v, 8, 4)
 #define PFR0_EL3(v) FIELD_GET(v, 12, 4)
 #define PFR0_GIC(v) FIELD_GET(v, 24, 4)
+
+/* HCRX_EL2 (FEAT_HCX). Enable bits (En*, MSCEn, TCR2En, SCTLR2En) trap or UNDEF when 0. */
+#define HCRX_ENAS0    BIT(0) /* ST64BV0 at EL1/EL0 (FEAT_LS64_ACCDATA) */
+#define HCRX_ENALS    BIT(1) /* LD64B, ST64B (FEAT_LS64) */
+#define HCRX_ENASR    BIT(2) /* ST64BV (FEAT_LS64_V) */
+#define HCRX_FNXS     BIT(3)
+#define HCRX_FGTNXS   BIT(4) /* 1: HFGITR_EL2 TLBI traps do not apply to the nXS forms */
+#define HCRX_SMPME    BIT(5)
+#define HCRX_TALLINT  BIT(6) /* traps MSR ALLINT at EL1 (FEAT_NMI) */
+#define HCRX_VINMI    BIT(7)
+#define HCRX_VFNMI    BIT(8)
+#define HCRX_CMOW     BIT(9)
+#define HCRX_MCE2     BIT(10)
+#define HCRX_MSCEN    BIT(11) /* CPY*, SET* at EL1/EL0 (FEAT_MOPS) */
+#define HCRX_TCR2EN   BIT(14) /* TCR2_EL1 (FEAT_TCR2) */
+#define HCRX_SCTLR2EN BIT(15) /* SCTLR2_EL1 (FEAT_SCTLR2) */
+
+/* VNCR_EL2 (FEAT_NV2): BADDR, bits [52:12], a VA in the EL2 translation regime. */
+#define VNCR_BADDR_MASK 0x001ffffffffff000ULL
 
 #endif /* ARCH_EL2_H */

@@ -51,12 +51,15 @@ SYSREG_ID(id_aa64isar1_el1, id_aa64isar1_el1)
 SYSREG_ID(id_aa64mmfr0_el1, id_aa64mmfr0_el1)
 SYSREG_ID(id_aa64mmfr1_el1, id_aa64mmfr1_el1)
 SYSREG_ID(id_aa64mmfr2_el1, id_aa64mmfr2_el1)
+SYSREG_ID(id_aa64isar2_el1, S3_0_C0_C6_2)
+SYSREG_ID(id_aa64mmfr3_el1, S3_0_C0_C7_3)
 SYSREG_ID(ctr_el0, ctr_el0)
 SYSREG_ID(dczid_el0, dczid_el0)
 SYSREG_ID(cntfrq_el0, cntfrq_el0)
 
 SYSREG_RO(currentel, CurrentEL)
 SYSREG_RO(pmcr_el0, pmcr_el0)
+SYSREG_RO(erridr_el1, S3_0_C5_C3_0)
 SYSREG_RO(cntpct_el0, cntpct_el0)
 
 /* EL2 configuration. */
@@ -84,6 +87,13 @@ SYSREG_RW(esr_el2, esr_el2)
 SYSREG_RW(far_el2, far_el2)
 SYSREG_RW(hpfar_el2, hpfar_el2)
 SYSREG_RW(tpidr_el2, tpidr_el2)
+/* FEAT_FGT fine-grained trap registers, FEAT_NV2 VNCR_EL2. */
+SYSREG_RW(hfgrtr_el2, S3_4_C1_C1_4)
+SYSREG_RW(hfgwtr_el2, S3_4_C1_C1_5)
+SYSREG_RW(hfgitr_el2, S3_4_C1_C1_6)
+SYSREG_RW(hdfgrtr_el2, S3_4_C3_C1_4)
+SYSREG_RW(hdfgwtr_el2, S3_4_C3_C1_5)
+SYSREG_RW(vncr_el2, S3_4_C2_C2_0)
 
 /* EL1 context the world switch loads for a guest. */
 SYSREG_RW(sctlr_el1, sctlr_el1)
