@@ -97,6 +97,9 @@ struct vcpu *vcpu_create(struct vm *vm, const struct vcpu_config *cfg)
 	for (int i = 0; i < 4; i++) {
 		v->ctx.x[i] = cfg->x[i];
 	}
+	if (cfg->aarch32) {
+		vcpu32_init(v);
+	}
 	return v;
 }
 
@@ -115,6 +118,10 @@ void vcpu_set_cptr_traps(struct vcpu *v, uint64_t traps)
 
 void vcpu_skip_insn(struct vcpu *v)
 {
+	if (vcpu_from_aarch32(v)) {
+		vcpu32_skip_insn(v);
+		return;
+	}
 	v->pc += 4;
 }
 
@@ -149,6 +156,9 @@ static void vcpu_load_el1(struct vcpu *v)
 	write_cntv_ctl_el0(0);
 	write_csselr_el1(0);
 	write_par_el1(0);
+	if (v->cfg.aarch32) {
+		vcpu32_load_el1(v);
+	}
 	loaded_vcpu = v;
 }
 
@@ -207,6 +217,7 @@ struct exit vcpu_run(struct vcpu *v)
 		e.spsr = read_spsr_el2();
 		v->pc = e.elr;
 		v->pstate = e.spsr;
+		v->exit_esr = e.esr;
 
 		if (exit_decode(v, &e, timer & CNT_CTL_ISTATUS) == EXIT_ACTION_RETURN) {
 			vcpu_put();

@@ -83,6 +83,9 @@ SYSREG_RW(esr_el2, esr_el2)
 SYSREG_RW(far_el2, far_el2)
 SYSREG_RW(hpfar_el2, hpfar_el2)
 SYSREG_RW(tpidr_el2, tpidr_el2)
+/* AArch32 EL1 state without an EL1 register of its own (present when EL1 can be AArch32). */
+SYSREG_RW(dacr32_el2, S3_4_C3_C0_0)
+SYSREG_RW(ifsr32_el2, S3_4_C5_C0_1)
 
 /* EL1 context the world switch loads for a guest. */
 SYSREG_RW(sctlr_el1, sctlr_el1)
