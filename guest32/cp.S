@@ -7,6 +7,7 @@
  *   cw (MCR):  Rt = value (or the register's own value, read first); MCR; report a read-back
  *   cq (MRRC): Rt, Rt2 = the register; report Rt (GREPORT_USER), Rt2 (GREPORT_USER + 1)
  *   cd (MCRR): Rt, Rt2 = lo, hi; MCRR; report a read-back (MRRC into r4, r5) the same way
+ *   co (MCR of a maintenance operation): Rt = value; MCR
  * Variants (scenarios/trap_aarch32_cp.c lists the same ones): A32 with Rt r0, r7, lr, and
  * r12 under a condition that passes (NE); T32 with r7, and r12 in an IT NE block. 64-bit:
  * A32 {r0, r1}, {r12, lr}, {r7, r12} under NE; T32 {r2, r3}, {r7, r12} in an IT NE block.
@@ -60,6 +61,21 @@ g32l_cw_\name\()_\var:
 	mrc	p\cp, \opc1, r1, c\crn, c\crm, \opc2
 	mov	r0, #GREPORT_USER
 	bl	guest32_report
+	pop	{r4-r7, r12, lr}
+	mov	r0, #0
+	bx	lr
+	.ltorg
+.endm
+
+.macro	cp_op name, cp, opc1, crn, crm, opc2, value, var, isa, cc, rt
+func32	\isa, g32p_co_\name\()_\var
+	push	{r4-r7, r12, lr}
+	ldr	\rt, =\value
+	cond_pass \isa, \cc
+	.globl	g32l_co_\name\()_\var
+g32l_co_\name\()_\var:
+	mcr\cc	p\cp, \opc1, \rt, c\crn, c\crm, \opc2
+	isb
 	pop	{r4-r7, r12, lr}
 	mov	r0, #0
 	bx	lr
@@ -132,6 +148,13 @@ g32l_cd_\name\()_\var:
 	cp_write name, cp, opc1, crn, crm, opc2, value, a32_lr, a32, , lr;                         \
 	cp_write name, cp, opc1, crn, crm, opc2, value, t32_r7, t32, , r7;                         \
 	cp_write name, cp, opc1, crn, crm, opc2, value, t32ne_r12, t32, ne, r12;
+#define CP_OP(name, cp, opc1, crn, crm, opc2, ctl, value)                                          \
+	cp_op name, cp, opc1, crn, crm, opc2, value, a32_r0, a32, , r0;                            \
+	cp_op name, cp, opc1, crn, crm, opc2, value, a32_r7, a32, , r7;                            \
+	cp_op name, cp, opc1, crn, crm, opc2, value, a32ne_r12, a32, ne, r12;                      \
+	cp_op name, cp, opc1, crn, crm, opc2, value, a32_lr, a32, , lr;                            \
+	cp_op name, cp, opc1, crn, crm, opc2, value, t32_r7, t32, , r7;                            \
+	cp_op name, cp, opc1, crn, crm, opc2, value, t32ne_r12, t32, ne, r12;
 #define CP_READ64(name, cp, opc1, crm, ctl, a64, map)                                              \
 	cp_read64 name, cp, opc1, crm, a32_r0_r1, a32, , r0, r1;                                   \
 	cp_read64 name, cp, opc1, crm, a32_r12_lr, a32, , r12, lr;                                 \

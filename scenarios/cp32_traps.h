@@ -10,6 +10,8 @@
  * CP_READ64(name, cp, opc1, crm, control, a64, map)                 MRRC (EC 0x04 / 0x0C)
  * CP_WRITE64(name, cp, opc1, crm, control, lo, hi, a64, map)        MCRR (EC 0x04 / 0x0C)
  * VMRS_READ(name, reg, regnum, control, a64, map)                   VMRS (EC 0x08)
+ * CP_OP(name, cp, opc1, crn, crm, opc2, control, value)             MCR of a maintenance
+ *            instruction (TLB, cache); no register to read back: completing is its effect
  *   cp:      14 or 15 (the coprocessor; VMRS is cp10)
  *   a64:     (op0, op1, crn, crm, op2) of the AArch64 register the AArch32 one is
  *            architecturally mapped to, read by the vmm after the run to check what an
@@ -24,7 +26,9 @@
  * Controls: HCR_EL2.TID0 (FPSID, JIDR), TID1 (AIDR, REVIDR, TCMTR, TLBTR), TID2 (cache ID),
  * TID3 (the AArch32 ID registers, MVFRx through VMRS), TACR (ACTLR), TVM (writes) and TRVM
  * (reads) of the stage-1 virtual memory controls; MDCR_EL2.TDA (debug registers), TDOSA
- * (OS lock), TDRA (debug ROM address). Encodings: Arm ARM "AArch32 System register
+ * (OS lock), TDRA (debug ROM address); HCR_EL2.TTLB (TLB maintenance), TPU (cache
+ * maintenance to the PoU), TPCP (to the PoC; TPC in AArch32 terms), TSW (by set/way). Values
+ * of maintenance operations: an address in guest RAM, or set/way 0 of level 1. Encodings: Arm ARM "AArch32 System register
  * encodings" (coproc, opc1, CRn, CRm, opc2).
  */
 
@@ -94,3 +98,11 @@ CP_READ(dbgdrar, 14, 0, 1, 0, 0, tdra, (2, 0, 1, 0, 0), LO)
 CP_READ(dbgdsar, 14, 0, 2, 0, 0, tdra, (3, 0, 0, 0, 0), NONE)
 CP_READ64(dbgdrar, 14, 0, 1, tdra, (2, 0, 1, 0, 0), ALL)
 CP_READ64(dbgdsar, 14, 0, 2, tdra, (3, 0, 0, 0, 0), NONE)
+CP_OP(tlbiall, 15, 0, 8, 7, 0, ttlb, 0)
+CP_OP(tlbimva, 15, 0, 8, 7, 1, ttlb, 0x40080000)
+CP_OP(iciallu, 15, 0, 7, 5, 0, tpu, 0)
+CP_OP(icimvau, 15, 0, 7, 5, 1, tpu, 0x40080000)
+CP_OP(dccmvac, 15, 0, 7, 10, 1, tpcp, 0x40080000)
+CP_OP(dcimvac, 15, 0, 7, 6, 1, tpcp, 0x40080000)
+CP_OP(dcisw, 15, 0, 7, 6, 2, tsw, 0)
+CP_OP(dccisw, 15, 0, 7, 14, 2, tsw, 0)

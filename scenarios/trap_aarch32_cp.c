@@ -42,9 +42,13 @@ struct control {
 #define CTL_tda   { CTL_MDCR, MDCR_TDA }
 #define CTL_tdosa { CTL_MDCR, MDCR_TDOSA }
 #define CTL_tdra  { CTL_MDCR, MDCR_TDRA }
+#define CTL_ttlb  { CTL_HCR, HCR_TTLB }
+#define CTL_tpu   { CTL_HCR, HCR_TPU }
+#define CTL_tpcp  { CTL_HCR, HCR_TPCP }
+#define CTL_tsw   { CTL_HCR, HCR_TSW }
 /* clang-format on */
 
-enum cp_kind { CP_MRC, CP_MCR, CP_MRRC, CP_MCRR, CP_VMRS };
+enum cp_kind { CP_MRC, CP_MCR, CP_MRRC, CP_MCRR, CP_VMRS, CP_OP };
 enum cp_map { MAP_LO, MAP_HI, MAP_ALL, MAP_NONE };
 
 struct cp_row {
@@ -57,7 +61,7 @@ struct cp_row {
 	struct control control;
 	uint64_t value; /* MCR: the value (0: the register's own); MCRR: hi << 32 | lo */
 	enum cp_map map;
-	uint64_t (*read_at_el2)(void); /* the AArch64 register it is mapped to, read by the vmm */
+	uint64_t (*read_at_el2)(void); /* the AArch64 register it is mapped to (NULL: CP_OP) */
 	uint64_t payload, insn;
 };
 
@@ -87,7 +91,9 @@ struct cp_row {
 	{                                                                                          \
 		return SYSREG_READ_ENC a64;                                                        \
 	}
+#define CP_OP(...)
 #include "cp32_traps.h"
+#undef CP_OP
 #undef CP_READ
 #undef CP_WRITE
 #undef CP_READ64
@@ -101,63 +107,75 @@ struct cp_row {
 #define COND_al	       ESR_COND_AL
 #define COND_ne	       A32_COND_NE
 
-#define ROW(kind, p, dir, n, cp, o1, crn, crm, o2, ctl, val, map, var, isa, cc, rt, rt2, trap)     \
+#define ROW(kind, p, dir, n, cp, o1, crn, crm, o2, ctl, val, map, rd, var, isa, cc, rt, rt2, trap) \
 	{                                                                                          \
 		"[" #ctl "][" dir "," #n "," #var "][" #trap "]", kind, cp, o1, crn, crm, o2,      \
 			{T32_##isa, false, COND_##cc}, rt, rt2, TRAPPED_##trap, CTL_##ctl, val,    \
-			MAP_##map, el2_read_##p##_##n,                                             \
-			A32_ENTRY(G32SYM(g32p_##p##_##n##_##var), T32_##isa),                      \
+			MAP_##map, rd, A32_ENTRY(G32SYM(g32p_##p##_##n##_##var), T32_##isa),       \
 			G32SYM(g32l_##p##_##n##_##var)                                             \
 	}
 
 /* The transfer-register variants, as guest32/cp.S generates them. */
-#define VARIANTS32(kind, p, dir, n, cp, o1, crn, crm, o2, ctl, val, map, trap)                     \
-	ROW(kind, p, dir, n, cp, o1, crn, crm, o2, ctl, val, map, a32_r0, a32, al, 0, 0, trap),    \
-		ROW(kind, p, dir, n, cp, o1, crn, crm, o2, ctl, val, map, a32_r7, a32, al, 7, 0,   \
-		    trap),                                                                         \
-		ROW(kind, p, dir, n, cp, o1, crn, crm, o2, ctl, val, map, a32ne_r12, a32, ne, 12,  \
+#define VARIANTS32(kind, p, dir, n, cp, o1, crn, crm, o2, ctl, val, map, rd, trap)                 \
+	ROW(kind, p, dir, n, cp, o1, crn, crm, o2, ctl, val, map, rd, a32_r0, a32, al, 0, 0,       \
+	    trap),                                                                                 \
+		ROW(kind, p, dir, n, cp, o1, crn, crm, o2, ctl, val, map, rd, a32_r7, a32, al, 7,  \
 		    0, trap),                                                                      \
-		ROW(kind, p, dir, n, cp, o1, crn, crm, o2, ctl, val, map, a32_lr, a32, al, 14, 0,  \
-		    trap),                                                                         \
-		ROW(kind, p, dir, n, cp, o1, crn, crm, o2, ctl, val, map, t32_r7, t32, al, 7, 0,   \
-		    trap),                                                                         \
-		ROW(kind, p, dir, n, cp, o1, crn, crm, o2, ctl, val, map, t32ne_r12, t32, ne, 12,  \
-		    0, trap)
-#define VARIANTS64(kind, p, dir, n, cp, o1, crm, ctl, val, map, trap)                              \
-	ROW(kind, p, dir, n, cp, o1, 0, crm, 0, ctl, val, map, a32_r0_r1, a32, al, 0, 1, trap),    \
-		ROW(kind, p, dir, n, cp, o1, 0, crm, 0, ctl, val, map, a32_r12_lr, a32, al, 12,    \
-		    14, trap),                                                                     \
-		ROW(kind, p, dir, n, cp, o1, 0, crm, 0, ctl, val, map, a32ne_r7_r12, a32, ne, 7,   \
-		    12, trap),                                                                     \
-		ROW(kind, p, dir, n, cp, o1, 0, crm, 0, ctl, val, map, t32_r2_r3, t32, al, 2, 3,   \
-		    trap),                                                                         \
-		ROW(kind, p, dir, n, cp, o1, 0, crm, 0, ctl, val, map, t32ne_r7_r12, t32, ne, 7,   \
-		    12, trap)
+		ROW(kind, p, dir, n, cp, o1, crn, crm, o2, ctl, val, map, rd, a32ne_r12, a32, ne,  \
+		    12, 0, trap),                                                                  \
+		ROW(kind, p, dir, n, cp, o1, crn, crm, o2, ctl, val, map, rd, a32_lr, a32, al, 14, \
+		    0, trap),                                                                      \
+		ROW(kind, p, dir, n, cp, o1, crn, crm, o2, ctl, val, map, rd, t32_r7, t32, al, 7,  \
+		    0, trap),                                                                      \
+		ROW(kind, p, dir, n, cp, o1, crn, crm, o2, ctl, val, map, rd, t32ne_r12, t32, ne,  \
+		    12, 0, trap)
+#define VARIANTS64(kind, p, dir, n, cp, o1, crm, ctl, val, map, rd, trap)                          \
+	ROW(kind, p, dir, n, cp, o1, 0, crm, 0, ctl, val, map, rd, a32_r0_r1, a32, al, 0, 1,       \
+	    trap),                                                                                 \
+		ROW(kind, p, dir, n, cp, o1, 0, crm, 0, ctl, val, map, rd, a32_r12_lr, a32, al,    \
+		    12, 14, trap),                                                                 \
+		ROW(kind, p, dir, n, cp, o1, 0, crm, 0, ctl, val, map, rd, a32ne_r7_r12, a32, ne,  \
+		    7, 12, trap),                                                                  \
+		ROW(kind, p, dir, n, cp, o1, 0, crm, 0, ctl, val, map, rd, t32_r2_r3, t32, al, 2,  \
+		    3, trap),                                                                      \
+		ROW(kind, p, dir, n, cp, o1, 0, crm, 0, ctl, val, map, rd, t32ne_r7_r12, t32, ne,  \
+		    7, 12, trap)
 
 static const struct cp_row cp_rows[] = {
 #define CP_READ(n, cp, o1, crn, crm, o2, ctl, a64, map)                                            \
-	VARIANTS32(CP_MRC, cr, "mrc", n, cp, o1, crn, crm, o2, ctl, 0, map, trap),                 \
-		VARIANTS32(CP_MRC, cr, "mrc", n, cp, o1, crn, crm, o2, ctl, 0, map, notrap),
+	VARIANTS32(CP_MRC, cr, "mrc", n, cp, o1, crn, crm, o2, ctl, 0, map, el2_read_cr_##n,       \
+		   trap),                                                                          \
+		VARIANTS32(CP_MRC, cr, "mrc", n, cp, o1, crn, crm, o2, ctl, 0, map,                \
+			   el2_read_cr_##n, notrap),
 #define CP_WRITE(n, cp, o1, crn, crm, o2, ctl, val, a64, map)                                      \
-	VARIANTS32(CP_MCR, cw, "mcr", n, cp, o1, crn, crm, o2, ctl, val, map, trap),               \
-		VARIANTS32(CP_MCR, cw, "mcr", n, cp, o1, crn, crm, o2, ctl, val, map, notrap),
+	VARIANTS32(CP_MCR, cw, "mcr", n, cp, o1, crn, crm, o2, ctl, val, map, el2_read_cw_##n,     \
+		   trap),                                                                          \
+		VARIANTS32(CP_MCR, cw, "mcr", n, cp, o1, crn, crm, o2, ctl, val, map,              \
+			   el2_read_cw_##n, notrap),
 #define CP_READ64(n, cp, o1, crm, ctl, a64, map)                                                   \
-	VARIANTS64(CP_MRRC, cq, "mrrc", n, cp, o1, crm, ctl, 0, map, trap),                        \
-		VARIANTS64(CP_MRRC, cq, "mrrc", n, cp, o1, crm, ctl, 0, map, notrap),
+	VARIANTS64(CP_MRRC, cq, "mrrc", n, cp, o1, crm, ctl, 0, map, el2_read_cq_##n, trap),       \
+		VARIANTS64(CP_MRRC, cq, "mrrc", n, cp, o1, crm, ctl, 0, map, el2_read_cq_##n,      \
+			   notrap),
 #define CP_WRITE64(n, cp, o1, crm, ctl, lo, hi, a64, map)                                          \
 	VARIANTS64(CP_MCRR, cd, "mcrr", n, cp, o1, crm, ctl, (uint64_t)(hi) << 32 | (lo), map,     \
-		   trap),                                                                          \
+		   el2_read_cd_##n, trap),                                                         \
 		VARIANTS64(CP_MCRR, cd, "mcrr", n, cp, o1, crm, ctl, (uint64_t)(hi) << 32 | (lo),  \
-			   map, notrap),
+			   map, el2_read_cd_##n, notrap),
+#define CP_OP(n, cp, o1, crn, crm, o2, ctl, val)                                                   \
+	VARIANTS32(CP_OP, co, "mcr", n, cp, o1, crn, crm, o2, ctl, val, NONE, NULL, trap),         \
+		VARIANTS32(CP_OP, co, "mcr", n, cp, o1, crn, crm, o2, ctl, val, NONE, NULL,        \
+			   notrap),
 #define VMRS_READ(n, reg, regnum, ctl, a64, map)                                                   \
-	VARIANTS32(CP_VMRS, vr, "vmrs", n, 10, 7, regnum, 0, 0, ctl, 0, map, trap),                \
-		VARIANTS32(CP_VMRS, vr, "vmrs", n, 10, 7, regnum, 0, 0, ctl, 0, map, notrap),
+	VARIANTS32(CP_VMRS, vr, "vmrs", n, 10, 7, regnum, 0, 0, ctl, 0, map, el2_read_vr_##n,      \
+		   trap),                                                                          \
+		VARIANTS32(CP_VMRS, vr, "vmrs", n, 10, 7, regnum, 0, 0, ctl, 0, map,               \
+			   el2_read_vr_##n, notrap),
 #include "cp32_traps.h"
 };
 
 static bool is_write(const struct cp_row *r)
 {
-	return r->kind == CP_MCR || r->kind == CP_MCRR;
+	return r->kind == CP_MCR || r->kind == CP_MCRR || r->kind == CP_OP;
 }
 
 static bool is_wide(const struct cp_row *r)
@@ -192,10 +210,13 @@ static uint64_t mapped_value(const struct cp_row *r)
 	return r->map == MAP_HI ? v >> 32 : r->map == MAP_LO ? (uint32_t)v : v;
 }
 
-/* What a write puts in the register (MCRR: hi << 32 | lo); 0 means the register's own value. */
+/*
+ * What a write puts in the register (MCRR: hi << 32 | lo); 0 means the register's own value,
+ * except for a maintenance operation, whose Rt is always the row's value.
+ */
 static uint64_t written_value(const struct cp_row *r)
 {
-	return r->value ? r->value : mapped_value(r);
+	return r->value || r->kind == CP_OP ? r->value : mapped_value(r);
 }
 
 /* Emulate a trapped read with the ESR's own Rt/Rt2 (the AArch64 view) and skip it. */
@@ -263,7 +284,9 @@ static void run_cp(struct scenario_ctx *c, const void *row)
 		}
 		e = handle_trap(c, r, e);
 	}
-	if (!a32_expect_done(c, &e, 0) || !sc_report(c, GREPORT_USER, &lo) ||
+	/* A maintenance operation has no architected result to read back: completing is its effect.
+	 */
+	if (!a32_expect_done(c, &e, 0) || r->kind == CP_OP || !sc_report(c, GREPORT_USER, &lo) ||
 	    (is_wide(r) && !sc_report(c, GREPORT_USER + 1, &hi))) {
 		return;
 	}
