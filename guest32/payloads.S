@@ -104,3 +104,19 @@ g32l_\name:
 	ldc_payload stc_post_a32, a32, "stc p14, c5, [r1], #4"
 	ldc_payload ldc_pre_a32, a32, "ldc p14, c5, [r1, #-8]!"
 	ldc_payload stc_post_t32, t32, "stc p14, c5, [r1], #4"
+
+/*
+ * guest.aarch32.undef[...]: a permanently UNDEFINED instruction in each encoding: the runtime's
+ * Undefined vector reports it and returns past it (2 or 4 bytes), so the payload ends with 0.
+ */
+.macro	udf_payload name, isa, insn
+func32	\isa, g32p_\name
+	.globl	g32l_\name
+g32l_\name:
+	\insn
+	mov	r0, #0
+	bx	lr
+.endm
+	udf_payload udf_a32, a32, "udf #0x1234"
+	udf_payload udf_t16, t32, "udf.n #0x12"
+	udf_payload udf_t32, t32, "udf.w #0x1234"
