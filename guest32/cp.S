@@ -14,6 +14,36 @@
  */
 #include "asm32.h"
 
+/*
+ * Every payload below saves {r4-r7, r12, lr} on entry and ends by calling one of these tails,
+ * which report, drop that frame and return 0 to the payload's caller (so BL from T32 is fine).
+ */
+/* Report r1 (GREPORT_USER). */
+func32	a32, g32_end_report
+	mov	r0, #GREPORT_USER
+	bl	guest32_report
+	pop	{r4-r7, r12, lr}
+	mov	r0, #0
+	bx	lr
+
+/* Report r4 (GREPORT_USER) and r5 (GREPORT_USER + 1). */
+func32	a32, g32_end_report_pair
+	mov	r1, r4
+	mov	r0, #GREPORT_USER
+	bl	guest32_report
+	mov	r1, r5
+	mov	r0, #GREPORT_USER + 1
+	bl	guest32_report
+	pop	{r4-r7, r12, lr}
+	mov	r0, #0
+	bx	lr
+
+/* Nothing to report. */
+func32	a32, g32_end
+	pop	{r4-r7, r12, lr}
+	mov	r0, #0
+	bx	lr
+
 .macro	cp_read name, cp, opc1, crn, crm, opc2, var, isa, cc, rt
 func32	\isa, g32p_cr_\name\()_\var
 	push	{r4-r7, r12, lr}
@@ -22,11 +52,7 @@ func32	\isa, g32p_cr_\name\()_\var
 g32l_cr_\name\()_\var:
 	mrc\cc	p\cp, \opc1, \rt, c\crn, c\crm, \opc2
 	mov	r1, \rt
-	mov	r0, #GREPORT_USER
-	bl	guest32_report
-	pop	{r4-r7, r12, lr}
-	mov	r0, #0
-	bx	lr
+	bl	g32_end_report
 .endm
 
 .macro	vmrs_read name, reg, var, isa, cc, rt
@@ -37,11 +63,7 @@ func32	\isa, g32p_vr_\name\()_\var
 g32l_vr_\name\()_\var:
 	vmrs\cc	\rt, \reg
 	mov	r1, \rt
-	mov	r0, #GREPORT_USER
-	bl	guest32_report
-	pop	{r4-r7, r12, lr}
-	mov	r0, #0
-	bx	lr
+	bl	g32_end_report
 .endm
 
 /* value 0: write back what the register holds (read first into Rt). */
@@ -59,11 +81,7 @@ g32l_cw_\name\()_\var:
 	mcr\cc	p\cp, \opc1, \rt, c\crn, c\crm, \opc2
 	isb
 	mrc	p\cp, \opc1, r1, c\crn, c\crm, \opc2
-	mov	r0, #GREPORT_USER
-	bl	guest32_report
-	pop	{r4-r7, r12, lr}
-	mov	r0, #0
-	bx	lr
+	bl	g32_end_report
 	.ltorg
 .endm
 
@@ -76,23 +94,9 @@ func32	\isa, g32p_co_\name\()_\var
 g32l_co_\name\()_\var:
 	mcr\cc	p\cp, \opc1, \rt, c\crn, c\crm, \opc2
 	isb
-	pop	{r4-r7, r12, lr}
-	mov	r0, #0
-	bx	lr
+	bl	g32_end
 	.ltorg
 .endm
-
-/* Report r4 (GREPORT_USER) and r5 (GREPORT_USER + 1), restore and return 0. */
-func32	a32, g32_report_pair
-	push	{r4, lr}
-	mov	r1, r4
-	mov	r0, #GREPORT_USER
-	bl	guest32_report
-	mov	r1, r5
-	mov	r0, #GREPORT_USER + 1
-	bl	guest32_report
-	pop	{r4, lr}
-	bx	lr
 
 .macro	cp_read64 name, cp, opc1, crm, var, isa, cc, rt, rt2
 func32	\isa, g32p_cq_\name\()_\var
@@ -103,10 +107,7 @@ g32l_cq_\name\()_\var:
 	mrrc\cc	p\cp, \opc1, \rt, \rt2, c\crm
 	mov	r4, \rt
 	mov	r5, \rt2
-	bl	g32_report_pair
-	pop	{r4-r7, r12, lr}
-	mov	r0, #0
-	bx	lr
+	bl	g32_end_report_pair
 .endm
 
 .macro	cp_write64 name, cp, opc1, crm, lo, hi, var, isa, cc, rt, rt2
@@ -120,10 +121,7 @@ g32l_cd_\name\()_\var:
 	mcrr\cc	p\cp, \opc1, \rt, \rt2, c\crm
 	isb
 	mrrc	p\cp, \opc1, r4, r5, c\crm
-	bl	g32_report_pair
-	pop	{r4-r7, r12, lr}
-	mov	r0, #0
-	bx	lr
+	bl	g32_end_report_pair
 	.ltorg
 .endm
 

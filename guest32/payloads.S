@@ -120,3 +120,26 @@ g32l_\name:
 	udf_payload udf_a32, a32, "udf #0x1234"
 	udf_payload udf_t16, t32, "udf.n #0x12"
 	udf_payload udf_t32, t32, "udf.w #0x1234"
+
+/*
+ * trap.aarch32.itstate[...]: an access that is not trapped but has an access check (ID_PFR0 or
+ * MVFR0 with HCR_EL2.TID3 = 0) as the last instruction of a T32 IT block, then a service call
+ * from A32 code: the ITSTATE the HVC saves in SPSR_EL2 must be 0.
+ */
+.macro	it_payload name, insn
+func32	t32, g32p_\name
+	push	{r4-r7, r12, lr}
+	movs	r3, #1
+	it	ne
+	.globl	g32l_\name
+g32l_\name:
+	\insn
+	mov	r1, r12
+	mov	r0, #GREPORT_USER
+	bl	guest32_report
+	pop	{r4-r7, r12, lr}
+	mov	r0, #0
+	bx	lr
+.endm
+	it_payload it_mrc, "mrcne p15, 0, r12, c0, c1, 0"
+	it_payload it_vmrs, "vmrsne r12, mvfr0"

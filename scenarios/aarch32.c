@@ -84,6 +84,19 @@ bool a32_expect_trap(struct scenario_ctx *c, const struct exit *e, enum exit_rea
 	return true;
 }
 
+void a32_expect_trap_then_done(struct scenario_ctx *c, const struct exit *e,
+			       enum exit_reason reason, const struct esr_set *set, uint64_t elr,
+			       const struct a32_issue *is)
+{
+	if (!a32_expect_trap(c, e, reason, set, elr, is)) {
+		return;
+	}
+	vcpu_skip_insn(sc_vcpu(c));
+	struct exit next = sc_run(c);
+
+	a32_expect_done(c, &next, 0);
+}
+
 /* An exception taken from A32 state must save ITSTATE 0. */
 static bool a32_state_it_clear(struct scenario_ctx *c, const char *what, uint64_t spsr)
 {

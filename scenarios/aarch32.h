@@ -37,6 +37,14 @@ bool a32_expect_trap(struct scenario_ctx *c, const struct exit *e, enum exit_rea
 		     const struct esr_set *set, uint64_t elr, const struct a32_issue *is);
 
 /**
+ * a32_expect_trap_then_done() - a32_expect_trap(), then the vmm skips the trapped instruction
+ * and resumes the guest, which must end with status 0 (a32_expect_done()).
+ */
+void a32_expect_trap_then_done(struct scenario_ctx *c, const struct exit *e,
+			       enum exit_reason reason, const struct esr_set *set, uint64_t elr,
+			       const struct a32_issue *is);
+
+/**
  * a32_expect_done() - sc_expect_done(), and every exception the guest took from A32 code (its
  * last service call and the final EXIT) saved ITSTATE 0 in SPSR_EL2: ITSTATE is only non-zero
  * in T32 state inside an IT block.

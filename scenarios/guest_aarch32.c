@@ -62,3 +62,29 @@ SCENARIO(guest_aarch32_undef, .id = "guest.aarch32.undef",
 		 "exception taken at EL1 (vector offset 0x04, preferred return = the UDF), never "
 		 "at EL2",
 	 SCENARIO_ROWS(undef32_rows), .requires = aarch32_el1_requires, .run = run_undef32);
+
+struct itstate_row {
+	const char *name;
+	uint64_t payload;
+};
+
+static const struct itstate_row itstate_rows[] = {
+	{"[mrc]", G32SYM(g32p_it_mrc)},
+	{"[vmrs]", G32SYM(g32p_it_vmrs)},
+};
+
+static void run_itstate(struct scenario_ctx *c, const void *row)
+{
+	const struct itstate_row *r = row;
+
+	sc_start(c, &(struct sc_setup){.aarch32 = true, .payload = A32_ENTRY(r->payload, true)});
+	struct exit e = sc_run(c);
+
+	a32_expect_done(c, &e, 0);
+}
+
+SCENARIO(guest_aarch32_itstate, .id = "guest.aarch32.itstate",
+	 .rule = "after the last instruction of a T32 IT block (here an MRC/VMRS that is not "
+		 "trapped) ITSTATE is 0 (AArch32.ITAdvance()): an exception later taken from A32 "
+		 "code saves SPSR_EL2.IT = 0",
+	 SCENARIO_ROWS(itstate_rows), .requires = aarch32_el1_requires, .run = run_itstate);

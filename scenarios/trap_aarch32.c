@@ -110,13 +110,10 @@ static void run_wfx32(struct scenario_ctx *c, const void *row)
 	struct exit e = sc_run(c);
 
 	if (r->trapped) {
-		if (!a32_expect_trap(c, &e, EXIT_WFX, &set, r->insn, &r->issue)) {
-			return;
-		}
-		vcpu_skip_insn(sc_vcpu(c));
-		e = sc_run(c);
+		a32_expect_trap_then_done(c, &e, EXIT_WFX, &set, r->insn, &r->issue);
+	} else {
+		a32_expect_done(c, &e, 0);
 	}
-	a32_expect_done(c, &e, 0);
 }
 
 SCENARIO(trap_aarch32_wfx, .id = "trap.aarch32.wfx",
@@ -190,12 +187,7 @@ static void run_smc32(struct scenario_ctx *c, const void *row)
 		return;
 	}
 	/* The trap's preferred return address is the SMC itself (ThisInstrAddr()). */
-	if (!a32_expect_trap(c, &e, EXIT_TRAP, &set, r->insn, &issue)) {
-		return;
-	}
-	vcpu_skip_insn(sc_vcpu(c));
-	e = sc_run(c);
-	a32_expect_done(c, &e, 0);
+	a32_expect_trap_then_done(c, &e, EXIT_TRAP, &set, r->insn, &issue);
 }
 
 SCENARIO(trap_aarch32_smc, .id = "trap.aarch32.smc",
@@ -253,12 +245,7 @@ static void run_ldc32(struct scenario_ctx *c, const void *row)
 	struct exit e = sc_run(c);
 
 	if (r->trapped) {
-		if (!a32_expect_trap(c, &e, EXIT_SYSREG, &set, r->insn, &issue)) {
-			return;
-		}
-		vcpu_skip_insn(sc_vcpu(c));
-		e = sc_run(c);
-		a32_expect_done(c, &e, 0);
+		a32_expect_trap_then_done(c, &e, EXIT_SYSREG, &set, r->insn, &issue);
 		return;
 	}
 	if (a32_expect_done(c, &e, 0) && sc_report(c, GREPORT_USER, &rn)) {
