@@ -132,6 +132,13 @@ bool a32_expect_undef(struct scenario_ctx *c, const struct exit *e, uint64_t ins
 	if (!a32_expect_done(c, e, 0)) {
 		return false;
 	}
+	if (!(sc_vcpu(c)->reported & (1u << GREPORT_VECTOR))) {
+		sc_fail(c,
+			"the instruction at 0x%llx completed: no Undefined Instruction exception "
+			"was taken at EL1",
+			(unsigned long long)insn);
+		return false;
+	}
 	if (sc_report(c, GREPORT_VECTOR, &vector)) {
 		sc_expect_u64(c, "el1_vector_offset", vector, 0x04);
 	}

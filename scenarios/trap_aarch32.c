@@ -179,9 +179,9 @@ static void run_smc32(struct scenario_ctx *c, const void *row)
 
 		/* "if !HaveEL(EL3) || PSTATE.EL == EL0 then UNDEFINED", before any TSC check. */
 		sc_diag(c, "note", "no EL3 (ID_AA64PFR0_EL1.EL3=0): SMC is UNDEFINED at EL1");
-		if (a32_expect_undef(c, &e, r->insn) && e.reason == EXIT_GUEST_DONE &&
-		    (sc_vcpu(c)->reported & (1u << GREPORT_USER))) {
-			sc_report(c, GREPORT_USER, &r0);
+		a32_expect_undef(c, &e, r->insn);
+		/* Evidence of what an SMC that did not UNDEF did (e.g. a PSCI return code). */
+		if (e.reason == EXIT_GUEST_DONE && sc_report(c, GREPORT_USER, &r0)) {
 			sc_diag(c, "r0_after_smc", "0x%llx", (unsigned long long)r0);
 		}
 		return;
