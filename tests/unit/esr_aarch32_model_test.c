@@ -14,6 +14,7 @@
 #include "arch/esr.h"
 #include "arch/psr32.h"
 #include "esr_aarch32_model.h"
+#include "esr_model.h"
 #include "unit.h"
 
 static const struct a32_issue a32 = {false, false, ESR_COND_AL};
@@ -221,6 +222,31 @@ static void test_it_advance(void)
 		    "only the IT bits change");
 }
 
+/* esr_explain_diff() names the fields of the AArch32 ISS layouts (scenarios/model/esr_model.c). */
+static void test_explain_diff(void)
+{
+	char buf[200];
+
+	/* MRC into LR_svc reported with the AArch32 number (14) instead of its view (18). */
+	esr_explain_diff(0x0fe00243, 0x0fe001c3, buf, sizeof(buf));
+	unit_ok(strcmp(buf, "Rt: expected 18, got 14") == 0, "MCR/MRC layout: Rt (got \"%s\")",
+		buf);
+	/* MRRC: Rt2 [14:10] 7 vs 8, and COND 0xe vs 0x1. */
+	esr_explain_diff(0x13e01c05, 0x13102005, buf, sizeof(buf));
+	unit_ok(strcmp(buf, "COND: expected 0xe, got 0x1; Rt2: expected 7, got 8") == 0,
+		"MCRR/MRRC layout: COND and Rt2 (got \"%s\")", buf);
+	/* LDC/STC: AM 0b001 vs 0b011. */
+	esr_explain_diff(0x1be01032, 0x1be01036, buf, sizeof(buf));
+	unit_ok(strcmp(buf, "AM: expected 1, got 3") == 0, "LDC/STC layout: AM (got \"%s\")", buf);
+	/* SMC: CCKNOWNPASS. */
+	esr_explain_diff(0x4e000000, 0x4e080000, buf, sizeof(buf));
+	unit_ok(strcmp(buf, "CCKNOWNPASS: expected 0, got 1") == 0,
+		"SMC32 layout: CCKNOWNPASS (got \"%s\")", buf);
+	/* VMRS shares the MCR/MRC layout: CRn (the reg field) 7 vs 6. */
+	esr_explain_diff(0x23e1dc01, 0x23e1d801, buf, sizeof(buf));
+	unit_ok(strcmp(buf, "CRn: expected 7, got 6") == 0, "VMRS layout: CRn (got \"%s\")", buf);
+}
+
 int main(void)
 {
 	test_reg_view();
@@ -231,5 +257,6 @@ int main(void)
 	test_ldc_stc();
 	test_hvc_smc();
 	test_it_advance();
+	test_explain_diff();
 	return unit_done();
 }
