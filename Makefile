@@ -1,6 +1,8 @@
 # hyptap — one entry point. `make` builds build/hyptap.img; see README.md for the rest.
 
 CROSS		?= aarch64-linux-gnu-
+# The AArch32 guest (guest32/) is assembled with Debian's ARM cross toolchain.
+CROSS32		?= arm-linux-gnueabihf-
 HYPTAP_CACHE	?= $(HOME)/.cache/hyptap
 export HYPTAP_CACHE
 NEWLIB		:= $(HYPTAP_CACHE)/newlib/install/aarch64-none-elf
@@ -34,10 +36,12 @@ VMM_SRCS	:= $(wildcard vmm/*.c vmm/*.S)
 TAP_SRCS	:= $(wildcard tap/*.c)
 SCEN_SRCS	:= $(wildcard scenarios/*.c scenarios/*.S scenarios/model/*.c)
 GUEST_SRCS	:= $(wildcard guest/*.S)
+GUEST32_SRCS	:= $(wildcard guest32/*.S)
 
 SRCS		:= $(KERNEL_SRCS) $(VMM_SRCS) $(TAP_SRCS) $(SCEN_SRCS)
 OBJS		:= $(patsubst %,$(B)/obj/%.o,$(SRCS))
 GUEST_OBJS	:= $(patsubst %,$(B)/obj/%.o,$(GUEST_SRCS))
+GUEST32_OBJS	:= $(patsubst %,$(B)/obj/%.o,$(GUEST32_SRCS))
 
 # Pure code, also built for the host and unit-tested there.
 HOST_SRCS	:= tap/tap.c kernel/glob.c kernel/bootargs.c kernel/pgtable.c kernel/palloc.c \
@@ -78,8 +82,31 @@ $(B)/gen/guest_syms.h: $(B)/guest/guest.elf
 	  $(NM) $< | awk '$$3 ~ /^(gp_|gl_|guest_)/ { printf "#define GSYM_%s 0x%sULL\n", $$3, $$1 }'; \
 	  echo '#endif'; } > $@.tmp && mv $@.tmp $@
 
-$(OBJS): $(B)/gen/guest_syms.h
+# The AArch32 guest: the same scheme, its own toolchain, linker script and symbol header
+# (G32SYM_*). nm lists T32 functions without their Thumb bit; scenarios add it.
+$(B)/obj/guest32/%.S.o: guest32/%.S
+	@mkdir -p $(dir $@)
+	@echo "  AS32    $<"
+	@$(CROSS32)gcc -g -Iguest32 -Iguest -Iscenarios -MMD -MP -c $< -o $@
+
+$(B)/guest/guest32.elf: $(GUEST32_OBJS) guest32/guest32.lds
+	@mkdir -p $(dir $@)
+	$(CROSS32)gcc -nostdlib -static -Wl,-T,guest32/guest32.lds -Wl,--build-id=none \
+		$(GUEST32_OBJS) -o $@
+
+$(B)/guest/guest32.bin: $(B)/guest/guest32.elf
+	$(CROSS32)objcopy -O binary $< $@
+
+$(B)/gen/guest32_syms.h: $(B)/guest/guest32.elf
+	@mkdir -p $(dir $@)
+	{ echo '/* Generated from $< by the Makefile: AArch32 guest symbol addresses (IPAs). */'; \
+	  echo '#ifndef GUEST32_SYMS_H'; echo '#define GUEST32_SYMS_H'; \
+	  $(CROSS32)nm $< | awk '$$3 ~ /^(g32p_|g32l_|guest32_)/ { printf "#define G32SYM_%s 0x%sULL\n", $$3, $$1 }'; \
+	  echo '#endif'; } > $@.tmp && mv $@.tmp $@
+
+$(OBJS): $(B)/gen/guest_syms.h $(B)/gen/guest32_syms.h
 $(B)/obj/scenarios/guest_image.S.o: $(B)/guest/guest.bin
+$(B)/obj/scenarios/guest32_image.S.o: $(B)/guest/guest32.bin
 
 $(B)/hyptap.elf: $(OBJS) kernel/hyptap.lds
 	$(CC) $(LDFLAGS) $(OBJS) $(LIBS) -o $@

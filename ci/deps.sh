@@ -14,7 +14,7 @@ log() { printf 'deps: %s\n' "$*" >&2; }
 # --- 1. Debian packages on the host -------------------------------------------------------------
 HOST_PKGS=(
 	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu	# cross compiler, used freestanding
-	gcc-arm-linux-gnueabihf					# AArch32 guest payloads (later areas)
+	gcc-arm-linux-gnueabihf					# AArch32 guest payloads (guest32/)
 	newlib-source						# C library source, built below
 	qemu-system-arm						# QEMU 7.2: qemu-system-aarch64
 	device-tree-compiler gdb-multiarch

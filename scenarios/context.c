@@ -30,6 +30,7 @@ struct scenario_ctx {
 };
 
 extern const uint8_t guest_image_start[], guest_image_end[];
+extern const uint8_t guest32_image_start[], guest32_image_end[];
 
 static const char *const reason_names[] = {
 	[EXIT_NONE] = "none",
@@ -213,8 +214,10 @@ struct vcpu *sc_start(struct scenario_ctx *c, const struct sc_setup *s)
 		sc_fail(c, "vm_create failed (out of pages or bad config)");
 		return NULL;
 	}
-	if (vm_load(c->vm, IPA(c->vm->ram_ipa), guest_image_start,
-		    (size_t)(guest_image_end - guest_image_start))) {
+	const uint8_t *image = s->aarch32 ? guest32_image_start : guest_image_start;
+	const uint8_t *image_end = s->aarch32 ? guest32_image_end : guest_image_end;
+
+	if (vm_load(c->vm, IPA(c->vm->ram_ipa), image, (size_t)(image_end - image))) {
 		sc_fail(c, "guest image does not fit in guest RAM");
 		return NULL;
 	}
@@ -230,8 +233,8 @@ struct vcpu *sc_start(struct scenario_ctx *c, const struct sc_setup *s)
 		.cnthctl = s->cnthctl,
 		.cnthctl_set = s->cnthctl_set,
 		.ich_hcr = s->ich_hcr,
-		.entry = GSYM(guest_start),
-		.vbar = GSYM(guest_vectors),
+		.entry = s->aarch32 ? G32SYM(guest32_start) : GSYM(guest_start),
+		.vbar = s->aarch32 ? G32SYM(guest32_vectors) : GSYM(guest_vectors),
 		.x = {s->payload, s->args[0], s->args[1], s->args[2]},
 		.spsr = s->spsr,
 		.debug = s->debug,
@@ -243,6 +246,7 @@ struct vcpu *sc_start(struct scenario_ctx *c, const struct sc_setup *s)
 		.timeout_ms = s->timeout_ms,
 		.fgt = {s->fgt[0], s->fgt[1], s->fgt[2], s->fgt[3], s->fgt[4]},
 		.hcrx = s->hcrx,
+		.aarch32 = s->aarch32,
 	};
 	c->vcpu = vcpu_create(c->vm, &cfg);
 	if (!c->vcpu) {

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "guest32_syms.h"
 #include "guest_syms.h"
 #include "vmm.h"
 
@@ -52,6 +53,8 @@ struct scenario {
 
 /** Guest addresses, from the guest image's symbol table (build/gen/guest_syms.h). */
 #define GSYM(sym) GSYM_##sym
+/** AArch32 guest addresses (build/gen/guest32_syms.h); a T32 function's entry needs | 1. */
+#define G32SYM(sym) G32SYM_##sym
 
 /** What a scenario instance asks of its fresh VM and vCPU. */
 struct sc_setup {
@@ -68,6 +71,7 @@ struct sc_setup {
 	unsigned timeout_ms;				  /* 0: the suite's watchdog budget */
 	uint64_t fgt[FGT_REGS]; /* FEAT_FGT: 1 = trap, whatever the polarity (vmm.h) */
 	uint64_t hcrx;		/* FEAT_HCX: bits flipped from the neutral value (vmm.h) */
+	bool aarch32; /* the AArch32 guest image (guest32/), EL1 in AArch32; payload G32SYM() */
 };
 
 /** Fresh VM (zeroed RAM, guest image loaded, fresh stage 2 and VMID) and vCPU. */

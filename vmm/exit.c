@@ -35,9 +35,18 @@ static void service_report(struct vcpu *v, uint64_t key, uint64_t value)
 	v->reported |= 1u << key;
 }
 
+/*
+ * Argument @n of a service call: x<n>, or r<n> from an AArch32 guest, whose registers are the
+ * low halves (the upper ones may be zeroed or keep old values: AArch64.MaybeZeroRegisterUppers()).
+ */
+static uint64_t service_arg(const struct vcpu *v, unsigned n)
+{
+	return vcpu_from_aarch32(v) ? (uint32_t)v->ctx.x[n] : v->ctx.x[n];
+}
+
 static enum exit_action handle_hvc(struct vcpu *v, struct exit *e)
 {
-	uint64_t svc = v->ctx.x[0];
+	uint64_t svc = service_arg(v, 0), arg1 = service_arg(v, 1);
 
 	if ((esr_iss(e->esr) & ESR_ISS_IMM16_MASK) != HYP_SVC_IMM) {
 		return EXIT_ACTION_RETURN;
@@ -45,16 +54,18 @@ static enum exit_action handle_hvc(struct vcpu *v, struct exit *e)
 	switch (svc) {
 	case HYP_SVC_EXIT:
 		e->reason = EXIT_GUEST_DONE;
-		e->status = v->ctx.x[1];
+		e->status = arg1;
 		return EXIT_ACTION_RETURN;
 	case HYP_SVC_REPORT:
-		if (v->ctx.x[1] >= VCPU_REPORTS) {
+		if (arg1 >= VCPU_REPORTS) {
 			break;
 		}
-		service_report(v, v->ctx.x[1], v->ctx.x[2]);
+		v->reports[arg1] = service_arg(v, 2);
+		v->reported |= 1u << arg1;
+		v->report_spsr = e->spsr;
 		return EXIT_ACTION_RESUME;
 	case HYP_SVC_PRINT:
-		service_print(v, v->ctx.x[1]);
+		service_print(v, arg1);
 		return EXIT_ACTION_RESUME;
 	}
 	e->reason = EXIT_BAD_SERVICE;
@@ -89,11 +100,16 @@ static enum exit_action handle_dabt(struct vcpu *v, struct exit *e)
 static const enum exit_reason ec_reasons[64] = {
 	[ESR_EC_WFX] = EXIT_WFX,       [ESR_EC_HVC64] = EXIT_HVC,     [ESR_EC_SYS64] = EXIT_SYSREG,
 	[ESR_EC_IABT_LOW] = EXIT_IABT, [ESR_EC_DABT_LOW] = EXIT_DABT,
+	/* From AArch32: HVC, and the coprocessor and VMRS traps (system register accesses). */
+	[ESR_EC_HVC32] = EXIT_HVC, [ESR_EC_CP15_32] = EXIT_SYSREG, [ESR_EC_CP15_64] = EXIT_SYSREG,
+	[ESR_EC_CP14_MR] = EXIT_SYSREG, [ESR_EC_CP14_LS] = EXIT_SYSREG,
+	[ESR_EC_CP10_ID] = EXIT_SYSREG, [ESR_EC_CP14_64] = EXIT_SYSREG,
 };
 
 /* ECs the vmm looks into because they may be its own service ABI. */
 static const exit_handler_fn exit_handlers[64] = {
 	[ESR_EC_HVC64] = handle_hvc,
+	[ESR_EC_HVC32] = handle_hvc,
 	[ESR_EC_DABT_LOW] = handle_dabt,
 };
 

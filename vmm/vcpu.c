@@ -119,6 +119,9 @@ struct vcpu *vcpu_create(struct vm *vm, const struct vcpu_config *cfg)
 	for (int i = 0; i < 4; i++) {
 		v->ctx.x[i] = cfg->x[i];
 	}
+	if (cfg->aarch32) {
+		vcpu32_init(v);
+	}
 	return v;
 }
 
@@ -137,6 +140,10 @@ void vcpu_set_cptr_traps(struct vcpu *v, uint64_t traps)
 
 void vcpu_skip_insn(struct vcpu *v)
 {
+	if (vcpu_from_aarch32(v)) {
+		vcpu32_skip_insn(v);
+		return;
+	}
 	v->pc += 4;
 }
 
@@ -184,6 +191,9 @@ static void vcpu_load_el1(struct vcpu *v)
 	write_dbgbcr0_el1(v->cfg.debug.bcr0);
 	write_dbgwvr0_el1(v->cfg.debug.wvr0);
 	write_dbgwcr0_el1(v->cfg.debug.wcr0);
+	if (v->cfg.aarch32) {
+		vcpu32_load_el1(v);
+	}
 	loaded_vcpu = v;
 }
 
@@ -263,6 +273,7 @@ struct exit vcpu_run(struct vcpu *v)
 		e.spsr = read_spsr_el2();
 		v->pc = e.elr;
 		v->pstate = e.spsr;
+		v->exit_esr = e.esr;
 
 		if (exit_decode(v, &e, timer & CNT_CTL_ISTATUS) == EXIT_ACTION_RETURN) {
 			vcpu_put();

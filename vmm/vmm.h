@@ -97,13 +97,14 @@ struct vcpu_config {
 	uint64_t hcrx;
 	/* FEAT_NV2: VNCR_EL2 (an EL2 VA, e.g. of a page of guest RAM); written when nonzero. */
 	uint64_t vncr;
+	bool aarch32;	  /* EL1 in AArch32 (HCR_EL2.RW = 0): Supervisor mode, T32 if entry bit 0 */
 };
 
 enum exit_reason {
 	EXIT_NONE,
 	EXIT_GUEST_DONE, /* service EXIT or doorbell: .status */
 	EXIT_HVC,	 /* HVC with an immediate other than the service ABI's */
-	EXIT_SYSREG,	 /* EC 0x18 */
+	EXIT_SYSREG,	 /* EC 0x18 (and the AArch32 ones: 0x03-0x06, 0x08, 0x0C) */
 	EXIT_WFX,	 /* EC 0x01 */
 	EXIT_DABT,	 /* EC 0x24 */
 	EXIT_IABT,	 /* EC 0x20 */
@@ -142,7 +143,9 @@ struct vcpu {
 	uint64_t pc, pstate;
 	uint64_t deadline; /* CNTPCT value at which the watchdog fires */
 	uint64_t reports[VCPU_REPORTS];
-	uint32_t reported; /* bit per key that the guest reported */
+	uint32_t reported;    /* bit per key that the guest reported */
+	uint64_t exit_esr;    /* ESR_EL2 of the last exit (IL: the trapped instruction's length) */
+	uint64_t report_spsr; /* SPSR_EL2 of the last REPORT service call (the guest's PSTATE) */
 };
 
 /** Limits and features of the CPU the vmm runs on, read once at vmm_init(). */
@@ -181,7 +184,11 @@ struct exit vcpu_run(struct vcpu *vcpu);
 void vcpu_destroy(struct vcpu *vcpu);
 /** Replace the vCPU's CPTR_EL2 trap bits (e.g. lift TFP after an FP trap). */
 void vcpu_set_cptr_traps(struct vcpu *vcpu, uint64_t traps);
-/** Advance the guest PC past the trapped 32-bit instruction (ESR.IL = 1). */
+/**
+ * Advance the guest PC past the trapped instruction: 4 bytes from AArch64; from AArch32 the
+ * length the last exit's ESR_EL2.IL gives (2 for a 16-bit T32 instruction), and ITSTATE moves
+ * on as after any instruction in an IT block.
+ */
 void vcpu_skip_insn(struct vcpu *vcpu);
 /** Give the vCPU a fresh watchdog budget from its next vcpu_run() (resuming after a timeout). */
 void vcpu_reset_watchdog(struct vcpu *vcpu);

@@ -15,4 +15,11 @@ enum exit_action {
 /** Fill @e->reason from the syndrome; handle service calls. @watchdog: CNTHP ISTATUS at exit. */
 enum exit_action exit_decode(struct vcpu *v, struct exit *e, bool watchdog);
 
+/* AArch32 EL1 (vmm/vcpu32.c). */
+void vcpu32_init(struct vcpu *v);
+void vcpu32_load_el1(struct vcpu *v);
+void vcpu32_skip_insn(struct vcpu *v);
+/** Whether the last exit came from AArch32 (SPSR_EL2.M[4]). */
+bool vcpu_from_aarch32(const struct vcpu *v);
+
 #endif

@@ -150,6 +150,32 @@ static const struct iss_field sys64_fields[] = {
 	{"Direction", 0, 1, false}, {NULL, 0, 0, false},
 };
 
+/* AArch32 traps: MCR/MRC/VMRS (0x03, 0x05, 0x08), MCRR/MRRC (0x04, 0x0C), LDC/STC, SMC. */
+static const struct iss_field cp_rt_fields[] = {
+	{"CV", 24, 1, false},	{"COND", 20, 4, true},	    {"Opc2", 17, 3, false},
+	{"Opc1", 14, 3, false}, {"CRn", 10, 4, false},	    {"Rt", 5, 5, false},
+	{"CRm", 1, 4, false},	{"Direction", 0, 1, false}, {NULL, 0, 0, false},
+};
+
+static const struct iss_field cp_rrt_fields[] = {
+	{"CV", 24, 1, false},	    {"COND", 20, 4, true}, {"Opc1", 16, 4, false},
+	{"Rt2", 10, 5, false},	    {"Rt", 5, 5, false},   {"CRm", 1, 4, false},
+	{"Direction", 0, 1, false}, {NULL, 0, 0, false},
+};
+
+static const struct iss_field cp_ls_fields[] = {
+	{"CV", 24, 1, false},	    {"COND", 20, 4, true},   {"imm8", 12, 8, true},
+	{"Rn", 5, 5, false},	    {"Offset", 4, 1, false}, {"AM", 1, 3, false},
+	{"Direction", 0, 1, false}, {NULL, 0, 0, false},
+};
+
+static const struct iss_field smc32_fields[] = {
+	{"CV", 24, 1, false},
+	{"COND", 20, 4, true},
+	{"CCKNOWNPASS", 19, 1, false},
+	{NULL, 0, 0, false},
+};
+
 static const struct iss_field imm16_fields[] = {
 	{"imm16", 0, 16, true},
 	{NULL, 0, 0, false},
@@ -174,6 +200,17 @@ static const struct iss_field *iss_layout(unsigned ec)
 		return wfx_fields;
 	case ESR_EC_SYS64:
 		return sys64_fields;
+	case ESR_EC_CP15_32:
+	case ESR_EC_CP14_MR:
+	case ESR_EC_CP10_ID:
+		return cp_rt_fields;
+	case ESR_EC_CP15_64:
+	case ESR_EC_CP14_64:
+		return cp_rrt_fields;
+	case ESR_EC_CP14_LS:
+		return cp_ls_fields;
+	case ESR_EC_SMC32:
+		return smc32_fields;
 	case ESR_EC_SVC32:
 	case ESR_EC_HVC32:
 	case ESR_EC_SVC64:

@@ -87,6 +87,25 @@
 /* Software Step ISS (EC 0x32/0x33). */
 #define ESR_ISS_SS_ISV (1ULL << 24) /* ISV: EX is valid (the step completed an instruction) */
 #define ESR_ISS_SS_EX  (1ULL << 6)  /* EX: the stepped instruction was a load-exclusive */
+/*
+ * AArch32 trap encodings ("ISS encoding for an exception from an MCR or MRC access", "... MCRR
+ * or MRRC access", "... LDC or STC instruction", "... SMC instruction execution in AArch32
+ * state"). CV/COND above are bits [24:20] of all of them. Rt/Rt2/Rn hold the AArch64 view of
+ * the AArch32 register (e.g. LR in Supervisor mode is 18; PC/APSR_nzcv is 0b11111).
+ */
+#define ESR_ISS_CP_OPC2_SHIFT	  17 /* MCR/MRC/VMRS: Opc2, bits [19:17] */
+#define ESR_ISS_CP_OPC1_SHIFT	  14 /* MCR/MRC/VMRS: Opc1, bits [16:14] */
+#define ESR_ISS_CP_CRN_SHIFT	  10 /* MCR/MRC/VMRS: CRn, bits [13:10] */
+#define ESR_ISS_CP_RT_SHIFT	  5  /* Rt, bits [9:5], all four encodings */
+#define ESR_ISS_CP_RT_MASK	  0x1fULL
+#define ESR_ISS_CP_CRM_SHIFT	  1	       /* CRm, bits [4:1] */
+#define ESR_ISS_CP_DIR_READ	  1ULL	       /* Direction, bit [0]: MRC/MRRC/VMRS, or LDC */
+#define ESR_ISS_CP64_OPC1_SHIFT	  16	       /* MCRR/MRRC: Opc1, bits [19:16] */
+#define ESR_ISS_CP64_RT2_SHIFT	  10	       /* MCRR/MRRC: Rt2, bits [14:10] */
+#define ESR_ISS_LDC_IMM8_SHIFT	  12	       /* LDC/STC: imm8, bits [19:12] */
+#define ESR_ISS_LDC_OFFSET_ADD	  (1ULL << 4)  /* LDC/STC: Offset, bit [4]: U, add */
+#define ESR_ISS_LDC_AM_SHIFT	  1	       /* LDC/STC: AM, bits [3:1]: literal, P, W */
+#define ESR_ISS_SMC32_CCKNOWNPASS (1ULL << 19) /* SMC: might have failed its condition check */
 
 /* Data Abort ISS ("ISS encoding for an exception from a Data Abort"). */
 #define ESR_ISS_DABT_ISV       (1ULL << 24) /* ISV: ISS[23:14] hold a valid syndrome */

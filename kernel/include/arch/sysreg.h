@@ -94,6 +94,9 @@ SYSREG_RW(hfgitr_el2, S3_4_C1_C1_6)
 SYSREG_RW(hdfgrtr_el2, S3_4_C3_C1_4)
 SYSREG_RW(hdfgwtr_el2, S3_4_C3_C1_5)
 SYSREG_RW(vncr_el2, S3_4_C2_C2_0)
+/* AArch32 EL1 state without an EL1 register of its own (present when EL1 can be AArch32). */
+SYSREG_RW(dacr32_el2, S3_4_C3_C0_0)
+SYSREG_RW(ifsr32_el2, S3_4_C5_C0_1)
 
 /* EL1 context the world switch loads for a guest. */
 SYSREG_RW(sctlr_el1, sctlr_el1)
