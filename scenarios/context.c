@@ -213,6 +213,10 @@ struct vcpu *sc_start(struct scenario_ctx *c, const struct sc_setup *s)
 		.entry = GSYM(guest_start),
 		.vbar = GSYM(guest_vectors),
 		.x = {s->payload, s->args[0], s->args[1], s->args[2]},
+		.e2h = s->e2h,
+		.ich_vmcr = s->ich_vmcr,
+		.cntpoff = s->cntpoff,
+		.timer_ctl = s->timer_ctl,
 	};
 	c->vcpu = vcpu_create(c->vm, &cfg);
 	if (!c->vcpu) {

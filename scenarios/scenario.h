@@ -52,6 +52,10 @@ struct sc_setup {
 	struct vm_config vm;
 	uint64_t hcr, mdcr, cptr, cnthctl, ich_hcr;
 	bool cnthctl_set;
+	bool e2h;	    /* HCR_EL2.E2H = 1 while the guest runs (vcpu_config.e2h) */
+	uint64_t ich_vmcr;  /* ICH_VMCR_EL2 (GICv3) */
+	uint64_t cntpoff;   /* CNTPOFF_EL2 (FEAT_ECV_POFF) */
+	uint64_t timer_ctl; /* the EL1 physical and virtual timers' CTL at start (vcpu_config) */
 };
 
 /** Fresh VM (zeroed RAM, guest image loaded, fresh stage 2 and VMID) and vCPU. */

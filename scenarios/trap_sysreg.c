@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * trap.sysreg: MSR/MRS trap controls of HCR_EL2, MDCR_EL2 and CPTR_EL2, from the one table in
- * sysreg_traps.h. Each
+ * trap.sysreg: MSR/MRS trap controls of HCR_EL2, MDCR_EL2, CPTR_EL2, CNTHCTL_EL2 and
+ * ICH_HCR_EL2, from the one table in sysreg_traps.h. Each
  * (register, direction) row runs with the control set and clear, and with Rt in {x0, x17, x30,
  * xzr} so a wrong Rt in the syndrome is caught:
  *  - set: the access exits with EC 0x18 and the ISS the oracle computes from the encoding, Rt
@@ -9,6 +9,11 @@
  *    vmm's value in Rt), a trapped write must carry the guest's value in Rt;
  *  - clear: no exit; a read returns the register's value (compared with EL2's own read of the
  *    same register after the run: the guest's EL1 context stays live), a write takes effect.
+ *    Counters, timers and the ICC_* registers (which reach ICV_* from EL1) are checked by the
+ *    oracles of sysreg_values.c instead.
+ * CNTHCTL_EL2 rows also run with the guest at HCR_EL2.E2H = 1 (the _e2h controls), where the
+ * EL1 bits sit at 10/11; the E2H = 0 position of the same control is then set to the opposite
+ * value, so a CPU that used the wrong layout is caught both ways.
  */
 #include <stdio.h>
 
@@ -19,19 +24,31 @@
 #include "hvc.h"
 #include "mmio.h"
 #include "scenario.h"
+#include "sysreg_values.h"
+#include "timer_model.h"
 
 /* The value a trapped MRS is emulated with: distinctive, and not any register's reset value. */
 #define EMULATED_READ 0x7e57c0de00000000ULL
 
 /* Which EL2 register holds a control, its bit, and what the CPU must implement for it. */
-enum ctl_reg { CTL_HCR, CTL_MDCR, CTL_CPTR };
-enum ctl_needs { NEEDS_NONE, NEEDS_PMU, NEEDS_RAS, NEEDS_LOR, NEEDS_PAUTH };
+/* CTL_CNTHCTL_E2H: CNTHCTL_EL2 in its E2H = 1 layout, the guest running with HCR_EL2.E2H = 1. */
+enum ctl_reg { CTL_HCR, CTL_MDCR, CTL_CPTR, CTL_CNTHCTL, CTL_CNTHCTL_E2H, CTL_ICH_HCR };
+enum ctl_needs {
+	NEEDS_NONE,
+	NEEDS_PMU,
+	NEEDS_RAS,
+	NEEDS_LOR,
+	NEEDS_PAUTH,
+	NEEDS_ECV,
+	NEEDS_GICV3,
+	NEEDS_GICV3_TDS
+};
 
 struct control {
 	enum ctl_reg reg;
 	uint64_t bit;
 	enum ctl_needs needs;
-	bool trap_when_clear; /* HCR_EL2.APK: 0 traps, 1 does not */
+	bool trap_when_clear; /* HCR_EL2.APK, CNTHCTL_EL2.EL1P*: 0 traps, 1 does not */
 };
 
 /* clang-format off */
@@ -54,6 +71,18 @@ struct control {
 #define CTL_terr  { CTL_HCR, HCR_TERR, NEEDS_RAS, false }
 #define CTL_tlor  { CTL_HCR, HCR_TLOR, NEEDS_LOR, false }
 #define CTL_apk   { CTL_HCR, HCR_APK, NEEDS_PAUTH, true }
+#define CTL_el1pcten     { CTL_CNTHCTL, CNTHCTL_EL1PCTEN, NEEDS_NONE, true }
+#define CTL_el1pcen      { CTL_CNTHCTL, CNTHCTL_EL1PCEN, NEEDS_NONE, true }
+#define CTL_el1tvct      { CTL_CNTHCTL, CNTHCTL_EL1TVCT, NEEDS_ECV, false }
+#define CTL_el1tvt       { CTL_CNTHCTL, CNTHCTL_EL1TVT, NEEDS_ECV, false }
+#define CTL_el1pcten_e2h { CTL_CNTHCTL_E2H, CNTHCTL_E2H_EL1PCTEN, NEEDS_NONE, true }
+#define CTL_el1pten_e2h  { CTL_CNTHCTL_E2H, CNTHCTL_E2H_EL1PTEN, NEEDS_NONE, true }
+#define CTL_el1tvct_e2h  { CTL_CNTHCTL_E2H, CNTHCTL_EL1TVCT, NEEDS_ECV, false }
+#define CTL_el1tvt_e2h   { CTL_CNTHCTL_E2H, CNTHCTL_EL1TVT, NEEDS_ECV, false }
+#define CTL_tc    { CTL_ICH_HCR, ICH_HCR_TC, NEEDS_GICV3, false }
+#define CTL_tall0 { CTL_ICH_HCR, ICH_HCR_TALL0, NEEDS_GICV3, false }
+#define CTL_tall1 { CTL_ICH_HCR, ICH_HCR_TALL1, NEEDS_GICV3, false }
+#define CTL_tdir  { CTL_ICH_HCR, ICH_HCR_TDIR, NEEDS_GICV3_TDS, false }
 /* clang-format on */
 
 struct sysreg_row {
@@ -81,10 +110,18 @@ struct sysreg_row {
 		return SYSREG_READ_ENC(op0, op1, crn, crm, op2);                                   \
 	}
 #define SYSREG_SYS(...)
+#define SYSREG_WRITE_ONLY(...)
+#define SYSREG_READ_E2H(n, op0, op1, crn, crm, op2, ctl, ctl_e2h)                                  \
+	SYSREG_READ(n, op0, op1, crn, crm, op2, ctl)
+#define SYSREG_WRITE_E2H(n, op0, op1, crn, crm, op2, ctl, ctl_e2h, value, zero_ok)                 \
+	SYSREG_WRITE(n, op0, op1, crn, crm, op2, ctl, value, zero_ok)
 #include "sysreg_traps.h"
 #undef SYSREG_READ
 #undef SYSREG_WRITE
 #undef SYSREG_SYS
+#undef SYSREG_WRITE_ONLY
+#undef SYSREG_READ_E2H
+#undef SYSREG_WRITE_E2H
 
 #define TRAPPED_trap   true
 #define TRAPPED_notrap false
@@ -102,6 +139,14 @@ struct sysreg_row {
 		"[" #ctl "][sys," #n "," #rtname "][" #trap "]", 1, op1_, crn_, crm_, op2_, true,  \
 			true, TRAPPED_##trap, rtnum, CTL_##ctl, val, GSYM(gp_ss_##n##_##rtname),   \
 			GSYM(gl_ss_##n##_##rtname), NULL                                           \
+	}
+
+/* A write-only register: no read-back, like a SYS instruction. */
+#define ROW_WO(n, op0_, op1_, crn_, crm_, op2_, ctl, rtname, rtnum, trap, val)                     \
+	{                                                                                          \
+		"[" #ctl "][msr," #n "," #rtname "][" #trap "]", op0_, op1_, crn_, crm_, op2_,     \
+			true, true, TRAPPED_##trap, rtnum, CTL_##ctl, val,                         \
+			GSYM(gp_so_##n##_##rtname), GSYM(gl_so_##n##_##rtname), NULL               \
 	}
 
 #define ROWS_RT(n, op0, op1, crn, crm, op2, ctl, w, dir, val, p, trap)                             \
@@ -135,6 +180,24 @@ static const struct sysreg_row sysreg_rows[] = {
 		ROW_SYS(n, op1, crn, crm, op2, ctl, x0, 0, notrap, val),                           \
 		ROW_SYS(n, op1, crn, crm, op2, ctl, x17, 17, notrap, val),                         \
 		ROW_SYS(n, op1, crn, crm, op2, ctl, x30, 30, notrap, val),
+#define SYSREG_WRITE_ONLY(n, op0, op1, crn, crm, op2, ctl, val, zero_ok)                           \
+	ROW_WO(n, op0, op1, crn, crm, op2, ctl, x0, 0, trap, val),                                 \
+		ROW_WO(n, op0, op1, crn, crm, op2, ctl, x17, 17, trap, val),                       \
+		ROW_WO(n, op0, op1, crn, crm, op2, ctl, x30, 30, trap, val),                       \
+		ROW_WO(n, op0, op1, crn, crm, op2, ctl, x0, 0, notrap, val),                       \
+		ROW_WO(n, op0, op1, crn, crm, op2, ctl, x17, 17, notrap, val),                     \
+		ROW_WO(n, op0, op1, crn, crm, op2, ctl, x30, 30, notrap, val),                     \
+		SYSREG_WO_XZR_##zero_ok(n, op0, op1, crn, crm, op2, ctl, val)
+#define SYSREG_WO_XZR_0(...)
+#define SYSREG_WO_XZR_1(n, op0, op1, crn, crm, op2, ctl, val)                                      \
+	ROW_WO(n, op0, op1, crn, crm, op2, ctl, xzr, 31, trap, val),                               \
+		ROW_WO(n, op0, op1, crn, crm, op2, ctl, xzr, 31, notrap, val),
+#define SYSREG_READ_E2H(n, op0, op1, crn, crm, op2, ctl, ctl_e2h)                                  \
+	SYSREG_READ(n, op0, op1, crn, crm, op2, ctl)                                               \
+	SYSREG_READ(n, op0, op1, crn, crm, op2, ctl_e2h)
+#define SYSREG_WRITE_E2H(n, op0, op1, crn, crm, op2, ctl, ctl_e2h, val, zero_ok)                   \
+	SYSREG_WRITE(n, op0, op1, crn, crm, op2, ctl, val, zero_ok)                                \
+	SYSREG_WRITE(n, op0, op1, crn, crm, op2, ctl_e2h, val, zero_ok)
 #include "sysreg_traps.h"
 };
 
@@ -171,24 +234,79 @@ static struct exit handle_trap(struct scenario_ctx *c, const struct sysreg_row *
 	return e;
 }
 
+/*
+ * CNTHCTL_EL2 for a CNTHCTL row: EL1 counter and timer accesses enabled (EL1PCTEN, EL1PCEN or
+ * EL1PTEN in the row's layout), then the row's control. With E2H = 1, the E2H = 0 position of
+ * an enable (bit 0 or 1, EL0PCTEN/EL0VCTEN there, ignored while TGE = 0) holds the opposite
+ * value, so a CPU reading the wrong layout traps when it must not, or does not when it must.
+ */
+static uint64_t cnthctl_value(const struct control *ctl, bool bit_set)
+{
+	bool e2h = ctl->reg == CTL_CNTHCTL_E2H;
+	uint64_t v = cnthctl_el1pcten(e2h) | cnthctl_el1pten(e2h);
+
+	if (!ctl->trap_when_clear) {
+		return bit_set ? v | ctl->bit : v;
+	}
+	if (!bit_set) {
+		v &= ~ctl->bit;
+		if (e2h) {
+			v |= ctl->bit == cnthctl_el1pcten(true) ? cnthctl_el1pcten(false)
+								: cnthctl_el1pten(false);
+		}
+	}
+	return v;
+}
+
+/* The vCPU a row runs on: its control set to trap (or clear), the payload and its argument. */
+static void row_setup(const struct sysreg_row *r, uint64_t wval, struct sc_setup *s)
+{
+	bool bit_set = r->trapped != r->control.trap_when_clear;
+	uint64_t bit = bit_set ? r->control.bit : 0;
+
+	*s = (struct sc_setup){.payload = r->payload, .args = {wval}};
+	switch (r->control.reg) {
+	case CTL_HCR:
+		s->hcr = bit;
+		break;
+	case CTL_MDCR:
+		s->mdcr = bit;
+		break;
+	case CTL_CPTR:
+		s->cptr = bit;
+		break;
+	case CTL_CNTHCTL_E2H:
+		s->e2h = true;
+		/* fall through */
+	case CTL_CNTHCTL:
+		s->cnthctl = cnthctl_value(&r->control, bit_set);
+		s->cnthctl_set = true;
+		break;
+	case CTL_ICH_HCR:
+		/* The traps are of the virtual CPU interface: En = 1 (and HCR_EL2.IMO/FMO = 1). */
+		s->ich_hcr = ICH_HCR_EN | bit;
+		break;
+	}
+}
+
 static void run_sysreg(struct scenario_ctx *c, const void *row)
 {
 	const struct sysreg_row *r = row;
+	const struct sysreg_value *val = sysreg_value_find(r->op0, r->op1, r->crn, r->crm, r->op2);
 	uint64_t current = r->write && !r->sys && !r->value ? r->read_at_el2() : 0;
 	uint64_t wval = r->write ? written_value(r, current) : 0;
-	uint64_t reported, expect;
+	uint64_t reported = 0, expect;
+	struct sc_setup s;
+	struct sysreg_probe probe = {.setup = &s};
 
-	uint64_t bit = r->trapped != r->control.trap_when_clear ? r->control.bit : 0;
-
-	if (!sc_start(c, &(struct sc_setup){
-				 .payload = r->payload,
-				 .args = {wval},
-				 .hcr = r->control.reg == CTL_HCR ? bit : 0,
-				 .mdcr = r->control.reg == CTL_MDCR ? bit : 0,
-				 .cptr = r->control.reg == CTL_CPTR ? bit : 0,
-			 })) {
+	row_setup(r, wval, &s);
+	if (val && val->setup) {
+		val->setup(&s);
+	}
+	if (!sc_start(c, &s)) {
 		return;
 	}
+	probe.window.before = read_cntpct_el0();
 	struct exit e = sc_run(c);
 
 	if (r->trapped) {
@@ -198,12 +316,20 @@ static void run_sysreg(struct scenario_ctx *c, const void *row)
 		}
 		e = handle_trap(c, r, e, wval);
 	}
+	probe.window.after = read_cntpct_el0();
 	if (!sc_expect_done(c, &e, 0)) {
 		return;
 	}
-	/* A SYS instruction has no architected result to read back: completing is its effect. */
-	if (r->sys || !sc_report(c, GREPORT_USER, &reported)) {
+	/* A SYS instruction or a write-only register has no result to read back. */
+	if (!r->sys && !sc_report(c, GREPORT_USER, &reported)) {
 		return;
+	}
+	if (!r->trapped && val && (r->write || r->rt != 31)) {
+		val->check(c, val, &probe, r->write, wval, reported);
+		return;
+	}
+	if (r->sys) {
+		return; /* completing is the effect of a SYS instruction */
 	}
 	if (!r->write) {
 		/* Trapped: the vmm's value (XZR discards it). Not trapped: the register itself. */
@@ -227,6 +353,10 @@ static const char *sysreg_requires(const void *row, char *why, size_t len)
 	unsigned pmuver = id_field(read_id_aa64dfr0_el1(), 8);
 	uint64_t isar1 = read_id_aa64isar1_el1();
 
+	if (r->control.reg == CTL_CNTHCTL_E2H && !vmm_caps.vhe) {
+		snprintf(why, len, "needs FEAT_VHE for HCR_EL2.E2H = 1 (ID_AA64MMFR1_EL1.VH=0)");
+		return why;
+	}
 	switch (r->control.needs) {
 	case NEEDS_PMU:
 		if (pmuver == 0 || pmuver == 0xf) {
@@ -256,6 +386,25 @@ static const char *sysreg_requires(const void *row, char *why, size_t len)
 			return why;
 		}
 		break;
+	case NEEDS_ECV:
+		if (!vmm_caps.ecv) {
+			snprintf(why, len, "needs FEAT_ECV (ID_AA64MMFR0_EL1.ECV=0)");
+			return why;
+		}
+		break;
+	case NEEDS_GICV3:
+	case NEEDS_GICV3_TDS:
+		if (vmm_caps.gic_version != 3 || !id_field(read_id_aa64pfr0_el1(), 24)) {
+			snprintf(why, len,
+				 "needs the GICv3 CPU interface (ID_AA64PFR0_EL1.GIC=%u, GICv%u)",
+				 id_field(read_id_aa64pfr0_el1(), 24), vmm_caps.gic_version);
+			return why;
+		}
+		if (r->control.needs == NEEDS_GICV3_TDS && !(read_ich_vtr_el2() & ICH_VTR_TDS)) {
+			snprintf(why, len, "needs ICH_HCR_EL2.TDIR (ICH_VTR_EL2.TDS=0)");
+			return why;
+		}
+		break;
 	case NEEDS_NONE:
 		break;
 	}
@@ -269,5 +418,8 @@ SCENARIO(trap_sysreg, .id = "trap.sysreg",
 		 "the MRS/MSR/SYS (EC 0x18, "
 		 "IL 1, ISS "
 		 "Op0/Op2/Op1/CRn/Rt/CRm/Direction) with ELR_EL2 = the instruction; = 0: it "
-		 "executes at EL1 with its architected effect",
+		 "executes at EL1 with its architected effect. Likewise CNTHCTL_EL2.{EL1PCTEN,"
+		 "EL1PCEN} = 0 (E2H = 0; EL1PCTEN/EL1PTEN at bits 10/11 with E2H = 1), "
+		 "CNTHCTL_EL2.{EL1TVCT,EL1TVT} = 1, ICH_HCR_EL2.{TC,TALL0,TALL1,TDIR} = 1 (not "
+		 "trapped: the ICC access reaches ICV_* as ICH_VMCR_EL2 says)",
 	 SCENARIO_ROWS(sysreg_rows), .requires = sysreg_requires, .run = run_sysreg);

@@ -69,6 +69,15 @@ struct vcpu_config {
 	uint64_t vbar;	  /* initial VBAR_EL1 (the guest runtime's vectors) */
 	uint64_t spsr;	  /* 0: EL1h with DAIF masked */
 	uint64_t x[4];	  /* initial x0..x3 */
+	/*
+	 * HCR_EL2.E2H = 1 while the guest runs (FEAT_VHE; the harness itself stays at E2H = 0):
+	 * .cnthctl is then in the E2H = 1 layout (0 means EL1PCTEN|EL1PTEN, bits 10 and 11) and
+	 * .cptr must be 0 (see docs/design-notes.md, "E2H = 1 guests").
+	 */
+	bool e2h;
+	uint64_t ich_vmcr;  /* ICH_VMCR_EL2 when the vCPU is first loaded (GICv3 only) */
+	uint64_t cntpoff;   /* CNTPOFF_EL2 (written when FEAT_ECV_POFF is implemented) */
+	uint64_t timer_ctl; /* CNTP_CTL_EL0 and CNTV_CTL_EL0 at first load (CVALs are 0) */
 };
 
 enum exit_reason {
@@ -103,8 +112,16 @@ struct exit {
 struct vcpu_ctx {
 	uint64_t x[31];
 	uint64_t cptr_el2;
+	/* E2H = 1 guests only (guest_enter_vhe): loaded with the EL2 MMU off, after E2H is set. */
+	uint64_t hcr_el2;     /* the guest's HCR_EL2, E2H included */
+	uint64_t cnthctl_el2; /* in the E2H = 1 layout */
+	uint64_t host_sp;     /* the harness's SP_EL2, for the exit path */
 };
 _Static_assert(__builtin_offsetof(struct vcpu_ctx, cptr_el2) == 248, "entry.S CTX_CPTR");
+_Static_assert(__builtin_offsetof(struct vcpu_ctx, hcr_el2) == 256, "entry.S CTX_HCR");
+_Static_assert(__builtin_offsetof(struct vcpu_ctx, cnthctl_el2) == 264, "entry.S CTX_CNTHCTL");
+_Static_assert(__builtin_offsetof(struct vcpu_ctx, host_sp) == 272, "entry.S CTX_HOST_SP");
+_Static_assert(sizeof(struct vcpu_ctx) == 280, "entry.S CTX_SIZE");
 
 struct vcpu {
 	struct vcpu_ctx ctx; /* first: entry.S takes a struct vcpu * as a struct vcpu_ctx * */
@@ -123,6 +140,9 @@ struct vmm_caps {
 	bool gran4, gran16, gran64; /* stage-2 granule support */
 	unsigned lrs;		    /* GICv3 list registers, 0 without GICv3 */
 	unsigned gic_version;
+	bool vhe;	    /* FEAT_VHE: ID_AA64MMFR1_EL1.VH != 0 */
+	unsigned ecv;	    /* ID_AA64MMFR0_EL1.ECV: 1 FEAT_ECV, 2 also FEAT_ECV_POFF */
+	unsigned apr_count; /* ICH_AP0R<n>/AP1R<n> registers implemented (GICv3) */
 };
 
 extern struct vmm_caps vmm_caps;

@@ -15,4 +15,8 @@ enum exit_action {
 /** Fill @e->reason from the syndrome; handle service calls. @watchdog: CNTHP ISTATUS at exit. */
 enum exit_action exit_decode(struct vcpu *v, struct exit *e, bool watchdog);
 
+/** Load the vCPU's GICv3 virtual interface state: ICH_VMCR_EL2, empty LRs, no active priority. */
+void vgic_load(const struct vcpu_config *cfg);
+void vgic_lr_write(unsigned n, uint64_t v);
+
 #endif
