@@ -217,6 +217,7 @@ struct vcpu *sc_start(struct scenario_ctx *c, const struct sc_setup *s)
 		.ich_vmcr = s->ich_vmcr,
 		.cntpoff = s->cntpoff,
 		.timer_ctl = s->timer_ctl,
+		.vncr_el2 = s->vncr_el2,
 	};
 	c->vcpu = vcpu_create(c->vm, &cfg);
 	if (!c->vcpu) {

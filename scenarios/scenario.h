@@ -56,6 +56,7 @@ struct sc_setup {
 	uint64_t ich_vmcr;  /* ICH_VMCR_EL2 (GICv3) */
 	uint64_t cntpoff;   /* CNTPOFF_EL2 (FEAT_ECV_POFF) */
 	uint64_t timer_ctl; /* the EL1 physical and virtual timers' CTL at start (vcpu_config) */
+	uint64_t vncr_el2;  /* VNCR_EL2 (FEAT_NV2, vcpu_config) */
 };
 
 /** Fresh VM (zeroed RAM, guest image loaded, fresh stage 2 and VMID) and vCPU. */

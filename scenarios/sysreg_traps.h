@@ -29,7 +29,9 @@
  * authentication keys; trapped when APK = 0); CNTHCTL_EL2.EL1PCTEN/EL1PCEN (E2H = 0) and
  * EL1PCTEN/EL1PTEN (E2H = 1; all four trap when 0) and the FEAT_ECV EL1TVCT/EL1TVT (counter
  * and timer registers); ICH_HCR_EL2.TC, TALL0, TALL1 and TDIR (the GICv3 CPU interface
- * registers; not trapped, the access reaches the ICV_* register). Encodings are those of the Arm ARM register descriptions
+ * registers; not trapped, the access reaches the ICV_* register); CNTHCTL_EL2.EL1NVPCT and
+ * EL1NVVCT (FEAT_ECV with FEAT_NV2: the EL02 timer registers, which HCR_EL2.{NV2, NV1, NV} =
+ * {1, 0, 1} otherwise sends to the VNCR_EL2 page). Encodings are those of the Arm ARM register descriptions
  * (op0, op1, CRn, CRm, op2).
  */
 
@@ -139,3 +141,11 @@ SYSREG_WRITE(icc_bpr1_el1, 3, 0, 12, 12, 3, tall1, 6, 1)
 SYSREG_READ(icc_ap1r0_el1, 3, 0, 12, 9, 0, tall1)
 SYSREG_READ(icc_igrpen1_el1, 3, 0, 12, 12, 7, tall1)
 SYSREG_WRITE(icc_igrpen1_el1, 3, 0, 12, 12, 7, tall1, 1, 1)
+SYSREG_READ(cntp_ctl_el02, 3, 5, 14, 2, 1, el1nvpct)
+SYSREG_WRITE(cntp_ctl_el02, 3, 5, 14, 2, 1, el1nvpct, 0x3, 1)
+SYSREG_READ(cntp_cval_el02, 3, 5, 14, 2, 2, el1nvpct)
+SYSREG_WRITE(cntp_cval_el02, 3, 5, 14, 2, 2, el1nvpct, 0x0000123456789abc, 1)
+SYSREG_READ(cntv_ctl_el02, 3, 5, 14, 3, 1, el1nvvct)
+SYSREG_WRITE(cntv_ctl_el02, 3, 5, 14, 3, 1, el1nvvct, 0x3, 1)
+SYSREG_READ(cntv_cval_el02, 3, 5, 14, 3, 2, el1nvvct)
+SYSREG_WRITE(cntv_cval_el02, 3, 5, 14, 3, 2, el1nvvct, 0x0000123456789abc, 1)

@@ -137,43 +137,94 @@ static void check_icv(struct scenario_ctx *c, const struct sysreg_value *v,
 	}
 }
 
-#define COUNTER(op2)                                                                               \
-	{                                                                                          \
-		3, 3, 14, 0, op2, NULL, check_counter                                              \
+/*
+ * The VNCR_EL2 page of the NV2 rows. With HCR_EL2.{NV2, NV1, NV} = {1, 0, 1}, EL1 accesses to
+ * CNTP_CTL_EL02, CNTP_CVAL_EL02, CNTV_CTL_EL02 and CNTV_CVAL_EL02 that CNTHCTL_EL2.EL1NVPCT or
+ * EL1NVVCT does not trap go to NVMem[0x180], [0x178], [0x170] and [0x168]: memory at
+ * VNCR_EL2.BADDR + offset, an address in the EL2 translation regime (here the harness's own,
+ * identity mapped), not the EL1 timer registers.
+ */
+static uint64_t nv2_page[512] __attribute__((aligned(4096)));
+
+/* The NVMem offset of an EL02 timer register: CNTP (CRm 2) 0x178/0x180, CNTV 0x168/0x170. */
+static unsigned nvmem_offset(const struct sysreg_value *v)
+{
+	return (v->crm == 2 ? 0x178 : 0x168) + (v->op2 == 1 ? 8 : 0);
+}
+
+static uint64_t nvmem_seed(unsigned offset)
+{
+	return 0x5e3d000000000000ULL | offset;
+}
+
+static void setup_nv2(struct sc_setup *s)
+{
+	s->hcr |= HCR_NV | HCR_NV2;
+	s->vncr_el2 = (uintptr_t)nv2_page;
+}
+
+static void prepare_nv2(struct scenario_ctx *c)
+{
+	(void)c;
+	for (unsigned off = 0x168; off <= 0x180; off += 8) {
+		nv2_page[off / 8] = nvmem_seed(off);
 	}
-#define TIMER(crm, op2, fn)                                                                        \
-	{                                                                                          \
-		3, 3, 14, crm, op2, setup_timers_enabled, fn                                       \
+}
+
+static void check_nvmem(struct scenario_ctx *c, const struct sysreg_value *v,
+			const struct sysreg_probe *p, bool is_write, uint64_t written, uint64_t got)
+{
+	unsigned off = nvmem_offset(v);
+	uint64_t expect = is_write ? written : nvmem_seed(off);
+	/* The EL1 timer itself must be untouched: CTL as the vmm loaded it (ISTATUS aside), CVAL 0.
+	 */
+	uint64_t hw = v->op2 == 2 ? (v->crm == 2 ? read_cntp_cval_el0() : read_cntv_cval_el0())
+				  : (v->crm == 2 ? read_cntp_ctl_el0() : read_cntv_ctl_el0()) & 3;
+
+	sc_expect_u64(c, is_write ? "nvmem_read_back" : "nvmem_read", got, expect);
+	if (is_write) {
+		sc_expect_u64(c, "nvmem", nv2_page[off / 8], written);
 	}
-#define ICC(crn, crm, op2)                                                                         \
-	{                                                                                          \
-		3, 0, crn, crm, op2, setup_icv, check_icv                                          \
-	}
+	sc_expect_u64(c, "el1_timer_register", hw, v->op2 == 2 ? 0 : p->setup->timer_ctl & 3);
+}
+
+/* clang-format off */
+#define ENC(op1_, crn_, crm_, op2_) .op0 = 3, .op1 = op1_, .crn = crn_, .crm = crm_, .op2 = op2_
+#define COUNTER(op2)        { ENC(3, 14, 0, op2), .check = check_counter }
+#define TIMER(crm, op2, fn) { ENC(3, 14, crm, op2), .setup = setup_timers_enabled, .check = fn }
+#define ICC(crn, crm, op2)  { ENC(0, crn, crm, op2), .setup = setup_icv, .check = check_icv }
+#define NVMEM(crm, op2)     { ENC(5, 14, crm, op2), .setup = setup_nv2, .prepare = prepare_nv2, \
+			      .check = check_nvmem }
 
 static const struct sysreg_value values[] = {
-	COUNTER(1),		 /* CNTPCT_EL0 */
-	COUNTER(2),		 /* CNTVCT_EL0 */
-	TIMER(2, 0, check_tval), /* CNTP_TVAL_EL0 */
-	TIMER(2, 1, check_ctl),	 /* CNTP_CTL_EL0 */
-	TIMER(3, 0, check_tval), /* CNTV_TVAL_EL0 */
-	TIMER(3, 1, check_ctl),	 /* CNTV_CTL_EL0 */
-	ICC(4, 6, 0),		 /* ICC_PMR_EL1 */
-	ICC(12, 8, 0),		 /* ICC_IAR0_EL1 */
-	ICC(12, 8, 1),		 /* ICC_EOIR0_EL1 */
-	ICC(12, 8, 2),		 /* ICC_HPPIR0_EL1 */
-	ICC(12, 8, 3),		 /* ICC_BPR0_EL1 */
-	ICC(12, 8, 4),		 /* ICC_AP0R0_EL1 */
-	ICC(12, 9, 0),		 /* ICC_AP1R0_EL1 */
-	ICC(12, 11, 1),		 /* ICC_DIR_EL1 */
-	ICC(12, 11, 3),		 /* ICC_RPR_EL1 */
-	ICC(12, 12, 0),		 /* ICC_IAR1_EL1 */
-	ICC(12, 12, 1),		 /* ICC_EOIR1_EL1 */
-	ICC(12, 12, 2),		 /* ICC_HPPIR1_EL1 */
-	ICC(12, 12, 3),		 /* ICC_BPR1_EL1 */
-	ICC(12, 12, 4),		 /* ICC_CTLR_EL1 */
-	ICC(12, 12, 6),		 /* ICC_IGRPEN0_EL1 */
-	ICC(12, 12, 7),		 /* ICC_IGRPEN1_EL1 */
+	COUNTER(1),               /* CNTPCT_EL0 */
+	COUNTER(2),               /* CNTVCT_EL0 */
+	TIMER(2, 0, check_tval),  /* CNTP_TVAL_EL0 */
+	TIMER(2, 1, check_ctl),   /* CNTP_CTL_EL0 */
+	TIMER(3, 0, check_tval),  /* CNTV_TVAL_EL0 */
+	TIMER(3, 1, check_ctl),   /* CNTV_CTL_EL0 */
+	ICC(4, 6, 0),             /* ICC_PMR_EL1 */
+	ICC(12, 8, 0),            /* ICC_IAR0_EL1 */
+	ICC(12, 8, 1),            /* ICC_EOIR0_EL1 */
+	ICC(12, 8, 2),            /* ICC_HPPIR0_EL1 */
+	ICC(12, 8, 3),            /* ICC_BPR0_EL1 */
+	ICC(12, 8, 4),            /* ICC_AP0R0_EL1 */
+	ICC(12, 9, 0),            /* ICC_AP1R0_EL1 */
+	ICC(12, 11, 1),           /* ICC_DIR_EL1 */
+	ICC(12, 11, 3),           /* ICC_RPR_EL1 */
+	ICC(12, 12, 0),           /* ICC_IAR1_EL1 */
+	ICC(12, 12, 1),           /* ICC_EOIR1_EL1 */
+	ICC(12, 12, 2),           /* ICC_HPPIR1_EL1 */
+	ICC(12, 12, 3),           /* ICC_BPR1_EL1 */
+	ICC(12, 12, 4),           /* ICC_CTLR_EL1 */
+	ICC(12, 12, 6),           /* ICC_IGRPEN0_EL1 */
+	ICC(12, 12, 7),           /* ICC_IGRPEN1_EL1 */
+	NVMEM(2, 1),              /* CNTP_CTL_EL02 */
+	NVMEM(2, 2),              /* CNTP_CVAL_EL02 */
+	NVMEM(3, 1),              /* CNTV_CTL_EL02 */
+	NVMEM(3, 2),              /* CNTV_CVAL_EL02 */
 };
+/* clang-format on */
 
 const struct sysreg_value *sysreg_value_find(unsigned op0, unsigned op1, unsigned crn, unsigned crm,
 					     unsigned op2)

@@ -25,6 +25,8 @@ struct sysreg_value {
 	uint8_t op0, op1, crn, crm, op2;
 	/** Optional: configure the vCPU so that the expected value is known (e.g. ICH_VMCR_EL2). */
 	void (*setup)(struct sc_setup *s);
+	/** Optional: prepare what the access will find, once the vCPU exists. */
+	void (*prepare)(struct scenario_ctx *c);
 	/**
 	 * Check a non-trapped access: an MRS that returned @got, or an MSR of @written followed,
 	 * for registers that can be read, by an MRS that returned @got.

@@ -41,7 +41,8 @@ enum ctl_needs {
 	NEEDS_PAUTH,
 	NEEDS_ECV,
 	NEEDS_GICV3,
-	NEEDS_GICV3_TDS
+	NEEDS_GICV3_TDS,
+	NEEDS_ECV_NV2
 };
 
 struct control {
@@ -79,6 +80,8 @@ struct control {
 #define CTL_el1pten_e2h  { CTL_CNTHCTL_E2H, CNTHCTL_E2H_EL1PTEN, NEEDS_NONE, true }
 #define CTL_el1tvct_e2h  { CTL_CNTHCTL_E2H, CNTHCTL_EL1TVCT, NEEDS_ECV, false }
 #define CTL_el1tvt_e2h   { CTL_CNTHCTL_E2H, CNTHCTL_EL1TVT, NEEDS_ECV, false }
+#define CTL_el1nvpct     { CTL_CNTHCTL, CNTHCTL_EL1NVPCT, NEEDS_ECV_NV2, false }
+#define CTL_el1nvvct     { CTL_CNTHCTL, CNTHCTL_EL1NVVCT, NEEDS_ECV_NV2, false }
 #define CTL_tc    { CTL_ICH_HCR, ICH_HCR_TC, NEEDS_GICV3, false }
 #define CTL_tall0 { CTL_ICH_HCR, ICH_HCR_TALL0, NEEDS_GICV3, false }
 #define CTL_tall1 { CTL_ICH_HCR, ICH_HCR_TALL1, NEEDS_GICV3, false }
@@ -293,7 +296,8 @@ static void run_sysreg(struct scenario_ctx *c, const void *row)
 {
 	const struct sysreg_row *r = row;
 	const struct sysreg_value *val = sysreg_value_find(r->op0, r->op1, r->crn, r->crm, r->op2);
-	uint64_t current = r->write && !r->sys && !r->value ? r->read_at_el2() : 0;
+	/* The current value is needed only when the guest writes it back (not from XZR). */
+	uint64_t current = r->write && !r->sys && !r->value && r->rt != 31 ? r->read_at_el2() : 0;
 	uint64_t wval = r->write ? written_value(r, current) : 0;
 	uint64_t reported = 0, expect;
 	struct sc_setup s;
@@ -305,6 +309,9 @@ static void run_sysreg(struct scenario_ctx *c, const void *row)
 	}
 	if (!sc_start(c, &s)) {
 		return;
+	}
+	if (val && val->prepare) {
+		val->prepare(c);
 	}
 	probe.window.before = read_cntpct_el0();
 	struct exit e = sc_run(c);
@@ -392,6 +399,15 @@ static const char *sysreg_requires(const void *row, char *why, size_t len)
 			return why;
 		}
 		break;
+	case NEEDS_ECV_NV2:
+		if (!vmm_caps.ecv || vmm_caps.nv < 2) {
+			snprintf(why, len,
+				 "needs FEAT_ECV and FEAT_NV2 (ID_AA64MMFR0_EL1.ECV=%u, "
+				 "ID_AA64MMFR2_EL1.NV=%u)",
+				 vmm_caps.ecv, vmm_caps.nv);
+			return why;
+		}
+		break;
 	case NEEDS_GICV3:
 	case NEEDS_GICV3_TDS:
 		if (vmm_caps.gic_version != 3 || !id_field(read_id_aa64pfr0_el1(), 24)) {
@@ -420,6 +436,8 @@ SCENARIO(trap_sysreg, .id = "trap.sysreg",
 		 "Op0/Op2/Op1/CRn/Rt/CRm/Direction) with ELR_EL2 = the instruction; = 0: it "
 		 "executes at EL1 with its architected effect. Likewise CNTHCTL_EL2.{EL1PCTEN,"
 		 "EL1PCEN} = 0 (E2H = 0; EL1PCTEN/EL1PTEN at bits 10/11 with E2H = 1), "
-		 "CNTHCTL_EL2.{EL1TVCT,EL1TVT} = 1, ICH_HCR_EL2.{TC,TALL0,TALL1,TDIR} = 1 (not "
+		 "CNTHCTL_EL2.{EL1TVCT,EL1TVT} = 1, CNTHCTL_EL2.{EL1NVPCT,EL1NVVCT} = 1 with "
+		 "HCR_EL2.{NV2,NV1,NV} = {1,0,1} (not trapped: the EL02 timer access goes to "
+		 "NVMem at VNCR_EL2), ICH_HCR_EL2.{TC,TALL0,TALL1,TDIR} = 1 (not "
 		 "trapped: the ICC access reaches ICV_* as ICH_VMCR_EL2 says)",
 	 SCENARIO_ROWS(sysreg_rows), .requires = sysreg_requires, .run = run_sysreg);

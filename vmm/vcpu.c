@@ -53,6 +53,7 @@ int vmm_init(unsigned gic_version, char *err, size_t errlen)
 	vmm_caps.lrs = gic_version == 3 ? gic_lr_count() : 0;
 	vmm_caps.vhe = MMFR1_VH(mmfr1) != 0;
 	vmm_caps.ecv = (unsigned)MMFR0_ECV(mmfr0);
+	vmm_caps.nv = (unsigned)MMFR2_NV(read_id_aa64mmfr2_el1());
 	/* 5, 6 or 7 preemption bits: 1, 2 or 4 active priority registers per group. */
 	vmm_caps.apr_count = vmm_caps.lrs ? 1u << (ICH_VTR_PREBITS(read_ich_vtr_el2()) + 1 - 5) : 0;
 	if (!vmm_caps.pa_bits || !vmm_caps.gran4) {
@@ -187,6 +188,9 @@ static void vcpu_load_el2(struct vcpu *v)
 	}
 	if (vmm_caps.ecv >= 2) {
 		write_cntpoff_el2(v->cfg.cntpoff);
+	}
+	if (vmm_caps.nv >= 2) {
+		write_vncr_el2(v->cfg.vncr_el2);
 	}
 	write_cntvoff_el2(0);
 	write_hstr_el2(0);

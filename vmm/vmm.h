@@ -78,6 +78,7 @@ struct vcpu_config {
 	uint64_t ich_vmcr;  /* ICH_VMCR_EL2 when the vCPU is first loaded (GICv3 only) */
 	uint64_t cntpoff;   /* CNTPOFF_EL2 (written when FEAT_ECV_POFF is implemented) */
 	uint64_t timer_ctl; /* CNTP_CTL_EL0 and CNTV_CTL_EL0 at first load (CVALs are 0) */
+	uint64_t vncr_el2;  /* VNCR_EL2 (FEAT_NV2): an EL2 VA, i.e. a harness address */
 };
 
 enum exit_reason {
@@ -143,6 +144,7 @@ struct vmm_caps {
 	bool vhe;	    /* FEAT_VHE: ID_AA64MMFR1_EL1.VH != 0 */
 	unsigned ecv;	    /* ID_AA64MMFR0_EL1.ECV: 1 FEAT_ECV, 2 also FEAT_ECV_POFF */
 	unsigned apr_count; /* ICH_AP0R<n>/AP1R<n> registers implemented (GICv3) */
+	unsigned nv;	    /* ID_AA64MMFR2_EL1.NV: 1 FEAT_NV, 2 FEAT_NV2 */
 };
 
 extern struct vmm_caps vmm_caps;

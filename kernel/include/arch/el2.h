@@ -51,6 +51,7 @@
 #define HCR_API	   BIT(41)
 #define HCR_NV	   BIT(42)
 #define HCR_NV1	   BIT(43)
+#define HCR_NV2	   BIT(45)
 #define HCR_FWB	   BIT(46)
 #define HCR_TID4   BIT(49)
 #define HCR_TICAB  BIT(50)

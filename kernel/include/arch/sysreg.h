@@ -136,6 +136,7 @@ SYSREG_RW(ich_ap1r3_el2, S3_4_C12_C9_3)
 SYSREG_RW(cntp_ctl_el0, cntp_ctl_el0)
 SYSREG_RW(cntp_cval_el0, cntp_cval_el0)
 SYSREG_RW(cntpoff_el2, S3_4_C14_C0_6) /* FEAT_ECV_POFF */
+SYSREG_RW(vncr_el2, S3_4_C2_C2_0)     /* FEAT_NV2 */
 
 /*
  * Read a register named by its encoding, for table-driven code (scenarios/sysreg_traps.h):
