@@ -117,25 +117,20 @@ guest_exit:
 	b	guest_exit
 .endm
 
+/* A vector table: current-EL slots 0..7 go to the kernel's dump, lower-EL slots 8..15 to \guest. */
+.macro	vector_table guest
+	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7
+	host_slot \n
+	.endr
+	.irp	n, 8, 9, 10, 11, 12, 13, 14, 15
+	\guest \n
+	.endr
+.endm
+
 	.balign	2048
 	.globl	vmm_vectors
 vmm_vectors:
-	host_slot 0
-	host_slot 1
-	host_slot 2
-	host_slot 3
-	host_slot 4
-	host_slot 5
-	host_slot 6
-	host_slot 7
-	guest_slot 8
-	guest_slot 9
-	guest_slot 10
-	guest_slot 11
-	guest_slot 12
-	guest_slot 13
-	guest_slot 14
-	guest_slot 15
+	vector_table guest_slot
 
 /*
  * unsigned guest_enter_vhe(struct vcpu_ctx *ctx)
@@ -222,19 +217,4 @@ guest_enter_vhe:
 	.balign	2048
 	.globl	vmm_vectors_vhe
 vmm_vectors_vhe:
-	host_slot 0
-	host_slot 1
-	host_slot 2
-	host_slot 3
-	host_slot 4
-	host_slot 5
-	host_slot 6
-	host_slot 7
-	vhe_guest_slot 8
-	vhe_guest_slot 9
-	vhe_guest_slot 10
-	vhe_guest_slot 11
-	vhe_guest_slot 12
-	vhe_guest_slot 13
-	vhe_guest_slot 14
-	vhe_guest_slot 15
+	vector_table vhe_guest_slot
