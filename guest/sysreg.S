@@ -7,6 +7,7 @@
  *   gp_sw_<cn>_<rt> (write): Rt = value (or x0); MSR <reg>, Rt at gl_sw_<cn>_<rt>;
  *                            report a read-back of <reg>
  *   gp_ss_<cn>_<rt> (SYS):   Rt = value; SYS #op1, Cn, Cm, #op2, Rt at gl_ss_<cn>_<rt>
+ *   write-only registers:    as gp_sw_, without the read-back
  * The register is named by its encoding (S<op0>_<op1>_C<n>_C<m>_<op2>), so no assembler
  * knowledge of register names is needed.
  */
@@ -36,5 +37,18 @@
 	.if zero_ok;                                                                               \
 	sr_write ctl##_##name, op0, op1, crn, crm, op2, value, xzr;                                        \
 	.endif;
+
+#define SYSREG_WRITE_ONLY(name, op0, op1, crn, crm, op2, ctl, value, zero_ok)                    \
+	sr_write_only ctl##_##name, op0, op1, crn, crm, op2, value, x0;                            \
+	sr_write_only ctl##_##name, op0, op1, crn, crm, op2, value, x17;                           \
+	sr_write_only ctl##_##name, op0, op1, crn, crm, op2, value, x30;                           \
+	.if zero_ok;                                                                               \
+	sr_write_only ctl##_##name, op0, op1, crn, crm, op2, value, xzr;                           \
+	.endif;
+/* The _E2H rows share the payloads of the plain ones: E2H is the vmm's business. */
+#define SYSREG_READ_E2H(name, op0, op1, crn, crm, op2, ctl, ctl_e2h)                             \
+	SYSREG_READ(name, op0, op1, crn, crm, op2, ctl)
+#define SYSREG_WRITE_E2H(name, op0, op1, crn, crm, op2, ctl, ctl_e2h, value, zero_ok)            \
+	SYSREG_WRITE(name, op0, op1, crn, crm, op2, ctl, value, zero_ok)
 
 #include "sysreg_traps.h"

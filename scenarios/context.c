@@ -247,6 +247,11 @@ struct vcpu *sc_start(struct scenario_ctx *c, const struct sc_setup *s)
 		.fgt = {s->fgt[0], s->fgt[1], s->fgt[2], s->fgt[3], s->fgt[4]},
 		.hcrx = s->hcrx,
 		.aarch32 = s->aarch32,
+		.e2h = s->e2h,
+		.ich_vmcr = s->ich_vmcr,
+		.cntpoff = s->cntpoff,
+		.timer_ctl = s->timer_ctl,
+		.vncr = s->vncr,
 	};
 	c->vcpu = vcpu_create(c->vm, &cfg);
 	if (!c->vcpu) {

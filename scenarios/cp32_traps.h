@@ -28,8 +28,8 @@
  * (reads) of the stage-1 virtual memory controls; MDCR_EL2.TDA (debug registers), TDOSA
  * (OS lock), TDRA (debug ROM address); HCR_EL2.TTLB (TLB maintenance), TPU (cache
  * maintenance to the PoU), TPCP (to the PoC; TPC in AArch32 terms), TSW (by set/way). Values
- * of maintenance operations: an address in guest RAM, or set/way 0 of level 1. Encodings: Arm ARM "AArch32 System register
- * encodings" (coproc, opc1, CRn, CRm, opc2).
+ * of maintenance operations: an address in guest RAM, or set/way 0 of level 1. Encodings: Arm ARM
+ * "AArch32 System register encodings" (coproc, opc1, CRn, CRm, opc2).
  */
 
 CP_READ(id_pfr0, 15, 0, 0, 1, 0, tid3, (3, 0, 0, 1, 0), LO)

@@ -72,6 +72,11 @@ struct sc_setup {
 	uint64_t fgt[FGT_REGS]; /* FEAT_FGT: 1 = trap, whatever the polarity (vmm.h) */
 	uint64_t hcrx;		/* FEAT_HCX: bits flipped from the neutral value (vmm.h) */
 	bool aarch32; /* the AArch32 guest image (guest32/), EL1 in AArch32; payload G32SYM() */
+	bool e2h;     /* HCR_EL2.E2H = 1 while the guest runs (vcpu_config.e2h) */
+	uint64_t ich_vmcr;  /* ICH_VMCR_EL2 (GICv3) */
+	uint64_t cntpoff;   /* CNTPOFF_EL2 (FEAT_ECV_POFF) */
+	uint64_t timer_ctl; /* the EL1 physical and virtual timers' CTL at start (vcpu_config) */
+	uint64_t vncr;	    /* VNCR_EL2 (FEAT_NV2, vcpu_config) */
 };
 
 /** Fresh VM (zeroed RAM, guest image loaded, fresh stage 2 and VMID) and vCPU. */

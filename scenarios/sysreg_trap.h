@@ -16,7 +16,17 @@
 #include "scenario.h"
 
 /* Which EL2 register holds a control. */
-enum ctl_reg { CTL_HCR, CTL_MDCR, CTL_CPTR, CTL_FGT, CTL_HCRX };
+/* CTL_CNTHCTL_E2H: CNTHCTL_EL2 in its E2H = 1 layout, the guest running with HCR_EL2.E2H = 1. */
+enum ctl_reg {
+	CTL_HCR,
+	CTL_MDCR,
+	CTL_CPTR,
+	CTL_FGT,
+	CTL_HCRX,
+	CTL_CNTHCTL,
+	CTL_CNTHCTL_E2H,
+	CTL_ICH_HCR
+};
 
 /**
  * struct control - a trap control: register, bit, and what the CPU must implement.

@@ -7,6 +7,12 @@
  *
  * SYSREG_READ(name, op0, op1, crn, crm, op2, control)
  * SYSREG_WRITE(name, op0, op1, crn, crm, op2, control, value, zero_ok)
+ * SYSREG_WRITE_ONLY(name, op0, op1, crn, crm, op2, control, value, zero_ok)
+ *   an MSR of a write-only register: no read-back (the same name may appear with two controls)
+ * SYSREG_READ_E2H(name, op0, op1, crn, crm, op2, control, control_e2h)
+ * SYSREG_WRITE_E2H(name, op0, op1, crn, crm, op2, control, control_e2h, value, zero_ok)
+ *   as SYSREG_READ/WRITE, and the same access once more with the guest at HCR_EL2.E2H = 1,
+ *   where the control is control_e2h (CNTHCTL_EL2 has another layout with E2H = 1)
  * SYSREG_SYS(name, op1, crn, crm, op2, control, value, uses_rt)
  *   a SYS instruction (op0 = 1: TLBI, IC, DC); uses_rt = 1: Rt in {x0, x17, x30} holds
  *   value (an address in guest RAM, or a set/way); uses_rt = 0: Rt is XZR only
@@ -23,8 +29,13 @@
  * authentication keys; trapped when APK = 0); CPTR_EL2.TTA (trace unit registers), TAM
  * (activity monitors); MDCR_EL2.TPMS (statistical profiling), TTRF (trace filter control);
  * FEAT_EVT's HCR_EL2.TID4 (cache ID without CTR_EL0), TICAB (IC IALLUIS), TOCU (maintenance
- * to the PoU), TTLBIS and TTLBOS (TLBI Inner/Outer Shareable). Encodings are those of the Arm ARM
- * register descriptions (op0, op1, CRn, CRm, op2).
+ * to the PoU), TTLBIS and TTLBOS (TLBI Inner/Outer Shareable); CNTHCTL_EL2.EL1PCTEN/EL1PCEN
+ * (E2H = 0) and EL1PCTEN/EL1PTEN (E2H = 1; all four trap when 0) and the FEAT_ECV EL1TVCT/EL1TVT
+ * (counter and timer registers); ICH_HCR_EL2.TC, TALL0, TALL1 and TDIR (the GICv3 CPU interface
+ * registers; not trapped, the access reaches the ICV_* register); CNTHCTL_EL2.EL1NVPCT and
+ * EL1NVVCT (FEAT_ECV with FEAT_NV2: the EL02 timer registers, which HCR_EL2.{NV2, NV1, NV} =
+ * {1, 0, 1} otherwise sends to the VNCR_EL2 page). Encodings are those of the Arm ARM register
+ * descriptions (op0, op1, CRn, CRm, op2).
  */
 
 SYSREG_READ(id_aa64pfr0_el1, 3, 0, 0, 4, 0, tid3)
@@ -113,3 +124,48 @@ SYSREG_SYS(tlbi_vmalle1is, 0, 8, 3, 0, ttlbis, 0, 0)
 SYSREG_SYS(tlbi_vae1is, 0, 8, 3, 1, ttlbis, 0x40080, 1)
 SYSREG_SYS(tlbi_vmalle1os, 0, 8, 1, 0, ttlbos, 0, 0)
 SYSREG_SYS(tlbi_vae1os, 0, 8, 1, 1, ttlbos, 0x40080, 1)
+SYSREG_READ_E2H(cntpct_el0, 3, 3, 14, 0, 1, el1pcten, el1pcten_e2h)
+SYSREG_READ_E2H(cntp_ctl_el0, 3, 3, 14, 2, 1, el1pcen, el1pten_e2h)
+SYSREG_WRITE_E2H(cntp_ctl_el0, 3, 3, 14, 2, 1, el1pcen, el1pten_e2h, 0x3, 1)
+SYSREG_READ_E2H(cntp_cval_el0, 3, 3, 14, 2, 2, el1pcen, el1pten_e2h)
+SYSREG_WRITE_E2H(cntp_cval_el0, 3, 3, 14, 2, 2, el1pcen, el1pten_e2h, 0x0000123456789abc, 1)
+SYSREG_READ_E2H(cntp_tval_el0, 3, 3, 14, 2, 0, el1pcen, el1pten_e2h)
+SYSREG_WRITE_E2H(cntp_tval_el0, 3, 3, 14, 2, 0, el1pcen, el1pten_e2h, 0x10000, 1)
+SYSREG_READ_E2H(cntvct_el0, 3, 3, 14, 0, 2, el1tvct, el1tvct_e2h)
+SYSREG_READ_E2H(cntv_ctl_el0, 3, 3, 14, 3, 1, el1tvt, el1tvt_e2h)
+SYSREG_WRITE_E2H(cntv_ctl_el0, 3, 3, 14, 3, 1, el1tvt, el1tvt_e2h, 0x3, 1)
+SYSREG_READ_E2H(cntv_cval_el0, 3, 3, 14, 3, 2, el1tvt, el1tvt_e2h)
+SYSREG_WRITE_E2H(cntv_cval_el0, 3, 3, 14, 3, 2, el1tvt, el1tvt_e2h, 0x0000123456789abc, 1)
+SYSREG_READ_E2H(cntv_tval_el0, 3, 3, 14, 3, 0, el1tvt, el1tvt_e2h)
+SYSREG_WRITE_E2H(cntv_tval_el0, 3, 3, 14, 3, 0, el1tvt, el1tvt_e2h, 0x10000, 1)
+SYSREG_READ(icc_pmr_el1, 3, 0, 4, 6, 0, tc)
+SYSREG_WRITE(icc_pmr_el1, 3, 0, 4, 6, 0, tc, 0x5f, 1)
+SYSREG_READ(icc_rpr_el1, 3, 0, 12, 11, 3, tc)
+SYSREG_READ(icc_ctlr_el1, 3, 0, 12, 12, 4, tc)
+SYSREG_WRITE(icc_ctlr_el1, 3, 0, 12, 12, 4, tc, 0x1, 1)
+SYSREG_WRITE_ONLY(icc_dir_el1, 3, 0, 12, 11, 1, tc, 32, 1)
+SYSREG_WRITE_ONLY(icc_dir_el1, 3, 0, 12, 11, 1, tdir, 32, 1)
+SYSREG_READ(icc_iar0_el1, 3, 0, 12, 8, 0, tall0)
+SYSREG_WRITE_ONLY(icc_eoir0_el1, 3, 0, 12, 8, 1, tall0, 1023, 0)
+SYSREG_READ(icc_hppir0_el1, 3, 0, 12, 8, 2, tall0)
+SYSREG_READ(icc_bpr0_el1, 3, 0, 12, 8, 3, tall0)
+SYSREG_WRITE(icc_bpr0_el1, 3, 0, 12, 8, 3, tall0, 5, 1)
+SYSREG_READ(icc_ap0r0_el1, 3, 0, 12, 8, 4, tall0)
+SYSREG_READ(icc_igrpen0_el1, 3, 0, 12, 12, 6, tall0)
+SYSREG_WRITE(icc_igrpen0_el1, 3, 0, 12, 12, 6, tall0, 1, 1)
+SYSREG_READ(icc_iar1_el1, 3, 0, 12, 12, 0, tall1)
+SYSREG_WRITE_ONLY(icc_eoir1_el1, 3, 0, 12, 12, 1, tall1, 1023, 0)
+SYSREG_READ(icc_hppir1_el1, 3, 0, 12, 12, 2, tall1)
+SYSREG_READ(icc_bpr1_el1, 3, 0, 12, 12, 3, tall1)
+SYSREG_WRITE(icc_bpr1_el1, 3, 0, 12, 12, 3, tall1, 6, 1)
+SYSREG_READ(icc_ap1r0_el1, 3, 0, 12, 9, 0, tall1)
+SYSREG_READ(icc_igrpen1_el1, 3, 0, 12, 12, 7, tall1)
+SYSREG_WRITE(icc_igrpen1_el1, 3, 0, 12, 12, 7, tall1, 1, 1)
+SYSREG_READ(cntp_ctl_el02, 3, 5, 14, 2, 1, el1nvpct)
+SYSREG_WRITE(cntp_ctl_el02, 3, 5, 14, 2, 1, el1nvpct, 0x3, 1)
+SYSREG_READ(cntp_cval_el02, 3, 5, 14, 2, 2, el1nvpct)
+SYSREG_WRITE(cntp_cval_el02, 3, 5, 14, 2, 2, el1nvpct, 0x0000123456789abc, 1)
+SYSREG_READ(cntv_ctl_el02, 3, 5, 14, 3, 1, el1nvvct)
+SYSREG_WRITE(cntv_ctl_el02, 3, 5, 14, 3, 1, el1nvvct, 0x3, 1)
+SYSREG_READ(cntv_cval_el02, 3, 5, 14, 3, 2, el1nvvct)
+SYSREG_WRITE(cntv_cval_el02, 3, 5, 14, 3, 2, el1nvvct, 0x0000123456789abc, 1)

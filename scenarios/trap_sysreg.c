@@ -23,6 +23,8 @@
 #include "mmio.h"
 #include "scenario.h"
 #include "sysreg_trap.h"
+#include "sysreg_values.h"
+#include "timer_model.h"
 
 /* The value a trapped MRS is emulated with: distinctive, and not any register's reset value. */
 #define EMULATED_READ 0x7e57c0de00000000ULL
@@ -57,6 +59,23 @@
 #define CTL_ttlbis { CTL_HCR, HCR_TTLBIS, CPU_EVT, false, 0, 0 }
 /* TTLBOS traps the Outer Shareable TLBIs, which also need FEAT_TLBIOS (v8.4, after EVT's v8.2). */
 #define CTL_ttlbos { CTL_HCR, HCR_TTLBOS, CPU_EVT, false, 0, 0 }
+/* CNTHCTL_EL2 (EL1PCTEN, EL1PCEN/EL1PTEN trap when 0), in the E2H = 0 and E2H = 1 layouts. */
+#define CTL_el1pcten     { CTL_CNTHCTL, CNTHCTL_EL1PCTEN, CPU_ANY, true, 0, 0 }
+#define CTL_el1pcen      { CTL_CNTHCTL, CNTHCTL_EL1PCEN, CPU_ANY, true, 0, 0 }
+#define CTL_el1tvct      { CTL_CNTHCTL, CNTHCTL_EL1TVCT, CPU_ECV, false, 0, 0 }
+#define CTL_el1tvt       { CTL_CNTHCTL, CNTHCTL_EL1TVT, CPU_ECV, false, 0, 0 }
+#define CTL_el1pcten_e2h { CTL_CNTHCTL_E2H, CNTHCTL_E2H_EL1PCTEN, CPU_ANY, true, 0, 0 }
+#define CTL_el1pten_e2h  { CTL_CNTHCTL_E2H, CNTHCTL_E2H_EL1PTEN, CPU_ANY, true, 0, 0 }
+#define CTL_el1tvct_e2h  { CTL_CNTHCTL_E2H, CNTHCTL_EL1TVCT, CPU_ECV, false, 0, 0 }
+#define CTL_el1tvt_e2h   { CTL_CNTHCTL_E2H, CNTHCTL_EL1TVT, CPU_ECV, false, 0, 0 }
+/* EL1NVPCT/EL1NVVCT also need FEAT_NV2 (sysreg_trap_requires()). */
+#define CTL_el1nvpct     { CTL_CNTHCTL, CNTHCTL_EL1NVPCT, CPU_ECV, false, 0, 0 }
+#define CTL_el1nvvct     { CTL_CNTHCTL, CNTHCTL_EL1NVVCT, CPU_ECV, false, 0, 0 }
+/* ICH_HCR_EL2 (virtual CPU interface); TDIR also needs ICH_VTR_EL2.TDS. */
+#define CTL_tc    { CTL_ICH_HCR, ICH_HCR_TC, CPU_GICV3, false, 0, 0 }
+#define CTL_tall0 { CTL_ICH_HCR, ICH_HCR_TALL0, CPU_GICV3, false, 0, 0 }
+#define CTL_tall1 { CTL_ICH_HCR, ICH_HCR_TALL1, CPU_GICV3, false, 0, 0 }
+#define CTL_tdir  { CTL_ICH_HCR, ICH_HCR_TDIR, CPU_GICV3, false, 0, 0 }
 /* clang-format on */
 
 /* One EL2 reader per table row. */
@@ -71,20 +90,41 @@
 		return SYSREG_READ_ENC(op0, op1, crn, crm, op2);                                   \
 	}
 #define SYSREG_SYS(...)
+#define SYSREG_WRITE_ONLY(...)
+#define SYSREG_READ_E2H(n, op0, op1, crn, crm, op2, ctl, ctl_e2h)                                  \
+	SYSREG_READ(n, op0, op1, crn, crm, op2, ctl)
+#define SYSREG_WRITE_E2H(n, op0, op1, crn, crm, op2, ctl, ctl_e2h, value, zero_ok)                 \
+	SYSREG_WRITE(n, op0, op1, crn, crm, op2, ctl, value, zero_ok)
 #include "sysreg_traps.h"
 #undef SYSREG_READ
 #undef SYSREG_WRITE
 #undef SYSREG_SYS
+#undef SYSREG_WRITE_ONLY
+#undef SYSREG_READ_E2H
+#undef SYSREG_WRITE_E2H
 
 #define TRAPPED_trap   true
 #define TRAPPED_notrap false
 
-#define ROW(n, op0_, op1_, crn_, crm_, op2_, ctl, w, dir, rtname, rtnum, trap, val, p)             \
+/*
+ * One row: @ctl is the control the row tests, @pctl the control whose payload it runs (they
+ * differ only for the E2H = 1 twin of a row, which shares the E2H = 0 row's guest code).
+ */
+#define ROW(n, op0_, op1_, crn_, crm_, op2_, ctl, pctl, w, dir, rtname, rtnum, trap, val, p)       \
 	{                                                                                          \
 		"[" #ctl "][" dir "," #n "," #rtname "][" #trap "]", op0_, op1_, crn_, crm_, op2_, \
 			w, false, TRAPPED_##trap, rtnum, CTL_##ctl, val,                           \
-			GSYM(gp_##p##_##ctl##_##n##_##rtname),                                     \
-			GSYM(gl_##p##_##ctl##_##n##_##rtname), el2_read_##p##_##ctl##_##n, false   \
+			GSYM(gp_##p##_##pctl##_##n##_##rtname),                                    \
+			GSYM(gl_##p##_##pctl##_##n##_##rtname), el2_read_##p##_##pctl##_##n, false \
+	}
+
+/* A write-only register: no read-back, and no EL2 reader. */
+#define ROW_WO(n, op0_, op1_, crn_, crm_, op2_, ctl, rtname, rtnum, trap, val)                     \
+	{                                                                                          \
+		"[" #ctl "][msr," #n "," #rtname "][" #trap "]", op0_, op1_, crn_, crm_, op2_,     \
+			true, false, TRAPPED_##trap, rtnum, CTL_##ctl, val,                        \
+			GSYM(gp_sw_##ctl##_##n##_##rtname), GSYM(gl_sw_##ctl##_##n##_##rtname),    \
+			NULL, true                                                                 \
 	}
 
 #define ROW_SYS(n, op1_, crn_, crm_, op2_, ctl, rtname, rtnum, trap, val)                          \
@@ -95,25 +135,47 @@
 			NULL, false                                                                \
 	}
 
-#define ROWS_RT(n, op0, op1, crn, crm, op2, ctl, w, dir, val, p, trap)                             \
-	ROW(n, op0, op1, crn, crm, op2, ctl, w, dir, x0, 0, trap, val, p),                         \
-		ROW(n, op0, op1, crn, crm, op2, ctl, w, dir, x17, 17, trap, val, p),               \
-		ROW(n, op0, op1, crn, crm, op2, ctl, w, dir, x30, 30, trap, val, p)
+#define ROWS_RT(n, op0, op1, crn, crm, op2, ctl, pctl, w, dir, val, p, trap)                       \
+	ROW(n, op0, op1, crn, crm, op2, ctl, pctl, w, dir, x0, 0, trap, val, p),                   \
+		ROW(n, op0, op1, crn, crm, op2, ctl, pctl, w, dir, x17, 17, trap, val, p),         \
+		ROW(n, op0, op1, crn, crm, op2, ctl, pctl, w, dir, x30, 30, trap, val, p)
+
+#define ROWS_READ(n, op0, op1, crn, crm, op2, ctl, pctl)                                           \
+	ROWS_RT(n, op0, op1, crn, crm, op2, ctl, pctl, false, "mrs", 0, sr, trap),                 \
+		ROWS_RT(n, op0, op1, crn, crm, op2, ctl, pctl, false, "mrs", 0, sr, notrap),       \
+		ROW(n, op0, op1, crn, crm, op2, ctl, pctl, false, "mrs", xzr, 31, trap, 0, sr),    \
+		ROW(n, op0, op1, crn, crm, op2, ctl, pctl, false, "mrs", xzr, 31, notrap, 0, sr),
+#define ROWS_WRITE(n, op0, op1, crn, crm, op2, ctl, pctl, val, zero_ok)                            \
+	ROWS_RT(n, op0, op1, crn, crm, op2, ctl, pctl, true, "msr", val, sw, trap),                \
+		ROWS_RT(n, op0, op1, crn, crm, op2, ctl, pctl, true, "msr", val, sw, notrap),      \
+		ROWS_WRITE_XZR_##zero_ok(n, op0, op1, crn, crm, op2, ctl, pctl)
+#define ROWS_WRITE_XZR_0(...)
+#define ROWS_WRITE_XZR_1(n, op0, op1, crn, crm, op2, ctl, pctl)                                    \
+	ROW(n, op0, op1, crn, crm, op2, ctl, pctl, true, "msr", xzr, 31, trap, 0, sw),             \
+		ROW(n, op0, op1, crn, crm, op2, ctl, pctl, true, "msr", xzr, 31, notrap, 0, sw),
 
 static const struct sysreg_row sysreg_rows[] = {
-#define SYSREG_READ(n, op0, op1, crn, crm, op2, ctl)                                               \
-	ROWS_RT(n, op0, op1, crn, crm, op2, ctl, false, "mrs", 0, sr, trap),                       \
-		ROWS_RT(n, op0, op1, crn, crm, op2, ctl, false, "mrs", 0, sr, notrap),             \
-		ROW(n, op0, op1, crn, crm, op2, ctl, false, "mrs", xzr, 31, trap, 0, sr),          \
-		ROW(n, op0, op1, crn, crm, op2, ctl, false, "mrs", xzr, 31, notrap, 0, sr),
+#define SYSREG_READ(n, op0, op1, crn, crm, op2, ctl) ROWS_READ(n, op0, op1, crn, crm, op2, ctl, ctl)
 #define SYSREG_WRITE(n, op0, op1, crn, crm, op2, ctl, val, zero_ok)                                \
-	ROWS_RT(n, op0, op1, crn, crm, op2, ctl, true, "msr", val, sw, trap),                      \
-		ROWS_RT(n, op0, op1, crn, crm, op2, ctl, true, "msr", val, sw, notrap),            \
-		SYSREG_WRITE_XZR_##zero_ok(n, op0, op1, crn, crm, op2, ctl)
-#define SYSREG_WRITE_XZR_0(...)
-#define SYSREG_WRITE_XZR_1(n, op0, op1, crn, crm, op2, ctl)                                        \
-	ROW(n, op0, op1, crn, crm, op2, ctl, true, "msr", xzr, 31, trap, 0, sw),                   \
-		ROW(n, op0, op1, crn, crm, op2, ctl, true, "msr", xzr, 31, notrap, 0, sw),
+	ROWS_WRITE(n, op0, op1, crn, crm, op2, ctl, ctl, val, zero_ok)
+#define SYSREG_READ_E2H(n, op0, op1, crn, crm, op2, ctl, ctl_e2h)                                  \
+	ROWS_READ(n, op0, op1, crn, crm, op2, ctl, ctl)                                            \
+	ROWS_READ(n, op0, op1, crn, crm, op2, ctl_e2h, ctl)
+#define SYSREG_WRITE_E2H(n, op0, op1, crn, crm, op2, ctl, ctl_e2h, val, zero_ok)                   \
+	ROWS_WRITE(n, op0, op1, crn, crm, op2, ctl, ctl, val, zero_ok)                             \
+	ROWS_WRITE(n, op0, op1, crn, crm, op2, ctl_e2h, ctl, val, zero_ok)
+#define SYSREG_WRITE_ONLY(n, op0, op1, crn, crm, op2, ctl, val, zero_ok)                           \
+	ROW_WO(n, op0, op1, crn, crm, op2, ctl, x0, 0, trap, val),                                 \
+		ROW_WO(n, op0, op1, crn, crm, op2, ctl, x17, 17, trap, val),                       \
+		ROW_WO(n, op0, op1, crn, crm, op2, ctl, x30, 30, trap, val),                       \
+		ROW_WO(n, op0, op1, crn, crm, op2, ctl, x0, 0, notrap, val),                       \
+		ROW_WO(n, op0, op1, crn, crm, op2, ctl, x17, 17, notrap, val),                     \
+		ROW_WO(n, op0, op1, crn, crm, op2, ctl, x30, 30, notrap, val),                     \
+		ROWS_WO_XZR_##zero_ok(n, op0, op1, crn, crm, op2, ctl, val)
+#define ROWS_WO_XZR_0(...)
+#define ROWS_WO_XZR_1(n, op0, op1, crn, crm, op2, ctl, val)                                        \
+	ROW_WO(n, op0, op1, crn, crm, op2, ctl, xzr, 31, trap, val),                               \
+		ROW_WO(n, op0, op1, crn, crm, op2, ctl, xzr, 31, notrap, val),
 #define SYSREG_SYS(n, op1, crn, crm, op2, ctl, val, uses_rt)                                       \
 	SYSREG_SYS_RT_##uses_rt(n, op1, crn, crm, op2, ctl, val)
 #define SYSREG_SYS_RT_0(n, op1, crn, crm, op2, ctl, val)                                           \
@@ -162,30 +224,90 @@ static struct exit handle_trap(struct scenario_ctx *c, const struct sysreg_row *
 	return e;
 }
 
+/*
+ * CNTHCTL_EL2 for a CNTHCTL row: EL1 counter and timer accesses enabled (EL1PCTEN, EL1PCEN or
+ * EL1PTEN in the row's layout), then the row's control. With E2H = 1, the E2H = 0 position of
+ * an enable (bit 0 or 1, EL0PCTEN/EL0VCTEN there, ignored while TGE = 0) holds the opposite
+ * value, so a CPU reading the wrong layout traps when it must not, or does not when it must.
+ */
+static uint64_t cnthctl_value(const struct control *ctl, bool bit_set)
+{
+	bool e2h = ctl->reg == CTL_CNTHCTL_E2H;
+	uint64_t v = cnthctl_el1pcten(e2h) | cnthctl_el1pten(e2h);
+
+	if (!ctl->trap_when_clear) {
+		return bit_set ? v | ctl->bit : v;
+	}
+	if (!bit_set) {
+		v &= ~ctl->bit;
+		if (e2h) {
+			v |= ctl->bit == cnthctl_el1pcten(true) ? cnthctl_el1pcten(false)
+								: cnthctl_el1pten(false);
+		}
+	}
+	return v;
+}
+
+/* The vCPU a row runs on: its control set to trap (or clear), the payload and its argument. */
+static void row_setup(const struct sysreg_row *r, uint64_t wval, struct sc_setup *s)
+{
+	bool bit_set = r->trapped != r->control.trap_when_clear;
+	uint64_t bit = bit_set ? r->control.bit : 0;
+
+	*s = (struct sc_setup){.payload = r->payload, .args = {wval}, .hcr = r->control.hcr_also};
+	switch (r->control.reg) {
+	case CTL_HCR:
+		s->hcr |= bit;
+		break;
+	case CTL_MDCR:
+		s->mdcr = bit;
+		break;
+	case CTL_CPTR:
+		s->cptr = bit;
+		break;
+	case CTL_FGT:
+		s->fgt[r->control.fgt] = bit;
+		break;
+	case CTL_HCRX:
+		s->hcrx = bit;
+		break;
+	case CTL_CNTHCTL_E2H:
+		s->e2h = true;
+		/* fall through */
+	case CTL_CNTHCTL:
+		s->cnthctl = cnthctl_value(&r->control, bit_set);
+		s->cnthctl_set = true;
+		break;
+	case CTL_ICH_HCR:
+		/* The traps are of the virtual CPU interface: En = 1 (and HCR_EL2.IMO/FMO = 1). */
+		s->ich_hcr = ICH_HCR_EN | bit;
+		break;
+	}
+}
+
 void sysreg_trap_run(struct scenario_ctx *c, const void *row)
 {
 	const struct sysreg_row *r = row;
+	const struct sysreg_value *val = sysreg_value_find(r->op0, r->op1, r->crn, r->crm, r->op2);
+	/* The current value is needed only when the guest writes it back (not from XZR). */
 	uint64_t current =
 		r->write && !r->sys && !r->wo && r->rt != 31 && !r->value ? r->read_at_el2() : 0;
 	uint64_t wval = r->write ? written_value(r, current) : 0;
-	uint64_t reported, expect;
+	uint64_t reported = 0, expect;
+	struct sc_setup s;
+	struct sysreg_probe probe = {.setup = &s};
 
-	uint64_t bit = r->trapped != r->control.trap_when_clear ? r->control.bit : 0;
-	struct sc_setup setup = {
-		.payload = r->payload,
-		.args = {wval},
-		.hcr = (r->control.reg == CTL_HCR ? bit : 0) | r->control.hcr_also,
-		.mdcr = r->control.reg == CTL_MDCR ? bit : 0,
-		.cptr = r->control.reg == CTL_CPTR ? bit : 0,
-		.hcrx = r->control.reg == CTL_HCRX ? bit : 0,
-	};
-
-	if (r->control.reg == CTL_FGT) {
-		setup.fgt[r->control.fgt] = bit;
+	row_setup(r, wval, &s);
+	if (val && val->setup) {
+		val->setup(&s);
 	}
-	if (!sc_start(c, &setup)) {
+	if (!sc_start(c, &s)) {
 		return;
 	}
+	if (val && val->prepare) {
+		val->prepare(c);
+	}
+	probe.window.before = read_cntpct_el0();
 	struct exit e = sc_run(c);
 
 	if (r->trapped) {
@@ -195,15 +317,20 @@ void sysreg_trap_run(struct scenario_ctx *c, const void *row)
 		}
 		e = handle_trap(c, r, e, wval);
 	}
+	probe.window.after = read_cntpct_el0();
 	if (!sc_expect_done(c, &e, 0)) {
 		return;
 	}
-	/*
-	 * A SYS instruction has no architected result to read back, nor has a write-only
-	 * register: completing is the effect.
-	 */
-	if (r->sys || r->wo || !sc_report(c, GREPORT_USER, &reported)) {
+	/* A SYS instruction or a write-only register has no result to read back. */
+	if (!r->sys && !r->wo && !sc_report(c, GREPORT_USER, &reported)) {
 		return;
+	}
+	if (!r->trapped && val && (r->write || r->rt != 31)) {
+		val->check(c, val, &probe, r->write, wval, reported);
+		return;
+	}
+	if (r->sys || r->wo) {
+		return; /* completing is the effect */
 	}
 	if (!r->write) {
 		/* Trapped: the vmm's value (XZR discards it). Not trapped: the register itself. */
@@ -222,7 +349,29 @@ const char *sysreg_trap_requires(const void *row, char *why, size_t len)
 							    : CPU_ANY;
 	const char *skip = cpu_requires(ctl, why, len);
 
-	return skip ? skip : cpu_requires(r->control.needs, why, len);
+	if (!skip) {
+		skip = cpu_requires(r->control.needs, why, len);
+	}
+	if (skip) {
+		return skip;
+	}
+	if (r->control.reg == CTL_CNTHCTL_E2H && !vmm_caps.vhe) {
+		snprintf(why, len, "needs FEAT_VHE for HCR_EL2.E2H = 1 (ID_AA64MMFR1_EL1.VH=0)");
+		return why;
+	}
+	if (r->control.reg == CTL_CNTHCTL &&
+	    (r->control.bit == CNTHCTL_EL1NVPCT || r->control.bit == CNTHCTL_EL1NVVCT) &&
+	    vmm_caps.nv < 2) {
+		snprintf(why, len, "needs FEAT_NV2 for the EL02 timers (ID_AA64MMFR2_EL1.NV=%u)",
+			 vmm_caps.nv);
+		return why;
+	}
+	if (r->control.reg == CTL_ICH_HCR && r->control.bit == ICH_HCR_TDIR &&
+	    !(read_ich_vtr_el2() & ICH_VTR_TDS)) {
+		snprintf(why, len, "needs ICH_HCR_EL2.TDIR (ICH_VTR_EL2.TDS=0)");
+		return why;
+	}
+	return NULL;
 }
 
 /* "HCR_EL2.TID3" from the control's register and the row's "[tid3]" prefix. */
@@ -232,7 +381,10 @@ static const char *sysreg_row_control(const void *row)
 					   [CTL_MDCR] = "MDCR_EL2",
 					   [CTL_CPTR] = "CPTR_EL2",
 					   [CTL_FGT] = "FGT",
-					   [CTL_HCRX] = "HCRX_EL2"};
+					   [CTL_HCRX] = "HCRX_EL2",
+					   [CTL_CNTHCTL] = "CNTHCTL_EL2",
+					   [CTL_CNTHCTL_E2H] = "CNTHCTL_EL2(E2H=1)",
+					   [CTL_ICH_HCR] = "ICH_HCR_EL2"};
 	static char buf[48];
 	const struct sysreg_row *r = row;
 	size_t n = strlen(regs[r->control.reg]);
@@ -246,12 +398,17 @@ static const char *sysreg_row_control(const void *row)
 	return buf;
 }
 
-SCENARIO(trap_sysreg, .id = "trap.sysreg",
-	 .rule = "HCR_EL2.{TID1,TID2,TID3,TACR,TVM,TRVM}, MDCR_EL2.{TDA,TDOSA,TDRA,TPM,TPMCR}, "
-		 "CPTR_EL2.TCPAC, HCR_EL2.{TTLB,TPU,TPCP,TSW,TERR,TLOR}, CPTR_EL2.{TTA,TAM}, "
-		 "MDCR_EL2.{TPMS,TTRF}, FEAT_EVT HCR_EL2.{TID4,TICAB,TOCU,TTLBIS,TTLBOS} = 1 and "
-		 "HCR_EL2.APK = 0 trap the MRS/MSR/SYS (EC 0x18, IL 1, ISS Op0/Op2/Op1/CRn/Rt/CRm/"
-		 "Direction) with ELR_EL2 = the instruction; = 0: it executes at EL1 with its "
-		 "architected effect",
-	 SCENARIO_ROWS(sysreg_rows), .requires = sysreg_trap_requires, .run = sysreg_trap_run,
-	 .ec = "0x18", .row_control = sysreg_row_control);
+SCENARIO(
+	trap_sysreg, .id = "trap.sysreg",
+	.rule = "HCR_EL2.{TID1,TID2,TID3,TACR,TVM,TRVM}, MDCR_EL2.{TDA,TDOSA,TDRA,TPM,TPMCR}, "
+		"CPTR_EL2.TCPAC, HCR_EL2.{TTLB,TPU,TPCP,TSW,TERR,TLOR}, CPTR_EL2.{TTA,TAM}, "
+		"MDCR_EL2.{TPMS,TTRF}, FEAT_EVT HCR_EL2.{TID4,TICAB,TOCU,TTLBIS,TTLBOS} = 1 and "
+		"HCR_EL2.APK = 0 trap the MRS/MSR/SYS (EC 0x18, IL 1, ISS Op0/Op2/Op1/CRn/Rt/CRm/"
+		"Direction) with ELR_EL2 = the instruction; = 0: it executes at EL1 with its "
+		"architected effect. Likewise CNTHCTL_EL2.{EL1PCTEN,EL1PCEN} = 0 (E2H = 0; "
+		"EL1PCTEN/EL1PTEN at bits 10/11 with E2H = 1), CNTHCTL_EL2.{EL1TVCT,EL1TVT} = 1, "
+		"CNTHCTL_EL2.{EL1NVPCT,EL1NVVCT} = 1 with HCR_EL2.{NV2,NV1,NV} = {1,0,1} (not "
+		"trapped: the EL02 timer access goes to memory at VNCR_EL2), ICH_HCR_EL2.{TC,TALL0,"
+		"TALL1,TDIR} = 1 (not trapped: the ICC access reaches ICV_* as ICH_VMCR_EL2 says)",
+	SCENARIO_ROWS(sysreg_rows), .requires = sysreg_trap_requires, .run = sysreg_trap_run,
+	.ec = "0x18", .row_control = sysreg_row_control);

@@ -8,26 +8,28 @@
 #include "arch/asm.h"
 
 #define CTX_CPTR 248	/* offsetof(struct vcpu_ctx, cptr_el2), asserted in vmm.h */
+#define CTX_HCR 256	/* offsetof(struct vcpu_ctx, hcr_el2) */
+#define CTX_CNTHCTL 264	/* offsetof(struct vcpu_ctx, cnthctl_el2) */
+#define CTX_HOST_SP 272	/* offsetof(struct vcpu_ctx, host_sp) */
+#define CTX_SIZE 280	/* sizeof(struct vcpu_ctx) */
+
+#define HCR_E2H_BIT 34
+#define SCTLR_M 1
 
 	.text
-/*
- * unsigned guest_enter(struct vcpu_ctx *ctx)
- *   x0 = ctx. Saves the callee-saved registers on the EL2 stack, keeps ctx in TPIDR_EL2,
- *   writes the guest's CPTR_EL2 last (the harness itself may use FP/SIMD, e.g. in memcpy),
- *   loads x0..x30 from ctx and ERETs. Returns the vector slot (8..15) of the exit.
- */
-	.globl	guest_enter
-guest_enter:
+
+/* Callee-saved registers of guest_enter*() on the EL2 stack. */
+.macro	push_callee_saved
 	stp	x29, x30, [sp, #-96]!
 	stp	x19, x20, [sp, #16]
 	stp	x21, x22, [sp, #32]
 	stp	x23, x24, [sp, #48]
 	stp	x25, x26, [sp, #64]
 	stp	x27, x28, [sp, #80]
-	msr	tpidr_el2, x0
-	ldr	x1, [x0, #CTX_CPTR]
-	msr	cptr_el2, x1
-	isb
+.endm
+
+/* x0 = ctx: load the guest's x0..x30 (x0 last). */
+.macro	load_guest_gprs
 	ldp	x2, x3, [x0, #16]
 	ldp	x4, x5, [x0, #32]
 	ldp	x6, x7, [x0, #48]
@@ -44,6 +46,21 @@ guest_enter:
 	ldp	x28, x29, [x0, #224]
 	ldr	x30, [x0, #240]
 	ldp	x0, x1, [x0, #0]
+.endm
+/*
+ * unsigned guest_enter(struct vcpu_ctx *ctx)
+ *   x0 = ctx. Saves the callee-saved registers on the EL2 stack, keeps ctx in TPIDR_EL2,
+ *   writes the guest's CPTR_EL2 last (the harness itself may use FP/SIMD, e.g. in memcpy),
+ *   loads x0..x30 from ctx and ERETs. Returns the vector slot (8..15) of the exit.
+ */
+	.globl	guest_enter
+guest_enter:
+	push_callee_saved
+	msr	tpidr_el2, x0
+	ldr	x1, [x0, #CTX_CPTR]
+	msr	cptr_el2, x1
+	isb
+	load_guest_gprs
 	eret
 	dsb	nsh				/* no speculation past ERET */
 	isb
@@ -100,22 +117,104 @@ guest_exit:
 	b	guest_exit
 .endm
 
+/* A vector table: current-EL slots 0..7 go to the kernel's dump, lower-EL slots 8..15 to \guest. */
+.macro	vector_table guest
+	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7
+	host_slot \n
+	.endr
+	.irp	n, 8, 9, 10, 11, 12, 13, 14, 15
+	\guest \n
+	.endr
+.endm
+
 	.balign	2048
 	.globl	vmm_vectors
 vmm_vectors:
-	host_slot 0
-	host_slot 1
-	host_slot 2
-	host_slot 3
-	host_slot 4
-	host_slot 5
-	host_slot 6
-	host_slot 7
-	guest_slot 8
-	guest_slot 9
-	guest_slot 10
-	guest_slot 11
-	guest_slot 12
-	guest_slot 13
-	guest_slot 14
-	guest_slot 15
+	vector_table guest_slot
+
+/*
+ * unsigned guest_enter_vhe(struct vcpu_ctx *ctx)
+ *   As guest_enter(), for a guest that runs with HCR_EL2.E2H = 1 while the harness keeps
+ *   E2H = 0 (docs/design-notes.md, "E2H = 1 guests"). E2H changes the layout of CPTR_EL2,
+ *   CNTHCTL_EL2 and TCR_EL2/SCTLR_EL2 (the EL2&0 regime), and E2H is permitted to be cached in
+ *   a TLB. So the EL2 stage 1 is turned off (SCTLR_EL2.M = 0) before E2H is set and stays off
+ *   while E2H = 1: no EL2 translation ever depends on E2H, and no EL2&0 TLB entry is made.
+ *   CPTR_EL2 and CNTHCTL_EL2 are written after E2H = 1 takes effect, in their E2H = 1 layout.
+ *   With the MMU off, data accesses are Device (non-cacheable): the ctx is cleaned to the PoC
+ *   before the MMU goes off, and nothing in that window writes memory. VBAR_EL2 points to
+ *   vmm_vectors_vhe, whose lower-EL slots undo all of this before touching memory.
+ *   Returns the vector slot (8..15) of the exit.
+ */
+	.globl	guest_enter_vhe
+guest_enter_vhe:
+	push_callee_saved
+	msr	tpidr_el2, x0
+	mov	x1, sp
+	str	x1, [x0, #CTX_HOST_SP]
+	adr	x1, vmm_vectors_vhe
+	msr	vbar_el2, x1
+	/* Clean the ctx to the PoC, by CTR_EL0.DminLine lines. */
+	mrs	x2, ctr_el0
+	ubfx	x2, x2, #16, #4
+	mov	x3, #4
+	lsl	x3, x3, x2
+	sub	x4, x3, #1
+	bic	x2, x0, x4
+	add	x5, x0, #CTX_SIZE
+1:	dc	civac, x2
+	add	x2, x2, x3
+	cmp	x2, x5
+	b.lo	1b
+	dsb	sy
+	/* EL2 stage 1 off, then E2H = 1, then the registers whose layout E2H selects. */
+	mrs	x1, sctlr_el2
+	bic	x1, x1, #SCTLR_M
+	msr	sctlr_el2, x1
+	isb
+	ldr	x1, [x0, #CTX_HCR]
+	msr	hcr_el2, x1
+	isb
+	ldr	x1, [x0, #CTX_CPTR]
+	msr	cptr_el2, x1
+	ldr	x1, [x0, #CTX_CNTHCTL]
+	msr	cnthctl_el2, x1
+	isb
+	load_guest_gprs
+	eret
+	dsb	nsh
+	isb
+
+/*
+ * A lower-EL slot of vmm_vectors_vhe: entered with E2H = 1 and the EL2 MMU off, every GPR the
+ * guest's. SP_EL2 holds guest x0 meanwhile (the harness's SP is in ctx->host_sp); E2H = 0 and
+ * the MMU back on come first, then memory is touched, then the common guest_exit path.
+ */
+.macro	vhe_guest_slot n
+	.balign	128
+	mov	sp, x0
+	mrs	x0, hcr_el2
+	bic	x0, x0, #(1 << HCR_E2H_BIT)
+	msr	hcr_el2, x0
+	isb
+	mrs	x0, sctlr_el2
+	orr	x0, x0, #SCTLR_M
+	msr	sctlr_el2, x0
+	isb
+	mrs	x0, tpidr_el2
+	str	x1, [x0, #8]
+	mov	x1, sp
+	str	x1, [x0, #0]
+	ldr	x1, [x0, #CTX_HOST_SP]
+	mov	sp, x1
+	adr	x1, vmm_vectors
+	msr	vbar_el2, x1
+	ldp	x0, x1, [x0]
+	stp	x0, x1, [sp, #-16]!
+	mov	x1, #\n
+	b	guest_exit
+.endm
+
+	.balign	2048
+	.globl	vmm_vectors_vhe
+vmm_vectors_vhe:
+	vector_table vhe_guest_slot

@@ -98,12 +98,19 @@ static enum exit_action handle_dabt(struct vcpu *v, struct exit *e)
 
 /* How each EC is reported; unlisted ECs are EXIT_TRAP. */
 static const enum exit_reason ec_reasons[64] = {
-	[ESR_EC_WFX] = EXIT_WFX,       [ESR_EC_HVC64] = EXIT_HVC,     [ESR_EC_SYS64] = EXIT_SYSREG,
-	[ESR_EC_IABT_LOW] = EXIT_IABT, [ESR_EC_DABT_LOW] = EXIT_DABT,
+	[ESR_EC_WFX] = EXIT_WFX,
+	[ESR_EC_HVC64] = EXIT_HVC,
+	[ESR_EC_SYS64] = EXIT_SYSREG,
+	[ESR_EC_IABT_LOW] = EXIT_IABT,
+	[ESR_EC_DABT_LOW] = EXIT_DABT,
 	/* From AArch32: HVC, and the coprocessor and VMRS traps (system register accesses). */
-	[ESR_EC_HVC32] = EXIT_HVC, [ESR_EC_CP15_32] = EXIT_SYSREG, [ESR_EC_CP15_64] = EXIT_SYSREG,
-	[ESR_EC_CP14_MR] = EXIT_SYSREG, [ESR_EC_CP14_LS] = EXIT_SYSREG,
-	[ESR_EC_CP10_ID] = EXIT_SYSREG, [ESR_EC_CP14_64] = EXIT_SYSREG,
+	[ESR_EC_HVC32] = EXIT_HVC,
+	[ESR_EC_CP15_32] = EXIT_SYSREG,
+	[ESR_EC_CP15_64] = EXIT_SYSREG,
+	[ESR_EC_CP14_MR] = EXIT_SYSREG,
+	[ESR_EC_CP14_LS] = EXIT_SYSREG,
+	[ESR_EC_CP10_ID] = EXIT_SYSREG,
+	[ESR_EC_CP14_64] = EXIT_SYSREG,
 };
 
 /* ECs the vmm looks into because they may be its own service ABI. */

@@ -29,6 +29,7 @@ static uint64_t vmm_hpmn;
 
 extern char vmm_vectors[];
 unsigned guest_enter(struct vcpu_ctx *ctx);
+unsigned guest_enter_vhe(struct vcpu_ctx *ctx);
 
 void vmm_set_timeout_ms(unsigned ms)
 {
@@ -51,6 +52,11 @@ int vmm_init(unsigned gic_version, char *err, size_t errlen)
 	vmm_caps.gran64 = t64_2 ? t64_2 >= 2 : MMFR0_TGRAN64(mmfr0) != 0xf;
 	vmm_caps.gic_version = gic_version;
 	vmm_caps.lrs = gic_version == 3 ? gic_lr_count() : 0;
+	vmm_caps.vhe = MMFR1_VH(mmfr1) != 0;
+	vmm_caps.ecv = (unsigned)MMFR0_ECV(mmfr0);
+	vmm_caps.nv = (unsigned)MMFR2_NV(read_id_aa64mmfr2_el1());
+	/* 5, 6 or 7 preemption bits: 1, 2 or 4 active priority registers per group. */
+	vmm_caps.apr_count = vmm_caps.lrs ? 1u << (ICH_VTR_PREBITS(read_ich_vtr_el2()) + 1 - 5) : 0;
 	if (!vmm_caps.pa_bits || !vmm_caps.gran4) {
 		snprintf(err, errlen,
 			 "stage 2 needs the 4K granule and a known PARange (MMFR0 0x%llx)",
@@ -112,8 +118,19 @@ struct vcpu *vcpu_create(struct vm *vm, const struct vcpu_config *cfg)
 	/* MDCR_EL2 trap bits from the config; HPMN: every PMU counter belongs to EL1/EL0. */
 	v->mdcr = cfg->mdcr;
 	v->cnthctl = (cfg->cnthctl || cfg->cnthctl_set) ? cfg->cnthctl
-							: (CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN);
+		     : cfg->e2h ? (CNTHCTL_E2H_EL1PCTEN | CNTHCTL_E2H_EL1PTEN)
+				: (CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN);
 	v->ctx.cptr_el2 = CPTR_EL2_RES1 | cfg->cptr;
+	if (cfg->e2h) {
+		/* E2H = 1 needs FEAT_VHE; CPTR_EL2 traps in that layout are not supported yet. */
+		if (!vmm_caps.vhe || cfg->cptr) {
+			free(v);
+			return NULL;
+		}
+		/* "Nothing trapped" in the E2H = 1 layout: FPEN, ZEN = 0b11 (SMEN 0, as TSM = 1).
+		 */
+		v->ctx.cptr_el2 = CPTR_E2H_FPEN_NOTRAP | CPTR_E2H_ZEN_NOTRAP;
+	}
 	v->pc = cfg->entry;
 	v->pstate = cfg->spsr ? cfg->spsr : (SPSR_M_EL1h | SPSR_DAIF);
 	for (int i = 0; i < 4; i++) {
@@ -181,7 +198,10 @@ static void vcpu_load_el1(struct vcpu *v)
 	write_tpidrro_el0(0);
 	write_contextidr_el1(0);
 	write_cntkctl_el1(0);
-	write_cntv_ctl_el0(0);
+	write_cntv_cval_el0(0);
+	write_cntp_cval_el0(0);
+	write_cntv_ctl_el0(v->cfg.timer_ctl);
+	write_cntp_ctl_el0(v->cfg.timer_ctl);
 	write_csselr_el1(0);
 	write_par_el1(0);
 	/* Debug: the OS Lock (set at cold reset) would hide every debug exception. */
@@ -194,6 +214,7 @@ static void vcpu_load_el1(struct vcpu *v)
 	if (v->cfg.aarch32) {
 		vcpu32_load_el1(v);
 	}
+	vgic_load(&v->cfg);
 	loaded_vcpu = v;
 }
 
@@ -203,7 +224,19 @@ static void vcpu_load_el2(struct vcpu *v)
 	write_vtcr_el2(v->vm->vtcr);
 	write_hcr_el2(v->hcr);
 	write_mdcr_el2(v->mdcr | vmm_hpmn);
-	write_cnthctl_el2(v->cnthctl);
+	if (v->cfg.e2h) {
+		/* Written by guest_enter_vhe() once E2H = 1, the layout they are meant for. */
+		v->ctx.hcr_el2 = v->hcr | HCR_E2H;
+		v->ctx.cnthctl_el2 = v->cnthctl;
+	} else {
+		write_cnthctl_el2(v->cnthctl);
+	}
+	if (vmm_caps.ecv >= 2) {
+		write_cntpoff_el2(v->cfg.cntpoff);
+	}
+	if (vmm_caps.nv2) {
+		write_vncr_el2(v->cfg.vncr);
+	}
 	write_cntvoff_el2(0);
 	write_hstr_el2(0);
 	write_vpidr_el2(read_midr_el1());
@@ -225,9 +258,6 @@ static void vcpu_load_el2(struct vcpu *v)
 	}
 	if (vmm_caps.hcx) {
 		write_hcrx_el2(vmm_caps.hcrx_neutral ^ v->cfg.hcrx);
-	}
-	if (vmm_caps.nv2 && v->cfg.vncr) {
-		write_vncr_el2(v->cfg.vncr);
 	}
 	write_elr_el2(v->pc);
 	write_spsr_el2(v->pstate);
@@ -260,7 +290,7 @@ struct exit vcpu_run(struct vcpu *v)
 		write_cnthp_ctl_el2(CNT_CTL_ENABLE);
 		isb();
 
-		unsigned slot = guest_enter(&v->ctx);
+		unsigned slot = v->cfg.e2h ? guest_enter_vhe(&v->ctx) : guest_enter(&v->ctx);
 		uint64_t timer = read_cnthp_ctl_el2();
 
 		write_cnthp_ctl_el2(0);

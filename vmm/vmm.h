@@ -97,7 +97,16 @@ struct vcpu_config {
 	uint64_t hcrx;
 	/* FEAT_NV2: VNCR_EL2 (an EL2 VA, e.g. of a page of guest RAM); written when nonzero. */
 	uint64_t vncr;
-	bool aarch32;	  /* EL1 in AArch32 (HCR_EL2.RW = 0): Supervisor mode, T32 if entry bit 0 */
+	bool aarch32; /* EL1 in AArch32 (HCR_EL2.RW = 0): Supervisor mode, T32 if entry bit 0 */
+	/*
+	 * HCR_EL2.E2H = 1 while the guest runs (FEAT_VHE; the harness itself stays at E2H = 0):
+	 * .cnthctl is then in the E2H = 1 layout (0 means EL1PCTEN|EL1PTEN, bits 10 and 11) and
+	 * .cptr must be 0 (see docs/design-notes.md, "E2H = 1 guests").
+	 */
+	bool e2h;
+	uint64_t ich_vmcr;  /* ICH_VMCR_EL2 when the vCPU is first loaded (GICv3 only) */
+	uint64_t cntpoff;   /* CNTPOFF_EL2 (written when FEAT_ECV_POFF is implemented) */
+	uint64_t timer_ctl; /* CNTP_CTL_EL0 and CNTV_CTL_EL0 at first load (CVALs are 0) */
 };
 
 enum exit_reason {
@@ -132,8 +141,16 @@ struct exit {
 struct vcpu_ctx {
 	uint64_t x[31];
 	uint64_t cptr_el2;
+	/* E2H = 1 guests only (guest_enter_vhe): loaded with the EL2 MMU off, after E2H is set. */
+	uint64_t hcr_el2;     /* the guest's HCR_EL2, E2H included */
+	uint64_t cnthctl_el2; /* in the E2H = 1 layout */
+	uint64_t host_sp;     /* the harness's SP_EL2, for the exit path */
 };
 _Static_assert(__builtin_offsetof(struct vcpu_ctx, cptr_el2) == 248, "entry.S CTX_CPTR");
+_Static_assert(__builtin_offsetof(struct vcpu_ctx, hcr_el2) == 256, "entry.S CTX_HCR");
+_Static_assert(__builtin_offsetof(struct vcpu_ctx, cnthctl_el2) == 264, "entry.S CTX_CNTHCTL");
+_Static_assert(__builtin_offsetof(struct vcpu_ctx, host_sp) == 272, "entry.S CTX_HOST_SP");
+_Static_assert(sizeof(struct vcpu_ctx) == 280, "entry.S CTX_SIZE");
 
 struct vcpu {
 	struct vcpu_ctx ctx; /* first: entry.S takes a struct vcpu * as a struct vcpu_ctx * */
@@ -158,6 +175,10 @@ struct vmm_caps {
 	bool fgt, hcx, nv2;		/* FGT/HCRX_EL2/VNCR_EL2 are loaded per vCPU */
 	uint64_t fgt_neutral[FGT_REGS]; /* trap-nothing values, from arch/fgt.h */
 	uint64_t hcrx_neutral;		/* from arch/hcrx.h */
+	bool vhe;			/* FEAT_VHE: ID_AA64MMFR1_EL1.VH != 0 */
+	unsigned ecv;			/* ID_AA64MMFR0_EL1.ECV: 1 FEAT_ECV, 2 also FEAT_ECV_POFF */
+	unsigned apr_count;		/* ICH_AP0R<n>/AP1R<n> registers implemented (GICv3) */
+	unsigned nv;			/* ID_AA64MMFR2_EL1.NV: 1 FEAT_NV, 2 FEAT_NV2 */
 };
 
 extern struct vmm_caps vmm_caps;

@@ -21,5 +21,8 @@ void vcpu32_load_el1(struct vcpu *v);
 void vcpu32_skip_insn(struct vcpu *v);
 /** Whether the last exit came from AArch32 (SPSR_EL2.M[4]). */
 bool vcpu_from_aarch32(const struct vcpu *v);
+/** Load the vCPU's GICv3 virtual interface state: ICH_VMCR_EL2, empty LRs, no active priority. */
+void vgic_load(const struct vcpu_config *cfg);
+void vgic_lr_write(unsigned n, uint64_t v);
 
 #endif

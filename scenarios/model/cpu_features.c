@@ -107,6 +107,7 @@ static const struct feature features[CPU_FEATURES] = {
 	[CPU_AMU]          = {"FEAT_AMU", UNSIGNED, {{PFR0, ID_PFR0_AMU_SHIFT, 1, "AMU"}}},
 	[CPU_TRF]          = {"FEAT_TRF", UNSIGNED, {{DFR0, ID_DFR0_TRACEFILT_SHIFT, 1, "TraceFilt"}}},
 	[CPU_EVT]          = {"FEAT_EVT", UNSIGNED, {{MMFR2, ID_MMFR2_EVT_SHIFT, 1, "EVT"}}},
+	[CPU_ECV]          = {"FEAT_ECV", UNSIGNED, {{MMFR0, ID_MMFR0_ECV_SHIFT, 1, "ECV"}}},
 };
 /* clang-format on */
 

@@ -67,6 +67,7 @@ enum cpu_feature {
 	CPU_AMU,
 	CPU_TRF,
 	CPU_EVT,
+	CPU_ECV,
 	CPU_FEATURES
 };
 

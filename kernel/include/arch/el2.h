@@ -139,6 +139,33 @@
 /* CNTHCTL_EL2 (E2H=0) */
 #define CNTHCTL_EL1PCTEN BIT(0)
 #define CNTHCTL_EL1PCEN	 BIT(1)
+/* CNTHCTL_EL2 when HCR_EL2.E2H == 1 (ELIsInHost(EL2)): the EL1 controls move up. */
+#define CNTHCTL_E2H_EL0PCTEN BIT(0)
+#define CNTHCTL_E2H_EL0VCTEN BIT(1)
+#define CNTHCTL_E2H_EL1PCTEN BIT(10)
+#define CNTHCTL_E2H_EL1PTEN  BIT(11)
+/* CNTHCTL_EL2, same bit in both layouts: FEAT_ECV (ECV needs FEAT_ECV_POFF) */
+#define CNTHCTL_ECV	 BIT(12)
+#define CNTHCTL_EL1TVT	 BIT(13)
+#define CNTHCTL_EL1TVCT	 BIT(14)
+#define CNTHCTL_EL1NVPCT BIT(15)
+#define CNTHCTL_EL1NVVCT BIT(16)
+
+/* CPTR_EL2 when HCR_EL2.E2H == 1 (the CPACR_EL1 layout) */
+#define CPTR_E2H_ZEN_NOTRAP  (3ULL << 16)
+#define CPTR_E2H_FPEN_NOTRAP (3ULL << 20)
+
+/* ICH_HCR_EL2 (GICv3) */
+#define ICH_HCR_EN	    BIT(0)
+#define ICH_HCR_TC	    BIT(10)
+#define ICH_HCR_TALL0	    BIT(11)
+#define ICH_HCR_TALL1	    BIT(12)
+#define ICH_HCR_TDIR	    BIT(14)
+#define ICH_HCR_EOICOUNT(v) FIELD_GET(v, 27, 5)
+/* ICH_VTR_EL2 */
+#define ICH_VTR_LISTREGS(v) FIELD_GET(v, 0, 5)
+#define ICH_VTR_TDS	    BIT(19)
+#define ICH_VTR_PREBITS(v)  FIELD_GET(v, 26, 3)
 
 /* CNTx_CTL */
 #define CNT_CTL_ENABLE	BIT(0)
@@ -177,9 +204,12 @@
 #define MMFR0_TGRAN16_2(v)   FIELD_GET(v, 32, 4)
 #define MMFR0_TGRAN64_2(v)   FIELD_GET(v, 36, 4)
 #define MMFR0_TGRAN4_2(v)    FIELD_GET(v, 40, 4)
+#define MMFR0_ECV(v)	     FIELD_GET(v, 60, 4)
 /* ID_AA64MMFR1_EL1 */
 #define MMFR1_VMIDBITS(v) FIELD_GET(v, 4, 4)
 #define MMFR1_VH(v)	  FIELD_GET(v, 8, 4)
+/* ID_AA64MMFR2_EL1 */
+#define MMFR2_NV(v) FIELD_GET(v, 24, 4)
 /* ID_AA64PFR0_EL1 */
 #define PFR0_EL1(v) FIELD_GET(v, 4, 4)
 #define PFR0_EL2(v) FIELD_GET(v, 8, 4)

@@ -51,6 +51,7 @@ static inline unsigned id_field(uint64_t reg, unsigned shift)
 #define ID_ISAR2_MOPS_SHIFT 16
 /* ID_AA64MMFR0_EL1 */
 #define ID_MMFR0_FGT_SHIFT 56
+#define ID_MMFR0_ECV_SHIFT 60
 /* ID_AA64MMFR1_EL1 */
 #define ID_MMFR1_LO_SHIFT  16
 #define ID_MMFR1_PAN_SHIFT 20

@@ -147,6 +147,20 @@ SYSREG_RW(icc_eoir1_el1, S3_0_C12_C12_1)
 SYSREG_RW(ich_hcr_el2, S3_4_C12_C11_0)
 SYSREG_RO(ich_vtr_el2, S3_4_C12_C11_1)
 SYSREG_RW(ich_vmcr_el2, S3_4_C12_C11_7)
+SYSREG_RW(ich_ap0r0_el2, S3_4_C12_C8_0)
+SYSREG_RW(ich_ap0r1_el2, S3_4_C12_C8_1)
+SYSREG_RW(ich_ap0r2_el2, S3_4_C12_C8_2)
+SYSREG_RW(ich_ap0r3_el2, S3_4_C12_C8_3)
+SYSREG_RW(ich_ap1r0_el2, S3_4_C12_C9_0)
+SYSREG_RW(ich_ap1r1_el2, S3_4_C12_C9_1)
+SYSREG_RW(ich_ap1r2_el2, S3_4_C12_C9_2)
+SYSREG_RW(ich_ap1r3_el2, S3_4_C12_C9_3)
+/* ICH_LR<n>_EL2 are reached only through vgic_lr_write() (vmm/vgic.c), by encoding. */
+
+/* Generic timer registers beyond the EL1 context. */
+SYSREG_RW(cntp_ctl_el0, cntp_ctl_el0)
+SYSREG_RW(cntp_cval_el0, cntp_cval_el0)
+SYSREG_RW(cntpoff_el2, S3_4_C14_C0_6) /* FEAT_ECV_POFF */
 
 /*
  * Read a register named by its encoding, for table-driven code (scenarios/sysreg_traps.h):
@@ -159,6 +173,10 @@ SYSREG_RW(ich_vmcr_el2, S3_4_C12_C11_7)
 				 : "=r"(v_));                                                      \
 		v_;                                                                                \
 	})
+
+/** Write a register named by its encoding (the counterpart of SYSREG_READ_ENC). */
+#define SYSREG_WRITE_ENC(op0, op1, crn, crm, op2, v)                                               \
+	__asm__ volatile("msr S" #op0 "_" #op1 "_C" #crn "_C" #crm "_" #op2 ", %0" : : "r"(v))
 
 static inline void isb(void)
 {
