@@ -53,6 +53,41 @@ const char *exit_reason_name(enum exit_reason r)
 	return (unsigned)r < sizeof(reason_names) / sizeof(reason_names[0]) ? reason_names[r] : "?";
 }
 
+const char *sc_row_control_from_name(const void *row)
+{
+	static const char *const mdcr[] = {"tde", "tda",   "tdosa", "tdra",
+					   "tpm", "tpmcr", "tpms",  "ttrf"};
+	static char buf[64];
+	const char *name = *(const char *const *)row;
+	char ctl[24];
+	size_t n = 0;
+
+	for (const char *p = name + 1; *p && *p != ']' && n < sizeof(ctl) - 1; p++) {
+		ctl[n++] = *p;
+	}
+	ctl[n] = 0;
+	const char *dot = strchr(ctl, '.');
+	char up[24];
+
+	for (size_t i = 0; i <= n; i++) {
+		up[i] = (char)(ctl[i] >= 'a' && ctl[i] <= 'z' ? ctl[i] - 'a' + 'A' : ctl[i]);
+	}
+	if (dot) { /* an FGT register and bit: grouped by register */
+		up[dot - ctl] = 0;
+		snprintf(buf, sizeof(buf), "%s_EL2 (FEAT_FGT, every implemented bit)", up);
+		return buf;
+	}
+	const char *reg = "HCR_EL2";
+
+	for (size_t i = 0; i < sizeof(mdcr) / sizeof(mdcr[0]); i++) {
+		if (!strcmp(ctl, mdcr[i])) {
+			reg = "MDCR_EL2";
+		}
+	}
+	snprintf(buf, sizeof(buf), "%s.%s", reg, up);
+	return buf;
+}
+
 void sc_diag(struct scenario_ctx *c, const char *key, const char *fmt, ...)
 {
 	va_list ap;

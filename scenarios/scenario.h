@@ -121,4 +121,11 @@ bool sc_report(struct scenario_ctx *c, unsigned key, uint64_t *value);
 
 const char *exit_reason_name(enum exit_reason r);
 
+/**
+ * sc_row_control_from_name() - a row_control() for families whose rows start with the control:
+ * "[tid3]..." gives "HCR_EL2.TID3", "[tda]..." "MDCR_EL2.TDA", "[hdfgrtr.6]..." the FGT
+ * register "HDFGRTR_EL2 (FEAT_FGT, ...)". The result lives in a static buffer.
+ */
+const char *sc_row_control_from_name(const void *row);
+
 #endif

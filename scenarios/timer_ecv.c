@@ -100,4 +100,5 @@ SCENARIO(timer_ecv, .id = "timer.ecv",
 		 "{1, 1}): EL1 reads of CNTPCT_EL0 return PhysicalCountInt() - CNTPOFF_EL2 and "
 		 "CNTP_TVAL_EL0 reads (CNTP_CVAL_EL0 - (PhysicalCountInt() - CNTPOFF_EL2))<31:0>; "
 		 "ECV = 0: no offset",
-	 SCENARIO_ROWS(ecv_rows), .requires = ecv_requires, .run = run_ecv);
+	 SCENARIO_ROWS(ecv_rows), .requires = ecv_requires, .run = run_ecv, .ec = "0x18",
+	 .control = "CNTHCTL_EL2.ECV (CNTPOFF_EL2 offset)");

@@ -63,7 +63,8 @@ static void run_hvc32(struct scenario_ctx *c, const void *row)
 SCENARIO(trap_aarch32_hvc, .id = "trap.aarch32.hvc",
 	 .rule = "HVC #imm at AArch32 EL1 (A32 or T32) is taken to EL2: EC 0x12, IL 1, "
 		 "ISS[15:0] = imm16; ELR_EL2 = the next instruction",
-	 SCENARIO_ROWS(hvc32_rows), .requires = aarch32_el1_requires, .run = run_hvc32);
+	 SCENARIO_ROWS(hvc32_rows), .requires = aarch32_el1_requires, .run = run_hvc32,
+	 .ec = "0x12", .control = "none: HVC from AArch32 EL1 is always taken to EL2");
 
 /* ---- WFI/WFE ------------------------------------------------------------------------------- */
 
@@ -121,7 +122,8 @@ SCENARIO(trap_aarch32_wfx, .id = "trap.aarch32.wfx",
 		 "IL 0 for a 16-bit T32 one; CV/COND per ConditionSyndrome(): A32 CV 1 with COND "
 		 "0xe or the passing condition, T32 also CV 0) with ELR_EL2 = the WFx; = 0: it "
 		 "completes",
-	 SCENARIO_ROWS(wfx32_rows), .requires = aarch32_el1_requires, .run = run_wfx32);
+	 SCENARIO_ROWS(wfx32_rows), .requires = aarch32_el1_requires, .run = run_wfx32,
+	 .ec = "0x01", .control = "HCR_EL2.TWI, HCR_EL2.TWE (AArch32)");
 
 /* ---- SMC ----------------------------------------------------------------------------------- */
 
@@ -195,7 +197,8 @@ SCENARIO(trap_aarch32_smc, .id = "trap.aarch32.smc",
 		 "EL1 is UNDEFINED whatever HCR_EL2.TSC; with EL3, TSC = 1 traps it to EL2 (EC "
 		 "0x13, IL 1, ISS 0 for an unconditional SMC: CCKNOWNPASS 0, CV/COND RES0), "
 		 "ELR_EL2 = the SMC",
-	 SCENARIO_ROWS(smc32_rows), .requires = smc32_requires, .run = run_smc32);
+	 SCENARIO_ROWS(smc32_rows), .requires = smc32_requires, .run = run_smc32, .ec = "0x13 0x00",
+	 .control = "HCR_EL2.TSC (AArch32)");
 
 /* ---- LDC/STC ------------------------------------------------------------------------------- */
 
@@ -258,4 +261,5 @@ SCENARIO(trap_aarch32_ldc, .id = "trap.aarch32.ldc",
 	 .rule = "MDCR_EL2.TDA = 1 traps LDC/STC to p14 c5 (DBGDTRTXint/DBGDTRRXint) at AArch32 "
 		 "EL1 (EC 0x06: imm8, Rn, Offset = U, AM = literal:P:W, Direction), ELR_EL2 = the "
 		 "instruction; = 0: it executes, with its base register writeback",
-	 SCENARIO_ROWS(ldc32_rows), .requires = aarch32_el1_requires, .run = run_ldc32);
+	 SCENARIO_ROWS(ldc32_rows), .requires = aarch32_el1_requires, .run = run_ldc32,
+	 .ec = "0x06", .control = "MDCR_EL2.TDA (AArch32 LDC/STC)");

@@ -330,4 +330,5 @@ SCENARIO(
 		"(0x08) with CV/COND per ConditionSyndrome(), Rt as its AArch64 view, ELR_EL2 = "
 		"the "
 		"instruction; = 0: the access executes with its architected effect",
-	SCENARIO_ROWS(cp_rows), .requires = cp_requires, .run = run_cp);
+	SCENARIO_ROWS(cp_rows), .requires = cp_requires, .run = run_cp,
+	.ec = "0x03 0x04 0x05 0x08 0x0C", .row_control = sc_row_control_from_name);

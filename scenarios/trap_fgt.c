@@ -137,7 +137,8 @@ SCENARIO(
 		"whose HFGRTR/HFGWTR/HFGITR/HDFGRTR/HDFGWTR_EL2 bit is 1 (0 for an nXXX bit) traps "
 		"to EL2 (EC 0x18, IL 1, ISS Op0/Op2/Op1/CRn/Rt/CRm/Direction, ELR_EL2 = the "
 		"instruction); with the bit at its non-trapping value it executes at EL1",
-	SCENARIO_ROWS(fgt_rows), .requires = sysreg_trap_requires, .run = sysreg_trap_run);
+	SCENARIO_ROWS(fgt_rows), .requires = sysreg_trap_requires, .run = sysreg_trap_run,
+	.ec = "0x18", .row_control = sc_row_control_from_name);
 
 /* trap.fgt.insn: ERET family and SVC under HFGITR_EL2. */
 enum insn_kind { INSN_ERET, INSN_SVC_EL1, INSN_SVC_EL0 };
@@ -249,4 +250,5 @@ SCENARIO(trap_fgt_insn, .id = "trap.fgt.insn",
 	 .rule = "HFGITR_EL2.ERET = 1 traps ERET/ERETAA/ERETAB at EL1 (EC 0x1A, ISS.ERET = PAC "
 		 "form, ISS.ERETA = key B); SVC_EL1/SVC_EL0 = 1 trap SVC from EL1/EL0 (EC 0x15, "
 		 "ISS = imm16, ELR_EL2 = the SVC itself); = 0: the instruction executes",
-	 SCENARIO_ROWS(insn_rows), .requires = insn_requires, .run = run_insn);
+	 SCENARIO_ROWS(insn_rows), .requires = insn_requires, .run = run_insn, .ec = "0x1A 0x15",
+	 .control = "HFGITR_EL2.{ERET,SVC_EL1,SVC_EL0}");

@@ -187,4 +187,5 @@ SCENARIO(trap_route_el1, .id = "trap.route.el1",
 		 "stage 1 instruction aborts and illegal execution state are taken at EL1 (vector "
 		 "0x200 from EL1h, 0x000 from EL1t) with the architected ESR/ELR/FAR_EL1, never at "
 		 "EL2",
-	 SCENARIO_ROWS(route_rows), .run = run_route);
+	 SCENARIO_ROWS(route_rows), .run = run_route, .ec = "0x15 0x00 0x22 0x26 0x25 0x21 0x0E",
+	 .control = "none: the guest's own EL1 exceptions never reach EL2");

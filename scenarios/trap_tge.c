@@ -221,4 +221,6 @@ SCENARIO(trap_tge, .id = "trap.tge",
 	 .rule = "HCR_EL2.TGE = 1 (E2H = 0) routes every exception EL0 would take to EL1 to EL2 "
 		 "with the same ESR/ELR/FAR (SPSR_EL2.M = EL0t, vector 0x400); = 0: they are "
 		 "taken on the guest's EL1 lower-EL vector; stage 2 faults go to EL2 either way",
-	 SCENARIO_ROWS(tge_rows), .requires = tge_requires, .run = run_tge);
+	 SCENARIO_ROWS(tge_rows), .requires = tge_requires, .run = run_tge,
+	 .ec = "0x15 0x3C 0x00 0x18 0x01 0x22 0x26 0x24 0x0E 0x2C",
+	 .control = "HCR_EL2.TGE (EL0 guest)");
