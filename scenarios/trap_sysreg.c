@@ -57,7 +57,7 @@
 #define CTL_ticab { CTL_HCR, HCR_TICAB, CPU_EVT, false, 0, 0 }
 #define CTL_tocu  { CTL_HCR, HCR_TOCU, CPU_EVT, false, 0, 0 }
 #define CTL_ttlbis { CTL_HCR, HCR_TTLBIS, CPU_EVT, false, 0, 0 }
-/* TTLBOS traps the Outer Shareable TLBIs, which also need FEAT_TLBIOS (v8.4, after EVT's v8.2). */
+/* TTLBOS's targets, the Outer Shareable TLBIs, also need FEAT_TLBIOS (sysreg_trap_requires). */
 #define CTL_ttlbos { CTL_HCR, HCR_TTLBOS, CPU_EVT, false, 0, 0 }
 /* CNTHCTL_EL2 (EL1PCTEN, EL1PCEN/EL1PTEN trap when 0), in the E2H = 0 and E2H = 1 layouts. */
 #define CTL_el1pcten     { CTL_CNTHCTL, CNTHCTL_EL1PCTEN, CPU_ANY, true, 0, 0 }
@@ -341,6 +341,33 @@ void sysreg_trap_run(struct scenario_ctx *c, const void *row)
 	}
 }
 
+/*
+ * Features whose registers EL3 can trap at EL1 (SCR_EL3.EnSCXT, ATA, EnAS0, GCSEn, TCR2En,
+ * SCTLR2En, PIEn, AIEn, RCWMASKEn): with EL3 present the untrapped access would depend on a
+ * firmware setting EL2 cannot read, and an access trapped to EL3 never comes back.
+ */
+static bool el3_gated(enum cpu_feature f)
+{
+	switch (f) {
+	case CPU_CSV2_2:
+	case CPU_MTE2:
+	case CPU_LS64:
+	case CPU_LS64_V:
+	case CPU_LS64_ACCDATA:
+	case CPU_GCS:
+	case CPU_TCR2:
+	case CPU_SCTLR2:
+	case CPU_S1PIE:
+	case CPU_S1POE:
+	case CPU_AIE:
+	case CPU_THE:
+	case CPU_AMU:
+		return true;
+	default:
+		return false;
+	}
+}
+
 const char *sysreg_trap_requires(const void *row, char *why, size_t len)
 {
 	const struct sysreg_row *r = row;
@@ -352,8 +379,19 @@ const char *sysreg_trap_requires(const void *row, char *why, size_t len)
 	if (!skip) {
 		skip = cpu_requires(r->control.needs, why, len);
 	}
+	/* TTLBOS traps the Outer Shareable TLBIs, which exist only with FEAT_TLBIOS too. */
+	if (!skip && r->control.reg == CTL_HCR && r->control.bit == HCR_TTLBOS) {
+		skip = cpu_requires(CPU_TLBIOS, why, len);
+	}
 	if (skip) {
 		return skip;
+	}
+	if (vmm_caps.el3 && el3_gated(r->control.needs)) {
+		snprintf(why, len,
+			 "the register's SCR_EL3 enable is unreadable from EL2 (ID_AA64PFR0_EL1.EL3=%u): "
+			 "an EL1 access might trap to EL3",
+			 id_field(read_id_aa64pfr0_el1(), 12));
+		return why;
 	}
 	if (r->control.reg == CTL_CNTHCTL_E2H && !vmm_caps.vhe) {
 		snprintf(why, len, "needs FEAT_VHE for HCR_EL2.E2H = 1 (ID_AA64MMFR1_EL1.VH=0)");

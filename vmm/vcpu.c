@@ -81,6 +81,7 @@ int vmm_init(unsigned gic_version, char *err, size_t errlen)
 		write_zcr_el2(0);
 	}
 	vmm_caps.ras = (read_id_aa64pfr0_el1() >> 28) & 0xf;
+	vmm_caps.el3 = (read_id_aa64pfr0_el1() >> 12) & 0xf;
 	/*
 	 * FGT registers and HCRX_EL2 reset to UNKNOWN values: each vCPU loads them explicitly
 	 * (vcpu_load_el2). Like Linux (el2_setup.h) this assumes firmware set SCR_EL3.FGTEn and
@@ -231,7 +232,11 @@ static void vcpu_load_el2(struct vcpu *v)
 	} else {
 		write_cnthctl_el2(v->cnthctl);
 	}
-	if (vmm_caps.ecv >= 2) {
+	/*
+	 * With EL3, CNTPOFF_EL2 traps to EL3 unless SCR_EL3.ECVEn = 1, which EL2 cannot read
+	 * (QEMU's direct kernel boot leaves it 0): only touch it without EL3 (timer.ecv skips).
+	 */
+	if (vmm_caps.ecv >= 2 && !vmm_caps.el3) {
 		write_cntpoff_el2(v->cfg.cntpoff);
 	}
 	if (vmm_caps.nv2) {

@@ -172,6 +172,7 @@ struct vmm_caps {
 	unsigned lrs;		    /* GICv3 list registers, 0 without GICv3 */
 	unsigned gic_version;
 	bool ras;			/* FEAT_RAS: VSESR_EL2 exists */
+	bool el3;			/* ID_AA64PFR0_EL1.EL3 != 0 */
 	bool fgt, hcx, nv2;		/* FGT/HCRX_EL2/VNCR_EL2 are loaded per vCPU */
 	uint64_t fgt_neutral[FGT_REGS]; /* trap-nothing values, from arch/fgt.h */
 	uint64_t hcrx_neutral;		/* from arch/hcrx.h */
