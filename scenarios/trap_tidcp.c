@@ -24,30 +24,31 @@ struct tidcp_row {
 	uint64_t payload, insn;
 };
 
-#define TIDCP_ROW(dir, n, op1, crn, crm, op2, rtn, rt, w, trap)                                    \
+/* @kind: sr (MRS) or sw (MSR) payload of guest/impdef.S; @label: "trap" or "notrap". */
+#define TIDCP_ROW(dir, kind, n, op1, crn, crm, op2, rtn, rt, w, trapped, label)                    \
 	{                                                                                          \
-		"[" #dir ",s3_" #op1 "_c" #crn "_c" #crm "_" #op2 "," #rtn "][" #trap "]", op1,    \
-			crn, crm, op2, rt, w, trap == trap_, GSYM(gp_impdef_##dir##_##n##_##rtn),  \
-			GSYM(gl_impdef_##dir##_##n##_##rtn)                                        \
+		"[" #dir ",s3_" #op1 "_c" #crn "_c" #crm "_" #op2 "," #rtn "][" label "]", op1,    \
+			crn, crm, op2, rt, w, trapped, GSYM(gp_##kind##_impdef_##n##_##rtn),       \
+			GSYM(gl_##kind##_impdef_##n##_##rtn)                                       \
 	}
-#define trap_	1
-#define notrap_ 0
-#define trap	1
-#define notrap	0
+#define TIDCP_READ(n, op1, crn, crm, op2, rtn, rt, trapped, label)                                 \
+	TIDCP_ROW(r, sr, n, op1, crn, crm, op2, rtn, rt, false, trapped, label)
+#define TIDCP_WRITE(n, op1, crn, crm, op2, rtn, rt)                                                \
+	TIDCP_ROW(w, sw, n, op1, crn, crm, op2, rtn, rt, true, true, "trap")
 
 static const struct tidcp_row tidcp_rows[] = {
-	TIDCP_ROW(r, c15_1_2_0, 1, 15, 2, 0, x0, 0, false, trap),
-	TIDCP_ROW(r, c15_1_2_0, 1, 15, 2, 0, x17, 17, false, trap),
-	TIDCP_ROW(r, c15_1_2_0, 1, 15, 2, 0, x30, 30, false, trap),
-	TIDCP_ROW(r, c15_1_2_0, 1, 15, 2, 0, xzr, 31, false, trap),
-	TIDCP_ROW(r, c11_0_0_0, 0, 11, 0, 0, x0, 0, false, trap),
-	TIDCP_ROW(r, c15_7_15_7, 7, 15, 15, 7, x17, 17, false, trap),
-	TIDCP_ROW(w, c15_1_2_0, 1, 15, 2, 0, x17, 17, true, trap),
-	TIDCP_ROW(w, c11_0_0_0, 0, 11, 0, 0, x0, 0, true, trap),
-	TIDCP_ROW(r, c15_1_2_0, 1, 15, 2, 0, x0, 0, false, notrap),
-	TIDCP_ROW(r, c15_1_2_0, 1, 15, 2, 0, xzr, 31, false, notrap),
-	TIDCP_ROW(r, c11_0_0_0, 0, 11, 0, 0, x0, 0, false, notrap),
-	TIDCP_ROW(r, c15_7_15_7, 7, 15, 15, 7, x17, 17, false, notrap),
+	TIDCP_READ(c15_1_2_0, 1, 15, 2, 0, x0, 0, true, "trap"),
+	TIDCP_READ(c15_1_2_0, 1, 15, 2, 0, x17, 17, true, "trap"),
+	TIDCP_READ(c15_1_2_0, 1, 15, 2, 0, x30, 30, true, "trap"),
+	TIDCP_READ(c15_1_2_0, 1, 15, 2, 0, xzr, 31, true, "trap"),
+	TIDCP_READ(c11_0_0_0, 0, 11, 0, 0, x0, 0, true, "trap"),
+	TIDCP_READ(c15_7_15_7, 7, 15, 15, 7, x17, 17, true, "trap"),
+	TIDCP_WRITE(c15_1_2_0, 1, 15, 2, 0, x17, 17),
+	TIDCP_WRITE(c11_0_0_0, 0, 11, 0, 0, x0, 0),
+	TIDCP_READ(c15_1_2_0, 1, 15, 2, 0, x0, 0, false, "notrap"),
+	TIDCP_READ(c15_1_2_0, 1, 15, 2, 0, xzr, 31, false, "notrap"),
+	TIDCP_READ(c11_0_0_0, 0, 11, 0, 0, x0, 0, false, "notrap"),
+	TIDCP_READ(c15_7_15_7, 7, 15, 15, 7, x17, 17, false, "notrap"),
 };
 
 static void run_tidcp(struct scenario_ctx *c, const void *row)
