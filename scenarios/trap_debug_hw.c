@@ -61,23 +61,11 @@ static enum route route_for(struct scenario_ctx *c, const struct debug_row *r)
 	return route;
 }
 
-/* The guest's own vector must have seen @esr at @elr (and FAR in @addr's block). */
-static void expect_el1(struct scenario_ctx *c, uint64_t esr, uint64_t elr, uint64_t addr)
+/* @far (of FAR_EL1 or FAR_EL2, named by @reg) must lie in the watched address's DC ZVA block. */
+static void expect_watch_far(struct scenario_ctx *c, const char *reg, uint64_t far)
 {
-	uint64_t vector, got_esr, got_elr, far;
-
-	if (sc_report(c, GREPORT_VECTOR, &vector)) {
-		sc_expect_u64(c, "vector_offset", vector, 0x200);
-	}
-	if (sc_report(c, GREPORT_ESR_EL1, &got_esr)) {
-		sc_expect_u64(c, "esr_el1", got_esr, esr);
-	}
-	if (sc_report(c, GREPORT_ELR_EL1, &got_elr)) {
-		sc_expect_u64(c, "elr_el1", got_elr, elr);
-	}
-	if (addr && sc_report(c, GREPORT_FAR_EL1, &far) &&
-	    !watchpoint_far_ok(far, addr, 4ULL << (read_dczid_el0() & 0xf))) {
-		sc_fail(c, "FAR_EL1 0x%llx is outside the watched address's DC ZVA block",
+	if (!watchpoint_far_ok(far, WATCHED_IPA, 4ULL << (read_dczid_el0() & 0xf))) {
+		sc_fail(c, "%s 0x%llx is outside the watched address's DC ZVA block", reg,
 			(unsigned long long)far);
 	}
 }
@@ -111,7 +99,7 @@ static void run_breakpoint(struct scenario_ctx *c, const void *row)
 		sc_expect_el1_exceptions(c);
 	}
 	if (sc_expect_done(c, &e, 0) && route == ROUTE_EL1) {
-		expect_el1(c, esr_expect_breakpoint(false), GSYM(gl_dbg_bp), 0);
+		sc_expect_el1_exception(c, 0x200, esr_expect_breakpoint(false), GSYM(gl_dbg_bp));
 	}
 }
 
@@ -128,7 +116,7 @@ static void run_watchpoint(struct scenario_ctx *c, const void *row)
 	static const uint64_t watched = WATCHED_VALUE;
 	const struct debug_row *r = row;
 	enum route route = route_for(c, r);
-	uint64_t loaded;
+	uint64_t loaded, far;
 
 	if (!sc_start(c, &(struct sc_setup){
 				 .payload = GSYM(gp_dbg_load),
@@ -149,9 +137,7 @@ static void run_watchpoint(struct scenario_ctx *c, const void *row)
 				    GSYM(gl_dbg_load))) {
 			return;
 		}
-		if (!watchpoint_far_ok(e.far, WATCHED_IPA, 4ULL << (read_dczid_el0() & 0xf))) {
-			sc_fail(c, "FAR_EL2 is outside the watched address's DC ZVA block");
-		}
+		expect_watch_far(c, "FAR_EL2", e.far);
 		write_dbgwcr0_el1(0);
 		e = sc_run(c); /* the load re-executes, unwatched */
 	}
@@ -162,7 +148,11 @@ static void run_watchpoint(struct scenario_ctx *c, const void *row)
 		return;
 	}
 	if (route == ROUTE_EL1) {
-		expect_el1(c, esr_expect_watchpoint(false, false), GSYM(gl_dbg_load), WATCHED_IPA);
+		sc_expect_el1_exception(c, 0x200, esr_expect_watchpoint(false, false),
+					GSYM(gl_dbg_load));
+		if (sc_report(c, GREPORT_FAR_EL1, &far)) {
+			expect_watch_far(c, "FAR_EL1", far);
+		}
 	} else if (sc_report(c, GREPORT_USER, &loaded)) {
 		sc_expect_u64(c, "loaded", loaded, WATCHED_VALUE);
 	}
