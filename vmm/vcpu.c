@@ -77,11 +77,11 @@ int vmm_init(unsigned gic_version, char *err, size_t errlen)
 	 * FEAT_SVE: ZCR_EL2 resets to an UNKNOWN value. LEN = 0 caps every guest's vector length
 	 * at 128 bits, which every SVE implementation supports, so RDVL has one right answer.
 	 */
-	if ((read_id_aa64pfr0_el1() >> 32) & 0xf) {
+	if (id_field(read_id_aa64pfr0_el1(), ID_PFR0_SVE_SHIFT)) {
 		write_zcr_el2(0);
 	}
-	vmm_caps.ras = (read_id_aa64pfr0_el1() >> 28) & 0xf;
-	vmm_caps.el3 = (read_id_aa64pfr0_el1() >> 12) & 0xf;
+	vmm_caps.ras = id_field(read_id_aa64pfr0_el1(), ID_PFR0_RAS_SHIFT) != 0;
+	vmm_caps.el3 = id_field(read_id_aa64pfr0_el1(), ID_PFR0_EL3_SHIFT) != 0;
 	/*
 	 * FGT registers and HCRX_EL2 reset to UNKNOWN values: each vCPU loads them explicitly
 	 * (vcpu_load_el2). Like Linux (el2_setup.h) this assumes firmware set SCR_EL3.FGTEn and
@@ -89,7 +89,6 @@ int vmm_init(unsigned gic_version, char *err, size_t errlen)
 	 */
 	vmm_caps.fgt = id_field(mmfr0, ID_MMFR0_FGT_SHIFT) != 0;
 	vmm_caps.hcx = id_field(mmfr1, ID_MMFR1_HCX_SHIFT) != 0;
-	vmm_caps.nv2 = id_field(read_id_aa64mmfr2_el1(), ID_MMFR2_NV_SHIFT) >= 2;
 	fgt_neutral(&(struct fgt_ids){read_id_aa64pfr1_el1(), read_id_aa64dfr0_el1(),
 				      read_id_aa64isar1_el1(), read_id_aa64mmfr3_el1()},
 		    vmm_caps.fgt_neutral);
@@ -239,7 +238,7 @@ static void vcpu_load_el2(struct vcpu *v)
 	if (vmm_caps.ecv >= 2 && !vmm_caps.el3) {
 		write_cntpoff_el2(v->cfg.cntpoff);
 	}
-	if (vmm_caps.nv2) {
+	if (vmm_caps.nv >= 2) { /* FEAT_NV2 */
 		write_vncr_el2(v->cfg.vncr);
 	}
 	write_cntvoff_el2(0);

@@ -173,7 +173,7 @@ struct vmm_caps {
 	unsigned gic_version;
 	bool ras;			/* FEAT_RAS: VSESR_EL2 exists */
 	bool el3;			/* ID_AA64PFR0_EL1.EL3 != 0 */
-	bool fgt, hcx, nv2;		/* FGT/HCRX_EL2/VNCR_EL2 are loaded per vCPU */
+	bool fgt, hcx;			/* FGT/HCRX_EL2 are loaded per vCPU */
 	uint64_t fgt_neutral[FGT_REGS]; /* trap-nothing values, from arch/fgt.h */
 	uint64_t hcrx_neutral;		/* from arch/hcrx.h */
 	bool vhe;			/* FEAT_VHE: ID_AA64MMFR1_EL1.VH != 0 */
