@@ -4,7 +4,6 @@
  * ISS = imm16, and ELR_EL2 is the preferred return address: the instruction after the HVC.
  */
 #include "arch/el2.h"
-#include "arch/sysreg.h"
 #include "esr_model.h"
 #include "hvc.h"
 #include "route_model.h"
@@ -69,8 +68,7 @@ static const struct hcd_row hcd_rows[] = {
 static void run_hcd(struct scenario_ctx *c, const void *row)
 {
 	const struct hcd_row *r = row;
-	bool el3 = (read_id_aa64pfr0_el1() >> 12) & 0xf;
-	enum route route = hvc_route(el3, true, r->hcd);
+	enum route route = hvc_route(vmm_caps.el3, true, r->hcd);
 
 	sc_start(c, &(struct sc_setup){.payload = GSYM(gp_hvc_0x0001),
 				       .hcr = r->hcd ? HCR_HCD : 0,

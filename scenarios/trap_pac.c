@@ -9,11 +9,9 @@
  * trap.pac.fpac: with FEAT_FPAC an AUTIA that fails is a synchronous exception taken at EL1
  * (EC 0x1C, IA key), not an EL2 trap.
  */
-#include <stdio.h>
-
 #include "arch/el2.h"
 #include "esr_model.h"
-#include "cpufeat.h"
+#include "cpu_id.h"
 #include "hvc.h"
 #include "scenario.h"
 
@@ -42,16 +40,9 @@ static const struct pac_row pac_rows[] = {
 static const char *pac_requires(const void *row, char *why, size_t len)
 {
 	const struct pac_row *r = row;
+	const char *skip = cpu_requires(CPU_PAUTH, why, len);
 
-	if (!feat_pauth_level()) {
-		snprintf(why, len, "needs FEAT_PAuth (ID_AA64ISAR1_EL1.APA/API=0, ISAR2.APA3=0)");
-		return why;
-	}
-	if (r && r->insn == PAC_PACGA && !feat_pauth_generic()) {
-		snprintf(why, len, "needs generic authentication (ID_AA64ISAR1_EL1.GPA/GPI=0)");
-		return why;
-	}
-	return NULL;
+	return skip || r->insn != PAC_PACGA ? skip : cpu_requires(CPU_PAUTH_GA, why, len);
 }
 
 /* Does the architecture trap this row's instruction? (AddPACIA/AuthIA/AddPACGA) */
@@ -127,17 +118,8 @@ SCENARIO(trap_pac, .id = "trap.pac",
 
 static const char *fpac_requires(const void *row, char *why, size_t len)
 {
-	unsigned lvl = feat_pauth_level();
-
 	(void)row;
-	if (lvl < 4) {
-		snprintf(why, len,
-			 "needs FEAT_FPAC (pointer authentication level %u in ID_AA64ISAR1_EL1."
-			 "APA/API, ISAR2.APA3; FPAC is 4)",
-			 lvl);
-		return why;
-	}
-	return NULL;
+	return cpu_requires(CPU_FPAC, why, len);
 }
 
 static void run_fpac(struct scenario_ctx *c, const void *row)

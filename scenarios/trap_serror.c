@@ -11,7 +11,6 @@
  * records, ERRIDR_EL1.NUM = 0), so no scenario can raise one.
  */
 #include "arch/el2.h"
-#include "cpufeat.h"
 #include "esr_model.h"
 #include "hvc.h"
 #include "scenario.h"
@@ -32,7 +31,7 @@ static const struct serror_row serror_rows[] = {
 static void run_serror(struct scenario_ctx *c, const void *row)
 {
 	const struct serror_row *r = row;
-	bool ras = feat_ras();
+	bool ras = vmm_caps.ras;
 	uint64_t vector, esr, elr;
 
 	if (!sc_start(c, &(struct sc_setup){

@@ -13,7 +13,7 @@
 #include <stdio.h>
 
 #include "arch/el2.h"
-#include "arch/sysreg.h"
+#include "cpu_id.h"
 #include "esr_model.h"
 #include "hvc.h"
 #include "platform.h"
@@ -33,25 +33,14 @@ static const struct smc_row smc_rows[] = {
 	{"[tsc=1,nv=1]", true, true},
 };
 
-static bool have_el3(void)
-{
-	return (read_id_aa64pfr0_el1() >> 12) & 0xf;
-}
-
-static bool have_nv(void)
-{
-	return (read_id_aa64mmfr2_el1() >> 24) & 0xf;
-}
-
 static const char *smc_requires(const void *row, char *why, size_t len)
 {
 	const struct smc_row *r = row;
 
-	if (r->nv && !have_nv()) {
-		snprintf(why, len, "needs FEAT_NV (ID_AA64MMFR2_EL1.NV=0)");
+	if (r->nv && cpu_requires(CPU_NV, why, len)) {
 		return why;
 	}
-	if (!r->tsc && have_el3() && platform.psci != PSCI_SMC) {
+	if (!r->tsc && vmm_caps.el3 && platform.psci != PSCI_SMC) {
 		snprintf(why, len,
 			 "ID_AA64PFR0_EL1.EL3 != 0 and the DTB names no SMC PSCI conduit: "
 			 "SCR_EL3.SMD unknown");
@@ -70,9 +59,9 @@ static void run_smc(struct scenario_ctx *c, const void *row)
 {
 	const struct smc_row *r = row;
 	const struct smc_state st = {
-		.have_el3 = have_el3(),
+		.have_el3 = vmm_caps.el3,
 		.smd = false, /* see the file comment */
-		.have_nv = have_nv(),
+		.have_nv = cpu_has(cpu_id_regs(), CPU_NV),
 		.nv = r->nv,
 		.tsc = r->tsc,
 	};

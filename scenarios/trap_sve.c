@@ -6,10 +6,8 @@
  * Executed, RDVL #1 returns the vector length in bytes: 16, since the vmm sets ZCR_EL2.LEN
  * to 0 (128 bits, a length every SVE implementation supports).
  */
-#include <stdio.h>
-
 #include "arch/el2.h"
-#include "cpufeat.h"
+#include "cpu_id.h"
 #include "esr_model.h"
 #include "hvc.h"
 #include "route_model.h"
@@ -33,11 +31,7 @@ static const struct sve_row sve_rows[] = {
 static const char *sve_requires(const void *row, char *why, size_t len)
 {
 	(void)row;
-	if (!feat_sve()) {
-		snprintf(why, len, "needs FEAT_SVE (ID_AA64PFR0_EL1.SVE=0)");
-		return why;
-	}
-	return NULL;
+	return cpu_requires(CPU_SVE, why, len);
 }
 
 static void run_sve(struct scenario_ctx *c, const void *row)

@@ -388,7 +388,8 @@ const char *sysreg_trap_requires(const void *row, char *why, size_t len)
 	}
 	if (vmm_caps.el3 && el3_gated(r->control.needs)) {
 		snprintf(why, len,
-			 "the register's SCR_EL3 enable is unreadable from EL2 (ID_AA64PFR0_EL1.EL3=%u): "
+			 "the register's SCR_EL3 enable is unreadable from EL2 "
+			 "(ID_AA64PFR0_EL1.EL3=%u): "
 			 "an EL1 access might trap to EL3",
 			 id_field(read_id_aa64pfr0_el1(), 12));
 		return why;

@@ -11,7 +11,7 @@
 #include "arch/el2.h"
 #include "arch/esr.h"
 #include "arch/pte.h"
-#include "cpufeat.h"
+#include "cpu_id.h"
 #include "esr_model.h"
 #include "hvc.h"
 #include "platform.h"
@@ -47,9 +47,8 @@ static const char *tea_requires(const void *row, char *why, size_t len)
 {
 	const struct tea_row *r = row;
 
-	if (r->tea && !feat_ras()) {
-		snprintf(why, len, "needs FEAT_RAS for HCR_EL2.TEA (ID_AA64PFR0_EL1.RAS=0)");
-		return why;
+	if (r->tea && cpu_requires(CPU_RAS, why, len)) {
+		return why; /* HCR_EL2.TEA is RES0 without FEAT_RAS */
 	}
 	if (hole_pa() >= (1ULL << vmm_caps.pa_bits)) {
 		snprintf(why, len, "no physical address above RAM below the %u-bit PARange",

@@ -5,11 +5,9 @@
  * guest is given a reason to wake (a pending virtual IRQ, HCR_EL2.VI, masked by PSTATE.I),
  * so the run ends normally instead of sleeping until the watchdog.
  */
-#include <stdio.h>
-
 #include "arch/el2.h"
 #include "arch/esr.h"
-#include "cpufeat.h"
+#include "cpu_id.h"
 #include "esr_model.h"
 #include "scenario.h"
 
@@ -37,13 +35,8 @@ static const struct wfx_row wfx_rows[] = {
 static const char *wfx_requires(const void *row, char *why, size_t len)
 {
 	const struct wfx_row *r = row;
-	unsigned wfxt = id_field(read_id_aa64isar2(), 0);
 
-	if (r->wfxt && wfxt < 2) {
-		snprintf(why, len, "needs FEAT_WFxT (ID_AA64ISAR2_EL1.WFxT=%u)", wfxt);
-		return why;
-	}
-	return NULL;
+	return r->wfxt ? cpu_requires(CPU_WFXT, why, len) : NULL;
 }
 
 static void run_wfx(struct scenario_ctx *c, const void *row)

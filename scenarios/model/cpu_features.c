@@ -108,6 +108,11 @@ static const struct feature features[CPU_FEATURES] = {
 	[CPU_TRF]          = {"FEAT_TRF", UNSIGNED, {{DFR0, ID_DFR0_TRACEFILT_SHIFT, 1, "TraceFilt"}}},
 	[CPU_EVT]          = {"FEAT_EVT", UNSIGNED, {{MMFR2, ID_MMFR2_EVT_SHIFT, 1, "EVT"}}},
 	[CPU_ECV]          = {"FEAT_ECV", UNSIGNED, {{MMFR0, ID_MMFR0_ECV_SHIFT, 1, "ECV"}}},
+	[CPU_FPAC]         = {"FEAT_FPAC", UNSIGNED, {{ISAR1, ID_ISAR1_APA_SHIFT, 4, "APA"},
+						 {ISAR1, ID_ISAR1_API_SHIFT, 4, "API"},
+						 {ISAR2, ID_ISAR2_APA3_SHIFT, 4, "APA3"}}},
+	[CPU_SVE]          = {"FEAT_SVE", UNSIGNED, {{PFR0, ID_PFR0_SVE_SHIFT, 1, "SVE"}}},
+	[CPU_WFXT]         = {"FEAT_WFxT", UNSIGNED, {{ISAR2, ID_ISAR2_WFXT_SHIFT, 2, "WFxT"}}},
 };
 /* clang-format on */
 

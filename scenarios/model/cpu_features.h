@@ -68,6 +68,9 @@ enum cpu_feature {
 	CPU_TRF,
 	CPU_EVT,
 	CPU_ECV,
+	CPU_FPAC, /* FEAT_FPAC: a failed AUT* faults (PAuth level 4+) */
+	CPU_SVE,
+	CPU_WFXT,
 	CPU_FEATURES
 };
 

@@ -54,6 +54,17 @@ static void test_features(void)
 	unit_ok(cpu_has(&none, CPU_RAS_RECORDS), "ERRIDR_EL1.NUM=2: records");
 	none.pmcr = 6ULL << 11;
 	unit_ok(cpu_has(&none, CPU_PMU_EVCNT), "PMCR_EL0.N=6: event counters");
+	/* FPAC: a PAuth level of 4 or more in any of the three algorithm fields. */
+	unit_ok(cpu_has(&some, CPU_FPAC), "API=5: FEAT_FPAC");
+	unit_ok(!cpu_has(&(struct id_regs){.isar1 = F(3, ID_ISAR1_APA_SHIFT)}, CPU_FPAC),
+		"APA=3 (PAuth2): no FPAC");
+	unit_ok(cpu_has(&(struct id_regs){.isar2 = F(4, ID_ISAR2_APA3_SHIFT)}, CPU_FPAC),
+		"APA3=4: FPAC");
+	unit_ok(cpu_has(&(struct id_regs){.pfr0 = F(1, ID_PFR0_SVE_SHIFT)}, CPU_SVE), "SVE=1");
+	unit_ok(!cpu_has(&(struct id_regs){.isar2 = F(1, ID_ISAR2_WFXT_SHIFT)}, CPU_WFXT),
+		"WFxT=1 (reserved): no FEAT_WFxT");
+	unit_ok(cpu_has(&(struct id_regs){.isar2 = F(2, ID_ISAR2_WFXT_SHIFT)}, CPU_WFXT),
+		"WFxT=2: FEAT_WFxT");
 	unit_ok(!cpu_has(&none, CPU_LS64_V), "LS64=0: no LS64_V");
 	none.isar1 = F(2, ID_ISAR1_LS64_SHIFT);
 	unit_ok(cpu_has(&none, CPU_LS64_V) && !cpu_has(&none, CPU_LS64_ACCDATA), "LS64=2: LS64_V");

@@ -18,6 +18,7 @@ static inline unsigned id_field(uint64_t reg, unsigned shift)
 #define ID_PFR0_EL3_SHIFT  12
 #define ID_PFR0_GIC_SHIFT  24
 #define ID_PFR0_RAS_SHIFT  28
+#define ID_PFR0_SVE_SHIFT  32
 #define ID_PFR0_AMU_SHIFT  44
 #define ID_PFR0_CSV2_SHIFT 56
 /* ID_AA64PFR1_EL1 */
@@ -46,6 +47,7 @@ static inline unsigned id_field(uint64_t reg, unsigned shift)
 #define ID_ISAR1_XS_SHIFT      56
 #define ID_ISAR1_LS64_SHIFT    60
 /* ID_AA64ISAR2_EL1 */
+#define ID_ISAR2_WFXT_SHIFT 0
 #define ID_ISAR2_GPA3_SHIFT 8
 #define ID_ISAR2_APA3_SHIFT 12
 #define ID_ISAR2_MOPS_SHIFT 16
