@@ -34,7 +34,9 @@ LIBS		:= -Wl,--start-group $(LIBFDT)/lib/libfdt.a $(NEWLIB)/lib/libc.a \
 KERNEL_SRCS	:= $(wildcard kernel/*.c kernel/*.S)
 VMM_SRCS	:= $(wildcard vmm/*.c vmm/*.S)
 TAP_SRCS	:= $(wildcard tap/*.c)
-SCEN_SRCS	:= $(wildcard scenarios/*.c scenarios/*.S scenarios/model/*.c)
+# The framework (scenarios/*.c), one folder per area (scenarios/guest/, trap/, stage2/, ...)
+# and the oracles (scenarios/model/): a new file or area folder is picked up as it is.
+SCEN_SRCS	:= $(wildcard scenarios/*.c scenarios/*.S scenarios/*/*.c scenarios/*/*.S)
 GUEST_SRCS	:= $(wildcard guest/*.S)
 GUEST32_SRCS	:= $(wildcard guest32/*.S)
 
@@ -120,7 +122,7 @@ $(B)/hyptap.img: $(B)/hyptap.elf
 # ---- host side -----------------------------------------------------------------------------
 # Every header a host build can see: a test is rebuilt when any of them changes.
 HOST_HDRS	:= $(wildcard kernel/include/*.h kernel/include/arch/*.h tap/*.h vmm/*.h \
-		   scenarios/model/*.h tests/unit/*.h)
+		   scenarios/model/*.h scenarios/trap/*_traps.h tests/unit/*.h)
 
 $(B)/host/%_test: tests/unit/%_test.c $(HOST_SRCS) $(HOST_HDRS)
 	@mkdir -p $(dir $@)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * FEAT_FGT trap payloads, generated from scenarios/fgt_traps.h with the macros of
+ * FEAT_FGT trap payloads, generated from scenarios/trap/fgt_traps.h with the macros of
  * guest/sysreg_macros.h; every name is prefixed fgt_ (gp_sr_fgt_<name>_<rt>, ...) so a register
  * may appear in both tables. Plus the instructions FGT traps that are not MSR/MRS/SYS:
  *   gp_fgt_eret / gp_fgt_eretaa / gp_fgt_eretab: ERET* from EL1 to the next instruction
@@ -40,7 +40,7 @@
 	sr_sys fgt_##name, op1, crn, crm, op2, value, xzr;                                         \
 	.endif;
 
-#include "fgt_traps.h"
+#include "trap/fgt_traps.h"
 
 	.arch	armv8.3-a
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * FEAT_HCX payloads: the rows of scenarios/hcx_traps.h (guest/sysreg_macros.h, names prefixed
+ * FEAT_HCX payloads: the rows of scenarios/trap/hcx_traps.h (guest/sysreg_macros.h, names prefixed
  * hcx_), and
  *   gp_hcx_allint_imm: MSR ALLINT, #1 at gl_hcx_allint_imm (encoded by hand: MSR (immediate)
  *     op1 = 0b001, CRm = 0b0001 (imm), op2 = 0b000), then MSR ALLINT, #0
@@ -23,7 +23,7 @@
 	sr_write hcx_##name, op0, op1, crn, crm, op2, value, x17;                                  \
 	sr_write hcx_##name, op0, op1, crn, crm, op2, value, x30;                                  \
 	sr_write hcx_##name, op0, op1, crn, crm, op2, value, xzr;
-#include "hcx_traps.h"
+#include "trap/hcx_traps.h"
 
 	.globl	gp_hcx_allint_imm, gl_hcx_allint_imm
 gp_hcx_allint_imm:

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * FEAT_NV/NV2 payloads: the accesses of scenarios/nv_traps.h (guest/sysreg_macros.h, names
+ * FEAT_NV/NV2 payloads: the accesses of scenarios/trap/nv_traps.h (guest/sysreg_macros.h, names
  * prefixed nv_), and
  *   gp_nv_currentel: report CurrentEL (GREPORT_USER)
  *   gp_nv_spsr: take an SVC at EL1 on a private vector table whose handler reports SPSR_EL1
@@ -20,7 +20,7 @@
 #define NV_SYS(name, op1, crn, crm, op2, value)                                                    \
 	sr_sys nv_##name, op1, crn, crm, op2, value, x0;                                           \
 	sr_sys nv_##name, op1, crn, crm, op2, value, x17;
-#include "nv_traps.h"
+#include "trap/nv_traps.h"
 
 	.globl	gp_nv_currentel
 gp_nv_currentel:

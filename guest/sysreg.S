@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * MSR/MRS trap payloads, generated from scenarios/sysreg_traps.h: per row and per transfer
+ * MSR/MRS trap payloads, generated from scenarios/trap/sysreg_traps.h: per row and per transfer
  * register Rt in {x0, x17, x30, xzr}, one function (<cn> = <control>_<name>, so a register
  * may appear under several controls)
  *   gp_sr_<cn>_<rt> (read):  MRS Rt, <reg> at gl_sr_<cn>_<rt>; report Rt (GREPORT_USER)
@@ -51,4 +51,4 @@
 #define SYSREG_WRITE_E2H(name, op0, op1, crn, crm, op2, ctl, ctl_e2h, value, zero_ok)            \
 	SYSREG_WRITE(name, op0, op1, crn, crm, op2, ctl, value, zero_ok)
 
-#include "sysreg_traps.h"
+#include "trap/sysreg_traps.h"

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * MCR/MRC, MCRR/MRRC and VMRS trap payloads, generated from scenarios/cp32_traps.h: per row
+ * MCR/MRC, MCRR/MRRC and VMRS trap payloads, generated from scenarios/trap/cp32_traps.h: per row
  * and per transfer-register variant one function, g32p_<kind>_<name>_<variant>, with
  * g32l_<kind>_<name>_<variant> on the access itself:
  *   cr (MRC) / vr (VMRS): Rt = the register; report Rt (GREPORT_USER)
@@ -8,7 +8,7 @@
  *   cq (MRRC): Rt, Rt2 = the register; report Rt (GREPORT_USER), Rt2 (GREPORT_USER + 1)
  *   cd (MCRR): Rt, Rt2 = lo, hi; MCRR; report a read-back (MRRC into r4, r5) the same way
  *   co (MCR of a maintenance operation): Rt = value; MCR
- * Variants (scenarios/trap_aarch32_cp.c lists the same ones): A32 with Rt r0, r7, lr, and
+ * Variants (scenarios/trap/aarch32_cp.c lists the same ones): A32 with Rt r0, r7, lr, and
  * r12 under a condition that passes (NE); T32 with r7, and r12 in an IT NE block. 64-bit:
  * A32 {r0, r1}, {r12, lr}, {r7, r12} under NE; T32 {r2, r3}, {r7, r12} in an IT NE block.
  */
@@ -166,4 +166,4 @@ g32l_cd_\name\()_\var:
 	cp_write64 name, cp, opc1, crm, lo, hi, t32_r2_r3, t32, , r2, r3;                          \
 	cp_write64 name, cp, opc1, crm, lo, hi, t32ne_r7_r12, t32, ne, r7, r12;
 
-#include "cp32_traps.h"
+#include "trap/cp32_traps.h"

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * AArch32 payloads for the trap scenarios that are not table-driven (scenarios/trap_aarch32.c).
+ * AArch32 payloads for the trap scenarios that are not table-driven (scenarios/trap/aarch32.c).
  * Each g32p_* is an AAPCS function (arguments r0..r2, status in r0); each g32l_* labels the
  * instruction whose address a scenario checks (ELR_EL2, or the guest's own reported return
  * address). The encodings are chosen on purpose: the oracle derives IL and CV/COND from the

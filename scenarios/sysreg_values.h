@@ -3,7 +3,7 @@
  * The architected result of a non-trapped MRS/MSR for registers whose value EL2 cannot simply
  * read back after the run: counters and timers that move, and the GICv3 ICC_* registers, whose
  * EL1 accesses reach the virtual interface (ICV_*) while EL2 would read the physical one.
- * Used by trap.sysreg (scenarios/trap_sysreg.c) for the rows of these registers; the expected
+ * Used by trap.sysreg (scenarios/trap/sysreg.c) for the rows of these registers; the expected
  * values come from scenarios/model/timer_model.c and gic_model.c.
  */
 #ifndef SCENARIOS_SYSREG_VALUES_H

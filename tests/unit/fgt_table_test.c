@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Host checks of the FGT trap table (scenarios/fgt_traps.h) against the register layouts in
+ * Host checks of the FGT trap table (scenarios/trap/fgt_traps.h) against the register layouts in
  * kernel/include/arch/fgt.h: a row's polarity must agree with the nXXX bits the Arm ARM
  * defines for its register, read rows sit in HFGRTR/HDFGRTR and write rows in
  * HFGWTR/HDFGWTR, bits are 0..63, and SYS rows use op0 = 1 encodings (checked by shape).
@@ -28,7 +28,7 @@ static const struct trow rows[] = {
 #define FGT_WO(n, op0, op1, crn, crm, op2, reg, bit, needs, value) {#n, #reg, bit, 'p', true},
 #define FGT_SYS(n, op1, crn, crm, op2, bit, needs, hcr, value, uses_rt)                            \
 	{#n, "hfgitr", bit, 'p', true},
-#include "fgt_traps.h"
+#include "trap/fgt_traps.h"
 };
 
 static uint64_t n_mask(const char *reg)

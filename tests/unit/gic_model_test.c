@@ -2,7 +2,7 @@
 /*
  * Host tests of the GICv3 virtual CPU interface oracle (scenarios/model/gic_model.c) against
  * values worked out by hand from IHI 0069 (ICH_VTR_EL2, ICH_VMCR_EL2, ICH_HCR_EL2, ICV_*), and
- * a consistency check of the trap table: every ICC_* row of scenarios/sysreg_traps.h names an
+ * a consistency check of the trap table: every ICC_* row of scenarios/trap/sysreg_traps.h names an
  * ICH_HCR_EL2 control that traps that register in that direction.
  */
 #include <stdbool.h>
@@ -193,7 +193,7 @@ static void test_table(void)
 #define SYSREG_WRITE_E2H(n, op0, op1, crn, crm, op2, ctl, ctl_e2h, value, zero_ok)                 \
 	SYSREG_WRITE(n, op0, op1, crn, crm, op2, ctl, value, zero_ok)
 #define SYSREG_SYS(...)
-#include "sysreg_traps.h"
+#include "trap/sysreg_traps.h"
 }
 
 int main(void)

@@ -163,7 +163,7 @@ SYSREG_RW(cntp_cval_el0, cntp_cval_el0)
 SYSREG_RW(cntpoff_el2, S3_4_C14_C0_6) /* FEAT_ECV_POFF */
 
 /*
- * Read a register named by its encoding, for table-driven code (scenarios/sysreg_traps.h):
+ * Read a register named by its encoding, for table-driven code (scenarios/trap/sysreg_traps.h):
  * SYSREG_READ_ENC(3, 0, 0, 4, 0) is MRS of S3_0_C0_C4_0 (ID_AA64PFR0_EL1).
  */
 #define SYSREG_READ_ENC(op0, op1, crn, crm, op2)                                                   \

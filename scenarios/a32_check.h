@@ -4,8 +4,8 @@
  * view of the payloads' registers, and checks against a set of permitted syndromes
  * (scenarios/model/esr_aarch32_model.h).
  */
-#ifndef SCENARIOS_AARCH32_H
-#define SCENARIOS_AARCH32_H
+#ifndef SCENARIOS_A32_CHECK_H
+#define SCENARIOS_A32_CHECK_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* Shared checks of the AArch32 trap scenarios (see aarch32.h). */
+/* Shared checks of the AArch32 trap scenarios (see a32_check.h). */
 #include <stdio.h>
 
-#include "aarch32.h"
+#include "a32_check.h"
 #include "arch/el2.h"
 #include "arch/esr.h"
 #include "arch/psr32.h"

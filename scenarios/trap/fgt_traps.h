@@ -2,7 +2,7 @@
 /*
  * The FEAT_FGT fine-grained trap table (issue 3: "every implemented bit, generated from one
  * table"): one row per (trap register, bit, trapped access). Like sysreg_traps.h it is
- * included by the C scenario (scenarios/trap_fgt.c: rows -> instances, bit set and clear, Rt
+ * included by the C scenario (scenarios/trap/fgt.c: rows -> instances, bit set and clear, Rt
  * in {x0, x17, x30, xzr}) and by the guest (guest/fgt.S: rows -> payloads).
  *
  * FGT_READ(name, op0, op1, crn, crm, op2, reg, bit, pol, needs, hcr)
@@ -28,7 +28,7 @@
  * One row stands for each bit whose feature no QEMU model implements (SPE PMSCR_EL1, TRBE,
  * BRBE, trace, LS64, GCS, THE, S1PIE, S1POE, S2POE, AIE); the rest cover every bit.
  * Not listed: ERET, SVC_EL0, SVC_EL1 (HFGITR bits 51..53: not MSR/MRS/SYS, see
- * trap.fgt.insn in trap_fgt.c), CCSIDR2_EL1 (FEAT_CCIDX), DC GVA/GZVA (FEAT_MTE2),
+ * trap.fgt.insn in fgt.c), CCSIDR2_EL1 (FEAT_CCIDX), DC GVA/GZVA (FEAT_MTE2),
  * COSP RCTX (FEAT_SPECRES2), AT S1E1A (FEAT_ATS1A), PSB CSYNC.
  */
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * HCRX_EL2 (FEAT_HCX) controls that trap MSR/MRS with EC 0x18, as sysreg trap rows: included
- * by scenarios/trap_hcx.c (instances through sysreg_trap.h: control "set" = the bit flipped
+ * by scenarios/trap/hcx.c (instances through sysreg_trap.h: control "set" = the bit flipped
  * from the vmm's neutral HCRX_EL2, i.e. TALLINT = 1, TCR2En = 0, SCTLR2En = 0) and by
  * guest/hcx.S (payloads gp_s{r,w}_hcx_<name>_<rt>).
  *

@@ -13,7 +13,7 @@
  */
 #include <stdio.h>
 
-#include "aarch32.h"
+#include "a32_check.h"
 #include "arch/el2.h"
 #include "arch/esr.h"
 #include "arch/sysreg.h"

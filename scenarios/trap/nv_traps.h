@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * FEAT_NV/NV2 system register table: accesses whose fate depends on HCR_EL2.{NV, NV1, NV2}.
- * Included by scenarios/trap_nv.c (each row x {off, nv, nv1, nv2, nv2nv1} x Rt {x0, x17};
+ * Included by scenarios/trap/nv.c (each row x {off, nv, nv1, nv2, nv2nv1} x Rt {x0, x17};
  * the expected outcome comes from nv_sysreg_outcome() in scenarios/model/nv_model.c) and by
  * guest/nv.S (payloads gp_sr_nv_<name>_<rt>, gp_sw_nv_<name>_<rt> without read-back,
  * gp_ss_nv_<name>_<rt>).

@@ -5,7 +5,7 @@
  * Instruction exceptions at EL1 without EL2 seeing them: the runtime reports the vector and
  * the instruction and returns past it, whatever its length.
  */
-#include "aarch32.h"
+#include "a32_check.h"
 #include "hvc.h"
 
 struct exit32_row {

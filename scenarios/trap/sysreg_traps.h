@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The MSR/MRS trap table (issue 3 "one table, not a hundred functions"): one row per
- * (register, direction, trap control). Included by the C scenario (scenarios/trap_sysreg.c),
+ * (register, direction, trap control). Included by the C scenario (scenarios/trap/sysreg.c),
  * which expands rows into instances, AND by the guest (guest/sysreg.S), which expands the same
  * rows into one payload per transfer register. Adding a trapped register is one row here.
  *

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The AArch32 coprocessor trap table: one row per (register, access, trap control) for an
- * AArch32 EL1 guest. Included by the C scenario (scenarios/trap_aarch32_cp.c), which expands
+ * AArch32 EL1 guest. Included by the C scenario (scenarios/trap/aarch32_cp.c), which expands
  * rows into instances, AND by the AArch32 guest (guest32/cp.S), which expands the same rows
  * into one A32/T32 payload per transfer-register variant. Adding a trapped register is one row.
  *
