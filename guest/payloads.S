@@ -254,3 +254,64 @@ gl_dczva_\rt:
 	dczva_payload	x0
 	dczva_payload	x17
 	dczva_payload	x30
+
+/*
+ * guest.vcpus[...]: x0 = a value this vCPU owns, x1 = a GICv3 priority mask (0: no GIC access).
+ * The value goes into EL1 registers, a callee-saved GPR and a word of guest RAM, the mask into
+ * ICC_PMR_EL1 (ICV_PMR_EL1 with IMO = 1); HVC #1 yields to the vmm, which runs other vCPUs;
+ * once resumed, the payload reports what it reads back (keys GREPORT_USER + 0..8).
+ */
+	.globl	gp_vcpu_context, gl_vcpu_yield, gl_vcpu_word
+gp_vcpu_context:
+	mov	x20, x30
+	mov	x19, x0
+	mov	x21, x1
+	msr	tpidr_el1, x0
+	msr	tpidr_el0, x0
+	msr	tpidrro_el0, x0
+	msr	contextidr_el1, x0
+	msr	sp_el0, x0
+	msr	far_el1, x0
+	adr	x2, gl_vcpu_word
+	str	x0, [x2]
+	cbz	x21, 1f
+	msr	S3_0_C4_C6_0, x21		/* ICC_PMR_EL1 */
+1:	hvc	#0x0001
+gl_vcpu_yield:
+	mov	x0, #GREPORT_USER + 0
+	mrs	x1, tpidr_el1
+	bl	guest_report
+	mov	x0, #GREPORT_USER + 1
+	mrs	x1, tpidr_el0
+	bl	guest_report
+	mov	x0, #GREPORT_USER + 2
+	mrs	x1, tpidrro_el0
+	bl	guest_report
+	mov	x0, #GREPORT_USER + 3
+	mrs	x1, contextidr_el1
+	bl	guest_report
+	mov	x0, #GREPORT_USER + 4
+	mrs	x1, sp_el0
+	bl	guest_report
+	mov	x0, #GREPORT_USER + 5
+	mrs	x1, far_el1
+	bl	guest_report
+	mov	x0, #GREPORT_USER + 6
+	mov	x1, x19
+	bl	guest_report
+	mov	x0, #GREPORT_USER + 7
+	adr	x1, gl_vcpu_word
+	ldr	x1, [x1]
+	bl	guest_report
+	cbz	x21, 2f
+	mov	x0, #GREPORT_USER + 8
+	mrs	x1, S3_0_C4_C6_0
+	bl	guest_report
+2:	mov	x0, #0
+	ret	x20
+
+	.data
+	.balign	8
+gl_vcpu_word:
+	.quad	0
+	.text

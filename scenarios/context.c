@@ -17,10 +17,17 @@
 #define DIAG_MAX  24
 #define DIAG_TEXT 3072
 
+/* What one instance may own; the runner destroys all of it. */
+#define SC_MAX_VMS   4
+#define SC_MAX_VCPUS 8
+
 struct scenario_ctx {
 	const struct scenario *s;
-	struct vm *vm;
-	struct vcpu *vcpu;
+	struct vm *vms[SC_MAX_VMS]; /* vms[0]: sc_start()'s */
+	unsigned vm_count;
+	struct vcpu *vcpus[SC_MAX_VCPUS]; /* vcpus[0]: sc_start()'s */
+	unsigned vcpu_count;
+	struct vcpu *vcpu; /* the vCPU the checks look at: the one that ran last */
 	bool failed;
 	bool el1_exceptions_expected;
 	struct tap_kv diag[DIAG_MAX];
@@ -234,7 +241,7 @@ bool sc_report(struct scenario_ctx *c, unsigned key, uint64_t *value)
 
 struct vm *sc_vm(struct scenario_ctx *c)
 {
-	return c->vm;
+	return c->vms[0];
 }
 
 struct vcpu *sc_vcpu(struct scenario_ctx *c)
@@ -242,65 +249,91 @@ struct vcpu *sc_vcpu(struct scenario_ctx *c)
 	return c->vcpu;
 }
 
-struct vcpu *sc_start(struct scenario_ctx *c, const struct sc_setup *s)
+struct vm *sc_add_vm(struct scenario_ctx *c, const struct sc_setup *s)
 {
-	c->vm = vm_create(&s->vm);
-	if (!c->vm) {
+	if (c->vm_count == SC_MAX_VMS) {
+		sc_fail(c, "more than %u VMs in one instance", SC_MAX_VMS);
+		return NULL;
+	}
+	struct vm *vm = vm_create(&s->vm);
+
+	if (!vm) {
 		sc_fail(c, "vm_create failed (out of pages or bad config)");
 		return NULL;
 	}
-	const uint8_t *image = s->aarch32 ? guest32_image_start : guest_image_start;
-	const uint8_t *image_end = s->aarch32 ? guest32_image_end : guest_image_end;
+	c->vms[c->vm_count++] = vm;
+	const uint8_t *image = s->vcpu.aarch32 ? guest32_image_start : guest_image_start;
+	const uint8_t *image_end = s->vcpu.aarch32 ? guest32_image_end : guest_image_end;
 
-	if (vm_load(c->vm, IPA(c->vm->ram_ipa), image, (size_t)(image_end - image))) {
+	if (vm_load(vm, IPA(vm->ram_ipa), image, (size_t)(image_end - image))) {
 		sc_fail(c, "guest image does not fit in guest RAM");
 		return NULL;
 	}
 	static const uint64_t doorbell = 1;
 
 	if (s->doorbell_channel) {
-		vm_load(c->vm, IPA(GSYM(guest_channel)), &doorbell, sizeof(doorbell));
+		vm_load(vm, IPA(GSYM(guest_channel)), &doorbell, sizeof(doorbell));
 	}
-	struct vcpu_config cfg = {
-		.hcr = s->hcr,
-		.mdcr = s->mdcr,
-		.cptr = s->cptr,
-		.cnthctl = s->cnthctl,
-		.cnthctl_set = s->cnthctl_set,
-		.ich_hcr = s->ich_hcr,
-		.entry = s->aarch32 ? G32SYM(guest32_start) : GSYM(guest_start),
-		.vbar = s->aarch32 ? G32SYM(guest32_vectors) : GSYM(guest_vectors),
-		.x = {s->payload, s->args[0], s->args[1], s->args[2]},
-		.spsr = s->spsr,
-		.debug = s->debug,
-		.vsesr = s->vsesr,
-		.sctlr_el1 = s->sctlr_el1,
-		.tcr_el1 = s->tcr_el1,
-		.ttbr0_el1 = s->ttbr0_el1,
-		.mair_el1 = s->mair_el1,
-		.timeout_ms = s->timeout_ms,
-		.fgt = {s->fgt[0], s->fgt[1], s->fgt[2], s->fgt[3], s->fgt[4]},
-		.hcrx = s->hcrx,
-		.aarch32 = s->aarch32,
-		.e2h = s->e2h,
-		.ich_vmcr = s->ich_vmcr,
-		.cntpoff = s->cntpoff,
-		.timer_ctl = s->timer_ctl,
-		.vncr = s->vncr,
-	};
-	c->vcpu = vcpu_create(c->vm, &cfg);
-	if (!c->vcpu) {
+	return vm;
+}
+
+struct vcpu *sc_add_vcpu(struct scenario_ctx *c, struct vm *vm, const struct sc_setup *s)
+{
+	if (c->vcpu_count == SC_MAX_VCPUS) {
+		sc_fail(c, "more than %u vCPUs in one instance", SC_MAX_VCPUS);
+		return NULL;
+	}
+	struct vcpu_config cfg = s->vcpu;
+
+	cfg.entry = s->vcpu.aarch32 ? G32SYM(guest32_start) : GSYM(guest_start);
+	cfg.vbar = s->vcpu.aarch32 ? G32SYM(guest32_vectors) : GSYM(guest_vectors);
+	cfg.x[0] = s->payload;
+	for (int i = 0; i < 3; i++) {
+		cfg.x[i + 1] = s->args[i];
+	}
+	struct vcpu *v = vcpu_create(vm, &cfg);
+
+	if (!v) {
 		sc_fail(c, "vcpu_create failed");
+		return NULL;
 	}
-	return c->vcpu;
+	c->vcpus[c->vcpu_count++] = v;
+	if (!c->vcpu) {
+		c->vcpu = v;
+	}
+	return v;
+}
+
+struct vcpu *sc_start(struct scenario_ctx *c, const struct sc_setup *s)
+{
+	struct vm *vm = sc_add_vm(c, s);
+
+	return vm ? sc_add_vcpu(c, vm, s) : NULL;
+}
+
+struct exit sc_run_vcpu(struct scenario_ctx *c, struct vcpu *v)
+{
+	if (!v) {
+		return (struct exit){.reason = EXIT_NONE};
+	}
+	c->vcpu = v;
+	return vcpu_run(v);
 }
 
 struct exit sc_run(struct scenario_ctx *c)
 {
-	if (!c->vcpu) {
-		return (struct exit){.reason = EXIT_NONE};
+	return sc_run_vcpu(c, c->vcpu);
+}
+
+/* Everything the instance created, vCPUs before the VMs they run in. */
+static void sc_destroy_all(struct scenario_ctx *c)
+{
+	while (c->vcpu_count) {
+		vcpu_destroy(c->vcpus[--c->vcpu_count]);
 	}
-	return vcpu_run(c->vcpu);
+	while (c->vm_count) {
+		vm_destroy(c->vms[--c->vm_count]);
+	}
 }
 
 void runner_run_instance(struct tap *t, const struct scenario *s, const void *row, const char *id)
@@ -317,10 +350,7 @@ void runner_run_instance(struct tap *t, const struct scenario *s, const void *ro
 	memset(c, 0, sizeof(*c));
 	c->s = s;
 	s->run(c, row);
-	if (c->vcpu) {
-		vcpu_destroy(c->vcpu);
-	}
-	vm_destroy(c->vm);
+	sc_destroy_all(c);
 
 	struct tap_kv yaml[DIAG_MAX + 1];
 

@@ -56,35 +56,41 @@ struct scenario {
 /** AArch32 guest addresses (build/gen/guest32_syms.h); a T32 function's entry needs | 1. */
 #define G32SYM(sym) G32SYM_##sym
 
-/** What a scenario instance asks of its fresh VM and vCPU. */
+/**
+ * What a scenario instance asks of its fresh VM and vCPU. The vCPU settings are the vmm's own
+ * struct vcpu_config, embedded, so a new vCPU feature is one field in vmm.h; sc_start() fills in
+ * what the guest runtime decides (entry, VBAR_EL1, x0..x3 from @payload and @args).
+ */
 struct sc_setup {
-	uint64_t payload; /* GSYM(gp_...) */
-	uint64_t args[3]; /* payload arguments (x0..x2) */
+	uint64_t payload; /* GSYM(gp_...), or G32SYM(...) with .vcpu.aarch32 */
+	uint64_t args[3]; /* payload arguments (x1..x3 at entry; the runtime passes x0..x2) */
 	struct vm_config vm;
-	uint64_t hcr, mdcr, cptr, cnthctl, ich_hcr;
-	bool cnthctl_set;
 	bool doorbell_channel; /* the runtime reports and exits through the doorbell, not HVC */
-	struct vcpu_debug debug;
-	uint64_t vsesr;
-	uint64_t spsr; /* 0: EL1h (the runtime); EL0t: guest_start runs the payload at EL0 */
-	uint64_t sctlr_el1, tcr_el1, ttbr0_el1, mair_el1; /* vcpu_config: EL1 state at entry */
-	unsigned timeout_ms;				  /* 0: the suite's watchdog budget */
-	uint64_t fgt[FGT_REGS]; /* FEAT_FGT: 1 = trap, whatever the polarity (vmm.h) */
-	uint64_t hcrx;		/* FEAT_HCX: bits flipped from the neutral value (vmm.h) */
-	bool aarch32; /* the AArch32 guest image (guest32/), EL1 in AArch32; payload G32SYM() */
-	bool e2h;     /* HCR_EL2.E2H = 1 while the guest runs (vcpu_config.e2h) */
-	uint64_t ich_vmcr;  /* ICH_VMCR_EL2 (GICv3) */
-	uint64_t cntpoff;   /* CNTPOFF_EL2 (FEAT_ECV_POFF) */
-	uint64_t timer_ctl; /* the EL1 physical and virtual timers' CTL at start (vcpu_config) */
-	uint64_t vncr;	    /* VNCR_EL2 (FEAT_NV2, vcpu_config) */
+	struct vcpu_config vcpu;
 };
 
 /** Fresh VM (zeroed RAM, guest image loaded, fresh stage 2 and VMID) and vCPU. */
 struct vcpu *sc_start(struct scenario_ctx *c, const struct sc_setup *s);
-/** vcpu_run() on the instance's vCPU. */
+/** vcpu_run() on the instance's current vCPU (sc_start()'s, or the one sc_run_vcpu() ran). */
 struct exit sc_run(struct scenario_ctx *c);
+/** The first VM of the instance (sc_start()'s). */
 struct vm *sc_vm(struct scenario_ctx *c);
+/** The current vCPU: the one that ran last, which the checks below look at. */
 struct vcpu *sc_vcpu(struct scenario_ctx *c);
+
+/*
+ * Instances with several VMs and vCPUs (VMID isolation, multi-vCPU interrupts): each VM is
+ * fresh as sc_start()'s (own VMID, zeroed RAM with the guest image of @s, own stage 2), each
+ * vCPU has its own EL1 and virtual-interface context; the runner destroys them all after the
+ * instance and checks that no page leaked. On failure they return NULL with the instance
+ * failed.
+ */
+/** A further VM (@s: its vm config, guest image and report channel). */
+struct vm *sc_add_vm(struct scenario_ctx *c, const struct sc_setup *s);
+/** A further vCPU on @vm (@s: its payload, arguments and vcpu config). */
+struct vcpu *sc_add_vcpu(struct scenario_ctx *c, struct vm *vm, const struct sc_setup *s);
+/** vcpu_run() on @v, which becomes the current vCPU. */
+struct exit sc_run_vcpu(struct scenario_ctx *c, struct vcpu *v);
 
 /* Checks. Each failing check marks the instance not ok and adds its YAML lines. */
 bool sc_expect_u64(struct scenario_ctx *c, const char *what, uint64_t got, uint64_t expected);

@@ -23,9 +23,10 @@ static void fail_window(struct scenario_ctx *c, const char *what, uint64_t got,
 /* CNTPCT_EL0 at EL1: PCount - CNTPOFF_EL2 when CNTHCTL_EL2.ECV is effective, else PCount. */
 static uint64_t phys_offset(const struct sysreg_probe *p)
 {
-	uint64_t cnthctl = p->setup->cnthctl_set || p->setup->cnthctl ? p->setup->cnthctl : 0;
+	uint64_t cnthctl =
+		p->setup->vcpu.cnthctl_set || p->setup->vcpu.cnthctl ? p->setup->vcpu.cnthctl : 0;
 
-	return timer_phys_offset(cnthctl, vmm_caps.ecv, false, p->setup->cntpoff);
+	return timer_phys_offset(cnthctl, vmm_caps.ecv, false, p->setup->vcpu.cntpoff);
 }
 
 static void check_counter(struct scenario_ctx *c, const struct sysreg_value *v,
@@ -98,7 +99,7 @@ static void check_ctl(struct scenario_ctx *c, const struct sysreg_value *v,
  */
 static void setup_timers_enabled(struct sc_setup *s)
 {
-	s->timer_ctl = CNT_CTL_ENABLE | CNT_CTL_IMASK;
+	s->vcpu.timer_ctl = CNT_CTL_ENABLE | CNT_CTL_IMASK;
 }
 
 /* VPMR 0xa8, VBPR0 3, VBPR1 5, VEOIM, VFIQEn, VENG0 (BPRs above any CPU's minimum). */
@@ -110,14 +111,14 @@ uint64_t sysreg_values_test_vmcr(void)
 
 static void setup_icv(struct sc_setup *s)
 {
-	s->ich_vmcr = sysreg_values_test_vmcr();
+	s->vcpu.ich_vmcr = sysreg_values_test_vmcr();
 }
 
 static void check_icv(struct scenario_ctx *c, const struct sysreg_value *v,
 		      const struct sysreg_probe *p, bool is_write, uint64_t written, uint64_t got)
 {
 	enum icv_reg r = icv_reg_from_enc(v->op0, v->op1, v->crn, v->crm, v->op2);
-	struct icv_state s = {.vtr = read_ich_vtr_el2(), .vmcr = p->setup->ich_vmcr};
+	struct icv_state s = {.vtr = read_ich_vtr_el2(), .vmcr = p->setup->vcpu.ich_vmcr};
 	uint64_t mask;
 
 	if (is_write) {
@@ -129,7 +130,7 @@ static void check_icv(struct scenario_ctx *c, const struct sysreg_value *v,
 	    !sc_expect_u64(c, is_write ? "icv_read_back" : "icv_read", got & mask, expect & mask)) {
 		sc_diag(c, "ich_vtr_el2", "0x%llx", (unsigned long long)s.vtr);
 		sc_diag(c, "ich_vmcr_el2", "0x%llx  # as the vmm set it",
-			(unsigned long long)p->setup->ich_vmcr);
+			(unsigned long long)p->setup->vcpu.ich_vmcr);
 	}
 	if (is_write && !mask && !s.eoicount_unknown) {
 		sc_expect_u64(c, "ich_hcr_el2.eoicount", ICH_HCR_EOICOUNT(read_ich_hcr_el2()),
@@ -159,8 +160,8 @@ static uint64_t nvmem_seed(unsigned offset)
 
 static void setup_nv2(struct sc_setup *s)
 {
-	s->hcr |= HCR_NV | HCR_NV2;
-	s->vncr = (uintptr_t)nv2_page;
+	s->vcpu.hcr |= HCR_NV | HCR_NV2;
+	s->vcpu.vncr = (uintptr_t)nv2_page;
 }
 
 static void prepare_nv2(struct scenario_ctx *c)
@@ -185,7 +186,7 @@ static void check_nvmem(struct scenario_ctx *c, const struct sysreg_value *v,
 	if (is_write) {
 		sc_expect_u64(c, "nvmem", nv2_page[off / 8], written);
 	}
-	sc_expect_u64(c, "el1_timer_register", hw, v->op2 == 2 ? 0 : p->setup->timer_ctl & 3);
+	sc_expect_u64(c, "el1_timer_register", hw, v->op2 == 2 ? 0 : p->setup->vcpu.timer_ctl & 3);
 }
 
 /* clang-format off */

@@ -136,6 +136,7 @@ struct vcpu *vcpu_create(struct vm *vm, const struct vcpu_config *cfg)
 	for (int i = 0; i < 4; i++) {
 		v->ctx.x[i] = cfg->x[i];
 	}
+	vcpu_el1_init(v);
 	if (cfg->aarch32) {
 		vcpu32_init(v);
 	}
@@ -170,51 +171,18 @@ void vcpu_reset_watchdog(struct vcpu *v)
 }
 
 /*
- * EL1 context at the start of a vCPU's life: MMU and caches off unless the config gives stage 1
- * registers and SCTLR_EL1 bits, the guest runtime's vectors and stack (guest/start.S relies on
- * VBAR_EL1 and SP_EL1 being set). Loaded only when another vCPU ran in between: the harness
- * itself never touches EL1 registers.
+ * Put @v's EL1 context on the CPU unless it is there already: the previous vCPU's is saved
+ * first when that vCPU still exists (several vCPUs of one instance take turns).
  */
-static void vcpu_load_el1(struct vcpu *v)
+static void vcpu_switch_to(struct vcpu *v)
 {
-	uint64_t ram_top = v->vm->ram_ipa + v->vm->ram_size;
-
-	write_sctlr_el1(SCTLR_EL1_RES1 | v->cfg.sctlr_el1);
-	write_tcr_el1(v->cfg.tcr_el1);
-	write_ttbr0_el1(v->cfg.ttbr0_el1);
-	write_ttbr1_el1(0);
-	write_mair_el1(v->cfg.mair_el1);
-	write_amair_el1(0);
-	write_vbar_el1(v->cfg.vbar);
-	write_cpacr_el1(3ULL << 20); /* FPEN: FP/SIMD usable at EL1 and EL0 */
-	write_sp_el1(ram_top);
-	write_sp_el0(ram_top - 0x4000);
-	write_elr_el1(0);
-	write_spsr_el1(0);
-	write_esr_el1(0);
-	write_far_el1(0);
-	write_tpidr_el1(0);
-	write_tpidr_el0(0);
-	write_tpidrro_el0(0);
-	write_contextidr_el1(0);
-	write_cntkctl_el1(0);
-	write_cntv_cval_el0(0);
-	write_cntp_cval_el0(0);
-	write_cntv_ctl_el0(v->cfg.timer_ctl);
-	write_cntp_ctl_el0(v->cfg.timer_ctl);
-	write_csselr_el1(0);
-	write_par_el1(0);
-	/* Debug: the OS Lock (set at cold reset) would hide every debug exception. */
-	write_oslar_el1(0);
-	write_mdscr_el1(v->cfg.debug.mdscr);
-	write_dbgbvr0_el1(v->cfg.debug.bvr0);
-	write_dbgbcr0_el1(v->cfg.debug.bcr0);
-	write_dbgwvr0_el1(v->cfg.debug.wvr0);
-	write_dbgwcr0_el1(v->cfg.debug.wcr0);
-	if (v->cfg.aarch32) {
-		vcpu32_load_el1(v);
+	if (loaded_vcpu == v) {
+		return;
 	}
-	vgic_load(&v->cfg);
+	if (loaded_vcpu) {
+		vcpu_el1_save(loaded_vcpu);
+	}
+	vcpu_el1_load(v);
 	loaded_vcpu = v;
 }
 
@@ -285,9 +253,7 @@ struct exit vcpu_run(struct vcpu *v)
 		v->deadline = read_cntpct_el0() + budget;
 	}
 	for (;;) {
-		if (loaded_vcpu != v) {
-			vcpu_load_el1(v);
-		}
+		vcpu_switch_to(v);
 		vcpu_load_el2(v);
 		/* The watchdog: CNTHP fires at the vCPU's deadline and takes the CPU back. */
 		write_cnthp_cval_el2(v->deadline);

@@ -37,6 +37,8 @@ void vcpu32_init(struct vcpu *v)
 	uint64_t top = v->vm->ram_ipa + v->vm->ram_size;
 
 	v->hcr &= ~HCR_RW; /* RW = 0: EL1 is AArch32 */
+	/* The AArch32 view of SCTLR; DACR and IFSR (no EL1 register) start at 0. */
+	v->el1.sctlr_el1 = SCTLR32_INIT;
 	/* Supervisor mode, asynchronous exceptions masked; bit 0 of the entry selects T32. */
 	v->pstate = v->cfg.spsr ? v->cfg.spsr : (PSR32_M_SVC | PSR32_A | PSR32_I | PSR32_F);
 	if (v->pc & 1) {
@@ -46,15 +48,6 @@ void vcpu32_init(struct vcpu *v)
 	for (unsigned i = 0; i < sizeof(banked_sp) / sizeof(banked_sp[0]); i++) {
 		v->ctx.x[banked_sp[i].x] = top - banked_sp[i].below * 0x1000;
 	}
-}
-
-/* After vcpu_load_el1(): the AArch32 view of SCTLR, and DACR/IFSR (no EL1 register). */
-void vcpu32_load_el1(struct vcpu *v)
-{
-	(void)v;
-	write_sctlr_el1(SCTLR32_INIT);
-	write_dacr32_el2(0);
-	write_ifsr32_el2(0);
 }
 
 bool vcpu_from_aarch32(const struct vcpu *v)

@@ -2,14 +2,55 @@
 /*
  * The GICv3 virtual CPU interface state of a vCPU (GIC architecture IHI 0069, 12.4 "ICH_*"):
  * ICH_VMCR_EL2, the list registers and the active priority registers. The harness never uses
- * the virtual interface itself, so, like the EL1 context, this state is loaded when a vCPU is
- * first loaded and stays live across its exits.
+ * the virtual interface itself, so, like the EL1 context (vcpu_el1.c), this state stays live
+ * across a vCPU's exits and is saved only when another vCPU is loaded.
  */
 #include "arch/sysreg.h"
 #include "vmm.h"
 #include "vmm_internal.h"
 
 #define ICC_SRE_EL1_SRE 1ULL
+
+/** Read ICH_LR<n>_EL2 (n < vmm_caps.lrs): with vgic_lr_write(), the only place the list
+ * registers are reached. */
+uint64_t vgic_lr_read(unsigned n)
+{
+	switch (n) {
+	case 0:
+		return SYSREG_READ_ENC(3, 4, 12, 12, 0);
+	case 1:
+		return SYSREG_READ_ENC(3, 4, 12, 12, 1);
+	case 2:
+		return SYSREG_READ_ENC(3, 4, 12, 12, 2);
+	case 3:
+		return SYSREG_READ_ENC(3, 4, 12, 12, 3);
+	case 4:
+		return SYSREG_READ_ENC(3, 4, 12, 12, 4);
+	case 5:
+		return SYSREG_READ_ENC(3, 4, 12, 12, 5);
+	case 6:
+		return SYSREG_READ_ENC(3, 4, 12, 12, 6);
+	case 7:
+		return SYSREG_READ_ENC(3, 4, 12, 12, 7);
+	case 8:
+		return SYSREG_READ_ENC(3, 4, 12, 13, 0);
+	case 9:
+		return SYSREG_READ_ENC(3, 4, 12, 13, 1);
+	case 10:
+		return SYSREG_READ_ENC(3, 4, 12, 13, 2);
+	case 11:
+		return SYSREG_READ_ENC(3, 4, 12, 13, 3);
+	case 12:
+		return SYSREG_READ_ENC(3, 4, 12, 13, 4);
+	case 13:
+		return SYSREG_READ_ENC(3, 4, 12, 13, 5);
+	case 14:
+		return SYSREG_READ_ENC(3, 4, 12, 13, 6);
+	case 15:
+		return SYSREG_READ_ENC(3, 4, 12, 13, 7);
+	}
+	return 0;
+}
 
 /** Write ICH_LR<n>_EL2 (n < vmm_caps.lrs): the only place the list registers are reached. */
 void vgic_lr_write(unsigned n, uint64_t v)
@@ -66,30 +107,50 @@ void vgic_lr_write(unsigned n, uint64_t v)
 	}
 }
 
-/* ICH_AP0R<n>_EL2 and ICH_AP1R<n>_EL2 (n < vmm_caps.apr_count) to 0: no active priority. */
-static void vgic_clear_aprs(void)
-{
-	void (*const ap0[4])(uint64_t) = {write_ich_ap0r0_el2, write_ich_ap0r1_el2,
-					  write_ich_ap0r2_el2, write_ich_ap0r3_el2};
-	void (*const ap1[4])(uint64_t) = {write_ich_ap1r0_el2, write_ich_ap1r1_el2,
-					  write_ich_ap1r2_el2, write_ich_ap1r3_el2};
+/* ICH_AP0R<n>_EL2 and ICH_AP1R<n>_EL2, n < vmm_caps.apr_count. */
+static void (*const ap0r_write[VGIC_MAX_APRS])(uint64_t) = {
+	write_ich_ap0r0_el2, write_ich_ap0r1_el2, write_ich_ap0r2_el2, write_ich_ap0r3_el2};
+static void (*const ap1r_write[VGIC_MAX_APRS])(uint64_t) = {
+	write_ich_ap1r0_el2, write_ich_ap1r1_el2, write_ich_ap1r2_el2, write_ich_ap1r3_el2};
+static uint64_t (*const ap0r_read[VGIC_MAX_APRS])(void) = {read_ich_ap0r0_el2, read_ich_ap0r1_el2,
+							   read_ich_ap0r2_el2, read_ich_ap0r3_el2};
+static uint64_t (*const ap1r_read[VGIC_MAX_APRS])(void) = {read_ich_ap1r0_el2, read_ich_ap1r1_el2,
+							   read_ich_ap1r2_el2, read_ich_ap1r3_el2};
 
-	for (unsigned n = 0; n < vmm_caps.apr_count && n < 4; n++) {
-		ap0[n](0);
-		ap1[n](0);
+void vgic_init(struct vgic_cpu *g, const struct vcpu_config *cfg)
+{
+	/* Empty list registers, no active priority: only ICH_VMCR_EL2 comes from the config. */
+	*g = (struct vgic_cpu){.vmcr = cfg->ich_vmcr};
+}
+
+void vgic_save(struct vgic_cpu *g)
+{
+	if (vmm_caps.gic_version != 3) {
+		return;
+	}
+	g->vmcr = read_ich_vmcr_el2();
+	for (unsigned n = 0; n < vmm_caps.lrs; n++) {
+		g->lr[n] = vgic_lr_read(n);
+	}
+	for (unsigned n = 0; n < vmm_caps.apr_count && n < VGIC_MAX_APRS; n++) {
+		g->ap0r[n] = ap0r_read[n]();
+		g->ap1r[n] = ap1r_read[n]();
 	}
 }
 
-void vgic_load(const struct vcpu_config *cfg)
+void vgic_load(const struct vgic_cpu *g)
 {
 	if (vmm_caps.gic_version != 3) {
 		return;
 	}
 	/* The guest's ICC_SRE_EL1.SRE = 1: EL1 uses the system-register (ICV_*) interface. */
 	write_icc_sre_el1(ICC_SRE_EL1_SRE);
-	write_ich_vmcr_el2(cfg->ich_vmcr);
+	write_ich_vmcr_el2(g->vmcr);
 	for (unsigned n = 0; n < vmm_caps.lrs; n++) {
-		vgic_lr_write(n, 0);
+		vgic_lr_write(n, g->lr[n]);
 	}
-	vgic_clear_aprs();
+	for (unsigned n = 0; n < vmm_caps.apr_count && n < VGIC_MAX_APRS; n++) {
+		ap0r_write[n](g->ap0r[n]);
+		ap1r_write[n](g->ap1r[n]);
+	}
 }

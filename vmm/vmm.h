@@ -13,6 +13,7 @@
 
 #include "arch/fgt.h"
 #include "pgtable.h"
+#include "vcpu_el1.h"
 
 /* Distinct address spaces get distinct types, so an IPA can't be passed as a PA. */
 typedef struct {
@@ -163,6 +164,8 @@ struct vcpu {
 	uint32_t reported;    /* bit per key that the guest reported */
 	uint64_t exit_esr;    /* ESR_EL2 of the last exit (IL: the trapped instruction's length) */
 	uint64_t report_spsr; /* SPSR_EL2 of the last REPORT service call (the guest's PSTATE) */
+	struct vcpu_el1 el1;  /* EL1 registers while another vCPU is loaded (vmm/vcpu_el1.c) */
+	struct vgic_cpu vgic; /* GICv3 virtual interface state, likewise */
 };
 
 /** Limits and features of the CPU the vmm runs on, read once at vmm_init(). */

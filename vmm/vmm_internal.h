@@ -17,12 +17,20 @@ enum exit_action exit_decode(struct vcpu *v, struct exit *e, bool watchdog);
 
 /* AArch32 EL1 (vmm/vcpu32.c). */
 void vcpu32_init(struct vcpu *v);
-void vcpu32_load_el1(struct vcpu *v);
 void vcpu32_skip_insn(struct vcpu *v);
 /** Whether the last exit came from AArch32 (SPSR_EL2.M[4]). */
 bool vcpu_from_aarch32(const struct vcpu *v);
-/** Load the vCPU's GICv3 virtual interface state: ICH_VMCR_EL2, empty LRs, no active priority. */
-void vgic_load(const struct vcpu_config *cfg);
+/* The EL1 context (vmm/vcpu_el1.c): initial value from the config, save, load. */
+void vcpu_el1_init(struct vcpu *v);
+void vcpu_el1_save(struct vcpu *v);
+void vcpu_el1_load(const struct vcpu *v);
+
+/* The GICv3 virtual CPU interface state (vmm/vgic.c); save and load do nothing without GICv3. */
+/** A vCPU's first state: ICH_VMCR_EL2 from @cfg, empty list registers, no active priority. */
+void vgic_init(struct vgic_cpu *g, const struct vcpu_config *cfg);
+void vgic_save(struct vgic_cpu *g);
+void vgic_load(const struct vgic_cpu *g);
+uint64_t vgic_lr_read(unsigned n);
 void vgic_lr_write(unsigned n, uint64_t v);
 
 #endif

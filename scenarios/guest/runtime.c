@@ -32,7 +32,7 @@ static void run_exit(struct scenario_ctx *c, const void *row)
 	sc_start(c, &(struct sc_setup){
 			    .payload = r->doorbell ? GSYM(gp_exit_doorbell) : GSYM(gp_exit),
 			    .args = {r->status},
-			    .hcr = r->doorbell ? HCR_HCD : 0,
+			    .vcpu.hcr = r->doorbell ? HCR_HCD : 0,
 		    });
 	struct exit e = sc_run(c);
 

@@ -23,8 +23,9 @@ static void run_exit32(struct scenario_ctx *c, const void *row)
 {
 	const struct exit32_row *r = row;
 
-	sc_start(c, &(struct sc_setup){
-			    .aarch32 = true, .payload = G32SYM(g32p_exit), .args = {r->status}});
+	sc_start(c, &(struct sc_setup){.vcpu.aarch32 = true,
+				       .payload = G32SYM(g32p_exit),
+				       .args = {r->status}});
 	struct exit e = sc_run(c);
 
 	a32_expect_done(c, &e, r->status);
@@ -51,7 +52,8 @@ static void run_undef32(struct scenario_ctx *c, const void *row)
 {
 	const struct undef32_row *r = row;
 
-	sc_start(c, &(struct sc_setup){.aarch32 = true, .payload = A32_ENTRY(r->payload, r->t32)});
+	sc_start(c, &(struct sc_setup){.vcpu.aarch32 = true,
+				       .payload = A32_ENTRY(r->payload, r->t32)});
 	struct exit e = sc_run(c);
 
 	a32_expect_undef(c, &e, r->insn);
@@ -77,7 +79,8 @@ static void run_itstate(struct scenario_ctx *c, const void *row)
 {
 	const struct itstate_row *r = row;
 
-	sc_start(c, &(struct sc_setup){.aarch32 = true, .payload = A32_ENTRY(r->payload, true)});
+	sc_start(c,
+		 &(struct sc_setup){.vcpu.aarch32 = true, .payload = A32_ENTRY(r->payload, true)});
 	struct exit e = sc_run(c);
 
 	a32_expect_done(c, &e, 0);

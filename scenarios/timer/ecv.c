@@ -46,11 +46,11 @@ static void run_ecv(struct scenario_ctx *c, const void *row)
 	const struct sysreg_value *val = sysreg_value_find(3, 3, 14, r->crm, r->op2);
 	struct sc_setup s = {
 		.payload = r->payload,
-		.e2h = r->e2h,
-		.cntpoff = ECV_TEST_CNTPOFF,
-		.cnthctl = cnthctl_el1pcten(r->e2h) | cnthctl_el1pten(r->e2h) |
-			   (r->ecv ? CNTHCTL_ECV : 0),
-		.cnthctl_set = true,
+		.vcpu.e2h = r->e2h,
+		.vcpu.cntpoff = ECV_TEST_CNTPOFF,
+		.vcpu.cnthctl = cnthctl_el1pcten(r->e2h) | cnthctl_el1pten(r->e2h) |
+				(r->ecv ? CNTHCTL_ECV : 0),
+		.vcpu.cnthctl_set = true,
 	};
 	struct sysreg_probe probe = {.setup = &s};
 	uint64_t got;

@@ -44,7 +44,7 @@ static void run_hvc32(struct scenario_ctx *c, const void *row)
 {
 	const struct hvc32_row *r = row;
 
-	if (!sc_start(c, &(struct sc_setup){.aarch32 = true,
+	if (!sc_start(c, &(struct sc_setup){.vcpu.aarch32 = true,
 					    .payload = A32_ENTRY(r->payload, r->t32)})) {
 		return;
 	}
@@ -103,9 +103,9 @@ static void run_wfx32(struct scenario_ctx *c, const void *row)
 	struct esr_set set = esr_expect_a32_wfx(&r->issue, r->ti);
 
 	/* Not trapped: a pending virtual IRQ (masked by CPSR.I) is a reason to wake up. */
-	if (!sc_start(c, &(struct sc_setup){.aarch32 = true,
+	if (!sc_start(c, &(struct sc_setup){.vcpu.aarch32 = true,
 					    .payload = A32_ENTRY(r->payload, r->issue.t32),
-					    .hcr = r->trapped ? r->trap : HCR_VI})) {
+					    .vcpu.hcr = r->trapped ? r->trap : HCR_VI})) {
 		return;
 	}
 	struct exit e = sc_run(c);
@@ -169,9 +169,9 @@ static void run_smc32(struct scenario_ctx *c, const void *row)
 	const struct a32_issue issue = {r->t32, false, ESR_COND_AL};
 	struct esr_set set = esr_expect_smc32(&issue);
 
-	if (!sc_start(c, &(struct sc_setup){.aarch32 = true,
+	if (!sc_start(c, &(struct sc_setup){.vcpu.aarch32 = true,
 					    .payload = A32_ENTRY(r->payload, r->t32),
-					    .hcr = r->tsc ? HCR_TSC : 0})) {
+					    .vcpu.hcr = r->tsc ? HCR_TSC : 0})) {
 		return;
 	}
 	struct exit e = sc_run(c);
@@ -239,10 +239,10 @@ static void run_ldc32(struct scenario_ctx *c, const void *row)
 	struct esr_set set = esr_expect_a32_ldc_stc(&issue, &r->ldc);
 	uint64_t rn;
 
-	if (!sc_start(c, &(struct sc_setup){.aarch32 = true,
+	if (!sc_start(c, &(struct sc_setup){.vcpu.aarch32 = true,
 					    .payload = A32_ENTRY(r->payload, r->t32),
 					    .args = {LDC_BUFFER},
-					    .mdcr = r->trapped ? MDCR_TDA : 0})) {
+					    .vcpu.mdcr = r->trapped ? MDCR_TDA : 0})) {
 		return;
 	}
 	struct exit e = sc_run(c);

@@ -268,10 +268,10 @@ static void run_cp(struct scenario_ctx *c, const void *row)
 	uint64_t lo, hi = 0;
 
 	if (!sc_start(c, &(struct sc_setup){
-				 .aarch32 = true,
+				 .vcpu.aarch32 = true,
 				 .payload = r->payload,
-				 .hcr = r->control.reg == CTL_HCR ? bit : 0,
-				 .mdcr = r->control.reg == CTL_MDCR ? bit : 0,
+				 .vcpu.hcr = r->control.reg == CTL_HCR ? bit : 0,
+				 .vcpu.mdcr = r->control.reg == CTL_MDCR ? bit : 0,
 			 })) {
 		return;
 	}

@@ -77,11 +77,11 @@ static void run_breakpoint(struct scenario_ctx *c, const void *row)
 
 	if (!sc_start(c, &(struct sc_setup){
 				 .payload = GSYM(gp_dbg_bp),
-				 .mdcr = r->tde ? MDCR_TDE : 0,
-				 .spsr = spsr_for(r),
-				 .debug = {.mdscr = MDSCR_MDE | (r->kde ? MDSCR_KDE : 0),
-					   .bvr0 = GSYM(gl_dbg_bp),
-					   .bcr0 = BCR_EL1_ADDR},
+				 .vcpu.mdcr = r->tde ? MDCR_TDE : 0,
+				 .vcpu.spsr = spsr_for(r),
+				 .vcpu.debug = {.mdscr = MDSCR_MDE | (r->kde ? MDSCR_KDE : 0),
+						.bvr0 = GSYM(gl_dbg_bp),
+						.bcr0 = BCR_EL1_ADDR},
 			 })) {
 		return;
 	}
@@ -121,11 +121,11 @@ static void run_watchpoint(struct scenario_ctx *c, const void *row)
 	if (!sc_start(c, &(struct sc_setup){
 				 .payload = GSYM(gp_dbg_load),
 				 .args = {WATCHED_IPA},
-				 .mdcr = r->tde ? MDCR_TDE : 0,
-				 .spsr = spsr_for(r),
-				 .debug = {.mdscr = MDSCR_MDE | (r->kde ? MDSCR_KDE : 0),
-					   .wvr0 = WATCHED_IPA,
-					   .wcr0 = WCR_EL1_DWORD},
+				 .vcpu.mdcr = r->tde ? MDCR_TDE : 0,
+				 .vcpu.spsr = spsr_for(r),
+				 .vcpu.debug = {.mdscr = MDSCR_MDE | (r->kde ? MDSCR_KDE : 0),
+						.wvr0 = WATCHED_IPA,
+						.wcr0 = WCR_EL1_DWORD},
 			 })) {
 		return;
 	}
@@ -174,9 +174,9 @@ static void run_step(struct scenario_ctx *c, const void *row)
 
 	if (!sc_start(c, &(struct sc_setup){
 				 .payload = GSYM(gp_exit),
-				 .mdcr = r->tde ? MDCR_TDE : 0,
-				 .spsr = spsr_for(r) | SPSR_SS,
-				 .debug = {.mdscr = MDSCR_SS | (r->kde ? MDSCR_KDE : 0)},
+				 .vcpu.mdcr = r->tde ? MDCR_TDE : 0,
+				 .vcpu.spsr = spsr_for(r) | SPSR_SS,
+				 .vcpu.debug = {.mdscr = MDSCR_SS | (r->kde ? MDSCR_KDE : 0)},
 			 })) {
 		return;
 	}

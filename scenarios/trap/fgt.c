@@ -205,9 +205,9 @@ static void expect_el1_svc(struct scenario_ctx *c, const struct insn_row *r)
 static void run_insn(struct scenario_ctx *c, const void *row)
 {
 	const struct insn_row *r = row;
-	struct sc_setup setup = {.payload = r->payload, .hcr = r->pac ? HCR_API | HCR_APK : 0};
+	struct sc_setup setup = {.payload = r->payload, .vcpu.hcr = r->pac ? HCR_API | HCR_APK : 0};
 
-	setup.fgt[FGT_HFGITR] = r->trapped ? FGT_BIT(r->bit) : 0;
+	setup.vcpu.fgt[FGT_HFGITR] = r->trapped ? FGT_BIT(r->bit) : 0;
 	if (!sc_start(c, &setup)) {
 		return;
 	}

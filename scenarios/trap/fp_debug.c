@@ -29,7 +29,7 @@ static void run_fp(struct scenario_ctx *c, const void *row)
 
 	if (!sc_start(c, &(struct sc_setup){.payload = GSYM(gp_fp),
 					    .args = {FP_PATTERN},
-					    .cptr = r->trapped ? CPTR_TFP : 0})) {
+					    .vcpu.cptr = r->trapped ? CPTR_TFP : 0})) {
 		return;
 	}
 	struct exit e = sc_run(c);
@@ -57,7 +57,7 @@ static void run_brk(struct scenario_ctx *c, const void *row)
 	const struct trap_row *r = row;
 
 	if (!sc_start(c, &(struct sc_setup){.payload = GSYM(gp_brk),
-					    .mdcr = r->trapped ? MDCR_TDE : 0})) {
+					    .vcpu.mdcr = r->trapped ? MDCR_TDE : 0})) {
 		return;
 	}
 	struct exit e = sc_run(c);

@@ -135,8 +135,8 @@ static void run_mscen(struct scenario_ctx *c, const void *row)
 	if (!sc_start(c,
 		      &(struct sc_setup){.payload = r->set ? GSYM(gp_hcx_setp) : GSYM(gp_hcx_mops),
 					 .args = {MOPS_BUF, MOPS_SIZE, MOPS_BYTE},
-					 .hcr = HCR_DC,
-					 .hcrx = r->set ? HCRX_MSCEN : 0})) {
+					 .vcpu.hcr = HCR_DC,
+					 .vcpu.hcrx = r->set ? HCRX_MSCEN : 0})) {
 		return;
 	}
 	if (r->set) {
@@ -200,10 +200,10 @@ static const struct nxs_row nxs_rows[] = {
 static void run_fgtnxs(struct scenario_ctx *c, const void *row)
 {
 	const struct nxs_row *r = row;
-	struct sc_setup setup = {.payload = r->payload, .hcrx = r->fgtnxs ? HCRX_FGTNXS : 0};
+	struct sc_setup setup = {.payload = r->payload, .vcpu.hcrx = r->fgtnxs ? HCRX_FGTNXS : 0};
 
 	/* HFGITR_EL2.TLBIVMALLE1, bit 42, set in every row. */
-	setup.fgt[FGT_HFGITR] = FGT_BIT(42);
+	setup.vcpu.fgt[FGT_HFGITR] = FGT_BIT(42);
 	if (!sc_start(c, &setup)) {
 		return;
 	}
@@ -268,7 +268,8 @@ static void run_ls64(struct scenario_ctx *c, const void *row)
 
 	if (!sc_start(c, &(struct sc_setup){.payload = r->payload,
 					    .args = {MOPS_BUF},
-					    .hcrx = r->trapped ? hcrx_ls64_enable(r->insn) : 0})) {
+					    .vcpu.hcrx =
+						    r->trapped ? hcrx_ls64_enable(r->insn) : 0})) {
 		return;
 	}
 	struct exit e = sc_run(c);

@@ -71,7 +71,7 @@ static void run_hcd(struct scenario_ctx *c, const void *row)
 	enum route route = hvc_route(vmm_caps.el3, true, r->hcd);
 
 	sc_start(c, &(struct sc_setup){.payload = GSYM(gp_hvc_0x0001),
-				       .hcr = r->hcd ? HCR_HCD : 0,
+				       .vcpu.hcr = r->hcd ? HCR_HCD : 0,
 				       .doorbell_channel = true});
 	struct exit e = sc_run(c);
 

@@ -114,7 +114,7 @@ static void run_nv_sysreg(struct scenario_ctx *c, const void *row)
 	uint64_t got, v;
 
 	if (!sc_start(c, &(struct sc_setup){.payload = r->payload,
-					    .hcr = combo_hcr(r->combo) | HCR_API | HCR_APK})) {
+					    .vcpu.hcr = combo_hcr(r->combo) | HCR_API | HCR_APK})) {
 		return;
 	}
 	if (combos[r->combo].nv2) {
@@ -223,7 +223,7 @@ static void run_nv_eret(struct scenario_ctx *c, const void *row)
 	const struct nv_simple_row *r = row;
 
 	if (!sc_start(c, &(struct sc_setup){.payload = r->payload,
-					    .hcr = combo_hcr(r->combo) | HCR_API | HCR_APK})) {
+					    .vcpu.hcr = combo_hcr(r->combo) | HCR_API | HCR_APK})) {
 		return;
 	}
 	struct exit e = sc_run(c);
@@ -264,7 +264,7 @@ static void run_nv_currentel(struct scenario_ctx *c, const void *row)
 	uint64_t got;
 
 	if (!sc_start(c, &(struct sc_setup){.payload = GSYM(gp_nv_currentel),
-					    .hcr = combo_hcr(r->combo)})) {
+					    .vcpu.hcr = combo_hcr(r->combo)})) {
 		return;
 	}
 	struct exit e = sc_run(c);
@@ -286,7 +286,7 @@ static void run_nv_spsr(struct scenario_ctx *c, const void *row)
 	uint64_t got;
 
 	if (!sc_start(c, &(struct sc_setup){.payload = GSYM(gp_nv_spsr),
-					    .hcr = combo_hcr(r->combo)})) {
+					    .vcpu.hcr = combo_hcr(r->combo)})) {
 		return;
 	}
 	struct exit e = sc_run(c);

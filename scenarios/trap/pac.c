@@ -87,7 +87,7 @@ static void run_pac(struct scenario_ctx *c, const void *row)
 	v = sc_start(
 		c, &(struct sc_setup){.payload = r->payload,
 				      .args = {PAC_POINTER, PAC_MODIFIER, r->enia ? SCTLR_ENIA : 0},
-				      .hcr = HCR_APK | (r->api ? HCR_API : 0)});
+				      .vcpu.hcr = HCR_APK | (r->api ? HCR_API : 0)});
 	if (!v) {
 		return;
 	}
@@ -128,7 +128,7 @@ static void run_fpac(struct scenario_ctx *c, const void *row)
 	(void)row;
 	if (!sc_start(c, &(struct sc_setup){.payload = GSYM(gp_pac_fpac),
 					    .args = {PAC_POINTER, PAC_MODIFIER, SCTLR_ENIA},
-					    .hcr = HCR_APK | HCR_API})) {
+					    .vcpu.hcr = HCR_APK | HCR_API})) {
 		return;
 	}
 	struct exit e = sc_run(c);

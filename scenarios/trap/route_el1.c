@@ -141,12 +141,12 @@ static void run_route(struct scenario_ctx *c, const void *row)
 	const struct route_row *r = row;
 	struct exc_event ev = r->ev;
 	bool mmu = r->sctlr & SCTLR_M;
-	struct sc_setup s = {.payload = r->payload, .args = {r->arg}, .sctlr_el1 = r->sctlr};
+	struct sc_setup s = {.payload = r->payload, .args = {r->arg}, .vcpu.sctlr_el1 = r->sctlr};
 
 	if (mmu) {
-		s.tcr_el1 = S1_TCR;
-		s.ttbr0_el1 = S1_TABLE_IPA;
-		s.mair_el1 = S1_MAIR;
+		s.vcpu.tcr_el1 = S1_TCR;
+		s.vcpu.ttbr0_el1 = S1_TABLE_IPA;
+		s.vcpu.mair_el1 = S1_MAIR;
 	}
 	if (!sc_start(c, &s)) {
 		return;

@@ -36,8 +36,8 @@ static void run_serror(struct scenario_ctx *c, const void *row)
 
 	if (!sc_start(c, &(struct sc_setup){
 				 .payload = r->unmask ? GSYM(gp_serror_unmask) : GSYM(gp_exit),
-				 .hcr = r->vse ? HCR_VSE : 0,
-				 .vsesr = VSESR_SYNDROME,
+				 .vcpu.hcr = r->vse ? HCR_VSE : 0,
+				 .vcpu.vsesr = VSESR_SYNDROME,
 			 })) {
 		return;
 	}

@@ -68,10 +68,10 @@ static void run_smc(struct scenario_ctx *c, const void *row)
 	enum route expect = smc_route(&st);
 
 	sc_diag(c, "expected_route", "%s", route_name(expect));
-	if (!sc_start(c,
-		      &(struct sc_setup){.payload = GSYM(gp_smc),
-					 .args = {PSCI_VERSION_FN},
-					 .hcr = (r->tsc ? HCR_TSC : 0) | (r->nv ? HCR_NV : 0)})) {
+	if (!sc_start(c, &(struct sc_setup){.payload = GSYM(gp_smc),
+					    .args = {PSCI_VERSION_FN},
+					    .vcpu.hcr = (r->tsc ? HCR_TSC : 0) |
+							(r->nv ? HCR_NV : 0)})) {
 		return;
 	}
 	struct exit e = sc_run(c);

@@ -43,7 +43,7 @@ static void run_sve(struct scenario_ctx *c, const void *row)
 	sc_diag(c, "expected_route", "%s", route_name(route));
 	if (!sc_start(c, &(struct sc_setup){.payload = GSYM(gp_sve),
 					    .args = {r->zen ? CPACR_ZEN_EL1_EL0 : 0},
-					    .cptr = r->tz ? CPTR_TZ : 0})) {
+					    .vcpu.cptr = r->tz ? CPTR_TZ : 0})) {
 		return;
 	}
 	struct exit e = sc_run(c);

@@ -254,33 +254,34 @@ static void row_setup(const struct sysreg_row *r, uint64_t wval, struct sc_setup
 	bool bit_set = r->trapped != r->control.trap_when_clear;
 	uint64_t bit = bit_set ? r->control.bit : 0;
 
-	*s = (struct sc_setup){.payload = r->payload, .args = {wval}, .hcr = r->control.hcr_also};
+	*s = (struct sc_setup){
+		.payload = r->payload, .args = {wval}, .vcpu.hcr = r->control.hcr_also};
 	switch (r->control.reg) {
 	case CTL_HCR:
-		s->hcr |= bit;
+		s->vcpu.hcr |= bit;
 		break;
 	case CTL_MDCR:
-		s->mdcr = bit;
+		s->vcpu.mdcr = bit;
 		break;
 	case CTL_CPTR:
-		s->cptr = bit;
+		s->vcpu.cptr = bit;
 		break;
 	case CTL_FGT:
-		s->fgt[r->control.fgt] = bit;
+		s->vcpu.fgt[r->control.fgt] = bit;
 		break;
 	case CTL_HCRX:
-		s->hcrx = bit;
+		s->vcpu.hcrx = bit;
 		break;
 	case CTL_CNTHCTL_E2H:
-		s->e2h = true;
+		s->vcpu.e2h = true;
 		/* fall through */
 	case CTL_CNTHCTL:
-		s->cnthctl = cnthctl_value(&r->control, bit_set);
-		s->cnthctl_set = true;
+		s->vcpu.cnthctl = cnthctl_value(&r->control, bit_set);
+		s->vcpu.cnthctl_set = true;
 		break;
 	case CTL_ICH_HCR:
 		/* The traps are of the virtual CPU interface: En = 1 (and HCR_EL2.IMO/FMO = 1). */
-		s->ich_hcr = ICH_HCR_EN | bit;
+		s->vcpu.ich_hcr = ICH_HCR_EN | bit;
 		break;
 	}
 }

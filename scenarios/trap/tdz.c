@@ -50,7 +50,7 @@ static void run_tdz(struct scenario_ctx *c, const void *row)
 	}
 	if (!sc_start(c, &(struct sc_setup){.payload = r->payload,
 					    .args = {ZVA_BLOCK_IPA},
-					    .hcr = HCR_DC | (r->trapped ? HCR_TDZ : 0)})) {
+					    .vcpu.hcr = HCR_DC | (r->trapped ? HCR_TDZ : 0)})) {
 		return;
 	}
 	vm_load(sc_vm(c), IPA(ZVA_BLOCK_IPA - 8), fill, sizeof(fill));

@@ -72,7 +72,7 @@ static void run_tea(struct scenario_ctx *c, const void *row)
 
 	if (!sc_start(c, &(struct sc_setup){.payload = GSYM(gp_dbg_load),
 					    .args = {ABORT_IPA},
-					    .hcr = r->tea ? HCR_TEA : 0})) {
+					    .vcpu.hcr = r->tea ? HCR_TEA : 0})) {
 		return;
 	}
 	if (vm_map(sc_vm(c), IPA(ABORT_IPA), PADDR(hole_pa()), 0x1000, S2_ATTR_DEVICE)) {

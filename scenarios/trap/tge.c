@@ -156,17 +156,17 @@ static void run_tge(struct scenario_ctx *c, const void *row)
 	struct exc_event ev = r->ev;
 	uint64_t spsr_el0 = SPSR_M_EL0t | SPSR_DAIF | (r->illegal ? SPSR_IL : 0);
 	uint64_t fpcr = r->needs == NEEDS_FP_TRAPS ? read_fpcr() : 0;
-	struct sc_setup s = {.sctlr_el1 = r->sctlr};
+	struct sc_setup s = {.vcpu.sctlr_el1 = r->sctlr};
 
 	if (r->tge) {
-		s.hcr = HCR_TGE;
+		s.vcpu.hcr = HCR_TGE;
 		s.payload = r->payload;
 		s.args[0] = r->arg;
-		s.spsr = spsr_el0;
-		s.timeout_ms = r->wfi ? WFI_SLEEP_MS : 0;
+		s.vcpu.spsr = spsr_el0;
+		s.vcpu.timeout_ms = r->wfi ? WFI_SLEEP_MS : 0;
 	} else {
 		/* A pending virtual IRQ, masked at EL0 by PSTATE.I, wakes a WFI that may run. */
-		s.hcr = r->wfi ? HCR_VI : 0;
+		s.vcpu.hcr = r->wfi ? HCR_VI : 0;
 		s.payload = GSYM(gp_el0_call);
 		s.args[0] = r->payload;
 		s.args[1] = spsr_el0;

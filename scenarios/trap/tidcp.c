@@ -59,7 +59,7 @@ static void run_tidcp(struct scenario_ctx *c, const void *row)
 
 	if (!sc_start(c, &(struct sc_setup){.payload = r->payload,
 					    .args = {WRITTEN},
-					    .hcr = r->trapped ? HCR_TIDCP : 0})) {
+					    .vcpu.hcr = r->trapped ? HCR_TIDCP : 0})) {
 		return;
 	}
 	v = sc_vcpu(c);

@@ -43,8 +43,8 @@ static void run_wfx(struct scenario_ctx *c, const void *row)
 {
 	const struct wfx_row *r = row;
 
-	sc_start(c,
-		 &(struct sc_setup){.payload = r->payload, .hcr = r->trapped ? r->trap : HCR_VI});
+	sc_start(c, &(struct sc_setup){.payload = r->payload,
+				       .vcpu.hcr = r->trapped ? r->trap : HCR_VI});
 	struct exit e = sc_run(c);
 
 	if (r->trapped) {
