@@ -133,7 +133,7 @@ check-host: $(HOST_TESTS)
 	@bash ci/check.sh --host-only
 
 run: deps all
-	@ci/qemu-run $(if $(QEMU),--qemu $(QEMU)) $(if $(CPU),--cpu $(CPU)) $(if $(GIC),--gic $(GIC)) -- $(ARGS)
+	@ci/run-report $(if $(QEMU),--qemu $(QEMU)) $(if $(CPU),--cpu $(CPU)) $(if $(GIC),--gic $(GIC)) -- $(ARGS)
 
 check: deps all $(HOST_TESTS)
 	@bash ci/check.sh

@@ -51,9 +51,7 @@ if ((!host_only)); then
 	rm -rf build/t
 	mkdir -p build/t
 	while read -r q c g v; do
-		base=qemu-$q/$c
-		[ "$g" = 3 ] || base+=-gicv2
-		[ -z "$v" ] || base+=-$v
+		base=$(ci/results-name "$q" "$c" "$g" ${v:+"$v"})
 		t=build/t/${base/\//-}.t
 		cat >"$t" <<-EOF
 		#!/usr/bin/env bash
