@@ -45,10 +45,14 @@ GUEST32_OBJS	:= $(patsubst %,$(B)/obj/%.o,$(GUEST32_SRCS))
 
 # Pure code, also built for the host and unit-tested there.
 HOST_SRCS	:= tap/tap.c kernel/glob.c kernel/bootargs.c kernel/pgtable.c kernel/palloc.c \
-		   kernel/esr_name.c kernel/midr.c kernel/strbuf.c vmm/mmio.c $(wildcard scenarios/model/*.c)
+		   kernel/esr_name.c kernel/midr.c kernel/strbuf.c kernel/platform.c kernel/dtb.c \
+		   kernel/dtb_check.c vmm/mmio.c $(wildcard scenarios/model/*.c)
 HOST_TESTS	:= $(patsubst tests/unit/%.c,$(B)/host/%,$(wildcard tests/unit/*_test.c))
+# The DTB tests read their fixtures from tests/dtb/ wherever they are run from.
 HOST_CFLAGS	:= -std=gnu11 $(WARN) -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
-		   $(INCLUDES) -Itests/unit
+		   $(INCLUDES) -Itests/unit -DTEST_DTB_DIR='"$(CURDIR)/tests/dtb"'
+# The host's libfdt (Debian libfdt-dev, the same 1.6.1 as the image's arm64 copy).
+HOST_LIBS	:= -lfdt
 
 .PHONY: all deps run check check-host baseline bench debug docs matrix clean format
 all: $(B)/hyptap.img
@@ -125,7 +129,7 @@ HOST_HDRS	:= $(wildcard kernel/include/*.h kernel/include/arch/*.h tap/*.h vmm/*
 $(B)/host/%_test: tests/unit/%_test.c $(HOST_SRCS) $(HOST_HDRS)
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $@"
-	@$(HOSTCC) $(HOST_CFLAGS) $< $(HOST_SRCS) -o $@
+	@$(HOSTCC) $(HOST_CFLAGS) $< $(HOST_SRCS) $(HOST_LIBS) -o $@
 
 check-host: $(HOST_TESTS)
 	@bash ci/check.sh --host-only
