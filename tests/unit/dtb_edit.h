@@ -30,7 +30,7 @@
 /* Room a fixture gets for edits that grow it. */
 #define EDIT_ROOM 4096
 
-static void __attribute__((noreturn, format(printf, 1, 2))) edit_die(const char *fmt, ...)
+static inline void __attribute__((noreturn, format(printf, 1, 2))) edit_die(const char *fmt, ...)
 {
 	va_list ap;
 
@@ -43,7 +43,7 @@ static void __attribute__((noreturn, format(printf, 1, 2))) edit_die(const char 
 }
 
 /* Fixture @name (e.g. "qemu-7.2-gicv3.dtb") opened into an 8-aligned buffer with EDIT_ROOM. */
-static void *edit_load(const char *name)
+static inline void *edit_load(const char *name)
 {
 	char path[512];
 	static char raw[1 << 16];
@@ -70,7 +70,7 @@ static void *edit_load(const char *name)
 	return fdt;
 }
 
-static int edit_node(void *fdt, const char *path)
+static inline int edit_node(void *fdt, const char *path)
 {
 	int node = fdt_path_offset(fdt, path);
 
@@ -80,7 +80,7 @@ static int edit_node(void *fdt, const char *path)
 	return node;
 }
 
-static void edit_check(int rc, const char *what, const char *path, const char *prop)
+static inline void edit_check(int rc, const char *what, const char *path, const char *prop)
 {
 	if (rc) {
 		edit_die("edit: %s %s %s: %s", what, path, prop ? prop : "", fdt_strerror(rc));
@@ -88,13 +88,13 @@ static void edit_check(int rc, const char *what, const char *path, const char *p
 }
 
 /* Set @prop of @path to @len raw bytes. */
-static void edit_raw(void *fdt, const char *path, const char *prop, const void *val, int len)
+static inline void edit_raw(void *fdt, const char *path, const char *prop, const void *val, int len)
 {
 	edit_check(fdt_setprop(fdt, edit_node(fdt, path), prop, val, len), "setprop", path, prop);
 }
 
 /* Set @prop of @path to @n big-endian cells (the variadic arguments, as unsigned). */
-static void edit_cells(void *fdt, const char *path, const char *prop, int n, ...)
+static inline void edit_cells(void *fdt, const char *path, const char *prop, int n, ...)
 {
 	fdt32_t cells[32];
 	va_list ap;
@@ -107,22 +107,22 @@ static void edit_cells(void *fdt, const char *path, const char *prop, int n, ...
 	edit_raw(fdt, path, prop, cells, n * 4);
 }
 
-static void edit_str(void *fdt, const char *path, const char *prop, const char *s)
+static inline void edit_str(void *fdt, const char *path, const char *prop, const char *s)
 {
 	edit_raw(fdt, path, prop, s, (int)strlen(s) + 1);
 }
 
-static void edit_del(void *fdt, const char *path, const char *prop)
+static inline void edit_del(void *fdt, const char *path, const char *prop)
 {
 	edit_check(fdt_delprop(fdt, edit_node(fdt, path), prop), "delprop", path, prop);
 }
 
-static void edit_delnode(void *fdt, const char *path)
+static inline void edit_delnode(void *fdt, const char *path)
 {
 	edit_check(fdt_del_node(fdt, edit_node(fdt, path)), "del_node", path, NULL);
 }
 
-static void edit_addnode(void *fdt, const char *parent, const char *name)
+static inline void edit_addnode(void *fdt, const char *parent, const char *name)
 {
 	int rc = fdt_add_subnode(fdt, edit_node(fdt, parent), name);
 
@@ -130,7 +130,7 @@ static void edit_addnode(void *fdt, const char *parent, const char *name)
 }
 
 /* Offset (in the structure block) just past the node at @node and everything inside it. */
-static int edit_node_end(const void *fdt, int node)
+static inline int edit_node_end(const void *fdt, int node)
 {
 	int depth = 0, off = node, next;
 
@@ -153,7 +153,7 @@ static int edit_node_end(const void *fdt, int node)
  * or remove -@len bytes at @at when @len < 0; the header's sizes and the offsets of the blocks
  * after the structure block follow. The caller keeps the blob's buffer large enough.
  */
-static void edit_splice(void *fdt, int at, const void *src, int len)
+static inline void edit_splice(void *fdt, int at, const void *src, int len)
 {
 	uint8_t *s = (uint8_t *)fdt + fdt_off_dt_struct(fdt);
 	uint32_t tail = fdt_totalsize(fdt) - fdt_off_dt_struct(fdt) - (uint32_t)at;
@@ -174,7 +174,7 @@ static void edit_splice(void *fdt, int at, const void *src, int len)
 }
 
 /* Duplicate the node at @path (and its subtree) right after itself: two nodes, one path. */
-static void edit_dupnode(void *fdt, const char *path)
+static inline void edit_dupnode(void *fdt, const char *path)
 {
 	int node = edit_node(fdt, path), end = edit_node_end(fdt, node);
 
@@ -183,7 +183,7 @@ static void edit_dupnode(void *fdt, const char *path)
 }
 
 /* Duplicate property @prop of @path right after itself. */
-static void edit_dupprop(void *fdt, const char *path, const char *prop)
+static inline void edit_dupprop(void *fdt, const char *path, const char *prop)
 {
 	int node = edit_node(fdt, path), off, next;
 
@@ -204,7 +204,7 @@ static void edit_dupprop(void *fdt, const char *path, const char *prop)
 }
 
 /* platform_parse() over @fdt (@size readable bytes) as the image would see it at @dtb_pa. */
-static int edit_parse_at(const void *fdt, size_t size, uint64_t dtb_pa, struct platform *p,
+static inline int edit_parse_at(const void *fdt, size_t size, uint64_t dtb_pa, struct platform *p,
 			 char *err, size_t errlen)
 {
 	const struct platform_boot boot = {
