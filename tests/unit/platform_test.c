@@ -870,6 +870,48 @@ static void test_layout(void)
 	}
 	free(fdt);
 
+	/* Reservations in no order: below the image, and one splitting the piece above the DTB. */
+	fdt = edit_load(GICV3);
+	edit_check(fdt_add_mem_rsv(fdt, 0x50000000, 0x1000), "add_mem_rsv", "", NULL);
+	edit_check(fdt_add_mem_rsv(fdt, 0x40000000, 0x100000), "add_mem_rsv", "", NULL);
+	if (check_ok(fdt, "/memreserve/ entries out of order")) {
+		unit_ok(range_is(&plat.arena, 0x50200000, 0xfe00000),
+			"arena: the larger piece above the split");
+	}
+	free(fdt);
+
+	fdt = edit_load(GICV3);
+	for (unsigned i = 0; i <= DTB_MAX_MEMRSV; i++) {
+		edit_check(fdt_add_mem_rsv(fdt, 0x50000000 + i * 0x1000, 0x1000), "add_mem_rsv", "",
+			   NULL);
+	}
+	check_error(fdt, "DTB: more than 64 memory reservations", "65 /memreserve/ entries");
+
+	fdt = edit_load(GICV3);
+	edit_check(fdt_add_mem_rsv(fdt, 0xfffffffffffff000ull, 0x2000), "add_mem_rsv", "", NULL);
+	check_error(fdt, "DTB: memory reservation 0: 0xfffffffffffff000 + 0x2000 overflows",
+		    "a /memreserve/ entry that wraps");
+
+	fdt = edit_load(GICV3);
+	edit_addnode(fdt, "/", "reserved-memory");
+	edit_cells(fdt, "/reserved-memory", "#address-cells", 1, 2);
+	edit_cells(fdt, "/reserved-memory", "#size-cells", 1, 2);
+	edit_raw(fdt, "/reserved-memory", "ranges", NULL, 0);
+	for (unsigned i = 0; i <= PLATFORM_MAX_RESERVED; i++) {
+		char name[48];
+
+		snprintf(name, sizeof(name), "r@%x", 0x50000000 + i * 0x1000);
+		edit_addnode(fdt, "/reserved-memory", name);
+		snprintf(name, sizeof(name), "/reserved-memory/r@%x", 0x50000000 + i * 0x1000);
+		edit_cells(fdt, name, "reg", 4, 0, 0x50000000 + i * 0x1000, 0, 0x1000);
+	}
+	/* Holes: the image, the DTB and 64 regions fit; the 65th (added first, so found last,
+	 * at 0x50000000) does not. */
+	check_error(fdt,
+		    "DTB /reserved-memory/r@50000000: more than 64 reserved regions in the "
+		    "image's RAM",
+		    "65 /reserved-memory regions");
+
 	fdt = edit_load(GICV3);
 	edit_cells(fdt, "/memory@40000000", "reg", 4, 0, 0x40000000, 0, 0x800000);
 	check_error_at(fdt, fdt_totalsize(fdt), 0x1000,
