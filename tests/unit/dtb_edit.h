@@ -205,7 +205,7 @@ static inline void edit_dupprop(void *fdt, const char *path, const char *prop)
 
 /* platform_parse() over @fdt (@size readable bytes) as the image would see it at @dtb_pa. */
 static inline int edit_parse_at(const void *fdt, size_t size, uint64_t dtb_pa, struct platform *p,
-			 char *err, size_t errlen)
+				char *err, size_t errlen)
 {
 	const struct platform_boot boot = {
 		.dtb = fdt,
