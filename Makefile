@@ -47,12 +47,16 @@ GUEST32_OBJS	:= $(patsubst %,$(B)/obj/%.o,$(GUEST32_SRCS))
 
 # Pure code, also built for the host and unit-tested there.
 HOST_SRCS	:= tap/tap.c kernel/glob.c kernel/bootargs.c kernel/pgtable.c kernel/palloc.c \
-		   kernel/esr_name.c kernel/midr.c kernel/strbuf.c vmm/mmio.c $(wildcard scenarios/model/*.c)
+		   kernel/esr_name.c kernel/midr.c kernel/strbuf.c kernel/platform.c kernel/platform_ram.c \
+		   kernel/dtb.c kernel/dtb_check.c vmm/mmio.c $(wildcard scenarios/model/*.c)
 HOST_TESTS	:= $(patsubst tests/unit/%.c,$(B)/host/%,$(wildcard tests/unit/*_test.c))
+# The DTB tests read their fixtures from tests/dtb/ wherever they are run from.
 HOST_CFLAGS	:= -std=gnu11 $(WARN) -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
-		   $(INCLUDES) -Itests/unit
+		   $(INCLUDES) -Itests/unit -DTEST_DTB_DIR='"$(CURDIR)/tests/dtb"'
+# The host's libfdt (Debian libfdt-dev, the same 1.6.1 as the image's arm64 copy).
+HOST_LIBS	:= -lfdt
 
-.PHONY: all deps run check check-host baseline bench debug docs matrix clean format
+.PHONY: all deps run check check-host fuzz baseline bench debug docs matrix clean format
 all: $(B)/hyptap.img
 
 deps:
@@ -127,10 +131,28 @@ HOST_HDRS	:= $(wildcard kernel/include/*.h kernel/include/arch/*.h tap/*.h vmm/*
 $(B)/host/%_test: tests/unit/%_test.c $(HOST_SRCS) $(HOST_HDRS)
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $@"
-	@$(HOSTCC) $(HOST_CFLAGS) $< $(HOST_SRCS) -o $@
+	@$(HOSTCC) $(HOST_CFLAGS) $< $(HOST_SRCS) $(HOST_LIBS) -o $@
 
 check-host: $(HOST_TESTS)
 	@bash ci/check.sh --host-only
+
+# make fuzz [FUZZ_SECONDS=N]: the DTB parser under libFuzzer, seeded with tests/dtb/*.dtb, for
+# longer than make check's deterministic tests/unit/dtb_fuzz_test.c. Optional: it needs clang
+# and libclang-rt-14-dev, which make deps does not install. Crashes land in build/fuzz/.
+FUZZ_SECONDS	?= 300
+FUZZ_SRCS	:= kernel/platform.c kernel/platform_ram.c kernel/dtb.c kernel/dtb_check.c
+
+$(B)/fuzz/platform_fuzzer: tests/fuzz/platform_fuzzer.c $(FUZZ_SRCS) $(HOST_HDRS)
+	@mkdir -p $(dir $@)
+	@command -v clang >/dev/null || { echo "make fuzz: needs clang and libclang-rt-14-dev (apt-get install clang libclang-rt-14-dev)" >&2; exit 1; }
+	@echo "  CLANG   $@"
+	@clang -std=gnu11 $(WARN) -g -O1 -fsanitize=fuzzer,address,undefined $(INCLUDES) $< \
+		$(FUZZ_SRCS) $(HOST_LIBS) -o $@ || { echo "make fuzz: no libFuzzer runtime? apt-get install libclang-rt-14-dev" >&2; exit 1; }
+
+fuzz: $(B)/fuzz/platform_fuzzer
+	@mkdir -p $(B)/fuzz/corpus && cp -n tests/dtb/*.dtb $(B)/fuzz/corpus/
+	$< -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=5 -print_final_stats=1 \
+		-artifact_prefix=$(B)/fuzz/ $(B)/fuzz/corpus
 
 run: deps all
 	@ci/run-report $(if $(QEMU),--qemu $(QEMU)) $(if $(CPU),--cpu $(CPU)) $(if $(GIC),--gic $(GIC)) -- $(ARGS)

@@ -18,6 +18,7 @@ HOST_PKGS=(
 	newlib-source						# C library source, built below
 	qemu-system-arm						# QEMU 7.2: qemu-system-aarch64
 	device-tree-compiler gdb-multiarch
+	libfdt-dev						# host libfdt: DTB parser unit and fuzz tests
 	perl libtap-formatter-junit-perl libtap-formatter-html-perl
 	make bison flex texinfo xz-utils dpkg-dev ca-certificates
 )

@@ -18,16 +18,21 @@
 
 #define BOOTARGS_PREFIX "hyptap."
 
+/* Longest token quoted in a message; a longer one is cut and ends in "...". */
+#define BOOTARGS_QUOTE_MAX 48
+
+/* Where a message goes, and the token being parsed as messages quote it. */
 struct bootargs_err {
 	char *buf;
 	size_t len;
+	char tok[BOOTARGS_QUOTE_MAX + 4];
 };
 
 /* One option: its key (after "hyptap.") and what a good value looks like. */
 struct bootargs_opt {
 	const char *key;
 	const char *expect;
-	int (*parse)(struct bootargs *ba, const struct bootargs_opt *opt, char *tok, char *value,
+	int (*parse)(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
 		     struct bootargs_err *e);
 };
 
@@ -43,9 +48,39 @@ static int __attribute__((format(printf, 2, 3))) fail(struct bootargs_err *e, co
 	return -1;
 }
 
-static int fail_value(struct bootargs_err *e, const struct bootargs_opt *opt, const char *tok)
+static int fail_value(struct bootargs_err *e, const struct bootargs_opt *opt)
 {
-	return fail(e, "bad bootarg \"%s\": expected %s", tok, opt->expect);
+	return fail(e, "bad bootarg \"%s\": expected %s", e->tok, opt->expect);
+}
+
+/*
+ * The first @n bytes of @s into @e->tok for messages: printable ASCII as is, any other byte
+ * (and '"', '\\') as \xNN, at most BOOTARGS_QUOTE_MAX characters, then "..." if @s was cut, so
+ * that the reason after the token always fits in BOOTARGS_ERR_MAX.
+ */
+static void quote_token(struct bootargs_err *e, const char *s, size_t n)
+{
+	size_t i, out = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		bool plain = c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+
+		if (out + (plain ? 1 : 4) > BOOTARGS_QUOTE_MAX) {
+			break;
+		}
+		if (plain) {
+			e->tok[out++] = (char)c;
+		} else {
+			snprintf(e->tok + out, 5, "\\x%02x", c);
+			out += 4;
+		}
+	}
+	if (i < n) {
+		memcpy(e->tok + out, "...", 3);
+		out += 3;
+	}
+	e->tok[out] = '\0';
 }
 
 static bool is_blank(char c)
@@ -108,8 +143,8 @@ static bool parse_u64(const char *s, bool hex_ok, uint64_t *out)
 	return true;
 }
 
-static int parse_globs(const struct bootargs_opt *opt, char *tok, char *value,
-		       struct bootargs_err *e, const char **list, unsigned *count)
+static int parse_globs(const struct bootargs_opt *opt, char *value, struct bootargs_err *e,
+		       const char **list, unsigned *count)
 {
 	unsigned n = 1;
 	char *p;
@@ -118,14 +153,15 @@ static int parse_globs(const struct bootargs_opt *opt, char *tok, char *value,
 		if (*p == ',') {
 			n++;
 			if (p == value || p[1] == ',' || p[1] == '\0') {
-				return fail(e, "bad bootarg \"%s\": empty glob in the list", tok);
+				return fail(e, "bad bootarg \"%s\": empty glob in the list",
+					    e->tok);
 			}
 		}
 	}
 	if (*count + n > BOOTARGS_MAX_GLOBS) {
 		return fail(e,
 			    "bad bootarg \"%s\": too many globs (at most %u over all %s%s tokens)",
-			    tok, (unsigned)BOOTARGS_MAX_GLOBS, BOOTARGS_PREFIX, opt->key);
+			    e->tok, (unsigned)BOOTARGS_MAX_GLOBS, BOOTARGS_PREFIX, opt->key);
 	}
 	list[(*count)++] = value;
 	for (p = value; *p != '\0'; p++) {
@@ -137,19 +173,19 @@ static int parse_globs(const struct bootargs_opt *opt, char *tok, char *value,
 	return 0;
 }
 
-static int parse_only(struct bootargs *ba, const struct bootargs_opt *opt, char *tok, char *value,
+static int parse_only(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
 		      struct bootargs_err *e)
 {
-	return parse_globs(opt, tok, value, e, ba->only, &ba->only_count);
+	return parse_globs(opt, value, e, ba->only, &ba->only_count);
 }
 
-static int parse_skip(struct bootargs *ba, const struct bootargs_opt *opt, char *tok, char *value,
+static int parse_skip(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
 		      struct bootargs_err *e)
 {
-	return parse_globs(opt, tok, value, e, ba->skip, &ba->skip_count);
+	return parse_globs(opt, value, e, ba->skip, &ba->skip_count);
 }
 
-static int parse_list(struct bootargs *ba, const struct bootargs_opt *opt, char *tok, char *value,
+static int parse_list(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
 		      struct bootargs_err *e)
 {
 	if (value == NULL || strcmp(value, "1") == 0) {
@@ -157,49 +193,49 @@ static int parse_list(struct bootargs *ba, const struct bootargs_opt *opt, char 
 	} else if (strcmp(value, "0") == 0) {
 		ba->list = false;
 	} else {
-		return fail_value(e, opt, tok);
+		return fail_value(e, opt);
 	}
 	return 0;
 }
 
-static int parse_repeat(struct bootargs *ba, const struct bootargs_opt *opt, char *tok, char *value,
+static int parse_repeat(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
 			struct bootargs_err *e)
 {
 	uint64_t v;
 
 	if (!parse_u64(value, false, &v) || v < 1 || v > BOOTARGS_REPEAT_MAX) {
-		return fail_value(e, opt, tok);
+		return fail_value(e, opt);
 	}
 	ba->repeat = (unsigned)v;
 	return 0;
 }
 
-static int parse_seed(struct bootargs *ba, const struct bootargs_opt *opt, char *tok, char *value,
+static int parse_seed(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
 		      struct bootargs_err *e)
 {
 	uint64_t v;
 
 	if (!parse_u64(value, true, &v)) {
-		return fail_value(e, opt, tok);
+		return fail_value(e, opt);
 	}
 	ba->seed = v;
 	ba->seed_set = true;
 	return 0;
 }
 
-static int parse_timeout_ms(struct bootargs *ba, const struct bootargs_opt *opt, char *tok,
-			    char *value, struct bootargs_err *e)
+static int parse_timeout_ms(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
+			    struct bootargs_err *e)
 {
 	uint64_t v;
 
 	if (!parse_u64(value, false, &v) || v < 1 || v > BOOTARGS_TIMEOUT_MS_MAX) {
-		return fail_value(e, opt, tok);
+		return fail_value(e, opt);
 	}
 	ba->timeout_ms = (unsigned)v;
 	return 0;
 }
 
-static int parse_exit(struct bootargs *ba, const struct bootargs_opt *opt, char *tok, char *value,
+static int parse_exit(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
 		      struct bootargs_err *e)
 {
 	if (strcmp(value, "psci") == 0) {
@@ -207,7 +243,7 @@ static int parse_exit(struct bootargs *ba, const struct bootargs_opt *opt, char 
 	} else if (strcmp(value, "semihosting") == 0) {
 		ba->exit = BOOTARGS_EXIT_SEMIHOSTING;
 	} else {
-		return fail_value(e, opt, tok);
+		return fail_value(e, opt);
 	}
 	return 0;
 }
@@ -241,16 +277,27 @@ static int parse_token(struct bootargs *ba, char *tok, struct bootargs_err *e)
 		}
 	}
 	if (opt == NULL) {
-		return fail(e, "unknown bootarg key \"%.*s\" (known: " BOOTARGS_KNOWN ")",
-			    (int)(key - tok + key_len), tok);
+		quote_token(e, tok, (size_t)(key - tok) + key_len);
+		return fail(e, "unknown bootarg key \"%s\" (known: " BOOTARGS_KNOWN ")", e->tok);
+	}
+	quote_token(e, tok, strlen(tok));
+	/* Scenario ids are printable ASCII: any other byte is a typo or line noise. */
+	for (i = 0; tok[i] != '\0'; i++) {
+		if ((unsigned char)tok[i] < 0x21 || (unsigned char)tok[i] > 0x7e) {
+			return fail(e,
+				    "bad bootarg \"%s\": byte 0x%02x at offset %u is not printable "
+				    "ASCII",
+				    e->tok, (unsigned char)tok[i], (unsigned)i);
+		}
 	}
 	if (eq == NULL && opt->parse != parse_list) {
-		return fail(e, "bad bootarg \"%s\": missing value, expected %s", tok, opt->expect);
+		return fail(e, "bad bootarg \"%s\": missing value, expected %s", e->tok,
+			    opt->expect);
 	}
 	if (eq != NULL && eq[1] == '\0') {
-		return fail(e, "bad bootarg \"%s\": empty value, expected %s", tok, opt->expect);
+		return fail(e, "bad bootarg \"%s\": empty value, expected %s", e->tok, opt->expect);
 	}
-	return opt->parse(ba, opt, tok, eq != NULL ? eq + 1 : NULL, e);
+	return opt->parse(ba, opt, eq != NULL ? eq + 1 : NULL, e);
 }
 
 /* Defaults for every field but the storage. */
@@ -276,7 +323,7 @@ void bootargs_init(struct bootargs *ba)
 
 int bootargs_parse(struct bootargs *ba, const char *cmdline, char *err, size_t errlen)
 {
-	struct bootargs_err e = {err, errlen};
+	struct bootargs_err e = {err, errlen, ""};
 	size_t len = cmdline != NULL ? strlen(cmdline) : 0;
 	char *p, *tok;
 

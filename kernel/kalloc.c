@@ -6,24 +6,9 @@
 
 static struct palloc arena;
 
-int kalloc_init(const struct platform *p, uintptr_t image_end)
+int kalloc_init(const struct platform *p)
 {
-	uintptr_t start = image_end;
-	uintptr_t dtb_end = (uintptr_t)p->dtb + p->dtb_size;
-
-	if (dtb_end > start && (uintptr_t)p->dtb < start + (64u << 20)) {
-		start = dtb_end;
-	}
-	for (unsigned i = 0; i < p->mem_count; i++) {
-		uint64_t b = p->mem[i].base, e = b + p->mem[i].size;
-
-		if (image_end > b && image_end <= e) {
-			/* Start at the next 2 MiB boundary: guest RAM likes block alignment. */
-			start = (start + (2u << 20) - 1) & ~(uintptr_t)((2u << 20) - 1);
-			return start < e ? palloc_init(&arena, start, e - start) : -1;
-		}
-	}
-	return -1;
+	return palloc_init(&arena, p->arena.base, p->arena.size);
 }
 
 void *kalloc_pages(size_t count, size_t align)

@@ -18,6 +18,7 @@
 #define FDT_MAGIC    0xd00dfeedu
 #define DTB_MAX_SIZE (2u << 20)
 
+struct platform platform;
 static uint64_t boot_cntpct;
 unsigned kernel_entry_el;
 uintptr_t kernel_load_base;
@@ -35,7 +36,12 @@ void kernel_set_exit_semihosting(bool on)
 
 void kernel_exit(int status)
 {
-	pl011_flush(platform.uart_kind == UART_PL011 ? platform.uart.base : EARLY_UART_BASE);
+	/* Drain the console's FIFO; a 16550 console has no flush, and its base is not a PL011. */
+	if (platform.uart_kind == UART_PL011) {
+		pl011_flush(platform.uart.base);
+	} else if (platform.uart_kind == UART_NONE) {
+		pl011_flush(EARLY_UART_BASE);
+	}
 	power_off(PSCI_SMC, exit_semihosting, status);
 }
 
@@ -93,9 +99,28 @@ static size_t early_check_dtb(const void *dtb)
 	power_off(PSCI_SMC, 0, 255);
 }
 
+/*
+ * The DTB is unusable: say why, with no plan yet (one "Bail out!"), on the UART platform_parse()
+ * found and checked before it failed, else on the build-time early UART.
+ */
+static void __attribute__((noreturn)) bail_bad_platform(const char *why)
+{
+	if (platform.uart_kind != UART_NONE &&
+	    !mmu_map_device(platform.uart.base, platform.uart.size)) {
+		console_init(platform.uart_kind, platform.uart.base, platform.uart_reg_shift);
+	} else {
+		platform.uart_kind = UART_NONE;
+		mmu_map_device(EARLY_UART_BASE, 0x1000);
+	}
+	console_puts("TAP version 13\nBail out! ");
+	console_puts(why);
+	console_puts("\n");
+	kernel_exit(255);
+}
+
 void kernel_main(void *dtb, uintptr_t load_base, unsigned entry_el)
 {
-	char err[160];
+	char err[256];
 
 	boot_cntpct = read_cntpct_el0();
 	size_t dtb_size = early_check_dtb(dtb);
@@ -104,13 +129,16 @@ void kernel_main(void *dtb, uintptr_t load_base, unsigned entry_el)
 		console_puts("TAP version 13\nBail out! cannot build the EL2 identity map\n");
 		power_off(PSCI_SMC, 0, 255);
 	}
-	if (platform_discover(dtb, err, sizeof(err))) {
-		/* Not even a console: the early UART is all there is. */
-		mmu_map_device(EARLY_UART_BASE, 0x1000);
-		console_puts("TAP version 13\nBail out! ");
-		console_puts(err);
-		console_puts("\n");
-		power_off(PSCI_SMC, 0, 255);
+	const struct platform_boot boot = {
+		.dtb = dtb,
+		.dtb_size = dtb_size,
+		.dtb_pa = (uintptr_t)dtb,
+		.image = {(uintptr_t)__image_start, (uintptr_t)(__image_end - __image_start)},
+		.pa_bits = mmu_pa_bits(),
+	};
+
+	if (platform_parse(&platform, &boot, err, sizeof(err))) {
+		bail_bad_platform(err);
 	}
 	if (mmu_map_platform(&platform)) {
 		mmu_map_device(EARLY_UART_BASE, 0x1000);
@@ -123,8 +151,10 @@ void kernel_main(void *dtb, uintptr_t load_base, unsigned entry_el)
 	}
 	kernel_entry_el = entry_el;
 	kernel_load_base = load_base;
-	if (kalloc_init(&platform, (uintptr_t)__image_end)) {
-		kernel_panic("no RAM above the image for the page arena");
+	if (kalloc_init(&platform)) {
+		kernel_panic("cannot set up the page arena at 0x%llx+0x%llx",
+			     (unsigned long long)platform.arena.base,
+			     (unsigned long long)platform.arena.size);
 	}
 	kernel_exit(hyptap_run());
 }

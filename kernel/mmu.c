@@ -62,6 +62,12 @@ unsigned mmu_parange_bits(unsigned parange)
 }
 
 static uint64_t dtb_start, dtb_end;
+static unsigned mmu_out_bits;
+
+unsigned mmu_pa_bits(void)
+{
+	return mmu_out_bits;
+}
 
 int mmu_early_init(const void *dtb, size_t dtb_size)
 {
@@ -72,6 +78,7 @@ int mmu_early_init(const void *dtb, size_t dtb_size)
 	if (ps > 5) {
 		ps = 5; /* 48 bits is all a 4K-granule, non-LPA2 map can output */
 	}
+	mmu_out_bits = mmu_parange_bits(ps);
 	if (pgt_geom_init(&mmu_geom, 12, VA_BITS)) {
 		return -1;
 	}
@@ -153,8 +160,7 @@ int mmu_map_platform(const struct platform *p)
 	for (unsigned i = 0; i < p->mem_count; i++) {
 		rc |= mmu_map_ram(p->mem[i].base, p->mem[i].base + p->mem[i].size);
 	}
-	rc |= mmu_map(p->uart.base, p->uart.base + (p->uart.size ? p->uart.size : 0x1000),
-		      ATTR_DEVICE);
+	rc |= mmu_map(p->uart.base, mem_range_end(&p->uart), ATTR_DEVICE);
 	if (p->gic_version) {
 		rc |= mmu_map(p->gicd.base, p->gicd.base + p->gicd.size, ATTR_DEVICE);
 		for (unsigned i = 0; i < p->gicr_count; i++) {

@@ -1,246 +1,399 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Platform discovery from the device tree (libfdt): memory, console UART, GIC, architected timer
- * PPIs, PSCI conduit, bootargs. Nothing in hyptap hard-codes a board address except the early
- * console used when there is no usable DTB at all.
+ * The DTB-to-platform decision: console UART, GIC, architected timer PPIs, PSCI conduit and
+ * bootargs here; memory and the page arena in platform_ram.c. Pure code over a DTB that may be
+ * hostile (docs/design-notes.md, "What the DTB parser accepts"): it never touches hardware, and
+ * every failure is one line naming the node and what is wrong. Nothing in hyptap hard-codes a
+ * board address except the early console used when there is no usable DTB at all.
  */
 #include <libfdt.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "dtb.h"
 #include "platform.h"
+#include "platform_ctx.h"
 
-struct platform platform;
+/* Smallest frames hyptap's GIC code touches (IHI 0069 12.1: GICD 64 KiB, one redistributor
+ * 2 x 64 KiB; IHI 0048 4.1: GICD 4 KiB; a Cortex-A9 CPU interface is only 256 bytes). */
+#define GICV3_GICD_MIN 0x10000u
+#define GICV3_GICR_MIN 0x20000u
+#define GICV2_GICD_MIN 0x1000u
+#define GICV2_GICC_MIN 0x100u
 
-/* Read an address/size pair of the given cell counts from a "reg" property. */
-static uint64_t read_cells(const fdt32_t *p, int cells)
+/* The one enabled node compatible with any of @compat; -1 (no error) when there is none. */
+static int find_one(struct platform_ctx *ps, const char *const *compat, size_t n, const char *what,
+		    int *found)
 {
-	uint64_t v = 0;
+	char first[PLATFORM_PATH_MAX];
+	int node;
 
-	for (int i = 0; i < cells; i++) {
-		v = (v << 32) | fdt32_to_cpu(p[i]);
-	}
-	return v;
-}
+	*found = -1;
+	for (node = fdt_next_node(ps->d.fdt, -1, NULL); node >= 0;
+	     node = fdt_next_node(ps->d.fdt, node, NULL)) {
+		size_t i = 0;
+		int en;
 
-static int node_reg(const void *fdt, int node, int index, struct mem_range *r)
-{
-	int parent = fdt_parent_offset(fdt, node);
-	int ac = fdt_address_cells(fdt, parent);
-	int sc = fdt_size_cells(fdt, parent);
-	int len;
-	const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
-
-	if (!reg || ac < 1 || ac > 2 || sc < 0 || sc > 2) {
-		return -1;
+		while (i < n && fdt_node_check_compatible(ps->d.fdt, node, compat[i])) {
+			i++;
+		}
+		if (i == n) {
+			continue;
+		}
+		en = dtb_enabled(&ps->d, node);
+		if (en < 0) {
+			return -1;
+		}
+		if (!en) {
+			continue;
+		}
+		if (*found >= 0) {
+			dtb_path(&ps->d, *found, first, sizeof(first));
+			return dtb_fail(&ps->d, node, "a second %s (the first is %s)", what, first);
+		}
+		*found = node;
 	}
-	if ((index + 1) * (ac + sc) * 4 > len) {
-		return -1;
-	}
-	reg += index * (ac + sc);
-	r->base = read_cells(reg, ac);
-	r->size = read_cells(reg + ac, sc);
 	return 0;
 }
 
-static bool node_enabled(const void *fdt, int node)
+static int copy_model(struct platform_ctx *ps)
 {
-	const char *status = fdt_getprop(fdt, node, "status", NULL);
+	const char *model = "";
+	size_t i;
 
-	return !status || !strcmp(status, "okay") || !strcmp(status, "ok");
-}
-
-static void copy_prop_string(const void *fdt, int node, const char *name, char *dst, size_t len)
-{
-	int plen;
-	const char *s = fdt_getprop(fdt, node, name, &plen);
-
-	snprintf(dst, len, "%.*s", s ? plen : 0, s ? s : "");
-}
-
-static void discover_memory(const void *fdt)
-{
-	int node;
-
-	fdt_for_each_subnode(node, fdt, 0)
-	{
-		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
-
-		if (!type || strcmp(type, "memory") || !node_enabled(fdt, node)) {
-			continue;
-		}
-		for (int i = 0; platform.mem_count < PLATFORM_MAX_MEM; i++) {
-			struct mem_range r;
-
-			if (node_reg(fdt, node, i, &r)) {
-				break;
-			}
-			if (r.size) {
-				platform.mem[platform.mem_count++] = r;
-			}
-		}
-	}
-}
-
-static int uart_from_node(const void *fdt, int node)
-{
-	if (node < 0 || !node_enabled(fdt, node)) {
+	if (dtb_string(&ps->d, 0, "model", &model) < 0) {
 		return -1;
 	}
-	if (!fdt_node_check_compatible(fdt, node, "arm,pl011")) {
-		platform.uart_kind = UART_PL011;
-	} else if (!fdt_node_check_compatible(fdt, node, "ns16550a") ||
-		   !fdt_node_check_compatible(fdt, node, "ns16550")) {
-		const fdt32_t *shift = fdt_getprop(fdt, node, "reg-shift", NULL);
+	for (i = 0; model[i] && i < sizeof(ps->p->model) - 1; i++) {
+		ps->p->model[i] = model[i] >= 0x20 && model[i] <= 0x7e ? model[i] : '?';
+	}
+	ps->p->model[i] = '\0';
+	return 0;
+}
 
-		platform.uart_kind = UART_NS16550;
-		platform.uart_reg_shift = shift ? fdt32_to_cpu(*shift) : 0;
+/* /chosen: bootargs (one string, kept in place) and stdout-path without its ":options". */
+static int parse_chosen(struct platform_ctx *ps, const char **stdout_path, size_t *len)
+{
+	int chosen = fdt_path_offset(ps->d.fdt, "/chosen");
+	int rc;
+
+	*stdout_path = NULL;
+	if (chosen < 0) {
+		return 0;
+	}
+	if (dtb_unique(&ps->d, chosen) ||
+	    dtb_string(&ps->d, chosen, "bootargs", &ps->p->bootargs) < 0) {
+		return -1;
+	}
+	rc = dtb_string(&ps->d, chosen, "stdout-path", stdout_path);
+	if (rc > 0) {
+		const char *colon = strchr(*stdout_path, ':');
+
+		*len = colon ? (size_t)(colon - *stdout_path) : strlen(*stdout_path);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+/* Entry @index of @node's reg as device @what: non-empty, reachable, outside RAM, the DTB and
+ * every device accepted so far. */
+static int add_device(struct platform_ctx *ps, int node, int index, const char *what,
+		      struct mem_range *r)
+{
+	char other[PLATFORM_PATH_MAX];
+	int ram;
+
+	if (dtb_reg(&ps->d, node, index, &r->base, &r->size)) {
+		return -1;
+	}
+	if (!r->size) {
+		return dtb_fail(&ps->d, node, "%s (reg entry %d) has size 0", what, index);
+	}
+	if (platform_ram_check_pa(ps, node, what, r)) {
+		return -1;
+	}
+	ram = platform_ram_overlapping(ps->p, r);
+	if (ram >= 0) {
+		dtb_path(&ps->d, ps->mem_node[ram], other, sizeof(other));
+		return dtb_fail(&ps->d, node, "%s 0x%llx+0x%llx lies in RAM (%s)", what,
+				(unsigned long long)r->base, (unsigned long long)r->size, other);
+	}
+	if (mem_range_overlaps(r, &ps->dtb_range)) {
+		return dtb_fail(&ps->d, node, "%s 0x%llx+0x%llx overlaps the DTB itself", what,
+				(unsigned long long)r->base, (unsigned long long)r->size);
+	}
+	for (unsigned i = 0; i < ps->dev_count; i++) {
+		if (mem_range_overlaps(r, &ps->dev[i].r)) {
+			dtb_path(&ps->d, ps->dev[i].node, other, sizeof(other));
+			return dtb_fail(&ps->d, node, "%s 0x%llx+0x%llx overlaps the %s of %s",
+					what, (unsigned long long)r->base,
+					(unsigned long long)r->size, ps->dev[i].what, other);
+		}
+	}
+	ps->dev[ps->dev_count++] = (struct platform_device){what, node, *r};
+	return 0;
+}
+
+static const char *const uart_pl011[] = {"arm,pl011"};
+static const char *const uart_16550[] = {"ns16550a", "ns16550"};
+
+static int uart_from_node(struct platform_ctx *ps, int node)
+{
+	struct platform *p = ps->p;
+	enum uart_kind kind = UART_NONE;
+	uint32_t shift = 0;
+	struct mem_range r;
+	int en;
+
+	if (!fdt_node_check_compatible(ps->d.fdt, node, uart_pl011[0])) {
+		kind = UART_PL011;
+	} else if (!fdt_node_check_compatible(ps->d.fdt, node, uart_16550[0]) ||
+		   !fdt_node_check_compatible(ps->d.fdt, node, uart_16550[1])) {
+		kind = UART_NS16550;
 	} else {
+		return dtb_fail(&ps->d, node,
+				"the console is not a UART hyptap drives (arm,pl011, "
+				"ns16550a or ns16550)");
+	}
+	en = dtb_enabled(&ps->d, node);
+	if (en <= 0) {
+		return en < 0 ? -1
+			      : dtb_fail(&ps->d, node, "the console UART is disabled (status)");
+	}
+	if (add_device(ps, node, 0, "UART", &r)) {
 		return -1;
 	}
-	return node_reg(fdt, node, 0, &platform.uart);
-}
-
-/* The console is /chosen/stdout-path when usable, else the first enabled PL011 or 16550. */
-static void discover_uart(const void *fdt)
-{
-	int chosen = fdt_path_offset(fdt, "/chosen");
-	const char *path = chosen >= 0 ? fdt_getprop(fdt, chosen, "stdout-path", NULL) : NULL;
-
-	if (path) {
-		const char *colon = strchr(path, ':');
-		int len = colon ? colon - path : (int)strlen(path);
-		int node = fdt_path_offset_namelen(fdt, path, len);
-
-		if (node < 0) {
-			/* stdout-path may name an alias. */
-			const char *alias = fdt_get_alias_namelen(fdt, path, len);
-
-			node = alias ? fdt_path_offset(fdt, alias) : -1;
+	if (kind == UART_NS16550) {
+		if (dtb_u32(&ps->d, node, "reg-shift", &shift) < 0) {
+			return -1;
 		}
-		if (!uart_from_node(fdt, node)) {
-			return;
+		if (shift > 3) {
+			return dtb_fail(&ps->d, node, "reg-shift is %u, expected 0 to 3", shift);
 		}
 	}
-	static const char *const compat[] = {"arm,pl011", "ns16550a", "ns16550"};
+	p->uart = r;
+	p->uart_reg_shift = shift;
+	p->uart_kind = kind;
+	return 0;
+}
 
-	for (size_t i = 0; i < sizeof(compat) / sizeof(compat[0]); i++) {
-		int node;
+/* The console is /chosen/stdout-path when there is one, else the first enabled PL011, else the
+ * first enabled 16550. */
+static int parse_uart(struct platform_ctx *ps, const char *stdout_path, size_t len)
+{
+	static const struct {
+		const char *const *compat;
+		size_t n;
+	} kinds[] = {{uart_pl011, 1}, {uart_16550, 2}};
 
-		for (node = fdt_node_offset_by_compatible(fdt, -1, compat[i]); node >= 0;
-		     node = fdt_node_offset_by_compatible(fdt, node, compat[i])) {
-			if (!uart_from_node(fdt, node)) {
-				return;
+	if (stdout_path) {
+		int node = dtb_node_by_path(&ps->d, stdout_path, len, "/chosen stdout-path");
+
+		return node < 0 ? -1 : uart_from_node(ps, node);
+	}
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		for (size_t i = 0; i < kinds[k].n; i++) {
+			int node = fdt_node_offset_by_compatible(ps->d.fdt, -1, kinds[k].compat[i]);
+
+			for (; node >= 0; node = fdt_node_offset_by_compatible(
+						  ps->d.fdt, node, kinds[k].compat[i])) {
+				int en = dtb_enabled(&ps->d, node);
+
+				if (en) {
+					return en < 0 ? -1 : uart_from_node(ps, node);
+				}
 			}
 		}
 	}
-	platform.uart_kind = UART_NONE;
+	return dtb_fail(&ps->d, -1,
+			"no usable UART (an enabled arm,pl011, ns16550a or ns16550 "
+			"node)");
 }
 
-static void discover_gic(const void *fdt)
+static const char *const gic_compat[] = {"arm,gic-v3", "arm,cortex-a15-gic", "arm,gic-400",
+					 "arm,cortex-a9-gic"};
+
+static int gic_frame(struct platform_ctx *ps, int node, int index, const char *what, uint32_t min,
+		     struct mem_range *r)
 {
-	int node = fdt_node_offset_by_compatible(fdt, -1, "arm,gic-v3");
-
-	if (node >= 0) {
-		const fdt32_t *nr = fdt_getprop(fdt, node, "#redistributor-regions", NULL);
-		unsigned regions = nr ? fdt32_to_cpu(*nr) : 1;
-
-		platform.gic_version = 3;
-		node_reg(fdt, node, 0, &platform.gicd);
-		for (unsigned i = 0; i < regions && i < PLATFORM_MAX_GICR; i++) {
-			if (!node_reg(fdt, node, 1 + i, &platform.gicr[i])) {
-				platform.gicr_count++;
-			}
-		}
-		return;
+	if (add_device(ps, node, index, what, r)) {
+		return -1;
 	}
-	static const char *const v2[] = {"arm,cortex-a15-gic", "arm,gic-400", "arm,cortex-a9-gic"};
-
-	for (size_t i = 0; i < sizeof(v2) / sizeof(v2[0]); i++) {
-		node = fdt_node_offset_by_compatible(fdt, -1, v2[i]);
-		if (node >= 0) {
-			platform.gic_version = 2;
-			node_reg(fdt, node, 0, &platform.gicd);
-			node_reg(fdt, node, 1, &platform.gicc);
-			return;
-		}
+	if (r->size < min) {
+		return dtb_fail(&ps->d, node,
+				"%s (reg entry %d) is 0x%llx bytes, at least 0x%x "
+				"needed",
+				what, index, (unsigned long long)r->size, min);
 	}
+	return 0;
+}
+
+static int parse_gic(struct platform_ctx *ps)
+{
+	struct platform *p = ps->p;
+	uint32_t icells = 3, regions = 1;
+	int node, count;
+
+	if (find_one(ps, gic_compat, sizeof(gic_compat) / sizeof(gic_compat[0]), "GIC", &node)) {
+		return -1;
+	}
+	if (node < 0) {
+		return dtb_fail(&ps->d, -1,
+				"no GIC (an enabled arm,gic-v3, arm,cortex-a15-gic, "
+				"arm,gic-400 or arm,cortex-a9-gic node)");
+	}
+	if (dtb_u32(&ps->d, node, "#interrupt-cells", &icells) < 0) {
+		return -1;
+	}
+	if (icells != 3) {
+		return dtb_fail(&ps->d, node,
+				"#interrupt-cells is %u, hyptap reads 3-cell GIC "
+				"interrupt specifiers",
+				icells);
+	}
+	count = dtb_reg_count(&ps->d, node);
+	if (count < 0) {
+		return -1;
+	}
+	if (fdt_node_check_compatible(ps->d.fdt, node, "arm,gic-v3")) {
+		if (count < 2) {
+			return dtb_fail(&ps->d, node,
+					"reg has %d entry, GICv2 needs 2 (GICD, GICC)", count);
+		}
+		p->gic_version = 2;
+		return gic_frame(ps, node, 0, "GICD", GICV2_GICD_MIN, &p->gicd) ||
+				       gic_frame(ps, node, 1, "GICC", GICV2_GICC_MIN, &p->gicc)
+			       ? -1
+			       : 0;
+	}
+	if (dtb_u32(&ps->d, node, "#redistributor-regions", &regions) < 0) {
+		return -1;
+	}
+	if (regions < 1 || regions > PLATFORM_MAX_GICR) {
+		return dtb_fail(&ps->d, node, "#redistributor-regions is %u, hyptap reads 1 to %u",
+				regions, PLATFORM_MAX_GICR);
+	}
+	if ((unsigned)count < 1 + regions) {
+		return dtb_fail(&ps->d, node,
+				"reg has %d entr%s, GICv3 with %u redistributor "
+				"region%s needs %u",
+				count, count == 1 ? "y" : "ies", regions, regions == 1 ? "" : "s",
+				1 + regions);
+	}
+	p->gic_version = 3;
+	if (gic_frame(ps, node, 0, "GICD", GICV3_GICD_MIN, &p->gicd)) {
+		return -1;
+	}
+	for (unsigned i = 0; i < regions; i++) {
+		if (gic_frame(ps, node, 1 + (int)i, "GICR", GICV3_GICR_MIN, &p->gicr[i])) {
+			return -1;
+		}
+		p->gicr_count++;
+	}
+	return 0;
 }
 
 /*
  * The "interrupts" of arm,armv8-timer are, in order: secure physical, non-secure physical,
- * virtual, hypervisor physical; each a GIC specifier <type number flags> with type 1 = PPI.
+ * virtual, hypervisor physical, and optionally hypervisor virtual; each a GIC specifier
+ * <type number flags> with type 1 = PPI (binding arm,arch_timer). Without a timer node the
+ * SBSA-recommended INTIDs are assumed.
  */
-static void discover_timer(const void *fdt)
+static int parse_timer(struct platform_ctx *ps)
 {
-	int node = fdt_node_offset_by_compatible(fdt, -1, "arm,armv8-timer");
-	unsigned *out[] = {&platform.timer_intid_sec_phys, &platform.timer_intid_phys,
-			   &platform.timer_intid_virt, &platform.timer_intid_hyp};
-	static const unsigned fallback[] = {29, 30, 27, 26}; /* SBSA-recommended INTIDs */
-	int len = 0;
-	const fdt32_t *irq = node >= 0 ? fdt_getprop(fdt, node, "interrupts", &len) : NULL;
+	static const char *const compat[] = {"arm,armv8-timer"};
+	static const char *const names[] = {"secure physical", "non-secure physical", "virtual",
+					    "hypervisor physical"};
+	static const unsigned sbsa[] = {29, 30, 27, 26};
+	struct platform *p = ps->p;
+	unsigned *out[] = {&p->timer_intid_sec_phys, &p->timer_intid_phys, &p->timer_intid_virt,
+			   &p->timer_intid_hyp};
+	const void *irq;
+	int node, len, rc;
 
-	for (unsigned i = 0; i < 4; i++) {
-		if (irq && (int)((i + 1) * 3 * 4) <= len && fdt32_to_cpu(irq[i * 3]) == 1) {
-			*out[i] = 16 + fdt32_to_cpu(irq[i * 3 + 1]);
-		} else {
-			*out[i] = fallback[i];
+	if (find_one(ps, compat, 1, "arm,armv8-timer", &node)) {
+		return -1;
+	}
+	if (node < 0) {
+		for (unsigned i = 0; i < 4; i++) {
+			*out[i] = sbsa[i];
 		}
+		return 0;
 	}
+	rc = dtb_prop(&ps->d, node, "interrupts", &irq, &len);
+	if (rc <= 0) {
+		return rc < 0 ? -1 : dtb_fail(&ps->d, node, "no interrupts");
+	}
+	if (len != 4 * 12 && len != 5 * 12) {
+		return dtb_fail(&ps->d, node,
+				"interrupts has %d bytes, expected 4 or 5 GIC "
+				"specifiers of 3 cells (48 or 60 bytes)",
+				len);
+	}
+	for (unsigned i = 0; i < 4; i++) {
+		uint32_t type = dtb_cell(irq, 3 * i), ppi = dtb_cell(irq, 3 * i + 1);
+
+		if (type != 1 || ppi > 15) {
+			return dtb_fail(&ps->d, node,
+					"interrupt %u (%s timer) <%u %u 0x%x> is not "
+					"a PPI (<1 0..15 flags>)",
+					i, names[i], type, ppi, dtb_cell(irq, 3 * i + 2));
+		}
+		*out[i] = 16 + ppi;
+	}
+	return 0;
 }
 
-static void discover_psci(const void *fdt)
+static int parse_psci(struct platform_ctx *ps)
 {
-	int node = fdt_node_offset_by_compatible(fdt, -1, "arm,psci-1.0");
+	static const char *const compat[] = {"arm,psci-1.0", "arm,psci-0.2", "arm,psci"};
+	const char *method;
+	int node, rc;
 
-	if (node < 0) {
-		node = fdt_node_offset_by_compatible(fdt, -1, "arm,psci-0.2");
+	ps->p->psci = PSCI_NONE;
+	if (find_one(ps, compat, 3, "PSCI node", &node)) {
+		return -1;
 	}
 	if (node < 0) {
-		node = fdt_node_offset_by_compatible(fdt, -1, "arm,psci");
+		return 0;
 	}
-	const char *method = node >= 0 ? fdt_getprop(fdt, node, "method", NULL) : NULL;
-
-	if (method && !strcmp(method, "hvc")) {
-		platform.psci = PSCI_HVC;
-	} else if (method && !strcmp(method, "smc")) {
-		platform.psci = PSCI_SMC;
+	rc = dtb_string(&ps->d, node, "method", &method);
+	if (rc <= 0) {
+		return rc < 0 ? -1 : dtb_fail(&ps->d, node, "no method (smc or hvc)");
+	}
+	if (!strcmp(method, "smc")) {
+		ps->p->psci = PSCI_SMC;
+	} else if (!strcmp(method, "hvc")) {
+		ps->p->psci = PSCI_HVC;
 	} else {
-		platform.psci = PSCI_NONE;
+		return dtb_fail(&ps->d, node, "method is \"%s\", expected smc or hvc", method);
 	}
+	return 0;
 }
 
-int platform_discover(const void *dtb, char *err, size_t errlen)
+int platform_parse(struct platform *p, const struct platform_boot *boot, char *err, size_t errlen)
 {
-	int rc = fdt_check_header(dtb);
+	struct platform_ctx ps = {.d = {boot->dtb, err, errlen}, .p = p, .boot = boot};
+	const char *stdout_path;
+	size_t stdout_len = 0;
 
-	if (rc) {
-		snprintf(err, errlen, "invalid DTB at %p: %s", dtb, fdt_strerror(rc));
+	memset(p, 0, sizeof(*p));
+	p->dtb = boot->dtb;
+	p->dtb_size = boot->dtb_size;
+	if (err && errlen) {
+		err[0] = '\0';
+	}
+	if (dtb_check(&ps.d, boot->dtb_size)) {
 		return -1;
 	}
-	platform.dtb = dtb;
-	platform.dtb_size = fdt_totalsize(dtb);
-	copy_prop_string(dtb, 0, "model", platform.model, sizeof(platform.model));
-	copy_prop_string(dtb, 0, "compatible", platform.compatible, sizeof(platform.compatible));
-
-	int chosen = fdt_path_offset(dtb, "/chosen");
-
-	if (chosen >= 0) {
-		copy_prop_string(dtb, chosen, "bootargs", platform.bootargs,
-				 sizeof(platform.bootargs));
+	ps.dtb_range = (struct mem_range){boot->dtb_pa, fdt_totalsize(boot->dtb)};
+	if (ps.dtb_range.size > UINT64_MAX - ps.dtb_range.base) {
+		return dtb_fail(&ps.d, -1, "at 0x%llx, its 0x%llx bytes overflow 64 bits",
+				(unsigned long long)ps.dtb_range.base,
+				(unsigned long long)ps.dtb_range.size);
 	}
-	discover_memory(dtb);
-	discover_uart(dtb);
-	discover_gic(dtb);
-	discover_timer(dtb);
-	discover_psci(dtb);
-
-	if (!platform.mem_count) {
-		snprintf(err, errlen, "DTB has no memory node");
-		return -1;
-	}
-	if (platform.uart_kind == UART_NONE) {
-		snprintf(err, errlen, "DTB has no usable UART (arm,pl011 or ns16550a)");
+	if (copy_model(&ps) || parse_chosen(&ps, &stdout_path, &stdout_len) ||
+	    platform_ram_parse(&ps) || parse_uart(&ps, stdout_path, stdout_len) || parse_gic(&ps) ||
+	    parse_timer(&ps) || parse_psci(&ps) || platform_ram_layout(&ps)) {
 		return -1;
 	}
 	return 0;

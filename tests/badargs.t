@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.." || exit 1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 echo "TAP version 13"
-echo "1..12"
+echo "1..15"
 n=0 rc=0
 
 # boot ARGS...: ci/qemu-run ARGS; stdout in $tmp/out, stderr in $tmp/err, exit status in $rc.
@@ -45,6 +45,23 @@ boot -- 'hyptap.only=nosuch.*'
 ((rc == 1)) && grep -E '^Bail out!.*nosuch\.\*' "$tmp/out" | grep -qiE 'select|match|nothing'
 check "hyptap.only=nosuch.*: Bail out! saying the glob selects nothing"
 
+# Bootargs longer than the parser's 1023 bytes end the run: before, they were cut silently and
+# a token past the cut was never seen.
+pad=$(head -c 4000 /dev/zero | tr '\0' x)
+boot -- "hyptap.only=guest.exit $pad"
+((rc == 1)) && [ "$(grep -c '^Bail out!' "$tmp/out")" = 1 ] &&
+	has '^Bail out! bootargs too long \(4023 bytes, at most 1023\)$'
+check "4 KiB of bootargs: Bail out! saying they are too long"
+
+boot -- "hyptap.only=guest.exit ${pad:0:1000} hyptap.bogus=1"
+((rc == 1)) && has '^Bail out! bootargs too long \(1038 bytes, at most 1023\)$'
+check "a token past byte 1023 is not dropped silently"
+
+boot -- $'hyptap.only=caf\xc3\xa9'
+((rc == 1)) &&
+	has '^Bail out! bad bootarg "hyptap\.only=caf\\xc3\\xa9": byte 0xc3 at offset 15 is not printable ASCII$'
+check "non-ASCII in a hyptap token: Bail out! naming the byte, escaped"
+
 boot -- hyptap.list
 ((rc == 0)) && has '^# guest\.exit\b' && has '^1\.\.0\b' && ! has '^(not )?ok\b'
 check "hyptap.list: ids as comments, then a 1..0 plan"
@@ -74,8 +91,9 @@ qemu-system-aarch64 -M virt,virtualization=on,gic-version=3,dumpdtb="$tmp/virt.d
 	-m 512M -nographic >/dev/null 2>&1
 uart=$(fdtget -l "$tmp/virt.dtb" / | grep -m1 '^pl011@')
 fdtput -r "$tmp/virt.dtb" "/$uart" 2>/dev/null
+fdtput -d "$tmp/virt.dtb" /chosen stdout-path
 qemu_direct -M virt,virtualization=on,gic-version=3 -dtb "$tmp/virt.dtb" -kernel build/hyptap.img
-((rc == 0)) && has '^Bail out! DTB has no usable UART'
+((rc == 0)) && has '^Bail out! DTB: no usable UART \(an enabled arm,pl011, ns16550a or ns16550 node\)$'
 check "DTB without a UART: Bail out! on the early UART, QEMU powers off by itself"
 
 boot --cpu nosuchcpu

@@ -14,6 +14,10 @@
 /** Allowed range of hyptap.repeat. */
 #define BOOTARGS_REPEAT_MAX 100000u
 
+/** Longest error message bootargs_parse() writes, NUL included (it is cut to fit a smaller @err).
+ */
+#define BOOTARGS_ERR_MAX 160
+
 /** Allowed range of hyptap.timeout_ms. */
 #define BOOTARGS_TIMEOUT_MS_MAX 600000u
 
@@ -60,12 +64,15 @@ void bootargs_init(struct bootargs *ba);
  * @ba:      result; reset to the defaults first. Keeps pointers into @ba->storage only.
  * @cmdline: tokens separated by blanks (space, tab, newline...); those not starting with
  *           "hyptap." are ignored. NULL is an empty command line.
- * @err:     on error, receives a one-line message naming the offending token (may be NULL).
+ * @err:     on error, receives a one-line message of printable ASCII naming the offending token
+ *           (quoted: other bytes as \xNN, cut after 48 characters), at most BOOTARGS_ERR_MAX
+ *           bytes (may be NULL).
  * @errlen:  size of @err.
  *
- * Return: 0 on success, -1 on a malformed hyptap.* token (unknown key, missing or empty
- * value, bad number, value out of range, empty glob, too many globs) or a command line
- * that does not fit in @ba->storage. On error @ba holds the options parsed so far.
+ * Return: 0 on success, -1 on a malformed hyptap.* token (unknown key, a byte that is not
+ * printable ASCII, missing or empty value, bad number, value out of range, empty glob, too
+ * many globs) or a command line that does not fit in @ba->storage. On error @ba holds the
+ * options parsed so far.
  */
 int bootargs_parse(struct bootargs *ba, const char *cmdline, char *err, size_t errlen);
 

@@ -7,8 +7,8 @@
 
 #include "platform.h"
 
-/** Give the page arena every page of the image's RAM bank above the image and the DTB. */
-int kalloc_init(const struct platform *p, uintptr_t image_end);
+/** Give the page arena the free RAM platform_parse() chose (@p->arena). */
+int kalloc_init(const struct platform *p);
 /** @count pages aligned to @align bytes, not zeroed; NULL when the arena is exhausted. */
 void *kalloc_pages(size_t count, size_t align);
 void kfree_pages(void *p, size_t count);

@@ -23,6 +23,10 @@ int mmu_map_platform(const struct platform *p);
 /** Map one MMIO range Device-nGnRE at run time (e.g. a redistributor frame). */
 int mmu_map_device(uint64_t base, uint64_t size);
 
+/** Physical address bits the identity map reaches (PARange, at most 48); set by mmu_early_init().
+ */
+unsigned mmu_pa_bits(void);
+
 /** Output address size (bits) of ID_AA64MMFR0_EL1.PARange encoding @parange; 0 if reserved. */
 unsigned mmu_parange_bits(unsigned parange);
 

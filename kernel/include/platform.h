@@ -6,29 +6,53 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PLATFORM_MAX_MEM  8
+#define PLATFORM_MAX_MEM  16
 #define PLATFORM_MAX_GICR 4
+/** Most /memreserve/ entries plus /reserved-memory regions inside the image's RAM range. */
+#define PLATFORM_MAX_RESERVED 64
+/** Smallest page arena hyptap runs with (each guest takes 1 MiB of RAM plus its tables). */
+#define PLATFORM_ARENA_MIN (8u << 20)
+/** The page arena starts on a 2 MiB boundary: guest RAM likes block alignment. */
+#define PLATFORM_ARENA_ALIGN (2u << 20)
 
 struct mem_range {
 	uint64_t base;
 	uint64_t size;
 };
 
+/** One past the last byte of @r; platform_parse() guarantees that it does not wrap. */
+static inline uint64_t mem_range_end(const struct mem_range *r)
+{
+	return r->base + r->size;
+}
+
+static inline bool mem_range_overlaps(const struct mem_range *a, const struct mem_range *b)
+{
+	return a->base < mem_range_end(b) && b->base < mem_range_end(a);
+}
+
+static inline bool mem_range_contains(const struct mem_range *outer, const struct mem_range *inner)
+{
+	return inner->base >= outer->base && mem_range_end(inner) <= mem_range_end(outer);
+}
+
 enum uart_kind { UART_NONE, UART_PL011, UART_NS16550 };
 enum psci_conduit { PSCI_NONE, PSCI_SMC, PSCI_HVC };
 
-/** Everything hyptap learns from the DTB; filled once by platform_discover(). */
+/** Everything hyptap learns from the DTB; filled once by platform_parse(). */
 struct platform {
-	char model[64];
-	char compatible[64];
+	char model[64]; /* root "model", printable ASCII, cut to fit */
 	struct mem_range mem[PLATFORM_MAX_MEM];
 	unsigned mem_count;
+	/* Free RAM for the page arena: the largest piece of the image's RAM range outside the
+	 * image, the DTB and every reservation, starting on a PLATFORM_ARENA_ALIGN boundary. */
+	struct mem_range arena;
 
 	enum uart_kind uart_kind;
 	struct mem_range uart;
 	unsigned uart_reg_shift; /* ns16550 "reg-shift" */
 
-	unsigned gic_version; /* 0 = none found, 2, 3 */
+	unsigned gic_version; /* 2 or 3 */
 	struct mem_range gicd;
 	struct mem_range gicr[PLATFORM_MAX_GICR];
 	unsigned gicr_count;
@@ -38,17 +62,34 @@ struct platform {
 	unsigned timer_intid_sec_phys, timer_intid_phys, timer_intid_virt, timer_intid_hyp;
 
 	enum psci_conduit psci;
-	char bootargs[1024];
+	const char *bootargs; /* /chosen/bootargs inside the DTB (one string), or NULL */
 	const void *dtb;
 	size_t dtb_size;
 };
 
+/** What the image knows about itself when it parses the DTB. */
+struct platform_boot {
+	const void *dtb;	/* where the DTB can be read */
+	size_t dtb_size;	/* bytes readable at @dtb: the header's totalsize must fit */
+	uint64_t dtb_pa;	/* the DTB's physical address (the image maps it 1:1) */
+	struct mem_range image; /* the loaded image, .bss and stack included */
+	unsigned pa_bits;	/* physical address size the EL2 map can reach */
+};
+
+/** The platform the image runs on (kernel/main.c). */
 extern struct platform platform;
 
 /**
- * platform_discover() - fill `platform` from the flattened device tree at @dtb.
- * Return: 0, or -1 with a one-line reason in @err (no memory node, no UART, ...).
+ * platform_parse() - decide @p from the DTB in @boot. Pure code: no system register, no MMIO.
+ *
+ * The DTB is checked whole first (dtb_check()), then each node hyptap uses: memory, the console
+ * UART (/chosen/stdout-path or the first enabled PL011/16550), the GIC, the architected timer,
+ * PSCI, /chosen/bootargs; then the ranges against each other and against the image and the DTB.
+ *
+ * Return: 0 with @p a valid platform, or -1 with a one-line reason in @err naming the node and
+ * property. On error @p->uart_kind is UART_NONE unless the console UART was found and checked
+ * (the caller may print the reason there).
  */
-int platform_discover(const void *dtb, char *err, size_t errlen);
+int platform_parse(struct platform *p, const struct platform_boot *boot, char *err, size_t errlen);
 
 #endif

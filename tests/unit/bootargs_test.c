@@ -323,6 +323,47 @@ static void test_limits(void)
 		"in-place parse result");
 }
 
+/* Messages stay one printable line of at most BOOTARGS_ERR_MAX bytes whatever the token. */
+static void test_hostile(void)
+{
+	static char line[2048];
+
+	unit_eq_u64(parse("hyptap.only=caf\xc3\xa9"), (uint64_t)-1, "non-ASCII glob rejected");
+	unit_eq_str(err,
+		    "bad bootarg \"hyptap.only=caf\\xc3\\xa9\": byte 0xc3 at offset 15 is not "
+		    "printable ASCII",
+		    "non-ASCII byte named, quoted as \\xNN");
+	unit_eq_u64(parse("console=caf\xc3\xa9 hyptap.list"), 0, "non-ASCII in a foreign token");
+	unit_eq_u64(parse("hyptap.repeat=1\x01"), (uint64_t)-1, "control byte rejected");
+	unit_eq_str(err,
+		    "bad bootarg \"hyptap.repeat=1\\x01\": byte 0x01 at offset 15 is not "
+		    "printable ASCII",
+		    "control byte message");
+	unit_eq_u64(parse("hyptap.\x1b[2Jx=1"), (uint64_t)-1, "escape sequence in a key");
+	unit_eq_str(err,
+		    "unknown bootarg key \"hyptap.\\x1b[2Jx\" (known: only, skip, list, repeat, "
+		    "seed, timeout_ms, exit)",
+		    "escape sequence quoted");
+	unit_eq_u64(parse("hyptap.exit=\"psci\""), (uint64_t)-1, "quotes in a value");
+	unit_eq_str(err, "bad bootarg \"hyptap.exit=\\x22psci\\x22\": expected psci or semihosting",
+		    "quotes quoted as \\x22");
+
+	strcpy(line, "hyptap.repeat=");
+	memset(line + strlen(line), '7', 500);
+	unit_eq_u64(parse(line), (uint64_t)-1, "500-digit repeat rejected");
+	unit_eq_str(err,
+		    "bad bootarg \"hyptap.repeat=7777777777777777777777777777777777...\": expected "
+		    "a decimal number 1..100000",
+		    "long token cut after 48 characters, the reason kept");
+	unit_ok(strlen(err) < BOOTARGS_ERR_MAX, "within BOOTARGS_ERR_MAX");
+	memset(line, '\xff', 600);
+	memcpy(line, "hyptap.", 7);
+	line[600] = '\0';
+	unit_eq_u64(parse(line), (uint64_t)-1, "600 bytes of 0xff after hyptap.");
+	unit_ok(strlen(err) < BOOTARGS_ERR_MAX && strstr(err, "...\" (known: ") != NULL,
+		"escaped bytes count towards the cut");
+}
+
 static void test_selects(void)
 {
 	static const char *const ids[] = {
@@ -375,6 +416,7 @@ int main(void)
 	test_globs();
 	test_key_errors();
 	test_limits();
+	test_hostile();
 	test_selects();
 	return unit_done();
 }
