@@ -39,6 +39,17 @@
 #define S2_MEMATTR_NORMAL_NC	 0x5 /* outer NC, inner NC */
 #define S2_MEMATTR_NORMAL_WT	 0xa
 #define S2_MEMATTR_NORMAL_WB	 0xf /* outer WB, inner WB */
+/*
+ * MemAttr[3:2] is the outer, MemAttr[1:0] the inner cacheability of a Normal type (Device when
+ * MemAttr[3:2] = 0b00, MemAttr[1:0] then the Device type as above). A half of 0b00 in a Normal
+ * type is reserved: CONSTRAINED UNPREDICTABLE, one of NC, WT and WB (S2DecodeCacheability()).
+ */
+#define S2_MEMATTR_OUTER(v)	 (((v) >> 2) & 3)
+#define S2_MEMATTR_INNER(v)	 ((v)&3)
+#define S2_MEMATTR(outer, inner) ((outer) << 2 | (inner))
+#define S2_CACHE_NC		 0x1
+#define S2_CACHE_WT		 0x2
+#define S2_CACHE_WB		 0x3
 #define PTE_S2AP_R		 BIT(6)
 #define PTE_S2AP_W		 BIT(7)
 #define PTE_S2AP_RW		 (PTE_S2AP_R | PTE_S2AP_W)

@@ -226,6 +226,20 @@ static inline void dc_civac(uintptr_t va)
 	__asm__ volatile("dc civac, %0" : : "r"(va) : "memory");
 }
 
+/*
+ * AT S12E1R / AT S12E1W: stage 1 and 2 of the EL1&0 regime for @va as a read or a write, result
+ * in PAR_EL1 (after an ISB). Executed at EL2 with the guest's EL1 and stage-2 registers loaded.
+ */
+static inline void at_s12e1r(uint64_t va)
+{
+	__asm__ volatile("at s12e1r, %0" : : "r"(va) : "memory");
+}
+
+static inline void at_s12e1w(uint64_t va)
+{
+	__asm__ volatile("at s12e1w, %0" : : "r"(va) : "memory");
+}
+
 static inline void ic_iallu(void)
 {
 	__asm__ volatile("ic iallu" : : : "memory");
