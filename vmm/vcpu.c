@@ -281,3 +281,16 @@ struct exit vcpu_run(struct vcpu *v)
 		}
 	}
 }
+
+void vcpu_load_regime(struct vcpu *v)
+{
+	vcpu_switch_to(v);
+	vcpu_load_el2(v);
+	isb();
+}
+
+void vcpu_put_regime(void)
+{
+	vcpu_put();
+	isb();
+}

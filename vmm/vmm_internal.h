@@ -25,6 +25,14 @@ void vcpu_el1_init(struct vcpu *v);
 void vcpu_el1_save(struct vcpu *v);
 void vcpu_el1_load(const struct vcpu *v);
 
+/*
+ * The vCPU's EL1&0 translation regime live on the CPU without entering it (vmm/vcpu.c): its EL1
+ * context, VTTBR_EL2, VTCR_EL2, HCR_EL2 and the rest of vcpu_run()'s EL2 state, until
+ * vcpu_put_regime() turns stage 2 off again. For EL2 operations on the guest's regime (AT).
+ */
+void vcpu_load_regime(struct vcpu *v);
+void vcpu_put_regime(void);
+
 /* The GICv3 virtual CPU interface state (vmm/vgic.c); save and load do nothing without GICv3. */
 /** A vCPU's first state: ICH_VMCR_EL2 from @cfg, empty list registers, no active priority. */
 void vgic_init(struct vgic_cpu *g, const struct vcpu_config *cfg);

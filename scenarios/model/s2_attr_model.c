@@ -72,7 +72,7 @@ bool s2_memattr_has_choice(unsigned memattr)
 static struct mem_hints s2_decode_cacheability(unsigned field, unsigned choice)
 {
 	static const enum mem_cache constrained[S2_RESMEMATTR_CHOICES] = {MEMATTR_NC, MEMATTR_WT,
-									   MEMATTR_WB};
+									  MEMATTR_WB};
 	struct mem_hints h = {.attrs = MEMATTR_NC};
 
 	switch (field) {

@@ -72,11 +72,11 @@ int main(void)
 	struct par_attrs_expect e;
 	struct s1_input off = {.off = true};
 
-	unit_ok(s2_par_attrs_expect(&off, 0xf, ISH, false, &e) && e.n == 1 &&
-			e.v[0].attr == 0x00 && e.v[0].sh == OSH,
+	unit_ok(s2_par_attrs_expect(&off, 0xf, ISH, false, &e) && e.n == 1 && e.v[0].attr == 0x00 &&
+			e.v[0].sh == OSH,
 		"stage 1 off x WB: Device-nGnRnE, OSH");
-	unit_ok(s2_par_attrs_expect(&off, 0x3, NSH, false, &e) && e.n == 1 &&
-			e.v[0].attr == 0x00 && e.v[0].sh == OSH,
+	unit_ok(s2_par_attrs_expect(&off, 0x3, NSH, false, &e) && e.n == 1 && e.v[0].attr == 0x00 &&
+			e.v[0].sh == OSH,
 		"stage 1 off x GRE: Device-nGnRnE, OSH");
 
 	/* Reserved stage-2 halves: NC, WT or WB for that half (S2DecodeCacheability()). */

@@ -233,11 +233,11 @@
 #define HCRX_SCTLR2EN BIT(15) /* SCTLR2_EL1 (FEAT_SCTLR2) */
 
 /* PAR_EL1 after a successful AT (F = 0); NS (bit 9) is UNKNOWN for a Non-secure regime. */
-#define PAR_F		BIT(0)
-#define PAR_SH_SHIFT	7
-#define PAR_NS		BIT(9)
-#define PAR_PA_MASK	0x000ffffffffff000ULL /* PA[51:12] (PA[51:48] with FEAT_LPA) */
-#define PAR_ATTR_SHIFT	56
+#define PAR_F	       BIT(0)
+#define PAR_SH_SHIFT   7
+#define PAR_NS	       BIT(9)
+#define PAR_PA_MASK    0x000ffffffffff000ULL /* PA[51:12] (PA[51:48] with FEAT_LPA) */
+#define PAR_ATTR_SHIFT 56
 
 /* VNCR_EL2 (FEAT_NV2): BADDR, bits [52:12], a VA in the EL2 translation regime. */
 #define VNCR_BADDR_MASK 0x001ffffffffff000ULL

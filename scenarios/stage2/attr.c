@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * stage2.attr: the memory type and shareability of stage 1 combined with stage 2 (HCR_EL2.FWB
+ * = 0), as AT S12E1R and AT S12E1W report them in PAR_EL1. Every stage-1 type (the four Device
+ * types, Normal NC/WT/WB inner x outer and two transient ones, each with NSH/OSH/ISH, and stage
+ * 1 off) is crossed with every stage-2 MemAttr[3:0] encoding; the stage-2 SH cycles with the
+ * encoding, so that every pair of shareabilities meets every Normal stage-1 type.
+ *
+ * Each instance builds a fresh VM whose stage 2 maps one page at ATTR_IPA with the row's
+ * attributes, and, unless stage 1 is off, a three-level stage-1 table in guest RAM that maps
+ * ATTR_VA with the row's MAIR_EL1 byte and SH. The vmm executes the AT instructions at EL2 with
+ * the vCPU's regime loaded (vcpu_at_s12e1()); the guest never runs. Expected values come from
+ * scenarios/model/s2_attr_model.c.
+ */
+#include <stdio.h>
+
+#include "arch/el2.h"
+#include "arch/pte.h"
+#include "cpu_id.h"
+#include "s2_attr_model.h"
+#include "scenario.h"
+
+struct s2_attr_row {
+	const char *name;
+	bool s1_off;
+	uint8_t mair_attr; /* MAIR_EL1 Attr<n> of the stage-1 page */
+	uint8_t s1_sh;
+	uint8_t s2_memattr; /* stage-2 descriptor MemAttr[3:0] */
+	uint8_t s2_sh;
+};
+
+#define NSH 0
+#define OSH 2
+#define ISH 3
+
+/* Stage-1 types: X(stage-2 args..., name, off, MAIR byte, SH). */
+#define S1_SHAREABILITIES(X, m, sh, n, name, attr)                                                 \
+	X(m, sh, n, name "-nsh", false, attr, NSH)                                                 \
+	X(m, sh, n, name "-osh", false, attr, OSH)                                                 \
+	X(m, sh, n, name "-ish", false, attr, ISH)
+#define S1_TYPES(X, m, sh, n)                                                                      \
+	X(m, sh, n, "off", true, 0x00, NSH)                                                        \
+	X(m, sh, n, "dev-nGnRnE", false, 0x00, ISH)                                                \
+	X(m, sh, n, "dev-nGnRE", false, 0x04, ISH)                                                 \
+	X(m, sh, n, "dev-nGRE", false, 0x08, ISH)                                                  \
+	X(m, sh, n, "dev-GRE", false, 0x0c, ISH)                                                   \
+	S1_SHAREABILITIES(X, m, sh, n, "onc-inc", 0x44)                                            \
+	S1_SHAREABILITIES(X, m, sh, n, "onc-iwt", 0x4a)                                            \
+	S1_SHAREABILITIES(X, m, sh, n, "onc-iwb", 0x4f)                                            \
+	S1_SHAREABILITIES(X, m, sh, n, "owt-inc", 0xa4)                                            \
+	S1_SHAREABILITIES(X, m, sh, n, "owt-iwt", 0xaa)                                            \
+	S1_SHAREABILITIES(X, m, sh, n, "owt-iwb", 0xaf)                                            \
+	S1_SHAREABILITIES(X, m, sh, n, "owb-inc", 0xf4)                                            \
+	S1_SHAREABILITIES(X, m, sh, n, "owb-iwt", 0xfa)                                            \
+	S1_SHAREABILITIES(X, m, sh, n, "owb-iwb", 0xff)                                            \
+	S1_SHAREABILITIES(X, m, sh, n, "owtt-iwtt", 0x22)                                          \
+	S1_SHAREABILITIES(X, m, sh, n, "owbt-iwbt", 0x55)
+
+/*
+ * Every stage-2 MemAttr[3:0] (WT is read-allocate and WB read/write-allocate in the MAIR
+ * bytes above, so the inherited hints show), with its SH: Y(MemAttr, SH, name). The "res"
+ * halves are reserved: CONSTRAINED UNPREDICTABLE NC, WT or WB, and the oracle accepts each.
+ */
+#define S2_TYPES(Y)                                                                                \
+	Y(S2_MEMATTR_DEVICE_nGnRnE, NSH, "0x0-dev-nGnRnE-nsh")                                     \
+	Y(S2_MEMATTR_DEVICE_nGnRE, OSH, "0x1-dev-nGnRE-osh")                                       \
+	Y(S2_MEMATTR_DEVICE_nGRE, ISH, "0x2-dev-nGRE-ish")                                         \
+	Y(S2_MEMATTR_DEVICE_GRE, NSH, "0x3-dev-GRE-nsh")                                           \
+	Y(S2_MEMATTR(S2_CACHE_NC, 0), OSH, "0x4-onc-ires-osh")                                     \
+	Y(S2_MEMATTR(S2_CACHE_NC, S2_CACHE_NC), ISH, "0x5-onc-inc-ish")                            \
+	Y(S2_MEMATTR(S2_CACHE_NC, S2_CACHE_WT), NSH, "0x6-onc-iwt-nsh")                            \
+	Y(S2_MEMATTR(S2_CACHE_NC, S2_CACHE_WB), OSH, "0x7-onc-iwb-osh")                            \
+	Y(S2_MEMATTR(S2_CACHE_WT, 0), ISH, "0x8-owt-ires-ish")                                     \
+	Y(S2_MEMATTR(S2_CACHE_WT, S2_CACHE_NC), NSH, "0x9-owt-inc-nsh")                            \
+	Y(S2_MEMATTR(S2_CACHE_WT, S2_CACHE_WT), OSH, "0xa-owt-iwt-osh")                            \
+	Y(S2_MEMATTR(S2_CACHE_WT, S2_CACHE_WB), ISH, "0xb-owt-iwb-ish")                            \
+	Y(S2_MEMATTR(S2_CACHE_WB, 0), NSH, "0xc-owb-ires-nsh")                                     \
+	Y(S2_MEMATTR(S2_CACHE_WB, S2_CACHE_NC), OSH, "0xd-owb-inc-osh")                            \
+	Y(S2_MEMATTR(S2_CACHE_WB, S2_CACHE_WT), ISH, "0xe-owb-iwt-ish")                            \
+	Y(S2_MEMATTR(S2_CACHE_WB, S2_CACHE_WB), NSH, "0xf-owb-iwb-nsh")
+
+#define S2_ATTR_ROW(m, sh, n, s1name, off, attr, s1sh)                                             \
+	{"[s1=" s1name ",s2=" n "]", off, attr, s1sh, m, sh},
+#define S2_ATTR_ROWS_FOR(m, sh, n) S1_TYPES(S2_ATTR_ROW, m, sh, n)
+
+static const struct s2_attr_row s2_attr_rows[] = {S2_TYPES(S2_ATTR_ROWS_FOR)};
+
+/* The page under test, and where its stage-1 tables and frame live in guest RAM. */
+#define ATTR_IPA      0x50000000ULL /* = the VA: stage 1 maps it flat */
+#define ATTR_VA	      ATTR_IPA
+#define ATTR_S1_L1    (GUEST_RAM_IPA + 0xe0000)
+#define ATTR_S1_L2    (GUEST_RAM_IPA + 0xe1000)
+#define ATTR_S1_L3    (GUEST_RAM_IPA + 0xe2000)
+#define ATTR_FRAME    0xd0000 /* offset in guest RAM of the page ATTR_IPA maps to */
+#define ATTR_MAIR_IDX 5	      /* the other MAIR_EL1 slots hold Device-nGnRnE (0x00) */
+
+/* TCR_EL1: 39-bit VAs through TTBR0 (walk from level 1), 4K, inner-shareable WB walks. */
+#define ATTR_TCR_EL1                                                                               \
+	(TCR_T0SZ(25) | TCR_IRGN0_WBWA | TCR_ORGN0_WBWA | TCR_SH0_INNER | TCR_TG0_4K | TCR_EL1_EPD1)
+
+#define DESC_TABLE 3ULL /* table (levels 1 and 2) or page (level 3) descriptor */
+
+static int put_desc(struct vm *vm, uint64_t table_ipa, unsigned index, uint64_t desc)
+{
+	return vm_load(vm, IPA(table_ipa + 8ULL * index), &desc, sizeof(desc));
+}
+
+/* The stage-1 walk of ATTR_VA: L1[VA[38:30]] -> L2[VA[29:21]] -> L3[VA[20:12]] -> page. */
+static int build_stage1(struct vm *vm, const struct s2_attr_row *r)
+{
+	uint64_t page = ATTR_IPA | PTE_S1_ATTRIDX(ATTR_MAIR_IDX) | (uint64_t)r->s1_sh << 8 |
+			PTE_AF | DESC_TABLE;
+
+	return put_desc(vm, ATTR_S1_L1, (ATTR_VA >> 30) & 0x1ff, ATTR_S1_L2 | DESC_TABLE) ||
+	       put_desc(vm, ATTR_S1_L2, (ATTR_VA >> 21) & 0x1ff, ATTR_S1_L3 | DESC_TABLE) ||
+	       put_desc(vm, ATTR_S1_L3, (ATTR_VA >> 12) & 0x1ff, page);
+}
+
+static void diag_permitted(struct scenario_ctx *c, const struct par_attrs_expect *e)
+{
+	char buf[8 * PAR_ATTRS_MAX + 8];
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (unsigned i = 0; i < e->n && len < sizeof(buf); i++) {
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s0x%02x/%u", i ? " " : "",
+					e->v[i].attr, e->v[i].sh);
+	}
+	sc_diag(c, "permitted_attr_sh", "%s", buf);
+}
+
+/* One AT instruction: F, PA, and {ATTR, SH} against the permitted set. NS is UNKNOWN here. */
+static void check_at(struct scenario_ctx *c, bool write, uint64_t pa,
+		     const struct par_attrs_expect *e)
+{
+	const char *insn = write ? "at_s12e1w" : "at_s12e1r";
+	char what[40];
+	uint64_t par;
+
+	if (vcpu_at_s12e1(sc_vcpu(c), ATTR_VA, write, &par)) {
+		sc_fail(c, "vcpu_at_s12e1 refused the vCPU");
+		return;
+	}
+	snprintf(what, sizeof(what), "%s.par_el1.f", insn);
+	if (!sc_expect_u64(c, what, par & PAR_F, 0)) {
+		sc_diag(c, "par_el1", "0x%016llx", (unsigned long long)par);
+		return;
+	}
+	snprintf(what, sizeof(what), "%s.par_el1.pa", insn);
+	sc_expect_u64(c, what, par & PAR_PA_MASK, pa);
+	if (!par_attrs_permitted(e, par)) {
+		sc_fail(c, "%s: PAR_EL1.ATTR 0x%02x SH %u is not a permitted combination", insn,
+			(unsigned)(par >> PAR_ATTR_SHIFT),
+			(unsigned)FIELD_GET(par, PAR_SH_SHIFT, 2));
+		sc_diag(c, "par_el1", "0x%016llx", (unsigned long long)par);
+		diag_permitted(c, e);
+	}
+}
+
+static void run_s2_attr(struct scenario_ctx *c, const void *row)
+{
+	const struct s2_attr_row *r = row;
+	struct s1_input s1 = {.off = r->s1_off, .mair_attr = r->mair_attr, .sh = r->s1_sh};
+	struct par_attrs_expect e;
+	struct sc_setup s = {
+		.payload = GSYM(gp_exit),
+		.vcpu = {.tcr_el1 = ATTR_TCR_EL1,
+			 .ttbr0_el1 = ATTR_S1_L1,
+			 .mair_el1 = (uint64_t)r->mair_attr << (8 * ATTR_MAIR_IDX),
+			 .sctlr_el1 = r->s1_off ? 0 : SCTLR_M},
+	};
+
+	if (!s2_par_attrs_expect(&s1, r->s2_memattr, r->s2_sh, cpu_has(cpu_id_regs(), CPU_XS),
+				 &e)) {
+		sc_fail(c, "the row is outside what the oracle models");
+		return;
+	}
+	if (!sc_start(c, &s)) {
+		return;
+	}
+	struct vm *vm = sc_vm(c);
+	uint64_t pa = (uint64_t)(uintptr_t)vm->ram + ATTR_FRAME;
+	uint64_t s2attr =
+		PTE_AF | (uint64_t)r->s2_sh << 8 | PTE_S2AP_RW | PTE_S2_MEMATTR(r->s2_memattr);
+
+	if (vm_map(vm, IPA(ATTR_IPA), PADDR(pa), 4096, s2attr) ||
+	    (!r->s1_off && build_stage1(vm, r))) {
+		sc_fail(c, "could not build the stage-1 or stage-2 mapping");
+		return;
+	}
+	check_at(c, false, pa, &e);
+	check_at(c, true, pa, &e);
+}
+
+SCENARIO(stage2_attr, .id = "stage2.attr",
+	 .rule = "stage 1 and stage 2 attributes combine (HCR_EL2.FWB = 0) as "
+		 "S2CombineS1MemAttrs(): the stronger Device type, else the weaker "
+		 "cacheability per level with stage 1's hints, the stronger shareability; stage 1 "
+		 "off is Device-nGnRnE; AT S12E1R/W report it in PAR_EL1 (F 0, PA, ATTR as "
+		 "EncodePARAttrs(), SH 0b10 for Device and Normal iNC-oNC)",
+	 SCENARIO_ROWS(s2_attr_rows), .run = run_s2_attr);
