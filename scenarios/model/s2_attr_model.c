@@ -258,3 +258,17 @@ bool par_attrs_permitted(const struct par_attrs_expect *e, uint64_t par)
 	}
 	return false;
 }
+
+enum align_outcome s2_unaligned_load_outcome(const struct s1_input *s1, unsigned s2_memattr)
+{
+	struct mem_attrs a1 = s1_disabled_data_attrs();
+
+	if (!s1->off && !s1_decode_mem_attrs(s1->mair_attr, s1->sh, &a1)) {
+		return ALIGN_NO_FAULT; /* not modelled: callers use s2_par_attrs_expect() first */
+	}
+	if (a1.memtype == MEMTYPE_DEVICE) {
+		return ALIGN_FAULT_STAGE1;
+	}
+	/* Stage 2's own type decides (S2DecodeMemAttrs: MemAttr[3:2] = 0b00 is Device). */
+	return S2_MEMATTR_OUTER(s2_memattr) == 0 ? ALIGN_FAULT_STAGE2 : ALIGN_NO_FAULT;
+}

@@ -114,6 +114,17 @@ struct par_attrs_expect {
 bool s2_par_attrs_expect(const struct s1_input *s1, unsigned s2_memattr, unsigned s2_sh,
 			 bool feat_xs, struct par_attrs_expect *out);
 
+/*
+ * Where an unaligned load (SCTLR_EL1.A = 0) to the page faults: AArch64.S1HasAlignmentFault()
+ * is true for a stage-1 Device type (stage 1 off included), the fault is a stage-1 Alignment
+ * fault taken to EL1; otherwise AArch64.S2HasAlignmentFault() is true for a stage-2 Device
+ * type, a stage-2 Alignment fault taken to EL2; Normal at both stages does not fault.
+ */
+enum align_outcome { ALIGN_NO_FAULT, ALIGN_FAULT_STAGE1, ALIGN_FAULT_STAGE2 };
+
+/** s2_unaligned_load_outcome() - the above for @s1 over stage-2 MemAttr @s2_memattr. */
+enum align_outcome s2_unaligned_load_outcome(const struct s1_input *s1, unsigned s2_memattr);
+
 /** par_attrs_permitted() - whether PAR_EL1 value @par's ATTR and SH are one of @e's pairs. */
 bool par_attrs_permitted(const struct par_attrs_expect *e, uint64_t par);
 

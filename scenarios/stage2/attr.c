@@ -8,25 +8,20 @@
  *
  * Each instance builds a fresh VM whose stage 2 maps one page at ATTR_IPA with the row's
  * attributes, and, unless stage 1 is off, a three-level stage-1 table in guest RAM that maps
- * ATTR_VA with the row's MAIR_EL1 byte and SH. The vmm executes the AT instructions at EL2 with
- * the vCPU's regime loaded (vcpu_at_s12e1()); the guest never runs. Expected values come from
- * scenarios/model/s2_attr_model.c.
+ * ATTR_VA with the row's MAIR_EL1 byte and SH (attr_map.c). The vmm executes the AT instructions at
+ * EL2 with the vCPU's regime loaded (vcpu_at_s12e1()); the guest never runs. Expected values come
+ * from scenarios/model/s2_attr_model.c.
  */
 #include <stdio.h>
 
 #include "arch/el2.h"
 #include "arch/pte.h"
+#include "attr_map.h"
 #include "cpu_id.h"
-#include "s2_attr_model.h"
-#include "scenario.h"
 
 struct s2_attr_row {
 	const char *name;
-	bool s1_off;
-	uint8_t mair_attr; /* MAIR_EL1 Attr<n> of the stage-1 page */
-	uint8_t s1_sh;
-	uint8_t s2_memattr; /* stage-2 descriptor MemAttr[3:0] */
-	uint8_t s2_sh;
+	struct attr_case k;
 };
 
 #define NSH 0
@@ -80,41 +75,10 @@ struct s2_attr_row {
 	Y(S2_MEMATTR(S2_CACHE_WB, S2_CACHE_WB), NSH, "0xf-owb-iwb-nsh")
 
 #define S2_ATTR_ROW(m, sh, n, s1name, off, attr, s1sh)                                             \
-	{"[s1=" s1name ",s2=" n "]", off, attr, s1sh, m, sh},
+	{"[s1=" s1name ",s2=" n "]", {{off, attr, s1sh}, m, sh}},
 #define S2_ATTR_ROWS_FOR(m, sh, n) S1_TYPES(S2_ATTR_ROW, m, sh, n)
 
 static const struct s2_attr_row s2_attr_rows[] = {S2_TYPES(S2_ATTR_ROWS_FOR)};
-
-/* The page under test, and where its stage-1 tables and frame live in guest RAM. */
-#define ATTR_IPA      0x50000000ULL /* = the VA: stage 1 maps it flat */
-#define ATTR_VA	      ATTR_IPA
-#define ATTR_S1_L1    (GUEST_RAM_IPA + 0xe0000)
-#define ATTR_S1_L2    (GUEST_RAM_IPA + 0xe1000)
-#define ATTR_S1_L3    (GUEST_RAM_IPA + 0xe2000)
-#define ATTR_FRAME    0xd0000 /* offset in guest RAM of the page ATTR_IPA maps to */
-#define ATTR_MAIR_IDX 5	      /* the other MAIR_EL1 slots hold Device-nGnRnE (0x00) */
-
-/* TCR_EL1: 39-bit VAs through TTBR0 (walk from level 1), 4K, inner-shareable WB walks. */
-#define ATTR_TCR_EL1                                                                               \
-	(TCR_T0SZ(25) | TCR_IRGN0_WBWA | TCR_ORGN0_WBWA | TCR_SH0_INNER | TCR_TG0_4K | TCR_EL1_EPD1)
-
-#define DESC_TABLE 3ULL /* table (levels 1 and 2) or page (level 3) descriptor */
-
-static int put_desc(struct vm *vm, uint64_t table_ipa, unsigned index, uint64_t desc)
-{
-	return vm_load(vm, IPA(table_ipa + 8ULL * index), &desc, sizeof(desc));
-}
-
-/* The stage-1 walk of ATTR_VA: L1[VA[38:30]] -> L2[VA[29:21]] -> L3[VA[20:12]] -> page. */
-static int build_stage1(struct vm *vm, const struct s2_attr_row *r)
-{
-	uint64_t page = ATTR_IPA | PTE_S1_ATTRIDX(ATTR_MAIR_IDX) | (uint64_t)r->s1_sh << 8 |
-			PTE_AF | DESC_TABLE;
-
-	return put_desc(vm, ATTR_S1_L1, (ATTR_VA >> 30) & 0x1ff, ATTR_S1_L2 | DESC_TABLE) ||
-	       put_desc(vm, ATTR_S1_L2, (ATTR_VA >> 21) & 0x1ff, ATTR_S1_L3 | DESC_TABLE) ||
-	       put_desc(vm, ATTR_S1_L3, (ATTR_VA >> 12) & 0x1ff, page);
-}
 
 static void diag_permitted(struct scenario_ctx *c, const struct par_attrs_expect *e)
 {
@@ -160,32 +124,15 @@ static void check_at(struct scenario_ctx *c, bool write, uint64_t pa,
 static void run_s2_attr(struct scenario_ctx *c, const void *row)
 {
 	const struct s2_attr_row *r = row;
-	struct s1_input s1 = {.off = r->s1_off, .mair_attr = r->mair_attr, .sh = r->s1_sh};
 	struct par_attrs_expect e;
-	struct sc_setup s = {
-		.payload = GSYM(gp_exit),
-		.vcpu = {.tcr_el1 = ATTR_TCR_EL1,
-			 .ttbr0_el1 = ATTR_S1_L1,
-			 .mair_el1 = (uint64_t)r->mair_attr << (8 * ATTR_MAIR_IDX),
-			 .sctlr_el1 = r->s1_off ? 0 : SCTLR_M},
-	};
+	uint64_t pa;
 
-	if (!s2_par_attrs_expect(&s1, r->s2_memattr, r->s2_sh, cpu_has(cpu_id_regs(), CPU_XS),
-				 &e)) {
+	if (!s2_par_attrs_expect(&r->k.s1, r->k.s2_memattr, r->k.s2_sh,
+				 cpu_has(cpu_id_regs(), CPU_XS), &e)) {
 		sc_fail(c, "the row is outside what the oracle models");
 		return;
 	}
-	if (!sc_start(c, &s)) {
-		return;
-	}
-	struct vm *vm = sc_vm(c);
-	uint64_t pa = (uint64_t)(uintptr_t)vm->ram + ATTR_FRAME;
-	uint64_t s2attr =
-		PTE_AF | (uint64_t)r->s2_sh << 8 | PTE_S2AP_RW | PTE_S2_MEMATTR(r->s2_memattr);
-
-	if (vm_map(vm, IPA(ATTR_IPA), PADDR(pa), 4096, s2attr) ||
-	    (!r->s1_off && build_stage1(vm, r))) {
-		sc_fail(c, "could not build the stage-1 or stage-2 mapping");
+	if (!attr_map_start(c, &r->k, GSYM(gp_exit), 0, &pa)) {
 		return;
 	}
 	check_at(c, false, pa, &e);

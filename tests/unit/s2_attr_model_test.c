@@ -116,6 +116,20 @@ int main(void)
 	unit_ok(!s1_decode_mem_attrs(0xff, 1, &m), "SH 0b01 (reserved)");
 	unit_ok(!s2_decode_mem_attrs(0xf, 1, 0, &m), "stage 2 SH 0b01 (reserved)");
 
+	/* Unaligned loads: stage 1 Device faults at stage 1, else stage 2 Device at stage 2. */
+	struct s1_input gre = {.mair_attr = 0x0c, .sh = ISH};
+
+	unit_ok(s2_unaligned_load_outcome(&off, 0xf) == ALIGN_FAULT_STAGE1,
+		"unaligned, stage 1 off x WB: stage-1 Alignment fault");
+	unit_ok(s2_unaligned_load_outcome(&gre, 0x0) == ALIGN_FAULT_STAGE1,
+		"unaligned, GRE x nGnRnE: stage-1 Alignment fault (stage 1 is checked first)");
+	unit_ok(s2_unaligned_load_outcome(&wb, 0x3) == ALIGN_FAULT_STAGE2,
+		"unaligned, WB x GRE: stage-2 Alignment fault");
+	unit_ok(s2_unaligned_load_outcome(&wb, 0x4) == ALIGN_NO_FAULT,
+		"unaligned, WB x 0x4 (Normal, reserved inner): no fault");
+	unit_ok(s2_unaligned_load_outcome(&nc, 0xf) == ALIGN_NO_FAULT,
+		"unaligned, NC x WB: no fault");
+
 	/* The helpers on their own. */
 	unit_eq_u64(s2_combine_s1_device(DEVICE_GRE, DEVICE_nGnRE), DEVICE_nGnRE, "nGnRE > GRE");
 	unit_eq_u64(s2_combine_s1_shareability(SHAREABILITY_NSH, SHAREABILITY_ISH),

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The mapping the stage2.attr families look through: one page at ATTR_VA (= ATTR_IPA) with a
+ * row's stage-1 MAIR byte and SH (or stage 1 off) over a row's stage-2 MemAttr and SH, in a
+ * fresh VM whose stage-1 tables live in its own RAM.
+ */
+#ifndef SCENARIOS_STAGE2_ATTR_MAP_H
+#define SCENARIOS_STAGE2_ATTR_MAP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "s2_attr_model.h"
+#include "scenario.h"
+
+#define ATTR_IPA 0x50000000ULL /* = the VA: stage 1 maps it flat */
+#define ATTR_VA	 ATTR_IPA
+
+/** One combination: the stage-1 side as the oracle takes it, and the stage-2 descriptor's. */
+struct attr_case {
+	struct s1_input s1;
+	uint8_t s2_memattr; /* MemAttr[3:0] */
+	uint8_t s2_sh;
+};
+
+/**
+ * attr_map_start() - sc_start() a fresh VM and vCPU (running @payload with x0 = @arg) whose
+ * regime maps ATTR_VA as @k says. Stage 1, unless off, also maps guest RAM flat as Normal WB
+ * (a 2 MiB block), with SCTLR_EL1.M, C and I set: with C = 0 an implementation may report, and
+ * use, Non-cacheable for every Normal type (PAR_EL1.ATTR "can be the resulting attribute ... as
+ * determined by any applicable configuration bits"), which would hide what is combined.
+ * @pa: the PA that ATTR_VA translates to. NULL with the instance failed.
+ */
+struct vcpu *attr_map_start(struct scenario_ctx *c, const struct attr_case *k, uint64_t payload,
+			    uint64_t arg, uint64_t *pa);
+
+#endif
