@@ -113,6 +113,7 @@ static const struct feature features[CPU_FEATURES] = {
 						 {ISAR2, ID_ISAR2_APA3_SHIFT, 4, "APA3"}}},
 	[CPU_SVE]          = {"FEAT_SVE", UNSIGNED, {{PFR0, ID_PFR0_SVE_SHIFT, 1, "SVE"}}},
 	[CPU_WFXT]         = {"FEAT_WFxT", UNSIGNED, {{ISAR2, ID_ISAR2_WFXT_SHIFT, 2, "WFxT"}}},
+	[CPU_S2FWB]        = {"FEAT_S2FWB", UNSIGNED, {{MMFR2, ID_MMFR2_FWB_SHIFT, 1, "FWB"}}},
 };
 /* clang-format on */
 

@@ -71,6 +71,7 @@ enum cpu_feature {
 	CPU_FPAC, /* FEAT_FPAC: a failed AUT* faults (PAuth level 4+) */
 	CPU_SVE,
 	CPU_WFXT,
+	CPU_S2FWB,
 	CPU_FEATURES
 };
 

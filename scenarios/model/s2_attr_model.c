@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The stage 1 + stage 2 attribute combination oracle (see s2_attr_model.h). Each function is
- * the Arm ARM (DDI 0487) pseudocode function it is named after, for HCR_EL2.FWB = 0, without
- * FEAT_MTE tags, FEAT_XS or FEAT_MTE_PERM state.
+ * the Arm ARM (DDI 0487) pseudocode function it is named after, without FEAT_MTE tags, FEAT_XS
+ * or FEAT_MTE_PERM state.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -173,6 +173,45 @@ struct mem_attrs s2_combine_s1_mem_attrs(const struct mem_attrs *s1, const struc
 	return m;
 }
 
+/* A half of FWB's forced Write-Back: stage 1's hints if that half is cacheable there. */
+static struct mem_hints fwb_force_wb(const struct mem_attrs *s1, struct mem_hints half)
+{
+	if (s1->memtype == MEMTYPE_NORMAL && half.attrs != MEMATTR_NC) {
+		return (struct mem_hints){MEMATTR_WB, half.hints, half.transient};
+	}
+	return (struct mem_hints){MEMATTR_WB, 3, false};
+}
+
+bool s2_apply_fwb_mem_attrs(const struct mem_attrs *s1, unsigned memattr, unsigned sh,
+			    struct mem_attrs *out)
+{
+	bool s1_device = s1->memtype == MEMTYPE_DEVICE;
+	struct mem_attrs m = *s1;
+
+	if (sh == 1 || sh > 3 || memattr > 7 || memattr == 4) {
+		return false;
+	}
+	if (!(memattr & 4)) {
+		enum device_type d = (enum device_type)(memattr & 3);
+
+		m = (struct mem_attrs){.memtype = MEMTYPE_DEVICE,
+				       .device =
+					       s1_device ? s2_combine_s1_device(s1->device, d) : d};
+	} else if (memattr == S2_FWB_MEMATTR_FORCE_WB) {
+		m = (struct mem_attrs){.memtype = MEMTYPE_NORMAL,
+				       .inner = fwb_force_wb(s1, s1->inner),
+				       .outer = fwb_force_wb(s1, s1->outer)};
+	} else if (memattr == S2_FWB_MEMATTR_NC && !s1_device) {
+		m = (struct mem_attrs){.memtype = MEMTYPE_NORMAL,
+				       .inner = {.attrs = MEMATTR_NC},
+				       .outer = {.attrs = MEMATTR_NC}};
+	} /* else S2_FWB_MEMATTR_S1, or NC over a Device stage 1: stage 1's attributes */
+	m.shareability = s2_combine_s1_shareability(s1->shareability, decode_shareability(sh));
+	m.shareability = effective_shareability(&m);
+	*out = m;
+	return true;
+}
+
 /* One Normal nibble of AArch64.EncodePARAttrs(). */
 static unsigned par_encode_hints(struct mem_hints h)
 {
@@ -214,11 +253,11 @@ static void expect_add(struct par_attrs_expect *e, uint8_t attr, unsigned sh)
 	}
 }
 
-bool s2_par_attrs_expect(const struct s1_input *s1, unsigned s2_memattr, unsigned s2_sh,
+bool s2_par_attrs_expect(const struct s1_input *s1, unsigned s2_memattr, unsigned s2_sh, bool fwb,
 			 bool feat_xs, struct par_attrs_expect *out)
 {
-	struct mem_attrs a1, a2;
-	unsigned choices = s2_memattr_has_choice(s2_memattr) ? S2_RESMEMATTR_CHOICES : 1;
+	struct mem_attrs a1, a2, m;
+	unsigned choices = !fwb && s2_memattr_has_choice(s2_memattr) ? S2_RESMEMATTR_CHOICES : 1;
 
 	*out = (struct par_attrs_expect){0};
 	if (s1->off) {
@@ -227,10 +266,15 @@ bool s2_par_attrs_expect(const struct s1_input *s1, unsigned s2_memattr, unsigne
 		return false;
 	}
 	for (unsigned choice = 0; choice < choices; choice++) {
-		if (!s2_decode_mem_attrs(s2_memattr, s2_sh, choice, &a2)) {
+		if (fwb) {
+			if (!s2_apply_fwb_mem_attrs(&a1, s2_memattr, s2_sh, &m)) {
+				return false;
+			}
+		} else if (s2_decode_mem_attrs(s2_memattr, s2_sh, choice, &a2)) {
+			m = s2_combine_s1_mem_attrs(&a1, &a2);
+		} else {
 			return false;
 		}
-		struct mem_attrs m = s2_combine_s1_mem_attrs(&a1, &a2);
 		uint8_t attr = par_encode_attrs(&m);
 		unsigned sh = par_encode_shareability(&m);
 

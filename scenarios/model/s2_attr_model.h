@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Oracle for stage 1 + stage 2 memory attribute combination (HCR_EL2.FWB = 0) and for what
+ * Oracle for stage 1 + stage 2 memory attribute combination (HCR_EL2.FWB = 0 and 1) and for what
  * AT S12E1R/W report of it in PAR_EL1.ATTR and PAR_EL1.SH. Follows the Arm ARM (DDI 0487)
  * pseudocode functions named on each function below: S1DecodeMemAttrs, S2DecodeMemAttrs,
- * S2CombineS1MemAttrs and its helpers, EffectiveShareability, AArch64.EncodePARAttrs and
+ * S2CombineS1MemAttrs and its helpers, AArch64.S2ApplyFWBMemAttrs, EffectiveShareability,
+ * AArch64.EncodePARAttrs and
  * ReportedPARAttrs / ReportedPARShareability. Pure code, host-tested in
  * tests/unit/s2_attr_model_test.c; it shares nothing with the walker the vmm builds tables with.
  */
@@ -78,6 +79,18 @@ enum shareability effective_shareability(const struct mem_attrs *m);
 /** S2CombineS1MemAttrs() with HCR_EL2.FWB = 0. */
 struct mem_attrs s2_combine_s1_mem_attrs(const struct mem_attrs *s1, const struct mem_attrs *s2);
 
+/**
+ * s2_apply_fwb_mem_attrs() - AArch64.S2ApplyFWBMemAttrs() (HCR_EL2.FWB = 1): stage-1 result
+ * @s1 with stage-2 MemAttr[2:0] @memattr and SH @sh. 0b0dd: Device, the stronger of stage 1's
+ * and dd if stage 1 is Device; 0b101: Normal iNC-oNC unless stage 1 is Device (then stage 1's);
+ * 0b110: Normal Write-Back, each half with stage 1's hints if that half is Write-Through or
+ * Write-Back at stage 1, else RWA non-transient; 0b111: stage 1's attributes. Shareability as
+ * S2CombineS1Shareability() and EffectiveShareability(). Returns false for the reserved 0b100,
+ * MemAttr[3] = 1 (RES0 without FEAT_MTE_PERM) and SH = 0b01.
+ */
+bool s2_apply_fwb_mem_attrs(const struct mem_attrs *s1, unsigned memattr, unsigned sh,
+			    struct mem_attrs *out);
+
 /** AArch64.EncodePARAttrs() (ReportedPARAttrs() of the reference pseudocode is the identity). */
 uint8_t par_encode_attrs(const struct mem_attrs *m);
 /** ReportedPARShareability(): PAR_EL1.SH, 0b10 for any Device and for Normal iNC-oNC. */
@@ -102,7 +115,7 @@ struct par_attrs_expect {
 
 /**
  * s2_par_attrs_expect() - every {ATTR, SH} that AT S12E1R/W may report for stage-1 @s1 combined
- * with stage-2 MemAttr @s2_memattr and SH @s2_sh (HCR_EL2.FWB = 0, HCR_EL2.CD/DC = 0).
+ * with stage-2 MemAttr @s2_memattr and SH @s2_sh, with HCR_EL2.FWB = @fwb (HCR_EL2.CD/DC = 0).
  *
  * The set holds the pseudocode value for each ConstrainUnpredictable choice of a reserved
  * MemAttr half, and with FEAT_XS (@feat_xs) also the XS = 0 spellings of the same memory type
@@ -111,7 +124,7 @@ struct par_attrs_expect {
  * attribute that is actually implemented" (PAR_EL1 field descriptions) is not taken as a licence
  * for other values. Returns false if an input is outside what the oracle models.
  */
-bool s2_par_attrs_expect(const struct s1_input *s1, unsigned s2_memattr, unsigned s2_sh,
+bool s2_par_attrs_expect(const struct s1_input *s1, unsigned s2_memattr, unsigned s2_sh, bool fwb,
 			 bool feat_xs, struct par_attrs_expect *out);
 
 /*

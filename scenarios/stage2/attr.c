@@ -6,11 +6,13 @@
  * 1 off) is crossed with every stage-2 MemAttr[3:0] encoding; the stage-2 SH cycles with the
  * encoding, so that every pair of shareabilities meets every Normal stage-1 type.
  *
+ * stage2.attr.fwb: the same stage-1 types over the FEAT_S2FWB encodings with HCR_EL2.FWB = 1.
+ *
  * Each instance builds a fresh VM whose stage 2 maps one page at ATTR_IPA with the row's
  * attributes, and, unless stage 1 is off, a three-level stage-1 table in guest RAM that maps
- * ATTR_VA with the row's MAIR_EL1 byte and SH (attr_map.c). The vmm executes the AT instructions at
- * EL2 with the vCPU's regime loaded (vcpu_at_s12e1()); the guest never runs. Expected values come
- * from scenarios/model/s2_attr_model.c.
+ * ATTR_VA with the row's MAIR_EL1 byte and SH (attr_map.c). The vmm executes the AT
+ * instructions at EL2 with the vCPU's regime loaded (vcpu_at_s12e1()); the guest never runs.
+ * Expected values come from scenarios/model/s2_attr_model.c.
  */
 #include <stdio.h>
 
@@ -28,17 +30,22 @@ struct s2_attr_row {
 #define OSH 2
 #define ISH 3
 
-/* Stage-1 types: X(stage-2 args..., name, off, MAIR byte, SH). */
+/*
+ * Stage-1 types: X(stage-2 args..., name, off, MAIR byte, SH). Device pages carry SH = OSH, the
+ * shareability every Device type has (EffectiveShareability()), so that FWB's forced
+ * Write-Back over a Device stage 1 does not depend on whether the descriptor's SH of a Device
+ * page enters the combination.
+ */
 #define S1_SHAREABILITIES(X, m, sh, n, name, attr)                                                 \
 	X(m, sh, n, name "-nsh", false, attr, NSH)                                                 \
 	X(m, sh, n, name "-osh", false, attr, OSH)                                                 \
 	X(m, sh, n, name "-ish", false, attr, ISH)
 #define S1_TYPES(X, m, sh, n)                                                                      \
 	X(m, sh, n, "off", true, 0x00, NSH)                                                        \
-	X(m, sh, n, "dev-nGnRnE", false, 0x00, ISH)                                                \
-	X(m, sh, n, "dev-nGnRE", false, 0x04, ISH)                                                 \
-	X(m, sh, n, "dev-nGRE", false, 0x08, ISH)                                                  \
-	X(m, sh, n, "dev-GRE", false, 0x0c, ISH)                                                   \
+	X(m, sh, n, "dev-nGnRnE", false, 0x00, OSH)                                                \
+	X(m, sh, n, "dev-nGnRE", false, 0x04, OSH)                                                 \
+	X(m, sh, n, "dev-nGRE", false, 0x08, OSH)                                                  \
+	X(m, sh, n, "dev-GRE", false, 0x0c, OSH)                                                   \
 	S1_SHAREABILITIES(X, m, sh, n, "onc-inc", 0x44)                                            \
 	S1_SHAREABILITIES(X, m, sh, n, "onc-iwt", 0x4a)                                            \
 	S1_SHAREABILITIES(X, m, sh, n, "onc-iwb", 0x4f)                                            \
@@ -74,11 +81,29 @@ struct s2_attr_row {
 	Y(S2_MEMATTR(S2_CACHE_WB, S2_CACHE_WT), ISH, "0xe-owb-iwt-ish")                            \
 	Y(S2_MEMATTR(S2_CACHE_WB, S2_CACHE_WB), NSH, "0xf-owb-iwb-nsh")
 
+/*
+ * HCR_EL2.FWB = 1 (stage2.attr.fwb): MemAttr[2:0] of the FEAT_S2FWB table, MemAttr[3] = 0
+ * (RES0 without FEAT_MTE_PERM). 0b100 is reserved with no architected outcome, so it has no
+ * row.
+ */
+#define S2_FWB_TYPES(Y)                                                                            \
+	Y(S2_MEMATTR_DEVICE_nGnRnE, NSH, "0x0-dev-nGnRnE-nsh")                                     \
+	Y(S2_MEMATTR_DEVICE_nGnRE, OSH, "0x1-dev-nGnRE-osh")                                       \
+	Y(S2_MEMATTR_DEVICE_nGRE, ISH, "0x2-dev-nGRE-ish")                                         \
+	Y(S2_MEMATTR_DEVICE_GRE, NSH, "0x3-dev-GRE-nsh")                                           \
+	Y(S2_FWB_MEMATTR_NC, ISH, "0x5-nc-ish")                                                    \
+	Y(S2_FWB_MEMATTR_FORCE_WB, NSH, "0x6-wb-nsh")                                              \
+	Y(S2_FWB_MEMATTR_S1, OSH, "0x7-s1-osh")
+
 #define S2_ATTR_ROW(m, sh, n, s1name, off, attr, s1sh)                                             \
-	{"[s1=" s1name ",s2=" n "]", {{off, attr, s1sh}, m, sh}},
+	{"[s1=" s1name ",s2=" n "]", {{off, attr, s1sh}, m, sh, false}},
 #define S2_ATTR_ROWS_FOR(m, sh, n) S1_TYPES(S2_ATTR_ROW, m, sh, n)
+#define S2_FWB_ROW(m, sh, n, s1name, off, attr, s1sh)                                              \
+	{"[s1=" s1name ",s2=" n "]", {{off, attr, s1sh}, m, sh, true}},
+#define S2_FWB_ROWS_FOR(m, sh, n) S1_TYPES(S2_FWB_ROW, m, sh, n)
 
 static const struct s2_attr_row s2_attr_rows[] = {S2_TYPES(S2_ATTR_ROWS_FOR)};
+static const struct s2_attr_row s2_fwb_rows[] = {S2_FWB_TYPES(S2_FWB_ROWS_FOR)};
 
 static void diag_permitted(struct scenario_ctx *c, const struct par_attrs_expect *e)
 {
@@ -127,7 +152,7 @@ static void run_s2_attr(struct scenario_ctx *c, const void *row)
 	struct par_attrs_expect e;
 	uint64_t pa;
 
-	if (!s2_par_attrs_expect(&r->k.s1, r->k.s2_memattr, r->k.s2_sh,
+	if (!s2_par_attrs_expect(&r->k.s1, r->k.s2_memattr, r->k.s2_sh, r->k.fwb,
 				 cpu_has(cpu_id_regs(), CPU_XS), &e)) {
 		sc_fail(c, "the row is outside what the oracle models");
 		return;
@@ -146,3 +171,18 @@ SCENARIO(stage2_attr, .id = "stage2.attr",
 		 "off is Device-nGnRnE; AT S12E1R/W report it in PAR_EL1 (F 0, PA, ATTR as "
 		 "EncodePARAttrs(), SH 0b10 for Device and Normal iNC-oNC)",
 	 SCENARIO_ROWS(s2_attr_rows), .run = run_s2_attr);
+
+static const char *s2_fwb_requires(const void *row, char *why, size_t len)
+{
+	(void)row;
+	return cpu_requires(CPU_S2FWB, why, len);
+}
+
+SCENARIO(stage2_attr_fwb, .id = "stage2.attr.fwb",
+	 .rule = "with HCR_EL2.FWB = 1 stage 2 MemAttr[2:0] combines with stage 1 as "
+		 "AArch64.S2ApplyFWBMemAttrs(): 0b0dd Device (the stronger type if stage 1 is "
+		 "Device), 0b101 Normal NC unless stage 1 is Device, 0b110 Normal Write-Back with "
+		 "stage 1's hints where stage 1 is cacheable, 0b111 stage 1's attributes; AT "
+		 "S12E1R/W report it in PAR_EL1 (F 0, PA, ATTR, SH 0b10 for Device and Normal "
+		 "iNC-oNC)",
+	 SCENARIO_ROWS(s2_fwb_rows), .requires = s2_fwb_requires, .run = run_s2_attr);

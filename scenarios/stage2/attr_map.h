@@ -21,6 +21,7 @@ struct attr_case {
 	struct s1_input s1;
 	uint8_t s2_memattr; /* MemAttr[3:0] */
 	uint8_t s2_sh;
+	bool fwb; /* HCR_EL2.FWB = 1: MemAttr is in the FEAT_S2FWB encoding */
 };
 
 /**

@@ -21,10 +21,25 @@ static void expect_one(uint8_t mair, unsigned sh1, unsigned memattr, unsigned sh
 	struct par_attrs_expect e;
 	struct s1_input s1 = {.mair_attr = mair, .sh = sh1};
 
-	unit_ok(s2_par_attrs_expect(&s1, memattr, sh2, false, &e), "%s: modelled", what);
+	unit_ok(s2_par_attrs_expect(&s1, memattr, sh2, false, false, &e), "%s: modelled", what);
 	unit_ok(e.n == 1, "%s: one permitted value (got %u)", what, e.n);
 	unit_ok(e.v[0].attr == attr, "%s: ATTR 0x%02x (got 0x%02x)", what, attr, e.v[0].attr);
 	unit_ok(e.v[0].sh == sh, "%s: SH %u (got %u)", what, sh, e.v[0].sh);
+}
+
+/* Likewise with HCR_EL2.FWB = 1 (MemAttr[2:0] of the FEAT_S2FWB table). */
+#define S1(mair_, sh_) ((struct s1_input){.mair_attr = (mair_), .sh = (sh_)})
+#define S1_OFF	       ((struct s1_input){.off = true})
+
+static void expect_fwb(struct s1_input s1, unsigned memattr, unsigned sh2, uint8_t attr,
+		       unsigned sh, const char *what)
+{
+	struct par_attrs_expect e;
+
+	unit_ok(s2_par_attrs_expect(&s1, memattr, sh2, true, false, &e), "FWB %s: modelled", what);
+	unit_ok(e.n == 1 && e.v[0].attr == attr && e.v[0].sh == sh,
+		"FWB %s: ATTR 0x%02x SH %u (got n %u, 0x%02x, %u)", what, attr, sh, e.n,
+		e.v[0].attr, e.v[0].sh);
 }
 
 static uint64_t par(uint8_t attr, unsigned sh)
@@ -72,24 +87,24 @@ int main(void)
 	struct par_attrs_expect e;
 	struct s1_input off = {.off = true};
 
-	unit_ok(s2_par_attrs_expect(&off, 0xf, ISH, false, &e) && e.n == 1 && e.v[0].attr == 0x00 &&
-			e.v[0].sh == OSH,
+	unit_ok(s2_par_attrs_expect(&off, 0xf, ISH, false, false, &e) && e.n == 1 &&
+			e.v[0].attr == 0x00 && e.v[0].sh == OSH,
 		"stage 1 off x WB: Device-nGnRnE, OSH");
-	unit_ok(s2_par_attrs_expect(&off, 0x3, NSH, false, &e) && e.n == 1 && e.v[0].attr == 0x00 &&
-			e.v[0].sh == OSH,
+	unit_ok(s2_par_attrs_expect(&off, 0x3, NSH, false, false, &e) && e.n == 1 &&
+			e.v[0].attr == 0x00 && e.v[0].sh == OSH,
 		"stage 1 off x GRE: Device-nGnRnE, OSH");
 
 	/* Reserved stage-2 halves: NC, WT or WB for that half (S2DecodeCacheability()). */
 	struct s1_input wb = {.mair_attr = 0xff, .sh = ISH};
 
-	unit_ok(s2_par_attrs_expect(&wb, 0xc, ISH, false, &e), "WB x 0xc: modelled");
+	unit_ok(s2_par_attrs_expect(&wb, 0xc, ISH, false, false, &e), "WB x 0xc: modelled");
 	unit_eq_u64(e.n, 3, "WB x 0xc (oWB, inner reserved): three permitted values");
 	unit_ok(par_attrs_permitted(&e, par(0xf4, ISH)), "WB x 0xc: inner NC allowed");
 	unit_ok(par_attrs_permitted(&e, par(0xfb, ISH)), "WB x 0xc: inner WT allowed");
 	unit_ok(par_attrs_permitted(&e, par(0xff, ISH)), "WB x 0xc: inner WB allowed");
 	unit_ok(!par_attrs_permitted(&e, par(0xff, OSH)), "WB x 0xc: SH must stay ISH");
 	unit_ok(!par_attrs_permitted(&e, par(0x44, OSH)), "WB x 0xc: outer cannot become NC");
-	unit_ok(s2_par_attrs_expect(&wb, 0x4, NSH, false, &e), "WB x 0x4: modelled");
+	unit_ok(s2_par_attrs_expect(&wb, 0x4, NSH, false, false, &e), "WB x 0x4: modelled");
 	unit_ok(par_attrs_permitted(&e, par(0x44, OSH)), "WB x 0x4 (oNC, inner NC): OSH forced");
 	unit_ok(par_attrs_permitted(&e, par(0x4f, ISH)), "WB x 0x4 (oNC, inner WB): ISH x NSH");
 	unit_ok(!par_attrs_permitted(&e, par(0x44, NSH)), "WB x 0x4: iNC-oNC with NSH is wrong");
@@ -100,12 +115,36 @@ int main(void)
 	/* FEAT_XS: the XS = 0 spellings of iNC-oNC and WT-RA are accepted too, nothing else. */
 	struct s1_input nc = {.mair_attr = 0x44, .sh = ISH};
 
-	unit_ok(s2_par_attrs_expect(&nc, 0xf, ISH, true, &e) && e.n == 2 &&
+	unit_ok(s2_par_attrs_expect(&nc, 0xf, ISH, false, true, &e) && e.n == 2 &&
 			par_attrs_permitted(&e, par(0x40, OSH)) &&
 			par_attrs_permitted(&e, par(0x44, OSH)),
 		"FEAT_XS: NC x WB may read 0x40 or 0x44");
-	unit_ok(s2_par_attrs_expect(&nc, 0xf, ISH, false, &e) && e.n == 1,
+	unit_ok(s2_par_attrs_expect(&nc, 0xf, ISH, false, false, &e) && e.n == 1,
 		"no FEAT_XS: NC x WB reads 0x44 only");
+
+	/* FWB: 0b0dd forces Device, the stronger type if stage 1 is Device too. */
+	expect_fwb(S1(0x0c, OSH), 0x0, NSH, 0x00, OSH, "GRE x 0b000: nGnRnE");
+	expect_fwb(S1(0x00, OSH), 0x3, NSH, 0x00, OSH, "nGnRnE x 0b011: stays nGnRnE");
+	expect_fwb(S1(0x08, OSH), 0x1, ISH, 0x04, OSH, "nGRE x 0b001: nGnRE");
+	expect_fwb(S1(0xff, ISH), 0x1, ISH, 0x04, OSH, "WB x 0b001: nGnRE");
+	/* 0b101: Normal NC, unless stage 1 is Device. */
+	expect_fwb(S1(0xff, ISH), 0x5, ISH, 0x44, OSH, "WB x 0b101: NC");
+	expect_fwb(S1(0x0c, OSH), 0x5, NSH, 0x0c, OSH, "GRE x 0b101: stage 1's GRE");
+	expect_fwb(S1_OFF, 0x5, ISH, 0x00, OSH, "stage 1 off x 0b101: nGnRnE");
+	/* 0b110: Write-Back, with stage 1's hints where stage 1 is cacheable, else RWA. */
+	expect_fwb(S1(0x44, NSH), 0x6, NSH, 0xff, NSH, "NC x 0b110: WB-RWA");
+	expect_fwb(S1(0xaa, ISH), 0x6, NSH, 0xee, ISH, "WT-RA x 0b110: WB-RA");
+	expect_fwb(S1(0x4a, ISH), 0x6, NSH, 0xfe, ISH, "oNC-iWT-RA x 0b110: oWB-RWA iWB-RA");
+	expect_fwb(S1(0x22, NSH), 0x6, OSH, 0x66, OSH, "WT-transient-RA x 0b110: WB-transient-RA");
+	expect_fwb(S1(0x0c, OSH), 0x6, ISH, 0xff, OSH, "GRE (SH OSH) x 0b110: WB-RWA");
+	expect_fwb(S1_OFF, 0x6, NSH, 0xff, OSH, "stage 1 off x 0b110: WB-RWA, OSH");
+	/* 0b111: stage 1's attributes. */
+	expect_fwb(S1(0xff, NSH), 0x7, NSH, 0xff, NSH, "WB x 0b111");
+	expect_fwb(S1(0x55, ISH), 0x7, NSH, 0x55, ISH, "WB-transient x 0b111");
+	expect_fwb(S1(0x44, ISH), 0x7, ISH, 0x44, OSH, "NC x 0b111: OSH forced");
+	expect_fwb(S1(0x0c, OSH), 0x7, NSH, 0x0c, OSH, "GRE x 0b111");
+	unit_ok(!s2_par_attrs_expect(&wb, 0x4, ISH, true, false, &e), "FWB 0b100 (reserved)");
+	unit_ok(!s2_par_attrs_expect(&wb, 0xf, ISH, true, false, &e), "FWB MemAttr[3] = 1");
 
 	/* Encodings the oracle refuses rather than guesses. */
 	struct mem_attrs m;

@@ -50,9 +50,17 @@
 #define S2_CACHE_NC		 0x1
 #define S2_CACHE_WT		 0x2
 #define S2_CACHE_WB		 0x3
-#define PTE_S2AP_R		 BIT(6)
-#define PTE_S2AP_W		 BIT(7)
-#define PTE_S2AP_RW		 (PTE_S2AP_R | PTE_S2AP_W)
-#define PTE_S2_XN		 (2ULL << 53) /* XN[1:0] = 0b10: no execution at EL1 or EL0 */
+/*
+ * With HCR_EL2.FWB = 1 (FEAT_S2FWB), MemAttr[2:0] instead: 0b0dd Device of type dd, 0b101 Normal
+ * NC unless stage 1 is Device, 0b110 Normal Write-Back, 0b111 stage 1's type; 0b100 is reserved
+ * and MemAttr[3] is RES0 without FEAT_MTE_PERM.
+ */
+#define S2_FWB_MEMATTR_NC	0x5
+#define S2_FWB_MEMATTR_FORCE_WB 0x6
+#define S2_FWB_MEMATTR_S1	0x7
+#define PTE_S2AP_R		BIT(6)
+#define PTE_S2AP_W		BIT(7)
+#define PTE_S2AP_RW		(PTE_S2AP_R | PTE_S2AP_W)
+#define PTE_S2_XN		(2ULL << 53) /* XN[1:0] = 0b10: no execution at EL1 or EL0 */
 
 #endif /* ARCH_PTE_H */
