@@ -8,17 +8,26 @@
 #include "vmm.h"
 #include "vmm_internal.h"
 
-int vcpu_at_s12e1(struct vcpu *v, uint64_t va, bool write, uint64_t *par)
+int vcpu_at_s12(struct vcpu *v, enum at_s12_op op, uint64_t va, uint64_t *par)
 {
 	/* AArch32 EL1 uses the LPAE/short formats; E2H = 1 is the EL2&0 regime's business. */
 	if (v->cfg.aarch32 || v->cfg.e2h) {
 		return -1;
 	}
 	vcpu_load_regime(v);
-	if (write) {
-		at_s12e1w(va);
-	} else {
+	switch (op) {
+	case AT_S12E1R:
 		at_s12e1r(va);
+		break;
+	case AT_S12E1W:
+		at_s12e1w(va);
+		break;
+	case AT_S12E0R:
+		at_s12e0r(va);
+		break;
+	case AT_S12E0W:
+		at_s12e0w(va);
+		break;
 	}
 	isb();
 	*par = read_par_el1();

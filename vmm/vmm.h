@@ -217,12 +217,15 @@ void vcpu_set_cptr_traps(struct vcpu *vcpu, uint64_t traps);
 void vcpu_skip_insn(struct vcpu *vcpu);
 /** Give the vCPU a fresh watchdog budget from its next vcpu_run() (resuming after a timeout). */
 void vcpu_reset_watchdog(struct vcpu *vcpu);
+/* The stage 1 + 2 address translation instructions of the EL1&0 regime. */
+enum at_s12_op { AT_S12E1R, AT_S12E1W, AT_S12E0R, AT_S12E0W };
+
 /**
- * vcpu_at_s12e1() - AT S12E1R (or S12E1W if @write) of @va in @vcpu's EL1&0 regime, from EL2
+ * vcpu_at_s12() - AT S12E1R/W or S12E0R/W (@op) of @va in @vcpu's EL1&0 regime, from EL2
  * between guest entries: the result is PAR_EL1 as the CPU reports it (also left in the vCPU's
  * PAR_EL1). -1 for vCPUs whose regime the harness cannot load at E2H = 0 (AArch32, E2H = 1).
  */
-int vcpu_at_s12e1(struct vcpu *vcpu, uint64_t va, bool write, uint64_t *par);
+int vcpu_at_s12(struct vcpu *vcpu, enum at_s12_op op, uint64_t va, uint64_t *par);
 /** The reason vcpu_run() gives a synchronous exit of exception class @ec (services aside). */
 enum exit_reason exit_reason_for_ec(unsigned ec);
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * stage2.attr: the memory type and shareability of stage 1 combined with stage 2 (HCR_EL2.FWB
- * = 0), as AT S12E1R and AT S12E1W report them in PAR_EL1. Every stage-1 type (the four Device
+ * = 0), as AT S12E1R/W and AT S12E0R/W report them in PAR_EL1. Every stage-1 type (the four Device
  * types, Normal NC/WT/WB inner x outer and two transient ones, each with NSH/OSH/ISH, and stage
  * 1 off) is crossed with every stage-2 MemAttr[3:0] encoding; the stage-2 SH cycles with the
  * encoding, so that every pair of shareabilities meets every Normal stage-1 type.
@@ -11,7 +11,7 @@
  * Each instance builds a fresh VM whose stage 2 maps one page at ATTR_IPA with the row's
  * attributes, and, unless stage 1 is off, a three-level stage-1 table in guest RAM that maps
  * ATTR_VA with the row's MAIR_EL1 byte and SH (attr_map.c). The vmm executes the AT
- * instructions at EL2 with the vCPU's regime loaded (vcpu_at_s12e1()); the guest never runs.
+ * instructions at EL2 with the vCPU's regime loaded (vcpu_at_s12()); the guest never runs.
  * Expected values come from scenarios/model/s2_attr_model.c.
  */
 #include <stdio.h>
@@ -119,15 +119,19 @@ static void diag_permitted(struct scenario_ctx *c, const struct par_attrs_expect
 }
 
 /* One AT instruction: F, PA, and {ATTR, SH} against the permitted set. NS is UNKNOWN here. */
-static void check_at(struct scenario_ctx *c, bool write, uint64_t pa,
+static void check_at(struct scenario_ctx *c, enum at_s12_op op, uint64_t pa,
 		     const struct par_attrs_expect *e)
 {
-	const char *insn = write ? "at_s12e1w" : "at_s12e1r";
+	static const char *const names[] = {[AT_S12E1R] = "at_s12e1r",
+					    [AT_S12E1W] = "at_s12e1w",
+					    [AT_S12E0R] = "at_s12e0r",
+					    [AT_S12E0W] = "at_s12e0w"};
+	const char *insn = names[op];
 	char what[40];
 	uint64_t par;
 
-	if (vcpu_at_s12e1(sc_vcpu(c), ATTR_VA, write, &par)) {
-		sc_fail(c, "vcpu_at_s12e1 refused the vCPU");
+	if (vcpu_at_s12(sc_vcpu(c), op, ATTR_VA, &par)) {
+		sc_fail(c, "vcpu_at_s12 refused the vCPU");
 		return;
 	}
 	snprintf(what, sizeof(what), "%s.par_el1.f", insn);
@@ -160,15 +164,18 @@ static void run_s2_attr(struct scenario_ctx *c, const void *row)
 	if (!attr_map_start(c, &r->k, GSYM(gp_exit), 0, &pa)) {
 		return;
 	}
-	check_at(c, false, pa, &e);
-	check_at(c, true, pa, &e);
+	/* The EL0 forms translate the same page: the combination does not depend on the EL. */
+	for (enum at_s12_op op = AT_S12E1R; op <= AT_S12E0W; op++) {
+		check_at(c, op, pa, &e);
+	}
 }
 
 SCENARIO(stage2_attr, .id = "stage2.attr",
 	 .rule = "stage 1 and stage 2 attributes combine (HCR_EL2.FWB = 0) as "
 		 "S2CombineS1MemAttrs(): the stronger Device type, else the weaker "
 		 "cacheability per level with stage 1's hints, the stronger shareability; stage 1 "
-		 "off is Device-nGnRnE; AT S12E1R/W report it in PAR_EL1 (F 0, PA, ATTR as "
+		 "off is Device-nGnRnE; AT S12E1R/W and S12E0R/W report it in PAR_EL1 (F 0, PA, "
+		 "ATTR as "
 		 "EncodePARAttrs(), SH 0b10 for Device and Normal iNC-oNC)",
 	 SCENARIO_ROWS(s2_attr_rows), .run = run_s2_attr);
 
@@ -183,6 +190,7 @@ SCENARIO(stage2_attr_fwb, .id = "stage2.attr.fwb",
 		 "AArch64.S2ApplyFWBMemAttrs(): 0b0dd Device (the stronger type if stage 1 is "
 		 "Device), 0b101 Normal NC unless stage 1 is Device, 0b110 Normal Write-Back with "
 		 "stage 1's hints where stage 1 is cacheable, 0b111 stage 1's attributes; AT "
-		 "S12E1R/W report it in PAR_EL1 (F 0, PA, ATTR, SH 0b10 for Device and Normal "
+		 "S12E1R/W and S12E0R/W report it in PAR_EL1 (F 0, PA, ATTR, SH 0b10 for Device "
+		 "and Normal "
 		 "iNC-oNC)",
 	 SCENARIO_ROWS(s2_fwb_rows), .requires = s2_fwb_requires, .run = run_s2_attr);

@@ -32,8 +32,9 @@ static int put_desc(struct vm *vm, uint64_t table_ipa, uint64_t va, unsigned shi
 /* ATTR_VA: L1[VA[38:30]] -> L2[VA[29:21]] -> L3[VA[20:12]]; guest RAM: a block in L2. */
 static int build_stage1(struct vm *vm, const struct s1_input *s1)
 {
-	uint64_t page = ATTR_IPA | PTE_S1_ATTRIDX(ATTR_MAIR_IDX) | (uint64_t)s1->sh << 8 | PTE_AF |
-			DESC_TABLE;
+	/* AP[2:1] = 0b01: read/write at EL1 and EL0, for AT S12E1* and S12E0* alike. */
+	uint64_t page = ATTR_IPA | PTE_S1_ATTRIDX(ATTR_MAIR_IDX) | (uint64_t)s1->sh << 8 |
+			PTE_S1_AP_EL0 | PTE_AF | DESC_TABLE;
 	uint64_t ram =
 		GUEST_RAM_IPA | PTE_S1_ATTRIDX(RAM_MAIR_IDX) | PTE_SH_INNER | PTE_AF | DESC_BLOCK;
 

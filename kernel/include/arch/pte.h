@@ -13,6 +13,7 @@
 #define PTE_S1_ATTRIDX(i) ((unsigned long long)(i) << 2)
 #define PTE_S1_AP_RO	  BIT(7) /* AP[2] */
 #define PTE_S1_AP1_RES1	  BIT(6) /* AP[1]: RES1 in single-privilege regimes */
+#define PTE_S1_AP_EL0	  BIT(6) /* AP[1] in the EL1&0 regime: EL0 may access */
 #define PTE_SH_INNER	  (3ULL << 8)
 #define PTE_SH_OUTER	  (2ULL << 8)
 #define PTE_SH_NON	  (0ULL << 8)

@@ -227,8 +227,9 @@ static inline void dc_civac(uintptr_t va)
 }
 
 /*
- * AT S12E1R / AT S12E1W: stage 1 and 2 of the EL1&0 regime for @va as a read or a write, result
- * in PAR_EL1 (after an ISB). Executed at EL2 with the guest's EL1 and stage-2 registers loaded.
+ * AT S12E1R/W, S12E0R/W: stages 1 and 2 of the EL1&0 regime for @va as an EL1 or EL0 read or
+ * write, result in PAR_EL1 (after an ISB). Executed at EL2 with the guest's EL1 and stage-2
+ * registers loaded.
  */
 static inline void at_s12e1r(uint64_t va)
 {
@@ -238,6 +239,16 @@ static inline void at_s12e1r(uint64_t va)
 static inline void at_s12e1w(uint64_t va)
 {
 	__asm__ volatile("at s12e1w, %0" : : "r"(va) : "memory");
+}
+
+static inline void at_s12e0r(uint64_t va)
+{
+	__asm__ volatile("at s12e0r, %0" : : "r"(va) : "memory");
+}
+
+static inline void at_s12e0w(uint64_t va)
+{
+	__asm__ volatile("at s12e0w, %0" : : "r"(va) : "memory");
 }
 
 static inline void ic_iallu(void)
