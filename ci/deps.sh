@@ -18,16 +18,16 @@ log() { printf 'deps: %s\n' "$*" >&2; }
 # tar, sed, grep, ...), which even a minimal (minbase) root has; ci/fresh-machine proves the list.
 HOST_PKGS=(
 	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu	# cross compiler, used freestanding
-	gcc-arm-linux-gnueabihf					# AArch32 guest payloads (guest32/)
-	gcc libc6-dev						# host compiler: newlib's configure, host unit tests (ASan/UBSan)
-	newlib-source bison flex texinfo xz-utils		# C library source and what its build needs
-	libfdt-dev						# host libfdt, for host-side DTB tests
-	qemu-system-arm						# QEMU 7.2: qemu-system-aarch64
-	device-tree-compiler gdb-multiarch			# dtc/fdtget/fdtput; make debug
-	perl libtap-formatter-junit-perl libtap-formatter-html-perl	# prove, TAP::Harness, JUnit
-	make mawk						# the Makefile and its awk
-	dpkg-dev ca-certificates debian-archive-keyring		# dpkg-source; https mirrors; the private APT's keyring
-	mmdebstrap						# ci/fresh-machine (CI): a minimal Debian 12 root
+	gcc-arm-linux-gnueabihf				# AArch32 guest payloads (guest32/)
+	gcc libc6-dev					# host C compiler: newlib's configure, host tests
+	newlib-source bison flex texinfo xz-utils	# C library source, what its build needs
+	libfdt-dev					# host libfdt: host-side DTB tests
+	qemu-system-arm					# QEMU 7.2: qemu-system-aarch64
+	device-tree-compiler gdb-multiarch		# dtc, fdtget, fdtput; make debug
+	perl libtap-formatter-junit-perl libtap-formatter-html-perl	# prove, JUnit XML
+	make mawk					# the Makefile and its awk
+	dpkg-dev ca-certificates debian-archive-keyring	# dpkg-source; https; the APT keyring
+	mmdebstrap					# ci/fresh-machine (CI)
 )
 missing=()
 for p in "${HOST_PKGS[@]}"; do
@@ -76,7 +76,7 @@ if [ ! -f "$APTDIR/.stamp" ] || [ "$sources" != "$(cat "$APTDIR/sources.list" 2>
 	rm -f "$APTDIR/.stamp"
 	mkdir -p "$APTDIR/lists/partial" "$APTDIR/cache/archives/partial"
 	printf '%s\n' "$sources" >"$APTDIR/sources.list"
-	apt_private update
+	apt_private update --error-on=any
 	touch "$APTDIR/.stamp"
 fi
 
