@@ -3,7 +3,8 @@
 CROSS		?= aarch64-linux-gnu-
 # The AArch32 guest (guest32/) is assembled with Debian's ARM cross toolchain.
 CROSS32		?= arm-linux-gnueabihf-
-HYPTAP_CACHE	?= $(HOME)/.cache/hyptap
+# The scripts read an empty HYPTAP_CACHE as unset; so does this file.
+HYPTAP_CACHE	:= $(or $(HYPTAP_CACHE),$(HOME)/.cache/hyptap)
 export HYPTAP_CACHE
 NEWLIB		:= $(HYPTAP_CACHE)/newlib/install/aarch64-none-elf
 LIBFDT		:= $(HYPTAP_CACHE)/libfdt
@@ -28,8 +29,8 @@ TARGET_CFLAGS	:= -std=gnu11 $(WARN) -O2 -g -ffreestanding -fpie -fno-plt \
 TARGET_ASFLAGS	:= -g -Ikernel/include -Iguest -Iscenarios -I$(B)/guest -MMD -MP
 LDFLAGS		:= -nostdlib -static-pie -Wl,--no-dynamic-linker -Wl,-T,kernel/hyptap.lds \
 		   -Wl,--gc-sections -Wl,-z,noexecstack -Wl,--build-id=none -Wl,-z,norelro -Wl,--no-warn-rwx-segments -Wl,-z,notext
-LIBS		:= -Wl,--start-group $(LIBFDT)/lib/libfdt.a $(NEWLIB)/lib/libc.a \
-		   $(shell $(CC) -print-libgcc-file-name 2>/dev/null) -Wl,--end-group
+# -lgcc: -nostdlib drops libgcc (__popcountdi2, ...); the gcc driver knows where its copy is.
+LIBS		:= -Wl,--start-group $(LIBFDT)/lib/libfdt.a $(NEWLIB)/lib/libc.a -lgcc -Wl,--end-group
 
 KERNEL_SRCS	:= $(wildcard kernel/*.c kernel/*.S)
 VMM_SRCS	:= $(wildcard vmm/*.c vmm/*.S)
@@ -56,8 +57,17 @@ HOST_CFLAGS	:= -std=gnu11 $(WARN) -O1 -g -fsanitize=address,undefined -fno-sanit
 # The host's libfdt (Debian libfdt-dev, the same 1.6.1 as the image's arm64 copy).
 HOST_LIBS	:= -lfdt
 
-.PHONY: all deps run check check-host fuzz baseline bench debug docs matrix clean format
-all: $(B)/hyptap.img
+.PHONY: all deps host-tests run check check-host fuzz baseline bench debug docs matrix clean format
+# The entry points need the tools `make deps` installs. Their builds run in a second make,
+# started when ci/deps.sh has finished, which reads this file only then: whatever it learns from
+# the tools it learns after they exist (a fresh machine's first `make run` links like its
+# second), and no -j job can start a compile before deps are in place. Every other entry point
+# builds through these two.
+all: deps
+	@$(MAKE) --no-print-directory $(B)/hyptap.img
+
+host-tests: deps
+	@$(MAKE) --no-print-directory $(HOST_TESTS)
 
 deps:
 	@bash ci/deps.sh
@@ -133,7 +143,7 @@ $(B)/host/%_test: tests/unit/%_test.c $(HOST_SRCS) $(HOST_HDRS)
 	@echo "  HOSTCC  $@"
 	@$(HOSTCC) $(HOST_CFLAGS) $< $(HOST_SRCS) $(HOST_LIBS) -o $@
 
-check-host: $(HOST_TESTS)
+check-host: host-tests
 	@bash ci/check.sh --host-only
 
 # make fuzz [FUZZ_SECONDS=N]: the DTB parser under libFuzzer, seeded with tests/dtb/*.dtb, for
@@ -157,7 +167,7 @@ fuzz: $(B)/fuzz/platform_fuzzer
 run: deps all
 	@ci/run-report $(if $(QEMU),--qemu $(QEMU)) $(if $(CPU),--cpu $(CPU)) $(if $(GIC),--gic $(GIC)) -- $(ARGS)
 
-check: deps all $(HOST_TESTS)
+check: deps all host-tests
 	@bash ci/check.sh
 
 baseline: deps all

@@ -2,25 +2,32 @@
 # Install and cache everything hyptap needs (DESIGN.md §2). Idempotent: a second run finds every
 # stamp and does no work. Nothing is written into the source tree; everything lives in
 # $HYPTAP_CACHE (default ~/.cache/hyptap). The host's dpkg architectures are never changed.
+# Every download goes through the host's own APT configuration: its mirror (ci/apt-mirror) and
+# its apt.conf settings, so a local mirror or a proxy (Acquire::http::Proxy) is honoured.
 set -euo pipefail
 
+top=$(cd "$(dirname "$0")/.." && pwd)
 CACHE=${HYPTAP_CACHE:-$HOME/.cache/hyptap}
-MIRROR=${HYPTAP_MIRROR:-http://deb.debian.org/debian}
 JOBS=$(nproc 2>/dev/null || echo 2)
 mkdir -p "$CACHE"
 
 log() { printf 'deps: %s\n' "$*" >&2; }
 
 # --- 1. Debian packages on the host -------------------------------------------------------------
+# Everything `make run` and `make check` use beyond Debian's Essential set (coreutils' timeout,
+# tar, sed, grep, ...), which even a minimal (minbase) root has; ci/fresh-machine proves the list.
 HOST_PKGS=(
 	gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu	# cross compiler, used freestanding
-	gcc-arm-linux-gnueabihf					# AArch32 guest payloads (guest32/)
-	newlib-source						# C library source, built below
-	qemu-system-arm						# QEMU 7.2: qemu-system-aarch64
-	device-tree-compiler gdb-multiarch
-	libfdt-dev						# host libfdt: DTB parser unit and fuzz tests
-	perl libtap-formatter-junit-perl libtap-formatter-html-perl
-	make bison flex texinfo xz-utils dpkg-dev ca-certificates
+	gcc-arm-linux-gnueabihf				# AArch32 guest payloads (guest32/)
+	gcc libc6-dev					# host C compiler: newlib's configure, host tests
+	newlib-source bison flex texinfo xz-utils	# C library source, what its build needs
+	libfdt-dev					# host libfdt: host-side DTB tests
+	qemu-system-arm					# QEMU 7.2: qemu-system-aarch64
+	device-tree-compiler gdb-multiarch		# dtc, fdtget, fdtput; make debug
+	perl libtap-formatter-junit-perl libtap-formatter-html-perl	# prove, JUnit XML
+	make mawk					# the Makefile and its awk
+	dpkg-dev ca-certificates debian-archive-keyring	# dpkg-source; https; the APT keyring
+	mmdebstrap					# ci/fresh-machine (CI)
 )
 missing=()
 for p in "${HOST_PKGS[@]}"; do
@@ -35,15 +42,16 @@ if ((${#missing[@]})); then
 		exit 1
 	fi
 	log "installing ${missing[*]}"
-	# Refresh the lists only when a candidate cannot be found; 'apt-get update' is slow-ish.
-	if ! apt-cache show "${missing[@]}" >/dev/null 2>&1; then
-		apt-get update -q
-	fi
+	# Always refresh first: a fresh machine may have no package lists, or stale ones whose
+	# versions are no longer on the mirror.
+	apt-get update -q
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-# --- 2. A private APT state for foreign-arch and backports downloads ----------------------------
+# --- 2. A private APT state for foreign-arch, source and backports downloads -------------------
 # Its own sources list, lists directory and cache: the host's APT and dpkg are left untouched.
+# The host's apt.conf(.d) is still read, so its proxy and network settings apply here too.
+# The sources are those of the host's Debian mirror(s); when they change, the lists are renewed.
 APTDIR=$CACHE/apt
 apt_private() {
 	apt-get -q \
@@ -56,15 +64,19 @@ apt_private() {
 		-o APT::Architectures::=amd64 -o APT::Architectures::=arm64 \
 		-o Debug::NoLocking=1 "$@"
 }
-if [ ! -f "$APTDIR/.stamp" ]; then
-	log "private APT state in $APTDIR"
+mirrors=$("$top/ci/apt-mirror")
+key=signed-by=/usr/share/keyrings/debian-archive-keyring.gpg
+sources=$(for m in $mirrors; do
+	echo "deb [arch=amd64,arm64 $key] $m bookworm main"
+	echo "deb-src [$key] $m bookworm main"
+	echo "deb [arch=amd64 $key] $m bookworm-backports main"
+done)
+if [ ! -f "$APTDIR/.stamp" ] || [ "$sources" != "$(cat "$APTDIR/sources.list" 2>/dev/null)" ]; then
+	log "private APT state in $APTDIR, from ${mirrors//$'\n'/ }"
+	rm -f "$APTDIR/.stamp"
 	mkdir -p "$APTDIR/lists/partial" "$APTDIR/cache/archives/partial"
-	cat >"$APTDIR/sources.list" <<-SRC
-	deb [arch=amd64,arm64 signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $MIRROR bookworm main
-	deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $MIRROR bookworm main
-	deb [arch=amd64 signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $MIRROR bookworm-backports main
-	SRC
-	apt_private update
+	printf '%s\n' "$sources" >"$APTDIR/sources.list"
+	apt_private update --error-on=any
 	touch "$APTDIR/.stamp"
 fi
 
