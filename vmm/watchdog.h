@@ -28,10 +28,11 @@
 #define WATCHDOG_LATE_US 500
 /*
  * Forgiven slices after which a guest is stopped anyway: a runaway on a host that never lets
- * a slice end on time still ends (after 1.5 s at least). Each one takes a separate steal over
- * a deadline, so a stall of any length counts once.
+ * a slice end on time still ends (after 150 ms at least). Each one takes its own steal over a
+ * deadline, so a stall of any length counts once; a guest that ends by itself, resumed on a
+ * thread that has just got its CPU back, is done long before.
  */
-#define WATCHDOG_FORGIVE_MAX 1000
+#define WATCHDOG_FORGIVE_MAX 100
 
 /** The limits of one vCPU's watchdog, in counter ticks. */
 struct watchdog_limits {
