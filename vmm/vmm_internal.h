@@ -9,7 +9,7 @@
 
 enum exit_action {
 	EXIT_ACTION_RETURN, /* hand the exit to the caller of vcpu_run() */
-	EXIT_ACTION_RESUME, /* handled inside the vmm (a service call): enter again */
+	EXIT_ACTION_RESUME, /* handled inside the vmm (service call, watchdog slice): enter again */
 };
 
 /**

@@ -56,18 +56,18 @@ uint64_t watchdog_arm(struct watchdog *w, uint64_t now)
 bool watchdog_charge(struct watchdog *w, uint64_t now)
 {
 	uint64_t took = now > w->start ? now - w->start : 0;
-	uint64_t before_tail = w->lim.budget - w->lim.tail;
+	/*
+	 * Late: nothing ran the guest when its slice ended (the host descheduled the emulator's
+	 * vCPU thread, or the emulator itself stalled).
+	 */
+	bool late = now > w->deadline && now - w->deadline > w->lim.late;
 
 	w->slices++;
 	if (!w->tail_slice) {
-		/* Wall-clock time, as it comes; it never eats into the tail. */
-		w->used += took < before_tail - w->used ? took : before_tail - w->used;
-	} else if (now > w->deadline && now - w->deadline > w->lim.late) {
-		/*
-		 * Nothing ran the guest when its slice ended (the host descheduled the emulator's
-		 * vCPU thread, or the emulator itself stalled): the slice is not the guest's.
-		 */
-		w->forgiven++;
+		/* Wall-clock time, as it comes; a steal over its deadline does not eat the tail. */
+		w->used = late ? w->lim.budget - w->lim.tail : w->used + took;
+	} else if (late) {
+		w->forgiven++; /* the slice is not the guest's */
 	} else {
 		w->used += took;
 	}
