@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The watchdog's budget rule (vmm/watchdog.h): wall-clock time up to the tail, then short
- * slices that count only when they end on time.
+ * slices that count no more than their length and an interrupt's latency.
  * Pure: the counter values come from the caller.
  */
 #include "watchdog.h"
@@ -56,20 +56,14 @@ uint64_t watchdog_arm(struct watchdog *w, uint64_t now)
 bool watchdog_charge(struct watchdog *w, uint64_t now)
 {
 	uint64_t took = now > w->start ? now - w->start : 0;
-	/*
-	 * Late: nothing ran the guest when its slice ended (the host descheduled the emulator's
-	 * vCPU thread, or the emulator itself stalled).
-	 */
-	bool late = now > w->deadline && now - w->deadline > w->lim.late;
+	/* The most of it that can be the guest's: the slice, and an IRQ taken in time. */
+	uint64_t most = w->deadline - w->start + w->lim.late;
 
-	w->slices++;
 	if (!w->tail_slice) {
 		/* Wall-clock time, as it comes; a steal over its deadline does not eat the tail. */
-		w->used = late ? w->lim.budget - w->lim.tail : w->used + took;
-	} else if (late) {
-		w->forgiven++; /* the slice is not the guest's */
+		w->used = took > most ? w->lim.budget - w->lim.tail : w->used + took;
 	} else {
-		w->used += took;
+		w->used += took < most ? took : most;
 	}
-	return w->used >= w->lim.budget || w->forgiven >= WATCHDOG_FORGIVE_MAX;
+	return w->used >= w->lim.budget;
 }

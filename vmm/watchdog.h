@@ -4,12 +4,12 @@
  * builds and is unit-tested on the host; vmm/vcpu.c reads the counter and arms CNTHP with it.
  *
  * The budget ends in a tail of WATCHDOG_TAIL_SLICES short slices of WATCHDOG_SLICE_US. Up to
- * the tail the guest's time is wall-clock counter time, as it comes (one slice). A tail slice
- * counts only if its end was seen at most WATCHDOG_LATE_US after its deadline; later, the vCPU
- * was not running when its time was up (under an emulator, the host descheduled it), and the
- * slice is forgiven. So a timeout needs the guest to be still running through a tail of short
- * slices that each ended on time. docs/design-notes.md (Watchdog) gives the reasons and the
- * bounds.
+ * the tail the guest's time is wall-clock counter time (one slice). A tail slice is charged
+ * with the time it took, but at most its length plus WATCHDOG_LATE_US: an end seen later
+ * means the IRQ was not taken in time because the host had descheduled the emulator (its vCPU
+ * thread, or the thread that fires its timers), and that overrun is not the guest's. So a
+ * timeout needs several tail slices to end, each with an exit taken by a running vCPU that
+ * resumes the guest. docs/design-notes.md (Watchdog) gives the reasons and the bounds.
  */
 #ifndef VMM_WATCHDOG_H
 #define VMM_WATCHDOG_H
@@ -21,18 +21,10 @@
 #define WATCHDOG_SLICE_US    1000
 #define WATCHDOG_TAIL_SLICES 10
 /*
- * A slice's end seen later than this after its deadline: the CPU did not run the guest then.
- * An interrupt taken at EL2 takes microseconds on hardware, tens under QEMU TCG (measured in
- * docs/benchmarks.md); a host's scheduler slice is a millisecond or more.
+ * How late a slice's end may be seen and still be all the guest's: an interrupt taken at EL2
+ * takes microseconds on hardware, tens under QEMU TCG (measured in docs/benchmarks.md).
  */
 #define WATCHDOG_LATE_US 500
-/*
- * Forgiven slices after which a guest is stopped anyway: a runaway on a host that never lets
- * a slice end on time still ends (after 150 ms at least). Each one takes its own steal over a
- * deadline, so a stall of any length counts once; a guest that ends by itself, resumed on a
- * thread that has just got its CPU back, is done long before.
- */
-#define WATCHDOG_FORGIVE_MAX 100
 
 /** The limits of one vCPU's watchdog, in counter ticks. */
 struct watchdog_limits {
@@ -49,20 +41,19 @@ struct watchdog {
 	uint64_t deadline; /* its end: the CNTHP compare value */
 	bool tail_slice;   /* it is one of the tail's */
 	uint64_t used;	   /* guest time counted so far */
-	uint32_t slices;   /* slices ended (by the deadline or by any other exit) */
-	uint32_t forgiven; /* slices not counted: their end was late */
 };
 
 /** The limits for a budget of @ms milliseconds with a counter of @freq Hz (CNTFRQ_EL0). */
 struct watchdog_limits watchdog_limits(uint64_t freq, unsigned ms);
-/** A fresh budget with limits @lim: nothing used, nothing forgiven. */
+/** A fresh budget with limits @lim: nothing used. */
 void watchdog_restart(struct watchdog *w, const struct watchdog_limits *lim);
 /** A slice starts at counter @now: returns its deadline, the value to arm CNTHP with. */
 uint64_t watchdog_arm(struct watchdog *w, uint64_t now);
 /**
- * The slice ended at counter @now (any exit: the deadline or the guest's own). Counts it, or
- * forgives a tail slice when @now is more than lim.late past its deadline. Returns true when
- * the guest is out of time: the budget is used up, or WATCHDOG_FORGIVE_MAX slices forgiven.
+ * The slice ended at counter @now (any exit: the deadline or the guest's own). Charges it:
+ * before the tail with the time it took (only up to the tail when @now is more than lim.late
+ * past its deadline), in the tail with at most its length plus lim.late. Returns true when
+ * the budget is used up.
  */
 bool watchdog_charge(struct watchdog *w, uint64_t now);
 
