@@ -125,7 +125,7 @@ enum exit_reason exit_reason_for_ec(unsigned ec)
 	return ec_reasons[ec & 0x3f] ?: EXIT_TRAP;
 }
 
-enum exit_action exit_decode(struct vcpu *v, struct exit *e, bool watchdog)
+enum exit_action exit_decode(struct vcpu *v, struct exit *e, bool watchdog, bool out_of_time)
 {
 	switch (e->slot) {
 	case 8:
@@ -137,6 +137,10 @@ enum exit_action exit_decode(struct vcpu *v, struct exit *e, bool watchdog)
 	}
 	case 9:
 	case 13:
+		/* The end of a watchdog slice: the guest goes on while it has time left. */
+		if (watchdog && !out_of_time) {
+			return EXIT_ACTION_RESUME;
+		}
 		e->reason = watchdog ? EXIT_TIMEOUT : EXIT_IRQ;
 		return EXIT_ACTION_RETURN;
 	case 10:

@@ -6,7 +6,6 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "arch/el2.h"
 #include "arch/esr.h"
@@ -19,7 +18,7 @@
 #include "vmm_internal.h"
 
 struct vmm_caps vmm_caps;
-static uint64_t timeout_ticks;
+static unsigned timeout_ms = 100;
 static struct vcpu *loaded_vcpu;
 static uint64_t vmm_hpmn;
 
@@ -33,7 +32,7 @@ unsigned guest_enter_vhe(struct vcpu_ctx *ctx);
 
 void vmm_set_timeout_ms(unsigned ms)
 {
-	timeout_ticks = read_cntfrq_el0() * ms / 1000;
+	timeout_ms = ms;
 }
 
 int vmm_init(unsigned gic_version, char *err, size_t errlen)
@@ -62,9 +61,6 @@ int vmm_init(unsigned gic_version, char *err, size_t errlen)
 			 "stage 2 needs the 4K granule and a known PARange (MMFR0 0x%llx)",
 			 (unsigned long long)mmfr0);
 		return -1;
-	}
-	if (!timeout_ticks) {
-		vmm_set_timeout_ms(100);
 	}
 	/*
 	 * MDCR_EL2.HPMN resets to an UNKNOWN value on some cores: set it to PMCR_EL0.N (all
@@ -131,6 +127,7 @@ struct vcpu *vcpu_create(struct vm *vm, const struct vcpu_config *cfg)
 		 */
 		v->ctx.cptr_el2 = CPTR_E2H_FPEN_NOTRAP | CPTR_E2H_ZEN_NOTRAP;
 	}
+	vcpu_reset_watchdog(v);
 	v->pc = cfg->entry;
 	v->pstate = cfg->spsr ? cfg->spsr : (SPSR_M_EL1h | SPSR_DAIF);
 	for (int i = 0; i < 4; i++) {
@@ -167,7 +164,10 @@ void vcpu_skip_insn(struct vcpu *v)
 
 void vcpu_reset_watchdog(struct vcpu *v)
 {
-	v->deadline = 0;
+	struct watchdog_limits lim =
+		watchdog_limits(read_cntfrq_el0(), v->cfg.timeout_ms ?: timeout_ms);
+
+	watchdog_restart(&v->watchdog, &lim);
 }
 
 /*
@@ -231,8 +231,6 @@ static void vcpu_load_el2(struct vcpu *v)
 	if (vmm_caps.hcx) {
 		write_hcrx_el2(vmm_caps.hcrx_neutral ^ v->cfg.hcrx);
 	}
-	write_elr_el2(v->pc);
-	write_spsr_el2(v->pstate);
 }
 
 /* Harness state between runs (not between a service call and its resume): stage 2 off. */
@@ -245,18 +243,24 @@ static void vcpu_put(void)
 struct exit vcpu_run(struct vcpu *v)
 {
 	struct exit e;
+	/*
+	 * The watchdog counts from here until the return to the caller, EL2 work for the guest
+	 * (the world switch, service calls, the slices' own exits) included, as the guest's time.
+	 */
+	uint64_t now = read_cntpct_el0();
 
-	if (!v->deadline) {
-		uint64_t budget = v->cfg.timeout_ms ? read_cntfrq_el0() * v->cfg.timeout_ms / 1000
-						    : timeout_ticks;
-
-		v->deadline = read_cntpct_el0() + budget;
-	}
+	vcpu_switch_to(v);
+	/*
+	 * Once per run, not per entry: a resume (service call, watchdog slice) finds the EL2
+	 * state as the guest left it, including what the CPU changed meanwhile (taking the
+	 * virtual SError clears HCR_EL2.VSE, ICH_HCR_EL2.EOIcount counts).
+	 */
+	vcpu_load_el2(v);
 	for (;;) {
-		vcpu_switch_to(v);
-		vcpu_load_el2(v);
-		/* The watchdog: CNTHP fires at the vCPU's deadline and takes the CPU back. */
-		write_cnthp_cval_el2(v->deadline);
+		write_elr_el2(v->pc);
+		write_spsr_el2(v->pstate);
+		/* CNTHP ends the watchdog's slice (an IRQ to EL2) and takes the CPU back. */
+		write_cnthp_cval_el2(watchdog_arm(&v->watchdog, now));
 		write_cnthp_ctl_el2(CNT_CTL_ENABLE);
 		isb();
 
@@ -264,18 +268,32 @@ struct exit vcpu_run(struct vcpu *v)
 		uint64_t timer = read_cnthp_ctl_el2();
 
 		write_cnthp_ctl_el2(0);
-		memset(&e, 0, sizeof(e));
-		e.slot = slot;
-		e.esr = read_esr_el2();
-		e.far = read_far_el2();
-		e.hpfar = read_hpfar_el2();
-		e.elr = read_elr_el2();
-		e.spsr = read_spsr_el2();
+		isb();
+		now = read_cntpct_el0();
+		bool out_of_time = watchdog_charge(&v->watchdog, now);
+
+		if (v->cfg.e2h) {
+			/* guest_enter_vhe() loads HCR_EL2 from the ctx: keep the live value. */
+			v->ctx.hcr_el2 = read_hcr_el2() | HCR_E2H;
+		}
+		/*
+		 * No libc call between an exit and the resume: newlib's memset and friends use
+		 * the SIMD registers, which are still the guest's (the vmm does not switch them).
+		 */
+		e = (struct exit){
+			.slot = slot,
+			.esr = read_esr_el2(),
+			.far = read_far_el2(),
+			.hpfar = read_hpfar_el2(),
+			.elr = read_elr_el2(),
+			.spsr = read_spsr_el2(),
+		};
 		v->pc = e.elr;
 		v->pstate = e.spsr;
 		v->exit_esr = e.esr;
 
-		if (exit_decode(v, &e, timer & CNT_CTL_ISTATUS) == EXIT_ACTION_RETURN) {
+		if (exit_decode(v, &e, timer & CNT_CTL_ISTATUS, out_of_time) ==
+		    EXIT_ACTION_RETURN) {
 			vcpu_put();
 			return e;
 		}

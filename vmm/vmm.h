@@ -14,6 +14,7 @@
 #include "arch/fgt.h"
 #include "pgtable.h"
 #include "vcpu_el1.h"
+#include "watchdog.h"
 
 /* Distinct address spaces get distinct types, so an IPA can't be passed as a PA. */
 typedef struct {
@@ -159,7 +160,7 @@ struct vcpu {
 	struct vcpu_config cfg;
 	uint64_t hcr, mdcr, cnthctl;
 	uint64_t pc, pstate;
-	uint64_t deadline; /* CNTPCT value at which the watchdog fires */
+	struct watchdog watchdog; /* its budget of guest time (vmm/watchdog.h) */
 	uint64_t reports[VCPU_REPORTS];
 	uint32_t reported;    /* bit per key that the guest reported */
 	uint64_t exit_esr;    /* ESR_EL2 of the last exit (IL: the trapped instruction's length) */
@@ -191,7 +192,7 @@ extern struct vmm_caps vmm_caps;
 
 /** Install the vmm vectors, read the caps, take the page arena. 0 or -1 with @err. */
 int vmm_init(unsigned gic_version, char *err, size_t errlen);
-/** Watchdog budget for each vCPU (milliseconds of guest time per vcpu lifetime). */
+/** Watchdog budget for each vCPU (milliseconds of guest time per vCPU lifetime). */
 void vmm_set_timeout_ms(unsigned ms);
 
 struct vm *vm_create(const struct vm_config *cfg);

@@ -9,11 +9,14 @@
 
 enum exit_action {
 	EXIT_ACTION_RETURN, /* hand the exit to the caller of vcpu_run() */
-	EXIT_ACTION_RESUME, /* handled inside the vmm (a service call): enter again */
+	EXIT_ACTION_RESUME, /* handled inside the vmm (service call, watchdog slice): enter again */
 };
 
-/** Fill @e->reason from the syndrome; handle service calls. @watchdog: CNTHP ISTATUS at exit. */
-enum exit_action exit_decode(struct vcpu *v, struct exit *e, bool watchdog);
+/**
+ * Fill @e->reason from the syndrome; handle service calls and the watchdog's slices.
+ * @watchdog: CNTHP ISTATUS at exit; @out_of_time: the vCPU's budget is used up (vmm/watchdog.h).
+ */
+enum exit_action exit_decode(struct vcpu *v, struct exit *e, bool watchdog, bool out_of_time);
 
 /* AArch32 EL1 (vmm/vcpu32.c). */
 void vcpu32_init(struct vcpu *v);
