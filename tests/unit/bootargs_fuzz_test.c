@@ -17,29 +17,12 @@
 
 #include "bootargs.h"
 #include "dtb_edit.h"
+#include "fuzz_rng.h"
 #include "platform.h"
 #include "unit.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define LINE_MAX_LEN  (64 * 1024)
-
-struct rng {
-	uint64_t s;
-};
-
-static uint64_t rng_next(struct rng *r) /* splitmix64 */
-{
-	uint64_t z = (r->s += 0x9e3779b97f4a7c15ull);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-	return z ^ (z >> 31);
-}
-
-static uint32_t below(struct rng *r, uint32_t n)
-{
-	return n ? (uint32_t)(rng_next(r) % n) : 0;
-}
 
 /* A command line being built: bytes, NULs allowed, @len of them. */
 struct line {
@@ -71,15 +54,15 @@ static void blanks(struct line *l, struct rng *r)
 {
 	static const char b[] = " \t\n\r\v\f";
 
-	for (uint32_t n = 1 + (below(r, 4) == 0 ? below(r, 4) : 0); n; n--) {
-		putc_(l, b[below(r, 6)]);
+	for (uint32_t n = 1 + (rng_below(r, 4) == 0 ? rng_below(r, 4) : 0); n; n--) {
+		putc_(l, b[rng_below(r, 6)]);
 	}
 }
 
 static void digits(struct line *l, struct rng *r, uint32_t n)
 {
 	for (; n; n--) {
-		putc_(l, (char)('0' + below(r, 10)));
+		putc_(l, (char)('0' + rng_below(r, 10)));
 	}
 }
 
@@ -117,17 +100,17 @@ static void value(struct line *l, struct rng *r)
 		"guest.exit",
 		"=",
 	};
-	switch (below(r, 5)) {
+	switch (rng_below(r, 5)) {
 	case 0:
-		puts_(l, fixed[below(r, ARRAY_SIZE(fixed))]);
+		puts_(l, fixed[rng_below(r, ARRAY_SIZE(fixed))]);
 		break;
 	case 1:
-		digits(l, r, 1 + below(r, 30));
+		digits(l, r, 1 + rng_below(r, 30));
 		break;
 	case 2:
-		for (uint32_t n = 1 + below(r, 20); n; n--) {
+		for (uint32_t n = 1 + rng_below(r, 20); n; n--) {
 			puts_(l, "g");
-			digits(l, r, below(r, 3));
+			digits(l, r, rng_below(r, 3));
 			if (n > 1) {
 				putc_(l, ',');
 			}
@@ -135,13 +118,13 @@ static void value(struct line *l, struct rng *r)
 		break;
 	case 3:
 		puts_(l, "0x");
-		for (uint32_t n = below(r, 20); n; n--) {
-			putc_(l, "0123456789abcdefABCDEFg"[below(r, 23)]);
+		for (uint32_t n = rng_below(r, 20); n; n--) {
+			putc_(l, "0123456789abcdefABCDEFg"[rng_below(r, 23)]);
 		}
 		break;
 	default:
-		for (uint32_t n = below(r, 12); n; n--) {
-			putc_(l, (char)(0x21 + below(r, 0x5e)));
+		for (uint32_t n = rng_below(r, 12); n; n--) {
+			putc_(l, (char)(0x21 + rng_below(r, 0x5e)));
 		}
 		break;
 	}
@@ -155,15 +138,15 @@ static void token(struct line *l, struct rng *r)
 					      "hyptap",		 "hyptapx.list", "HYPTAP.list",
 					      "x=hyptap."};
 
-	if (below(r, 4) == 0) {
-		puts_(l, foreign[below(r, ARRAY_SIZE(foreign))]);
+	if (rng_below(r, 4) == 0) {
+		puts_(l, foreign[rng_below(r, ARRAY_SIZE(foreign))]);
 		return;
 	}
 	puts_(l, "hyptap.");
-	puts_(l, keys[below(r, ARRAY_SIZE(keys))]);
-	if (below(r, 6)) {
+	puts_(l, keys[rng_below(r, ARRAY_SIZE(keys))]);
+	if (rng_below(r, 6)) {
 		putc_(l, '=');
-		if (below(r, 8)) {
+		if (rng_below(r, 8)) {
 			value(l, r);
 		}
 	}
@@ -176,57 +159,59 @@ static void good_token(struct line *l, struct rng *r)
 	static const char *const lists[] = {"hyptap.list", "hyptap.list=0", "hyptap.list=1"};
 	char num[32];
 
-	switch (below(r, 7)) {
+	switch (rng_below(r, 7)) {
 	case 0:
 	case 1:
-		puts_(l, below(r, 2) ? "hyptap.only=" : "hyptap.skip=");
-		for (uint32_t n = 1 + below(r, 3); n; n--) {
+		puts_(l, rng_below(r, 2) ? "hyptap.only=" : "hyptap.skip=");
+		for (uint32_t n = 1 + rng_below(r, 3); n; n--) {
 			puts_(l, "t.*");
-			digits(l, r, below(r, 2));
+			digits(l, r, rng_below(r, 2));
 			if (n > 1) {
 				putc_(l, ',');
 			}
 		}
 		break;
 	case 2:
-		snprintf(num, sizeof(num), "hyptap.repeat=%u", 1 + below(r, BOOTARGS_REPEAT_MAX));
+		snprintf(num, sizeof(num), "hyptap.repeat=%u",
+			 1 + rng_below(r, BOOTARGS_REPEAT_MAX));
 		puts_(l, num);
 		break;
 	case 3:
-		snprintf(num, sizeof(num), below(r, 2) ? "hyptap.seed=%llu" : "hyptap.seed=0x%llx",
+		snprintf(num, sizeof(num),
+			 rng_below(r, 2) ? "hyptap.seed=%llu" : "hyptap.seed=0x%llx",
 			 (unsigned long long)rng_next(r));
 		puts_(l, num);
 		break;
 	case 4:
 		snprintf(num, sizeof(num), "hyptap.timeout_ms=%u",
-			 1 + below(r, BOOTARGS_TIMEOUT_MS_MAX));
+			 1 + rng_below(r, BOOTARGS_TIMEOUT_MS_MAX));
 		puts_(l, num);
 		break;
 	case 5:
 		puts_(l, "hyptap.exit=");
-		puts_(l, exits[below(r, 2)]);
+		puts_(l, exits[rng_below(r, 2)]);
 		break;
 	default:
-		puts_(l, lists[below(r, 3)]);
+		puts_(l, lists[rng_below(r, 3)]);
 		break;
 	}
 }
 
 static void soup(struct line *l, struct rng *r, uint32_t tokens)
 {
-	bool good = below(r, 2); /* half the lines are meant to parse */
+	bool good = rng_below(r, 2); /* half the lines are meant to parse */
 
 	for (uint32_t i = 0; i < tokens; i++) {
-		if (i || below(r, 2)) {
+		if (i || rng_below(r, 2)) {
 			blanks(l, r);
 		}
-		if (good && below(r, 8)) {
+		if (good && rng_below(r, 8)) {
 			good_token(l, r);
 		} else {
 			token(l, r); /* in a good line, the occasional bad or foreign one */
 		}
 	}
-	if (below(r, 2)) {
+	if (rng_below(r, 2)) {
 		blanks(l, r);
 	}
 }
@@ -235,17 +220,17 @@ static void soup(struct line *l, struct rng *r, uint32_t tokens)
 
 static void gen_random(struct line *l, struct rng *r)
 {
-	for (uint32_t n = below(r, 1100); n; n--) {
-		if (below(r, 40) == 0) {
+	for (uint32_t n = rng_below(r, 1100); n; n--) {
+		if (rng_below(r, 40) == 0) {
 			puts_(l, " hyptap.");
 		}
-		putc_(l, (char)below(r, 256));
+		putc_(l, (char)rng_below(r, 256));
 	}
 }
 
 static void gen_soup(struct line *l, struct rng *r)
 {
-	soup(l, r, 1 + below(r, 40));
+	soup(l, r, 1 + rng_below(r, 40));
 }
 
 static void gen_long_token(struct line *l, struct rng *r)
@@ -254,15 +239,15 @@ static void gen_long_token(struct line *l, struct rng *r)
 		"hyptap.only=", "hyptap.skip=", "hyptap.repeat=", "hyptap.", "console="};
 	/* Just under, at, and past the 1023-byte limit, and 4 KiB. */
 	static const uint32_t sizes[] = {1000, 1022, 1023, 1024, 4096};
-	uint32_t size = sizes[below(r, ARRAY_SIZE(sizes))];
+	uint32_t size = sizes[rng_below(r, ARRAY_SIZE(sizes))];
 
-	if (below(r, 2)) {
-		soup(l, r, 1 + below(r, 3));
+	if (rng_below(r, 2)) {
+		soup(l, r, 1 + rng_below(r, 3));
 		putc_(l, ' ');
 	}
-	puts_(l, heads[below(r, ARRAY_SIZE(heads))]);
+	puts_(l, heads[rng_below(r, ARRAY_SIZE(heads))]);
 	while (l->len < size) {
-		putc_(l, below(r, 3) ? 'a' : (char)('0' + below(r, 10)));
+		putc_(l, rng_below(r, 3) ? 'a' : (char)('0' + rng_below(r, 10)));
 	}
 }
 
@@ -270,8 +255,8 @@ static void gen_many_tokens(struct line *l, struct rng *r)
 {
 	static const char *const toks[] = {"hyptap.list", "a", "hyptap.only=x", "hyptap.bogus"};
 	/* 10,000 tokens, and as many as fit in 1023 bytes. */
-	uint32_t count = below(r, 2) ? 10000 : 511;
-	const char *t = toks[below(r, ARRAY_SIZE(toks))];
+	uint32_t count = rng_below(r, 2) ? 10000 : 511;
+	const char *t = toks[rng_below(r, ARRAY_SIZE(toks))];
 
 	for (uint32_t i = 0; i < count; i++) {
 		puts_(l, t);
@@ -281,19 +266,20 @@ static void gen_many_tokens(struct line *l, struct rng *r)
 
 static void gen_nuls(struct line *l, struct rng *r)
 {
-	soup(l, r, 1 + below(r, 20));
-	for (uint32_t n = 1 + below(r, 3); n && l->len; n--) {
-		l->buf[below(r, (uint32_t)l->len)] = '\0';
+	soup(l, r, 1 + rng_below(r, 20));
+	for (uint32_t n = 1 + rng_below(r, 3); n && l->len; n--) {
+		l->buf[rng_below(r, (uint32_t)l->len)] = '\0';
 	}
 }
 
 static void gen_non_ascii(struct line *l, struct rng *r)
 {
-	soup(l, r, 1 + below(r, 20));
-	for (uint32_t n = 1 + below(r, 4); n && l->len; n--) {
-		uint8_t c = (uint8_t)(below(r, 3) ? 0x80 + below(r, 0x80) : 1 + below(r, 0x1f));
+	soup(l, r, 1 + rng_below(r, 20));
+	for (uint32_t n = 1 + rng_below(r, 4); n && l->len; n--) {
+		uint8_t c = (uint8_t)(rng_below(r, 3) ? 0x80 + rng_below(r, 0x80)
+						      : 1 + rng_below(r, 0x1f));
 
-		l->buf[below(r, (uint32_t)l->len)] = (char)c;
+		l->buf[rng_below(r, (uint32_t)l->len)] = (char)c;
 	}
 }
 
@@ -302,13 +288,13 @@ static void gen_overlong_number(struct line *l, struct rng *r)
 	static const char *const keys[] = {
 		"hyptap.repeat=", "hyptap.seed=", "hyptap.timeout_ms=", "hyptap.seed=0x"};
 
-	puts_(l, keys[below(r, ARRAY_SIZE(keys))]);
-	if (below(r, 2)) {
-		for (uint32_t n = below(r, 400); n; n--) {
+	puts_(l, keys[rng_below(r, ARRAY_SIZE(keys))]);
+	if (rng_below(r, 2)) {
+		for (uint32_t n = rng_below(r, 400); n; n--) {
 			putc_(l, '0');
 		}
 	}
-	digits(l, r, 1 + below(r, below(r, 2) ? 25 : 400));
+	digits(l, r, 1 + rng_below(r, rng_below(r, 2) ? 25 : 400));
 }
 
 struct kind {

@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "dtb_edit.h"
+#include "fuzz_rng.h"
 #include "platform.h"
 #include "unit.h"
 
@@ -44,24 +45,6 @@ static const char *const fixtures[] = {
 };
 
 /* ---- deterministic randomness ------------------------------------------------------------ */
-
-struct rng {
-	uint64_t s;
-};
-
-static uint64_t rng_next(struct rng *r) /* splitmix64 */
-{
-	uint64_t z = (r->s += 0x9e3779b97f4a7c15ull);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-	return z ^ (z >> 31);
-}
-
-static uint32_t rng_below(struct rng *r, uint32_t n)
-{
-	return n ? (uint32_t)(rng_next(r) % n) : 0;
-}
 
 /* A 32-bit value a parser is likely to get wrong near @near (a length, an offset, a size). */
 static uint32_t interesting_u32(struct rng *r, uint32_t near)
