@@ -2,14 +2,8 @@
 # tests/badargs.t — bad input ends in a clear "Bail out!" or a clean failure, never in a hang
 # (DESIGN.md §3, §8, §9). Boots build/hyptap.img under QEMU 7.2 -cpu max; prints TAP 13.
 set -uo pipefail
-cd "$(dirname "$0")/.." || exit 1
-[ -f build/hyptap.img ] || { echo "1..0 # SKIP no build/hyptap.img" && exit 0; }
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-echo "TAP version 13"
-echo "1..15"
-n=0 rc=0
+. "$(dirname "$0")/tap.sh"
+tap_begin 15
 
 # boot ARGS...: ci/qemu-run ARGS; stdout in $tmp/out, stderr in $tmp/err, exit status in $rc.
 boot() {
@@ -18,20 +12,6 @@ boot() {
 }
 # has ERE: a line of the last run's stdout matches.
 has() { grep -qE -- "$1" "$tmp/out"; }
-# check DESCRIPTION: one TAP point, passing when the command just before it succeeded; when it
-# failed, the end of the run's output as comments.
-check() {
-	local verdict=$?
-	n=$((n + 1))
-	if ((verdict == 0)); then
-		echo "ok $n - $1"
-		return
-	fi
-	echo "not ok $n - $1"
-	echo "# exit status $rc; the output ended:"
-	tail -n 15 "$tmp/out" | sed 's/^/#   /'
-	tail -n 5 "$tmp/err" | sed 's/^/#   stderr: /'
-}
 
 boot -- hyptap.repeat=abc
 ((rc == 1)) && has '^Bail out!.*hyptap\.repeat'

@@ -4,14 +4,9 @@
 # "Bail out!" naming the problem, with QEMU exiting by itself (docs/design-notes.md, "What the
 # DTB parser accepts"). The blobs are the QEMU 7.2/10.0 fixtures of tests/dtb/, edited here.
 set -uo pipefail
-cd "$(dirname "$0")/.." || exit 1
-[ -f build/hyptap.img ] || { echo "1..0 # SKIP no build/hyptap.img" && exit 0; }
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-echo "TAP version 13"
-echo "1..15"
-n=0 rc=0
+. "$(dirname "$0")/tap.sh"
+tap_begin 15
+CHECK_OUT_LINES=8 CHECK_ERR_LINES=3
 
 # boot BLOB: ci/qemu-run --raw-dtb BLOB; stdout in $tmp/out, stderr in $tmp/err, status in $rc.
 boot() {
@@ -23,18 +18,6 @@ boot() {
 bails() {
 	((rc == 1)) && [ "$(head -n 1 "$tmp/out")" = "TAP version 13" ] &&
 		[ "$(grep -c '^Bail out!' "$tmp/out")" = 1 ] && grep -qxF -- "$1" "$tmp/out"
-}
-check() {
-	local verdict=$?
-	n=$((n + 1))
-	if ((verdict == 0)); then
-		echo "ok $n - $1"
-		return
-	fi
-	echo "not ok $n - $1"
-	echo "# exit status $rc; the output ended:"
-	tail -n 8 "$tmp/out" | sed 's/^/#   /'
-	tail -n 3 "$tmp/err" | sed 's/^/#   stderr: /'
 }
 # blob NAME [FIXTURE]: a fresh copy of a fixture (QEMU 7.2, GICv3 unless given) at $tmp/NAME.
 blob() {

@@ -4,14 +4,8 @@
 # Real runs of build/hyptap.img on QEMU 7.2 -cpu max, and stand-in QEMUs (HYPTAP_QEMU) for the
 # ways a run can break.
 set -uo pipefail
-cd "$(dirname "$0")/.." || exit 1
-[ -f build/hyptap.img ] || { echo "1..0 # SKIP no build/hyptap.img" && exit 0; }
-
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-echo "TAP version 13"
-echo "1..10"
-n=0 rc=0
+. "$(dirname "$0")/tap.sh"
+tap_begin 10
 
 # report ARGS...: ci/run-report --save $tmp/run.tap ARGS; stdout in $tmp/out, stderr in
 # $tmp/err, exit status in $rc.
@@ -21,19 +15,6 @@ report() {
 }
 # has ERE: a line of the last report's stdout matches.
 has() { grep -qE -- "$1" "$tmp/out"; }
-# check DESCRIPTION: one TAP point, passing when the command just before it succeeded.
-check() {
-	local verdict=$?
-	n=$((n + 1))
-	if ((verdict == 0)); then
-		echo "ok $n - $1"
-		return
-	fi
-	echo "not ok $n - $1"
-	echo "# exit status $rc; the output ended:"
-	tail -n 15 "$tmp/out" | sed 's/^/#   /'
-	tail -n 5 "$tmp/err" | sed 's/^/#   stderr: /'
-}
 # standin NAME SCRIPT: a stand-in QEMU $tmp/NAME running the sh SCRIPT.
 standin() {
 	printf '#!/bin/sh\n%s\n' "$2" >"$tmp/$1"
