@@ -316,6 +316,12 @@ int hyptap_run(void)
 		for (unsigned i = 0; i < count; i++) {
 			const struct scenario *s = list[i].s;
 
+			/* Before a scenario's first instance, what ci/gen-stage2 documents of it. */
+			if (i == 0 || list[i - 1].s != s) {
+				tap_comment(&tap, "family %s\trows=%lu\tsample=%u\trule=%s", s->id,
+					    (unsigned long)(s->row_count ? s->row_count : 1),
+					    s->sample, s->rule ? s->rule : "");
+			}
 			if (!s->ec) {
 				tap_comment(&tap, "%s", list[i].id);
 				continue;
