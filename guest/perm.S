@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * stage2.perm payloads: one access to the page under test, whose VA the scenario passes in x0
+ * (stage 1 on, scenarios/stage2/perm_map.c). Each gl_perm_* label is the instruction whose
+ * stage-2 Permission fault the scenario expects (ELR_EL2); registers are fixed because the
+ * oracle derives SRT/SF/SAS from them. A payload that completes returns a value the scenario
+ * checks (the data loaded, the old value of an atomic, PAR_EL1, the exclusive's status).
+ * LDADD is FEAT_LSE: the scenario only runs it when ID_AA64ISAR0_EL1.Atomic says so.
+ */
+#include "hvc.h"
+
+	.arch	armv8.1-a
+
+	.text
+
+/* x0 = VA: LDR X2, [X0]; returns the data. */
+	.globl	gp_perm_ldr, gl_perm_ldr
+gp_perm_ldr:
+gl_perm_ldr:
+	ldr	x2, [x0]
+	mov	x0, x2
+	ret
+
+/* x0 = VA, x1 = data: STR X1, [X0]. */
+	.globl	gp_perm_str, gl_perm_str
+gp_perm_str:
+gl_perm_str:
+	str	x1, [x0]
+	mov	x0, #0
+	ret
+
+/* x0 = VA (aligned to the DC ZVA block): DC ZVA, X0. */
+	.globl	gp_perm_dc_zva, gl_perm_dc_zva
+gp_perm_dc_zva:
+gl_perm_dc_zva:
+	dc	zva, x0
+	mov	x0, #0
+	ret
+
+	.globl	gp_perm_dc_ivac, gl_perm_dc_ivac
+gp_perm_dc_ivac:
+gl_perm_dc_ivac:
+	dc	ivac, x0
+	dsb	sy
+	mov	x0, #0
+	ret
+
+	.globl	gp_perm_dc_civac, gl_perm_dc_civac
+gp_perm_dc_civac:
+gl_perm_dc_civac:
+	dc	civac, x0
+	dsb	sy
+	mov	x0, #0
+	ret
+
+/* x0 = VA, x1 = addend: LDADD X1, X2, [X0]; returns the old value. */
+	.globl	gp_perm_ldadd, gl_perm_ldadd
+gp_perm_ldadd:
+gl_perm_ldadd:
+	ldadd	x1, x2, [x0]
+	mov	x0, x2
+	ret
+
+/*
+ * x0 = VA, x1 = data: LDXR X2, [X0] arms the monitor for the address, so that STXR W3, X1,
+ * [X0] must translate (a Store-Exclusive whose monitor check fails first may skip its abort,
+ * IMPLEMENTATION DEFINED). Returns the STXR status (0: stored).
+ */
+	.globl	gp_perm_ldxr_stxr, gl_perm_ldxr, gl_perm_stxr
+gp_perm_ldxr_stxr:
+gl_perm_ldxr:
+	ldxr	x2, [x0]
+gl_perm_stxr:
+	stxr	w3, x1, [x0]
+	mov	x0, x3
+	ret
+
+/* x0 = VA: AT S1E1R / S1E1W; returns PAR_EL1. */
+	.globl	gp_perm_at_s1e1r
+gp_perm_at_s1e1r:
+	at	s1e1r, x0
+	isb
+	mrs	x0, par_el1
+	ret
+
+	.globl	gp_perm_at_s1e1w
+gp_perm_at_s1e1w:
+	at	s1e1w, x0
+	isb
+	mrs	x0, par_el1
+	ret
+
+/*
+ * x0 = VA of code in the page under test: BLR to it at EL1. The code there sets x0 and
+ * returns (perm_map.c writes it), so the status proves it ran.
+ */
+	.globl	gp_perm_fetch_el1, gl_perm_blr
+gp_perm_fetch_el1:
+	mov	x9, x30
+gl_perm_blr:
+	blr	x0
+	mov	x30, x9
+	ret
+
+/*
+ * x0 = VA of an SVC in the page under test: ERET to it at EL0 (EL0t, interrupts masked). The
+ * SVC ends the run through the runtime's lower-EL vector, which reports ESR_EL1 and ELR_EL1.
+ */
+	.globl	gp_perm_fetch_el0
+gp_perm_fetch_el0:
+	msr	elr_el1, x0
+	mov	x1, #0x3c0			/* EL0t, DAIF masked */
+	msr	spsr_el1, x1
+	isb
+	eret

@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * stage2.perm.data and stage2.perm.exec: every S2AP[1:0] (none, RO, WO, RW) crossed with every
+ * XN[1:0] and one access from the guest: LDR, STR, DC ZVA, DC IVAC, DC CIVAC, LDADD (FEAT_LSE),
+ * LDXR then STXR, AT S1E1R/W (data); an instruction fetch at EL1 and at EL0 (exec). Each
+ * instance is one guest run through perm_map.c's page. The access either completes (its
+ * effect is checked: the data loaded or stored, the block zeroed, PAR_EL1) or is a stage-2
+ * Permission fault taken to EL2 with exactly the ESR_EL2 the oracle gives (DFSC/IFSC 0b001111:
+ * level 3, WnR, CM, S1PTW 0, ISV and its fields), ELR_EL2 = the instruction, FAR_EL2 = the VA,
+ * and memory unchanged. HPFAR_EL2 is UNKNOWN for these faults (IPAValid()) and only shown.
+ * XN[0] rows need FEAT_XNX (bit 53 is RES0 without it). Oracle: scenarios/model/s2_perm_model.c.
+ */
+#include <stdio.h>
+
+#include "arch/el2.h"
+#include "arch/esr.h"
+#include "cpu_id.h"
+#include "esr_model.h"
+#include "hvc.h"
+#include "perm_map.h"
+#include "s2_perm_model.h"
+
+#define FSC_PERM_L3 ESR_FSC_PERM(3) /* the page is a level-3 descriptor */
+
+/** One kind of guest access: the payload, its faulting instruction(s), its registers. */
+struct perm_op {
+	enum s2_perm_access access;
+	unsigned el;
+	uint64_t payload;
+	uint64_t insn;		 /* the instruction that faults (ELR_EL2) */
+	struct dabt_access regs; /* SAS/SRT/SF of the instruction, if ISV can be 1 */
+	uint64_t arg1;		 /* x1: data stored, addend */
+};
+
+enum perm_op_id {
+	OP_LDR,
+	OP_STR,
+	OP_DC_ZVA,
+	OP_DC_IVAC,
+	OP_DC_CIVAC,
+	OP_LDADD,
+	OP_LDXR_STXR,
+	OP_AT_S1E1R,
+	OP_AT_S1E1W,
+	OP_FETCH_EL1,
+	OP_FETCH_EL0,
+};
+
+#define STORED 0xa5a5a5a55a5a5a5aULL
+#define X(n)                                                                                       \
+	{                                                                                          \
+		.size_log2 = 3, .rt = (n), .sf = true                                              \
+	}
+
+static const struct perm_op perm_ops[] = {
+	[OP_LDR] = {S2P_LOAD, 1, GSYM(gp_perm_ldr), GSYM(gl_perm_ldr), X(2), 0},
+	[OP_STR] = {S2P_STORE, 1, GSYM(gp_perm_str), GSYM(gl_perm_str), X(1), STORED},
+	[OP_DC_ZVA] = {S2P_DC_ZVA, 1, GSYM(gp_perm_dc_zva), GSYM(gl_perm_dc_zva), {0}, 0},
+	[OP_DC_IVAC] = {S2P_DC_IVAC, 1, GSYM(gp_perm_dc_ivac), GSYM(gl_perm_dc_ivac), {0}, 0},
+	[OP_DC_CIVAC] = {S2P_DC_CIVAC, 1, GSYM(gp_perm_dc_civac), GSYM(gl_perm_dc_civac), {0}, 0},
+	[OP_LDADD] = {S2P_ATOMIC, 1, GSYM(gp_perm_ldadd), GSYM(gl_perm_ldadd), X(2), 1},
+	[OP_LDXR_STXR] = {S2P_LDXR, 1, GSYM(gp_perm_ldxr_stxr), GSYM(gl_perm_ldxr), X(2), STORED},
+	[OP_AT_S1E1R] = {S2P_AT_S1E1, 1, GSYM(gp_perm_at_s1e1r), 0, {0}, 0},
+	[OP_AT_S1E1W] = {S2P_AT_S1E1, 1, GSYM(gp_perm_at_s1e1w), 0, {0}, 0},
+	[OP_FETCH_EL1] =
+		{S2P_IFETCH, 1, GSYM(gp_perm_fetch_el1), PERM_CODE_VA + PERM_CODE_EL1, {0}, 0},
+	[OP_FETCH_EL0] =
+		{S2P_IFETCH, 0, GSYM(gp_perm_fetch_el0), PERM_CODE_VA + PERM_CODE_EL0, {0}, 0},
+};
+
+struct s2_perm_row {
+	const char *name;
+	unsigned s2ap, xn;
+	enum perm_op_id op;
+};
+
+/* Rows: S2AP x XN x op, named "[s2ap=ro,xn=01,ldr]". */
+#define PERM_XN(Y, ap, apn, op, opn)                                                               \
+	Y(ap, apn, S2XN_NONE, "00", op, opn)                                                       \
+	Y(ap, apn, S2XN_PXN, "01", op, opn)                                                        \
+	Y(ap, apn, S2XN_ALL, "10", op, opn)                                                        \
+	Y(ap, apn, S2XN_UXN, "11", op, opn)
+#define PERM_AP(Y, op, opn)                                                                        \
+	PERM_XN(Y, S2AP_NONE, "none", op, opn)                                                     \
+	PERM_XN(Y, S2AP_RO, "ro", op, opn)                                                         \
+	PERM_XN(Y, S2AP_WO, "wo", op, opn)                                                         \
+	PERM_XN(Y, S2AP_RW, "rw", op, opn)
+#define PERM_ROW(ap, apn, xn, xnn, op, opn) {"[s2ap=" apn ",xn=" xnn "," opn "]", ap, xn, op},
+
+static const struct s2_perm_row perm_data_rows[] = {
+	PERM_AP(PERM_ROW, OP_LDR, "ldr") PERM_AP(PERM_ROW, OP_STR, "str")
+		PERM_AP(PERM_ROW, OP_DC_ZVA, "dc-zva") PERM_AP(PERM_ROW, OP_DC_IVAC, "dc-ivac")
+			PERM_AP(PERM_ROW, OP_DC_CIVAC, "dc-civac")
+				PERM_AP(PERM_ROW, OP_LDADD, "ldadd")
+					PERM_AP(PERM_ROW, OP_LDXR_STXR, "ldxr-stxr")
+						PERM_AP(PERM_ROW, OP_AT_S1E1R, "at-s1e1r")
+							PERM_AP(PERM_ROW, OP_AT_S1E1W, "at-s1e1w")};
+
+static const struct s2_perm_row perm_exec_rows[] = {
+	PERM_AP(PERM_ROW, OP_FETCH_EL1, "fetch-el1") PERM_AP(PERM_ROW, OP_FETCH_EL0, "fetch-el0")};
+
+static const char *perm_requires(const void *row, char *why, size_t len)
+{
+	const struct s2_perm_row *r = row;
+
+	if (s2_perm_needs_xnx(r->xn) && cpu_requires(CPU_XNX, why, len)) {
+		return why;
+	}
+	if (r->op == OP_LDADD) {
+		return cpu_requires(CPU_LSE, why, len);
+	}
+	return NULL;
+}
+
+static struct s2_perm_outcome outcome(const struct s2_perm_row *r, enum s2_perm_access a)
+{
+	struct s2_perm_case k = {
+		.s2ap = r->s2ap,
+		.xn = r->xn,
+		.xnx = cpu_has(cpu_id_regs(), CPU_XNX),
+		.cmow = false, /* the vmm leaves HCRX_EL2.CMOW 0 (arch/hcrx.h) */
+		.access = a,
+		.el = perm_ops[r->op].el,
+	};
+
+	return s2_perm_check(&k);
+}
+
+/* The stage-2 Data Abort of @insn with @o's WnR/CM/ISV and @regs' fields, memory unchanged. */
+static void expect_dabt(struct scenario_ctx *c, const struct exit *e, struct s2_perm_outcome o,
+			struct dabt_access regs, uint64_t insn, uint64_t va)
+{
+	regs.is_write = o.wnr;
+	regs.cm = o.cm;
+	regs.valid_syndrome = o.isv;
+	if (!sc_expect_exit(c, e, EXIT_DABT, esr_expect_dabt_s2(&regs, FSC_PERM_L3), insn)) {
+		return;
+	}
+	sc_expect_u64(c, "far_el2", e->far, far_expect_dabt(va));
+	sc_diag(c, "hpfar_el2", "0x%llx # UNKNOWN for a stage-2 Permission fault (IPAValid())",
+		(unsigned long long)e->hpfar);
+	sc_expect_u64(c, "memory", perm_map_data(c), PERM_DATA_INIT);
+}
+
+/* PAR_EL1 of AT S1E1R/W: stage 1 only, so F = 0 and PA = the IPA, whatever stage 2 allows. */
+static void expect_at_s1e1(struct scenario_ctx *c, const struct exit *e)
+{
+	if (!sc_expect_reason(c, e, EXIT_GUEST_DONE)) {
+		return;
+	}
+	if (sc_vcpu(c)->reported & (1u << GREPORT_VECTOR)) {
+		sc_fail(c, "the guest took an exception at EL1 on AT");
+		return;
+	}
+	sc_diag(c, "par_el1", "0x%016llx", (unsigned long long)e->status);
+	sc_expect_u64(c, "par_el1.f", e->status & PAR_F, 0);
+	sc_expect_u64(c, "par_el1.pa", e->status & PAR_PA_MASK, PERM_IPA);
+}
+
+static void run_data(struct scenario_ctx *c, const struct s2_perm_row *r)
+{
+	const struct perm_op *op = &perm_ops[r->op];
+	uint64_t va = PERM_DATA_VA + PERM_DATA_OFF, pa;
+	struct s2_perm_outcome o = outcome(r, op->access);
+
+	if (!perm_map_start(c, r->s2ap, r->xn, op->payload, va, op->arg1, &pa)) {
+		return;
+	}
+	struct exit e = sc_run(c);
+
+	if (op->access == S2P_AT_S1E1) {
+		expect_at_s1e1(c, &e);
+		return;
+	}
+	if (r->op == OP_LDXR_STXR && !o.fault) {
+		/* The load-exclusive passed: the store-exclusive is checked as a write. */
+		o = outcome(r, S2P_STXR);
+		if (o.fault) {
+			struct dabt_access regs = X(1);
+
+			expect_dabt(c, &e, o, regs, GSYM(gl_perm_stxr), va);
+			return;
+		}
+	}
+	if (o.fault) {
+		expect_dabt(c, &e, o, op->regs, op->insn, va);
+		return;
+	}
+	switch (r->op) {
+	case OP_LDR:
+		sc_expect_done(c, &e, PERM_DATA_INIT);
+		break;
+	case OP_STR:
+		if (sc_expect_done(c, &e, 0)) {
+			sc_expect_u64(c, "memory", perm_map_data(c), STORED);
+		}
+		break;
+	case OP_DC_ZVA:
+		if (sc_expect_done(c, &e, 0)) {
+			sc_expect_u64(c, "memory", perm_map_data(c), 0);
+		}
+		break;
+	case OP_DC_IVAC:
+	case OP_DC_CIVAC:
+		/* The data was clean (vm_load), and DC IVAC at EL1 under stage 2 cleans too. */
+		if (sc_expect_done(c, &e, 0)) {
+			sc_expect_u64(c, "memory", perm_map_data(c), PERM_DATA_INIT);
+		}
+		break;
+	case OP_LDADD:
+		if (sc_expect_done(c, &e, PERM_DATA_INIT)) {
+			sc_expect_u64(c, "memory", perm_map_data(c), PERM_DATA_INIT + 1);
+		}
+		break;
+	case OP_LDXR_STXR:
+		/*
+		 * A store-exclusive may fail (status 1, nothing stored) even with the monitor
+		 * armed, as the local monitor may be cleared at any time (IMPLEMENTATION
+		 * DEFINED events): both outcomes are accepted, each with its memory contents.
+		 */
+		if (sc_expect_reason(c, &e, EXIT_GUEST_DONE)) {
+			sc_expect_done(c, &e, e.status == 1 ? 1 : 0);
+			sc_expect_u64(c, "memory", perm_map_data(c),
+				      e.status == 1 ? PERM_DATA_INIT : STORED);
+		}
+		break;
+	default:
+		sc_fail(c, "not a data access row");
+	}
+}
+
+static void run_perm_data(struct scenario_ctx *c, const void *row)
+{
+	run_data(c, row);
+}
+
+SCENARIO(stage2_perm_data, .id = "stage2.perm.data",
+	 .rule = "stage 2 data permissions (AArch64.S2CheckPermissions()): a read needs "
+		 "S2AP[0], a write S2AP[1], LDADD both (read checked first), DC ZVA is a write, "
+		 "DC IVAC needs write, DC CIVAC at EL1 never faults, XN is ignored, AT S1E1R/W "
+		 "never checks the final stage 2 permissions; a fault is EC 0x24 with DFSC "
+		 "0b001111, ISV 1 only for LDR/STR (not exclusives, atomics or DC), WnR the "
+		 "direction (1 for DC, for LDADD 0 iff the read faults), CM 1 for DC IVAC/CIVAC, "
+		 "FAR_EL2 = VA; HPFAR_EL2 UNKNOWN (IPAValid())",
+	 SCENARIO_ROWS(perm_data_rows), .requires = perm_requires, .run = run_perm_data,
+	 .ec = "0x24", .control = "stage 2 permissions (S2AP, XN)");
+
+static void run_perm_exec(struct scenario_ctx *c, const void *row)
+{
+	const struct s2_perm_row *r = row;
+	const struct perm_op *op = &perm_ops[r->op];
+	struct s2_perm_outcome o = outcome(r, S2P_IFETCH);
+	uint64_t pa;
+
+	if (!perm_map_start(c, r->s2ap, r->xn, op->payload, op->insn, 0, &pa)) {
+		return;
+	}
+	if (!o.fault && op->el == 0) {
+		sc_expect_el1_exceptions(c);
+	}
+	struct exit e = sc_run(c);
+
+	if (o.fault) {
+		if (!sc_expect_exit(c, &e, EXIT_IABT, esr_expect_iabt_s2(FSC_PERM_L3), op->insn)) {
+			return;
+		}
+		sc_expect_u64(c, "far_el2", e.far, op->insn);
+		sc_expect_u64(c, "spsr_el2.m", e.spsr & 0xf,
+			      op->el == 0 ? SPSR_M_EL0t : SPSR_M_EL1h);
+		sc_diag(c, "hpfar_el2", "0x%llx # UNKNOWN for a stage-2 Permission fault",
+			(unsigned long long)e.hpfar);
+		return;
+	}
+	if (op->el == 1) {
+		sc_expect_done(c, &e, PERM_EL1_MARK);
+		return;
+	}
+	/* EL0 ran the SVC: the runtime's lower-EL vector reported it and ended the run. */
+	if (sc_expect_done(c, &e, 0)) {
+		sc_expect_el1_exception(c, 0x400, esr_expect_svc64(PERM_EL0_SVC), op->insn + 4);
+	}
+}
+
+SCENARIO(stage2_perm_exec, .id = "stage2.perm.exec",
+	 .rule = "stage 2 execute permission (AArch64.S2ComputePermissions()): without "
+		 "FEAT_XNX XN[1] forbids execution at EL1 and EL0; with it XN[1:0] 0b00 both, "
+		 "0b01 EL0 only, 0b10 neither, 0b11 EL1 only; S2AP does not matter (execute-only "
+		 "is allowed); a fault is EC 0x20 with IFSC 0b001111, S1PTW 0, ELR_EL2 = FAR_EL2 = "
+		 "the fetched VA",
+	 SCENARIO_ROWS(perm_exec_rows), .requires = perm_requires, .run = run_perm_exec,
+	 .ec = "0x20", .control = "stage 2 permissions (S2AP, XN)");

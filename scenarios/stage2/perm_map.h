@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The mapping the stage2.perm families look through: one stage-2 page at PERM_IPA with a row's
+ * S2AP[1:0] and XN[1:0] (Normal Write-Back, so that DC ZVA, atomics and exclusives are
+ * architecturally defined on it), reached through two stage-1 aliases built in guest RAM:
+ * PERM_DATA_VA (read/write at EL1 and EL0, never executable) and PERM_CODE_VA (read-only at
+ * EL1 and EL0, executable at both). The VAs differ from the IPA so that FAR_EL2 (a VA) and
+ * the IPA cannot be confused. The page's frame is in guest RAM, so the scenario sees the
+ * effect of an access that completes.
+ */
+#ifndef SCENARIOS_STAGE2_PERM_MAP_H
+#define SCENARIOS_STAGE2_PERM_MAP_H
+
+#include <stdint.h>
+
+#include "scenario.h"
+
+#define PERM_IPA     0x50000000ULL
+#define PERM_DATA_VA 0x50010000ULL
+#define PERM_CODE_VA 0x50020000ULL
+
+/*
+ * Layout of the page. Code: at +0 "movz w0, #PERM_EL1_MARK; ret" for a BLR from EL1, at +8
+ * "svc #PERM_EL0_SVC" for an ERET to EL0. Data: one doubleword at +PERM_DATA_OFF, aligned to
+ * any DC ZVA block (at most 2 KiB: DCZID_EL0.BS <= 9) so that DC ZVA zeroes it and no code.
+ */
+#define PERM_CODE_EL1  0x000
+#define PERM_CODE_EL0  0x008
+#define PERM_DATA_OFF  0x800
+#define PERM_EL1_MARK  0x4558
+#define PERM_EL0_SVC   0x4530
+#define PERM_DATA_INIT 0x1122334455667788ULL
+
+/**
+ * perm_map_start() - sc_start() a fresh VM and vCPU running @payload with x0 = @arg0, x1 =
+ * @arg1, stage 1 on (SCTLR_EL1.M, C, I), whose stage 2 maps PERM_IPA with S2AP @s2ap and XN
+ * @xn (bits [54:53]) and whose page holds the code and data above. @pa: the page's PA.
+ * NULL with the instance failed.
+ */
+struct vcpu *perm_map_start(struct scenario_ctx *c, unsigned s2ap, unsigned xn, uint64_t payload,
+			    uint64_t arg0, uint64_t arg1, uint64_t *pa);
+
+/** The doubleword at PERM_DATA_OFF as the guest left it. */
+uint64_t perm_map_data(struct scenario_ctx *c);
+
+#endif
