@@ -113,3 +113,49 @@ gp_perm_fetch_el0:
 	msr	spsr_el1, x1
 	isb
 	eret
+
+/*
+ * EL0 accesses: x0 = VA, x1 = the EL0 entry (one of the gl_perm_el0_* below, through the
+ * EL0-executable alias of guest RAM that perm_map.c builds), x2 = the value a load must read
+ * (or the data to store). EL0 ends with SVC #1 (done, and the load read x1) or SVC #2 (the load
+ * read something else), which the runtime's lower-EL vector reports (ESR_EL1.ISS = imm16).
+ */
+	.globl	gp_perm_el0_call
+gp_perm_el0_call:
+	msr	elr_el1, x1
+	mov	x1, #0x3c0			/* EL0t, DAIF masked */
+	msr	spsr_el1, x1
+	mov	x1, x2
+	isb
+	eret
+
+/* gl_perm_el0_<name>: the access; gl_perm_el0_<name>_ok: after its SVC #1 (ELR_EL1). */
+	.globl	gl_perm_el0_ldr, gl_perm_el0_ldr_ok
+gl_perm_el0_ldr:
+	ldr	x2, [x0]
+	cmp	x2, x1
+	b.ne	1f
+	svc	#1
+gl_perm_el0_ldr_ok:
+1:	svc	#2
+
+	.globl	gl_perm_el0_str, gl_perm_el0_str_ok
+gl_perm_el0_str:
+	str	x1, [x0]
+	svc	#1
+gl_perm_el0_str_ok:
+
+/* SCTLR_EL1.UCI = 1 and DZE = 1 (perm_map.c): these run at EL0 without a trap to EL1. */
+	.globl	gl_perm_el0_dc_civac, gl_perm_el0_dc_civac_ok
+gl_perm_el0_dc_civac:
+	dc	civac, x0
+	dsb	sy
+	svc	#1
+gl_perm_el0_dc_civac_ok:
+
+	.globl	gl_perm_el0_dc_zva, gl_perm_el0_dc_zva_ok
+gl_perm_el0_dc_zva:
+	dc	zva, x0
+	svc	#1
+gl_perm_el0_dc_zva_ok:
+	svc	#2				/* never reached: the SVC above ends the run */

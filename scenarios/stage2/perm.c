@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * stage2.perm.data and stage2.perm.exec: every S2AP[1:0] (none, RO, WO, RW) crossed with every
- * XN[1:0] and one access from the guest: LDR, STR, DC ZVA, DC IVAC, DC CIVAC, LDADD (FEAT_LSE),
- * LDXR then STXR, AT S1E1R/W (data); an instruction fetch at EL1 and at EL0 (exec). Each
+ * XN[1:0] and one access from the guest: at EL1 LDR, STR, DC ZVA, DC IVAC, DC CIVAC, LDADD
+ * (FEAT_LSE), LDXR then STXR, AT S1E1R/W, and at EL0 LDR, STR, DC CIVAC (which needs read
+ * permission there) and DC ZVA (data); an instruction fetch at EL1 and at EL0 (exec). Each
  * instance is one guest run through perm_map.c's page. The access either completes (its
  * effect is checked: the data loaded or stored, the block zeroed, PAR_EL1) or is a stage-2
  * Permission fault taken to EL2 with exactly the ESR_EL2 the oracle gives (DFSC/IFSC 0b001111:
@@ -29,7 +30,8 @@ struct perm_op {
 	uint64_t payload;
 	uint64_t insn;		 /* the instruction that faults (ELR_EL2) */
 	struct dabt_access regs; /* SAS/SRT/SF of the instruction, if ISV can be 1 */
-	uint64_t arg1;		 /* x1: data stored, addend */
+	uint64_t arg1;		 /* x1: data stored, addend; at EL0 the data or the value to read */
+	uint64_t el0_ok;	 /* EL0: the instruction after its SVC #1 (ELR_EL1) */
 };
 
 enum perm_op_id {
@@ -44,6 +46,11 @@ enum perm_op_id {
 	OP_AT_S1E1W,
 	OP_FETCH_EL1,
 	OP_FETCH_EL0,
+	OP_LDR_EL0,
+	OP_STR_EL0,
+	OP_DC_CIVAC_EL0,
+	OP_DC_ZVA_EL0,
+	OP_COUNT
 };
 
 #define STORED 0xa5a5a5a55a5a5a5aULL
@@ -66,7 +73,27 @@ static const struct perm_op perm_ops[] = {
 		{S2P_IFETCH, 1, GSYM(gp_perm_fetch_el1), PERM_CODE_VA + PERM_CODE_EL1, {0}, 0},
 	[OP_FETCH_EL0] =
 		{S2P_IFETCH, 0, GSYM(gp_perm_fetch_el0), PERM_CODE_VA + PERM_CODE_EL0, {0}, 0},
+	/* EL0 through gp_perm_el0_call: .insn is the guest image address (run at its EL0 alias). */
+	[OP_LDR_EL0] = {S2P_LOAD, 0, GSYM(gp_perm_el0_call), GSYM(gl_perm_el0_ldr), X(2),
+			PERM_DATA_INIT, GSYM(gl_perm_el0_ldr_ok)},
+	[OP_STR_EL0] = {S2P_STORE, 0, GSYM(gp_perm_el0_call), GSYM(gl_perm_el0_str), X(1), STORED,
+			GSYM(gl_perm_el0_str_ok)},
+	[OP_DC_CIVAC_EL0] = {S2P_DC_CIVAC,
+			     0,
+			     GSYM(gp_perm_el0_call),
+			     GSYM(gl_perm_el0_dc_civac),
+			     {0},
+			     0,
+			     GSYM(gl_perm_el0_dc_civac_ok)},
+	[OP_DC_ZVA_EL0] = {S2P_DC_ZVA,
+			   0,
+			   GSYM(gp_perm_el0_call),
+			   GSYM(gl_perm_el0_dc_zva),
+			   {0},
+			   0,
+			   GSYM(gl_perm_el0_dc_zva_ok)},
 };
+_Static_assert(sizeof(perm_ops) / sizeof(perm_ops[0]) == OP_COUNT, "an entry per op");
 
 struct s2_perm_row {
 	const char *name;
@@ -87,17 +114,27 @@ struct s2_perm_row {
 	PERM_XN(Y, S2AP_RW, "rw", op, opn)
 #define PERM_ROW(ap, apn, xn, xnn, op, opn) {"[s2ap=" apn ",xn=" xnn "," opn "]", ap, xn, op},
 
-static const struct s2_perm_row perm_data_rows[] = {
-	PERM_AP(PERM_ROW, OP_LDR, "ldr") PERM_AP(PERM_ROW, OP_STR, "str")
-		PERM_AP(PERM_ROW, OP_DC_ZVA, "dc-zva") PERM_AP(PERM_ROW, OP_DC_IVAC, "dc-ivac")
-			PERM_AP(PERM_ROW, OP_DC_CIVAC, "dc-civac")
-				PERM_AP(PERM_ROW, OP_LDADD, "ldadd")
-					PERM_AP(PERM_ROW, OP_LDXR_STXR, "ldxr-stxr")
-						PERM_AP(PERM_ROW, OP_AT_S1E1R, "at-s1e1r")
-							PERM_AP(PERM_ROW, OP_AT_S1E1W, "at-s1e1w")};
+#define PERM_ROWS_FOR(op, opn) PERM_AP(PERM_ROW, op, opn)
+#define PERM_DATA_OPS(Y)                                                                           \
+	Y(OP_LDR, "ldr")                                                                           \
+	Y(OP_STR, "str")                                                                           \
+	Y(OP_DC_ZVA, "dc-zva")                                                                     \
+	Y(OP_DC_IVAC, "dc-ivac")                                                                   \
+	Y(OP_DC_CIVAC, "dc-civac")                                                                 \
+	Y(OP_LDADD, "ldadd")                                                                       \
+	Y(OP_LDXR_STXR, "ldxr-stxr")                                                               \
+	Y(OP_AT_S1E1R, "at-s1e1r")                                                                 \
+	Y(OP_AT_S1E1W, "at-s1e1w")                                                                 \
+	Y(OP_LDR_EL0, "ldr-el0")                                                                   \
+	Y(OP_STR_EL0, "str-el0")                                                                   \
+	Y(OP_DC_CIVAC_EL0, "dc-civac-el0")                                                         \
+	Y(OP_DC_ZVA_EL0, "dc-zva-el0")
+#define PERM_EXEC_OPS(Y)                                                                           \
+	Y(OP_FETCH_EL1, "fetch-el1")                                                               \
+	Y(OP_FETCH_EL0, "fetch-el0")
 
-static const struct s2_perm_row perm_exec_rows[] = {
-	PERM_AP(PERM_ROW, OP_FETCH_EL1, "fetch-el1") PERM_AP(PERM_ROW, OP_FETCH_EL0, "fetch-el0")};
+static const struct s2_perm_row perm_data_rows[] = {PERM_DATA_OPS(PERM_ROWS_FOR)};
+static const struct s2_perm_row perm_exec_rows[] = {PERM_EXEC_OPS(PERM_ROWS_FOR)};
 
 static const char *perm_requires(const void *row, char *why, size_t len)
 {
@@ -126,20 +163,24 @@ static struct s2_perm_outcome outcome(const struct s2_perm_row *r, enum s2_perm_
 	return s2_perm_check(&k);
 }
 
-/* The stage-2 Data Abort of @insn with @o's WnR/CM/ISV and @regs' fields, memory unchanged. */
-static void expect_dabt(struct scenario_ctx *c, const struct exit *e, struct s2_perm_outcome o,
+/*
+ * The stage-2 Data Abort of @insn with @o's WnR/CM/ISV and @regs' fields, memory unchanged.
+ * False when the exit is not a Data Abort at all.
+ */
+static bool expect_dabt(struct scenario_ctx *c, const struct exit *e, struct s2_perm_outcome o,
 			struct dabt_access regs, uint64_t insn, uint64_t va)
 {
 	regs.is_write = o.wnr;
 	regs.cm = o.cm;
 	regs.valid_syndrome = o.isv;
 	if (!sc_expect_exit(c, e, EXIT_DABT, esr_expect_dabt_s2(&regs, FSC_PERM_L3), insn)) {
-		return;
+		return false;
 	}
 	sc_expect_u64(c, "far_el2", e->far, far_expect_dabt(va));
 	sc_diag(c, "hpfar_el2", "0x%llx # UNKNOWN for a stage-2 Permission fault (IPAValid())",
 		(unsigned long long)e->hpfar);
 	sc_expect_u64(c, "memory", perm_map_data(c), PERM_DATA_INIT);
+	return true;
 }
 
 /* PAR_EL1 of AT S1E1R/W: stage 1 only, so F = 0 and PA = the IPA, whatever stage 2 allows. */
@@ -157,13 +198,49 @@ static void expect_at_s1e1(struct scenario_ctx *c, const struct exit *e)
 	sc_expect_u64(c, "par_el1.pa", e->status & PAR_PA_MASK, PERM_IPA);
 }
 
+/* An EL0 access through gp_perm_el0_call: a fault taken from EL0, or SVC #1 at its end. */
+static void run_data_el0(struct scenario_ctx *c, const struct s2_perm_row *r)
+{
+	const struct perm_op *op = &perm_ops[r->op];
+	uint64_t va = PERM_DATA_VA + PERM_DATA_OFF, pa;
+	uint64_t insn = PERM_EL0_VA(op->insn);
+	struct s2_perm_outcome o = outcome(r, op->access);
+
+	if (!perm_map_start(c, r->s2ap, r->xn, op->payload, va, insn, op->arg1, &pa)) {
+		return;
+	}
+	if (!o.fault) {
+		sc_expect_el1_exceptions(c);
+	}
+	struct exit e = sc_run(c);
+
+	if (o.fault) {
+		if (expect_dabt(c, &e, o, op->regs, insn, va)) {
+			sc_expect_u64(c, "spsr_el2.m", e.spsr & 0xf, SPSR_M_EL0t);
+		}
+		return;
+	}
+	if (!sc_expect_done(c, &e, 0)) {
+		return;
+	}
+	sc_expect_el1_exception(c, 0x400, esr_expect_svc64(1), PERM_EL0_VA(op->el0_ok));
+	sc_expect_u64(c, "memory", perm_map_data(c),
+		      r->op == OP_STR_EL0      ? STORED
+		      : r->op == OP_DC_ZVA_EL0 ? 0
+					       : PERM_DATA_INIT);
+}
+
 static void run_data(struct scenario_ctx *c, const struct s2_perm_row *r)
 {
 	const struct perm_op *op = &perm_ops[r->op];
 	uint64_t va = PERM_DATA_VA + PERM_DATA_OFF, pa;
 	struct s2_perm_outcome o = outcome(r, op->access);
 
-	if (!perm_map_start(c, r->s2ap, r->xn, op->payload, va, op->arg1, &pa)) {
+	if (op->el == 0) {
+		run_data_el0(c, r);
+		return;
+	}
+	if (!perm_map_start(c, r->s2ap, r->xn, op->payload, va, op->arg1, 0, &pa)) {
 		return;
 	}
 	struct exit e = sc_run(c);
@@ -237,7 +314,8 @@ static void run_perm_data(struct scenario_ctx *c, const void *row)
 SCENARIO(stage2_perm_data, .id = "stage2.perm.data",
 	 .rule = "stage 2 data permissions (AArch64.S2CheckPermissions()): a read needs "
 		 "S2AP[0], a write S2AP[1], LDADD both (read checked first), DC ZVA is a write, "
-		 "DC IVAC needs write, DC CIVAC at EL1 never faults, XN is ignored, AT S1E1R/W "
+		 "DC IVAC needs write, DC CIVAC never faults at EL1 and needs read at EL0, XN is "
+		 "ignored, AT S1E1R/W "
 		 "never checks the final stage 2 permissions; a fault is EC 0x24 with DFSC "
 		 "0b001111, ISV 1 only for LDR/STR (not exclusives, atomics or DC), WnR the "
 		 "direction (1 for DC, for LDADD 0 iff the read faults), CM 1 for DC IVAC/CIVAC, "
@@ -252,7 +330,7 @@ static void run_perm_exec(struct scenario_ctx *c, const void *row)
 	struct s2_perm_outcome o = outcome(r, S2P_IFETCH);
 	uint64_t pa;
 
-	if (!perm_map_start(c, r->s2ap, r->xn, op->payload, op->insn, 0, &pa)) {
+	if (!perm_map_start(c, r->s2ap, r->xn, op->payload, op->insn, 0, 0, &pa)) {
 		return;
 	}
 	if (!o.fault && op->el == 0) {

@@ -97,7 +97,7 @@ static void run_perm_at(struct scenario_ctx *c, const void *row)
 	const struct s2_perm_at_row *r = row;
 	uint64_t pa;
 
-	if (!perm_map_start(c, r->s2ap, r->xn, GSYM(gp_exit), 0, 0, &pa)) {
+	if (!perm_map_start(c, r->s2ap, r->xn, GSYM(gp_exit), 0, 0, 0, &pa)) {
 		return;
 	}
 	for (enum at_s12_op op = AT_S12E1R; op <= AT_S12E0W; op++) {

@@ -36,21 +36,26 @@ static int put_desc(struct vm *vm, uint64_t table_ipa, uint64_t va, unsigned shi
  * Guest RAM: a level-2 block, EL1 read/write/execute, EL0 nothing (AP[2:1] = 0b00, UXN). The
  * data alias: AP[2:1] = 0b01 (EL1 and EL0 read/write, so AT S12E0W passes stage 1), PXN and
  * UXN. The code alias: AP[2:1] = 0b11 (read-only at both), executable at both: writable at EL0
- * would make it PXN (AArch64.S1ComputePermissions()).
+ * would make it PXN (AArch64.S1ComputePermissions()). The EL0 text alias: guest RAM as a
+ * block, read-only at both, executable at EL0 only.
  */
 static int build_stage1(struct vm *vm)
 {
 	uint64_t ram = GUEST_RAM_IPA | S1_NORMAL | PTE_S1_UXN | DESC_BLOCK;
 	uint64_t data = PERM_IPA | S1_NORMAL | PTE_S1_AP_EL0 | PTE_S1_PXN | PTE_S1_UXN | DESC_TABLE;
 	uint64_t code = PERM_IPA | S1_NORMAL | PTE_S1_AP_EL0 | PTE_S1_AP_RO | DESC_TABLE;
+	uint64_t el0_text =
+		GUEST_RAM_IPA | S1_NORMAL | PTE_S1_AP_EL0 | PTE_S1_AP_RO | PTE_S1_PXN | DESC_BLOCK;
 
 	_Static_assert((PERM_DATA_VA >> 30) == (GUEST_RAM_IPA >> 30), "one level-1 entry");
 	_Static_assert((PERM_DATA_VA >> 21) == (PERM_CODE_VA >> 21), "one level-3 table");
+	_Static_assert((PERM_EL0_TEXT_VA >> 30) == (GUEST_RAM_IPA >> 30), "one level-1 entry");
 	return put_desc(vm, PERM_S1_L1, GUEST_RAM_IPA, 30, PERM_S1_L2 | DESC_TABLE) ||
 	       put_desc(vm, PERM_S1_L2, GUEST_RAM_IPA, 21, ram) ||
 	       put_desc(vm, PERM_S1_L2, PERM_DATA_VA, 21, PERM_S1_L3 | DESC_TABLE) ||
 	       put_desc(vm, PERM_S1_L3, PERM_DATA_VA, 12, data) ||
-	       put_desc(vm, PERM_S1_L3, PERM_CODE_VA, 12, code);
+	       put_desc(vm, PERM_S1_L3, PERM_CODE_VA, 12, code) ||
+	       put_desc(vm, PERM_S1_L2, PERM_EL0_TEXT_VA, 21, el0_text);
 }
 
 static int fill_page(struct vm *vm)
@@ -65,15 +70,15 @@ static int fill_page(struct vm *vm)
 }
 
 struct vcpu *perm_map_start(struct scenario_ctx *c, unsigned s2ap, unsigned xn, uint64_t payload,
-			    uint64_t arg0, uint64_t arg1, uint64_t *pa)
+			    uint64_t arg0, uint64_t arg1, uint64_t arg2, uint64_t *pa)
 {
 	struct sc_setup s = {
 		.payload = payload,
-		.args = {arg0, arg1},
+		.args = {arg0, arg1, arg2},
 		.vcpu = {.tcr_el1 = PERM_TCR_EL1,
 			 .ttbr0_el1 = PERM_S1_L1,
 			 .mair_el1 = PERM_MAIR_EL1,
-			 .sctlr_el1 = SCTLR_M | SCTLR_C | SCTLR_I},
+			 .sctlr_el1 = SCTLR_M | SCTLR_C | SCTLR_I | SCTLR_EL1_UCI | SCTLR_EL1_DZE},
 	};
 	struct vcpu *v = sc_start(c, &s);
 

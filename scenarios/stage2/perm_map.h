@@ -18,6 +18,10 @@
 #define PERM_IPA     0x50000000ULL
 #define PERM_DATA_VA 0x50010000ULL
 #define PERM_CODE_VA 0x50020000ULL
+/* Guest RAM again, read-only and executable at EL0 only: where EL0 payload code runs. */
+#define PERM_EL0_TEXT_VA 0x50200000ULL
+/** The EL0 alias of the guest image address @gsym (a GSYM()). */
+#define PERM_EL0_VA(gsym) (PERM_EL0_TEXT_VA + ((gsym)-GUEST_RAM_IPA))
 
 /*
  * Layout of the page. Code: at +0 "movz w0, #PERM_EL1_MARK; ret" for a BLR from EL1, at +8
@@ -33,12 +37,13 @@
 
 /**
  * perm_map_start() - sc_start() a fresh VM and vCPU running @payload with x0 = @arg0, x1 =
- * @arg1, stage 1 on (SCTLR_EL1.M, C, I), whose stage 2 maps PERM_IPA with S2AP @s2ap and XN
+ * @arg1, x2 = @arg2, stage 1 on (SCTLR_EL1.M, C, I; UCI and DZE for EL0's DC), whose stage 2 maps
+ * PERM_IPA with S2AP @s2ap and XN
  * @xn (bits [54:53]) and whose page holds the code and data above. @pa: the page's PA.
  * NULL with the instance failed.
  */
 struct vcpu *perm_map_start(struct scenario_ctx *c, unsigned s2ap, unsigned xn, uint64_t payload,
-			    uint64_t arg0, uint64_t arg1, uint64_t *pa);
+			    uint64_t arg0, uint64_t arg1, uint64_t arg2, uint64_t *pa);
 
 /** The doubleword at PERM_DATA_OFF as the guest left it. */
 uint64_t perm_map_data(struct scenario_ctx *c);
