@@ -21,8 +21,6 @@
 #include "perm_map.h"
 #include "s2_perm_model.h"
 
-#define FSC_PERM_L3 ESR_FSC_PERM(3) /* the page is a level-3 descriptor */
-
 /** One kind of guest access: the payload, its faulting instruction(s), its registers. */
 struct perm_op {
 	enum s2_perm_access access;
@@ -99,7 +97,24 @@ struct s2_perm_row {
 	const char *name;
 	unsigned s2ap, xn;
 	enum perm_op_id op;
+	unsigned level; /* of the stage-2 leaf: 0 = 3 (a page), 2 or 1 (a block) */
 };
+
+/* The row's fault status code: a Permission fault at the level of its leaf. */
+static unsigned row_fsc(const struct s2_perm_row *r)
+{
+	return ESR_FSC_PERM(r->level ? r->level : 3);
+}
+
+static struct perm_map row_map(const struct s2_perm_row *r, uint64_t payload, uint64_t x0,
+			       uint64_t x1, uint64_t x2)
+{
+	return (struct perm_map){.s2ap = r->s2ap,
+				 .xn = r->xn,
+				 .level = r->level,
+				 .payload = payload,
+				 .args = {x0, x1, x2}};
+}
 
 /* Rows: S2AP x XN x op, named "[s2ap=ro,xn=01,ldr]". */
 #define PERM_XN(Y, ap, apn, op, opn)                                                               \
@@ -112,7 +127,7 @@ struct s2_perm_row {
 	PERM_XN(Y, S2AP_RO, "ro", op, opn)                                                         \
 	PERM_XN(Y, S2AP_WO, "wo", op, opn)                                                         \
 	PERM_XN(Y, S2AP_RW, "rw", op, opn)
-#define PERM_ROW(ap, apn, xn, xnn, op, opn) {"[s2ap=" apn ",xn=" xnn "," opn "]", ap, xn, op},
+#define PERM_ROW(ap, apn, xn, xnn, op, opn) {"[s2ap=" apn ",xn=" xnn "," opn "]", ap, xn, op, 0},
 
 #define PERM_ROWS_FOR(op, opn) PERM_AP(PERM_ROW, op, opn)
 #define PERM_DATA_OPS(Y)                                                                           \
@@ -168,12 +183,12 @@ static struct s2_perm_outcome outcome(const struct s2_perm_row *r, enum s2_perm_
  * False when the exit is not a Data Abort at all.
  */
 static bool expect_dabt(struct scenario_ctx *c, const struct exit *e, struct s2_perm_outcome o,
-			struct dabt_access regs, uint64_t insn, uint64_t va)
+			struct dabt_access regs, unsigned fsc, uint64_t insn, uint64_t va)
 {
 	regs.is_write = o.wnr;
 	regs.cm = o.cm;
 	regs.valid_syndrome = o.isv;
-	if (!sc_expect_exit(c, e, EXIT_DABT, esr_expect_dabt_s2(&regs, FSC_PERM_L3), insn)) {
+	if (!sc_expect_exit(c, e, EXIT_DABT, esr_expect_dabt_s2(&regs, fsc), insn)) {
 		return false;
 	}
 	sc_expect_u64(c, "far_el2", e->far, far_expect_dabt(va));
@@ -184,7 +199,7 @@ static bool expect_dabt(struct scenario_ctx *c, const struct exit *e, struct s2_
 }
 
 /* PAR_EL1 of AT S1E1R/W: stage 1 only, so F = 0 and PA = the IPA, whatever stage 2 allows. */
-static void expect_at_s1e1(struct scenario_ctx *c, const struct exit *e)
+static void expect_at_s1e1(struct scenario_ctx *c, const struct exit *e, uint64_t ipa)
 {
 	if (!sc_expect_reason(c, e, EXIT_GUEST_DONE)) {
 		return;
@@ -195,18 +210,19 @@ static void expect_at_s1e1(struct scenario_ctx *c, const struct exit *e)
 	}
 	sc_diag(c, "par_el1", "0x%016llx", (unsigned long long)e->status);
 	sc_expect_u64(c, "par_el1.f", e->status & PAR_F, 0);
-	sc_expect_u64(c, "par_el1.pa", e->status & PAR_PA_MASK, PERM_IPA);
+	sc_expect_u64(c, "par_el1.pa", e->status & PAR_PA_MASK, ipa);
 }
 
 /* An EL0 access through gp_perm_el0_call: a fault taken from EL0, or SVC #1 at its end. */
 static void run_data_el0(struct scenario_ctx *c, const struct s2_perm_row *r)
 {
 	const struct perm_op *op = &perm_ops[r->op];
-	uint64_t va = PERM_DATA_VA + PERM_DATA_OFF, pa;
+	uint64_t va = PERM_DATA_VA + PERM_DATA_OFF;
 	uint64_t insn = PERM_EL0_VA(op->insn);
 	struct s2_perm_outcome o = outcome(r, op->access);
+	struct perm_map m = row_map(r, op->payload, va, insn, op->arg1);
 
-	if (!perm_map_start(c, r->s2ap, r->xn, op->payload, va, insn, op->arg1, &pa)) {
+	if (!perm_map_start(c, &m)) {
 		return;
 	}
 	if (!o.fault) {
@@ -215,7 +231,7 @@ static void run_data_el0(struct scenario_ctx *c, const struct s2_perm_row *r)
 	struct exit e = sc_run(c);
 
 	if (o.fault) {
-		if (expect_dabt(c, &e, o, op->regs, insn, va)) {
+		if (expect_dabt(c, &e, o, op->regs, row_fsc(r), insn, va)) {
 			sc_expect_u64(c, "spsr_el2.m", e.spsr & 0xf, SPSR_M_EL0t);
 		}
 		return;
@@ -233,20 +249,21 @@ static void run_data_el0(struct scenario_ctx *c, const struct s2_perm_row *r)
 static void run_data(struct scenario_ctx *c, const struct s2_perm_row *r)
 {
 	const struct perm_op *op = &perm_ops[r->op];
-	uint64_t va = PERM_DATA_VA + PERM_DATA_OFF, pa;
+	uint64_t va = PERM_DATA_VA + PERM_DATA_OFF;
 	struct s2_perm_outcome o = outcome(r, op->access);
+	struct perm_map m = row_map(r, op->payload, va, op->arg1, 0);
 
 	if (op->el == 0) {
 		run_data_el0(c, r);
 		return;
 	}
-	if (!perm_map_start(c, r->s2ap, r->xn, op->payload, va, op->arg1, 0, &pa)) {
+	if (!perm_map_start(c, &m)) {
 		return;
 	}
 	struct exit e = sc_run(c);
 
 	if (op->access == S2P_AT_S1E1) {
-		expect_at_s1e1(c, &e);
+		expect_at_s1e1(c, &e, m.ipa);
 		return;
 	}
 	if (r->op == OP_LDXR_STXR && !o.fault) {
@@ -255,12 +272,12 @@ static void run_data(struct scenario_ctx *c, const struct s2_perm_row *r)
 		if (o.fault) {
 			struct dabt_access regs = X(1);
 
-			expect_dabt(c, &e, o, regs, GSYM(gl_perm_stxr), va);
+			expect_dabt(c, &e, o, regs, row_fsc(r), GSYM(gl_perm_stxr), va);
 			return;
 		}
 	}
 	if (o.fault) {
-		expect_dabt(c, &e, o, op->regs, op->insn, va);
+		expect_dabt(c, &e, o, op->regs, row_fsc(r), op->insn, va);
 		return;
 	}
 	switch (r->op) {
@@ -328,9 +345,9 @@ static void run_perm_exec(struct scenario_ctx *c, const void *row)
 	const struct s2_perm_row *r = row;
 	const struct perm_op *op = &perm_ops[r->op];
 	struct s2_perm_outcome o = outcome(r, S2P_IFETCH);
-	uint64_t pa;
+	struct perm_map m = row_map(r, op->payload, op->insn, 0, 0);
 
-	if (!perm_map_start(c, r->s2ap, r->xn, op->payload, op->insn, 0, 0, &pa)) {
+	if (!perm_map_start(c, &m)) {
 		return;
 	}
 	if (!o.fault && op->el == 0) {
@@ -339,7 +356,7 @@ static void run_perm_exec(struct scenario_ctx *c, const void *row)
 	struct exit e = sc_run(c);
 
 	if (o.fault) {
-		if (!sc_expect_exit(c, &e, EXIT_IABT, esr_expect_iabt_s2(FSC_PERM_L3), op->insn)) {
+		if (!sc_expect_exit(c, &e, EXIT_IABT, esr_expect_iabt_s2(row_fsc(r)), op->insn)) {
 			return;
 		}
 		sc_expect_u64(c, "far_el2", e.far, op->insn);
@@ -367,3 +384,39 @@ SCENARIO(stage2_perm_exec, .id = "stage2.perm.exec",
 		 "the fetched VA",
 	 SCENARIO_ROWS(perm_exec_rows), .requires = perm_requires, .run = run_perm_exec,
 	 .ec = "0x20", .control = "stage 2 permissions (S2AP, XN)");
+
+/*
+ * stage2.perm.level: the same checks through a level-2 (2 MiB) and a level-1 (1 GiB) block
+ * instead of a page: the Permission fault reports the level of the leaf that denied the access
+ * (DFSC/IFSC 0b0011LL with LL = the level, AArch64.S2Walk()'s walkstate.level).
+ */
+#define PERM_LEVEL_XN(L, ln, ap, apn)                                                              \
+	{"[level=" ln ",s2ap=" apn ",ldr]", ap, S2XN_NONE, OP_LDR, L},                             \
+		{"[level=" ln ",s2ap=" apn ",str]", ap, S2XN_NONE, OP_STR, L},                     \
+		{"[level=" ln ",s2ap=" apn ",xn=00,fetch-el1]", ap, S2XN_NONE, OP_FETCH_EL1, L},   \
+		{"[level=" ln ",s2ap=" apn ",xn=10,fetch-el1]", ap, S2XN_ALL, OP_FETCH_EL1, L},
+#define PERM_LEVEL(L, ln)                                                                          \
+	PERM_LEVEL_XN(L, ln, S2AP_NONE, "none")                                                    \
+	PERM_LEVEL_XN(L, ln, S2AP_RO, "ro")                                                        \
+	PERM_LEVEL_XN(L, ln, S2AP_WO, "wo")                                                        \
+	PERM_LEVEL_XN(L, ln, S2AP_RW, "rw")
+
+static const struct s2_perm_row perm_level_rows[] = {PERM_LEVEL(1, "1") PERM_LEVEL(2, "2")};
+
+static void run_perm_level(struct scenario_ctx *c, const void *row)
+{
+	const struct s2_perm_row *r = row;
+
+	if (perm_ops[r->op].access == S2P_IFETCH) {
+		run_perm_exec(c, row);
+	} else {
+		run_data(c, r);
+	}
+}
+
+SCENARIO(stage2_perm_level, .id = "stage2.perm.level",
+	 .rule = "a stage 2 Permission fault reports the level of the leaf descriptor that gave "
+		 "the permissions: DFSC/IFSC 0b0011LL with LL = 2 for a 2 MiB block, 1 for a "
+		 "1 GiB block (4K granule), with the syndrome of stage2.perm.data/exec",
+	 SCENARIO_ROWS(perm_level_rows), .run = run_perm_level, .ec = "0x20 0x24",
+	 .control = "stage 2 permissions (S2AP, XN)");

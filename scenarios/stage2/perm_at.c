@@ -95,13 +95,13 @@ static void check_at(struct scenario_ctx *c, const struct s2_perm_at_row *r, enu
 static void run_perm_at(struct scenario_ctx *c, const void *row)
 {
 	const struct s2_perm_at_row *r = row;
-	uint64_t pa;
+	struct perm_map m = {.s2ap = r->s2ap, .xn = r->xn, .payload = GSYM(gp_exit)};
 
-	if (!perm_map_start(c, r->s2ap, r->xn, GSYM(gp_exit), 0, 0, 0, &pa)) {
+	if (!perm_map_start(c, &m)) {
 		return;
 	}
 	for (enum at_s12_op op = AT_S12E1R; op <= AT_S12E0W; op++) {
-		check_at(c, r, op, pa);
+		check_at(c, r, op, m.pa);
 	}
 }
 

@@ -39,11 +39,11 @@ static int put_desc(struct vm *vm, uint64_t table_ipa, uint64_t va, unsigned shi
  * would make it PXN (AArch64.S1ComputePermissions()). The EL0 text alias: guest RAM as a
  * block, read-only at both, executable at EL0 only.
  */
-static int build_stage1(struct vm *vm)
+static int build_stage1(struct vm *vm, uint64_t ipa)
 {
 	uint64_t ram = GUEST_RAM_IPA | S1_NORMAL | PTE_S1_UXN | DESC_BLOCK;
-	uint64_t data = PERM_IPA | S1_NORMAL | PTE_S1_AP_EL0 | PTE_S1_PXN | PTE_S1_UXN | DESC_TABLE;
-	uint64_t code = PERM_IPA | S1_NORMAL | PTE_S1_AP_EL0 | PTE_S1_AP_RO | DESC_TABLE;
+	uint64_t data = ipa | S1_NORMAL | PTE_S1_AP_EL0 | PTE_S1_PXN | PTE_S1_UXN | DESC_TABLE;
+	uint64_t code = ipa | S1_NORMAL | PTE_S1_AP_EL0 | PTE_S1_AP_RO | DESC_TABLE;
 	uint64_t el0_text =
 		GUEST_RAM_IPA | S1_NORMAL | PTE_S1_AP_EL0 | PTE_S1_AP_RO | PTE_S1_PXN | DESC_BLOCK;
 
@@ -69,12 +69,16 @@ static int fill_page(struct vm *vm)
 	       vm_load(vm, IPA(frame + PERM_DATA_OFF), &data, sizeof(data));
 }
 
-struct vcpu *perm_map_start(struct scenario_ctx *c, unsigned s2ap, unsigned xn, uint64_t payload,
-			    uint64_t arg0, uint64_t arg1, uint64_t arg2, uint64_t *pa)
+static uint64_t leaf_size(unsigned level)
+{
+	return level == 1 ? 1ULL << 30 : level == 2 ? 1ULL << 21 : 4096;
+}
+
+struct vcpu *perm_map_start(struct scenario_ctx *c, struct perm_map *m)
 {
 	struct sc_setup s = {
-		.payload = payload,
-		.args = {arg0, arg1, arg2},
+		.payload = m->payload,
+		.args = {m->args[0], m->args[1], m->args[2]},
 		.vcpu = {.tcr_el1 = PERM_TCR_EL1,
 			 .ttbr0_el1 = PERM_S1_L1,
 			 .mair_el1 = PERM_MAIR_EL1,
@@ -88,11 +92,14 @@ struct vcpu *perm_map_start(struct scenario_ctx *c, unsigned s2ap, unsigned xn, 
 	struct vm *vm = sc_vm(c);
 	/* Normal Outer/Inner Write-Back, Inner Shareable, AF set: only S2AP and XN vary. */
 	uint64_t s2attr = PTE_AF | PTE_SH_INNER | PTE_S2_MEMATTR(S2_MEMATTR_NORMAL_WB) |
-			  (uint64_t)(s2ap & 3) << 6 | (uint64_t)(xn & 3) << 53;
+			  (uint64_t)(m->s2ap & 3) << 6 | (uint64_t)(m->xn & 3) << 53;
+	uint64_t size = leaf_size(m->level);
+	uint64_t leaf_ipa = m->level == 1 ? PERM_IPA_L1 : PERM_IPA;
 
-	*pa = (uint64_t)(uintptr_t)vm->ram + PERM_FRAME;
-	if (vm_map(vm, IPA(PERM_IPA), PADDR(*pa), 4096, s2attr) || build_stage1(vm) ||
-	    fill_page(vm)) {
+	m->pa = (uint64_t)(uintptr_t)vm->ram + PERM_FRAME;
+	m->ipa = leaf_ipa + (m->pa & (size - 1));
+	if (vm_map(vm, IPA(leaf_ipa), PADDR(m->pa & ~(size - 1)), size, s2attr) ||
+	    build_stage1(vm, m->ipa) || fill_page(vm)) {
 		sc_fail(c, "could not build the stage-1 or stage-2 mapping");
 		return NULL;
 	}

@@ -15,7 +15,8 @@
 
 #include "scenario.h"
 
-#define PERM_IPA     0x50000000ULL
+#define PERM_IPA     0x50000000ULL /* the page, or the level-2 block */
+#define PERM_IPA_L1  0x80000000ULL /* the level-1 block */
 #define PERM_DATA_VA 0x50010000ULL
 #define PERM_CODE_VA 0x50020000ULL
 /* Guest RAM again, read-only and executable at EL0 only: where EL0 payload code runs. */
@@ -35,15 +36,23 @@
 #define PERM_EL0_SVC   0x4530
 #define PERM_DATA_INIT 0x1122334455667788ULL
 
+/** What perm_map_start() builds, and where the page under test ended up. */
+struct perm_map {
+	unsigned s2ap, xn; /* S2AP[1:0] and XN[1:0] (bits [54:53]) of the stage-2 leaf */
+	unsigned level;	   /* the leaf: 3 (or 0) a page at PERM_IPA, 2 or 1 the block holding it */
+	uint64_t payload;  /* GSYM(gp_...) */
+	uint64_t args[3];  /* x0..x2 of the payload */
+	uint64_t pa, ipa;  /* out: the page under test (inside the block for levels 2 and 1) */
+};
+
 /**
- * perm_map_start() - sc_start() a fresh VM and vCPU running @payload with x0 = @arg0, x1 =
- * @arg1, x2 = @arg2, stage 1 on (SCTLR_EL1.M, C, I; UCI and DZE for EL0's DC), whose stage 2 maps
- * PERM_IPA with S2AP @s2ap and XN
- * @xn (bits [54:53]) and whose page holds the code and data above. @pa: the page's PA.
- * NULL with the instance failed.
+ * perm_map_start() - sc_start() a fresh VM and vCPU running @m's payload, stage 1 on
+ * (SCTLR_EL1.M, C, I; UCI and DZE for EL0's DC), whose stage 2 maps the page under test with
+ * @m's permissions at @m's level and whose page holds the code and data above. A level-2 (1)
+ * leaf is the 2 MiB (1 GiB) block at PERM_IPA (PERM_IPA_L1) over the aligned PA range around
+ * the frame: only the frame is accessed. NULL with the instance failed.
  */
-struct vcpu *perm_map_start(struct scenario_ctx *c, unsigned s2ap, unsigned xn, uint64_t payload,
-			    uint64_t arg0, uint64_t arg1, uint64_t arg2, uint64_t *pa);
+struct vcpu *perm_map_start(struct scenario_ctx *c, struct perm_map *m);
 
 /** The doubleword at PERM_DATA_OFF as the guest left it. */
 uint64_t perm_map_data(struct scenario_ctx *c);
