@@ -9,10 +9,9 @@
  * Permission fault taken to EL2 with exactly the ESR_EL2 the oracle gives (DFSC/IFSC 0b001111:
  * level 3, WnR, CM, S1PTW 0, ISV and its fields), ELR_EL2 = the instruction, FAR_EL2 = the VA,
  * and memory unchanged. HPFAR_EL2 is UNKNOWN for these faults (IPAValid()) and only shown.
- * XN[0] rows need FEAT_XNX (bit 53 is RES0 without it). Oracle: scenarios/model/s2_perm_model.c.
+ * XN[0] rows (the .xnx families) need FEAT_XNX (bit 53 is RES0 without it), stage2.perm.atomic
+ * FEAT_LSE. Oracle: scenarios/model/s2_perm_model.c.
  */
-#include <stdio.h>
-
 #include "arch/el2.h"
 #include "arch/esr.h"
 #include "cpu_id.h"
@@ -117,26 +116,34 @@ static struct perm_map row_map(const struct s2_perm_row *r, uint64_t payload, ui
 }
 
 /* Rows: S2AP x XN x op, named "[s2ap=ro,xn=01,ldr]". */
-#define PERM_XN(Y, ap, apn, op, opn)                                                               \
+/*
+ * Rows: S2AP x XN x op, named "[s2ap=ro,xn=01,ldr]". XN 0b00/0b10 exist on every CPU; the
+ * XN[0] = 1 encodings (FEAT_XNX) are families of their own (".xnx"), and so are the FEAT_LSE
+ * atomics, so that a CPU without the feature skips whole families.
+ */
+#define PERM_XN_BASE(Y, ap, apn, op, opn)                                                          \
 	Y(ap, apn, S2XN_NONE, "00", op, opn)                                                       \
+	Y(ap, apn, S2XN_ALL, "10", op, opn)
+#define PERM_XN_XNX(Y, ap, apn, op, opn)                                                           \
 	Y(ap, apn, S2XN_PXN, "01", op, opn)                                                        \
-	Y(ap, apn, S2XN_ALL, "10", op, opn)                                                        \
 	Y(ap, apn, S2XN_UXN, "11", op, opn)
-#define PERM_AP(Y, op, opn)                                                                        \
-	PERM_XN(Y, S2AP_NONE, "none", op, opn)                                                     \
-	PERM_XN(Y, S2AP_RO, "ro", op, opn)                                                         \
-	PERM_XN(Y, S2AP_WO, "wo", op, opn)                                                         \
-	PERM_XN(Y, S2AP_RW, "rw", op, opn)
+#define PERM_XN_ALL(Y, ap, apn, op, opn)                                                           \
+	PERM_XN_BASE(Y, ap, apn, op, opn) PERM_XN_XNX(Y, ap, apn, op, opn)
+#define PERM_AP(XN, Y, op, opn)                                                                    \
+	XN(Y, S2AP_NONE, "none", op, opn)                                                          \
+	XN(Y, S2AP_RO, "ro", op, opn)                                                              \
+	XN(Y, S2AP_WO, "wo", op, opn)                                                              \
+	XN(Y, S2AP_RW, "rw", op, opn)
 #define PERM_ROW(ap, apn, xn, xnn, op, opn) {"[s2ap=" apn ",xn=" xnn "," opn "]", ap, xn, op, 0},
 
-#define PERM_ROWS_FOR(op, opn) PERM_AP(PERM_ROW, op, opn)
+#define PERM_ROWS_BASE(op, opn) PERM_AP(PERM_XN_BASE, PERM_ROW, op, opn)
+#define PERM_ROWS_XNX(op, opn)	PERM_AP(PERM_XN_XNX, PERM_ROW, op, opn)
 #define PERM_DATA_OPS(Y)                                                                           \
 	Y(OP_LDR, "ldr")                                                                           \
 	Y(OP_STR, "str")                                                                           \
 	Y(OP_DC_ZVA, "dc-zva")                                                                     \
 	Y(OP_DC_IVAC, "dc-ivac")                                                                   \
 	Y(OP_DC_CIVAC, "dc-civac")                                                                 \
-	Y(OP_LDADD, "ldadd")                                                                       \
 	Y(OP_LDXR_STXR, "ldxr-stxr")                                                               \
 	Y(OP_AT_S1E1R, "at-s1e1r")                                                                 \
 	Y(OP_AT_S1E1W, "at-s1e1w")                                                                 \
@@ -148,20 +155,22 @@ static struct perm_map row_map(const struct s2_perm_row *r, uint64_t payload, ui
 	Y(OP_FETCH_EL1, "fetch-el1")                                                               \
 	Y(OP_FETCH_EL0, "fetch-el0")
 
-static const struct s2_perm_row perm_data_rows[] = {PERM_DATA_OPS(PERM_ROWS_FOR)};
-static const struct s2_perm_row perm_exec_rows[] = {PERM_EXEC_OPS(PERM_ROWS_FOR)};
+static const struct s2_perm_row perm_data_rows[] = {PERM_DATA_OPS(PERM_ROWS_BASE)};
+static const struct s2_perm_row perm_data_xnx_rows[] = {PERM_DATA_OPS(PERM_ROWS_XNX)};
+static const struct s2_perm_row perm_atomic_rows[] = {
+	PERM_AP(PERM_XN_ALL, PERM_ROW, OP_LDADD, "ldadd")};
+static const struct s2_perm_row perm_exec_rows[] = {PERM_EXEC_OPS(PERM_ROWS_BASE)};
+static const struct s2_perm_row perm_exec_xnx_rows[] = {PERM_EXEC_OPS(PERM_ROWS_XNX)};
 
 static const char *perm_requires(const void *row, char *why, size_t len)
 {
 	const struct s2_perm_row *r = row;
 
-	if (s2_perm_needs_xnx(r->xn) && cpu_requires(CPU_XNX, why, len)) {
+	/* LSE first: stage2.perm.atomic then skips as a whole without it. */
+	if (r->op == OP_LDADD && cpu_requires(CPU_LSE, why, len)) {
 		return why;
 	}
-	if (r->op == OP_LDADD) {
-		return cpu_requires(CPU_LSE, why, len);
-	}
-	return NULL;
+	return s2_perm_needs_xnx(r->xn) ? cpu_requires(CPU_XNX, why, len) : NULL;
 }
 
 static struct s2_perm_outcome outcome(const struct s2_perm_row *r, enum s2_perm_access a)
@@ -328,16 +337,22 @@ static void run_perm_data(struct scenario_ctx *c, const void *row)
 	run_data(c, row);
 }
 
-SCENARIO(stage2_perm_data, .id = "stage2.perm.data",
-	 .rule = "stage 2 data permissions (AArch64.S2CheckPermissions()): a read needs "
-		 "S2AP[0], a write S2AP[1], LDADD both (read checked first), DC ZVA is a write, "
-		 "DC IVAC needs write, DC CIVAC never faults at EL1 and needs read at EL0, XN is "
-		 "ignored, AT S1E1R/W "
-		 "never checks the final stage 2 permissions; a fault is EC 0x24 with DFSC "
-		 "0b001111, ISV 1 only for LDR/STR (not exclusives, atomics or DC), WnR the "
-		 "direction (1 for DC, for LDADD 0 iff the read faults), CM 1 for DC IVAC/CIVAC, "
-		 "FAR_EL2 = VA; HPFAR_EL2 UNKNOWN (IPAValid())",
+#define PERM_DATA_RULE                                                                             \
+	"stage 2 data permissions (AArch64.S2CheckPermissions()): a read needs S2AP[0], a write "  \
+	"S2AP[1], LDADD both (read checked first), DC ZVA is a write, DC IVAC needs write, DC "    \
+	"CIVAC never faults at EL1 and needs read at EL0, XN is ignored, AT S1E1R/W never checks " \
+	"the final stage 2 permissions; a fault is EC 0x24 with DFSC 0b001111, ISV 1 only for "    \
+	"LDR/STR (not exclusives, atomics or DC), WnR the direction (1 for DC, for LDADD 0 iff "   \
+	"the read faults), CM 1 for DC IVAC/CIVAC, FAR_EL2 = VA; HPFAR_EL2 UNKNOWN (IPAValid())"
+
+SCENARIO(stage2_perm_data, .id = "stage2.perm.data", .rule = PERM_DATA_RULE,
 	 SCENARIO_ROWS(perm_data_rows), .requires = perm_requires, .run = run_perm_data,
+	 .ec = "0x24", .control = "stage 2 permissions (S2AP, XN)");
+SCENARIO(stage2_perm_data_xnx, .id = "stage2.perm.data.xnx", .rule = PERM_DATA_RULE,
+	 SCENARIO_ROWS(perm_data_xnx_rows), .requires = perm_requires, .run = run_perm_data,
+	 .ec = "0x24", .control = "stage 2 permissions (S2AP, XN with FEAT_XNX)");
+SCENARIO(stage2_perm_atomic, .id = "stage2.perm.atomic", .rule = PERM_DATA_RULE,
+	 SCENARIO_ROWS(perm_atomic_rows), .requires = perm_requires, .run = run_perm_data,
 	 .ec = "0x24", .control = "stage 2 permissions (S2AP, XN)");
 
 static void run_perm_exec(struct scenario_ctx *c, const void *row)
@@ -376,14 +391,18 @@ static void run_perm_exec(struct scenario_ctx *c, const void *row)
 	}
 }
 
-SCENARIO(stage2_perm_exec, .id = "stage2.perm.exec",
-	 .rule = "stage 2 execute permission (AArch64.S2ComputePermissions()): without "
-		 "FEAT_XNX XN[1] forbids execution at EL1 and EL0; with it XN[1:0] 0b00 both, "
-		 "0b01 EL0 only, 0b10 neither, 0b11 EL1 only; S2AP does not matter (execute-only "
-		 "is allowed); a fault is EC 0x20 with IFSC 0b001111, S1PTW 0, ELR_EL2 = FAR_EL2 = "
-		 "the fetched VA",
+#define PERM_EXEC_RULE                                                                             \
+	"stage 2 execute permission (AArch64.S2ComputePermissions()): without FEAT_XNX XN[1] "     \
+	"forbids execution at EL1 and EL0; with it XN[1:0] 0b00 both, 0b01 EL0 only, 0b10 "        \
+	"neither, 0b11 EL1 only; S2AP does not matter (execute-only is allowed); a fault is EC "   \
+	"0x20 with IFSC 0b001111, S1PTW 0, ELR_EL2 = FAR_EL2 = the fetched VA"
+
+SCENARIO(stage2_perm_exec, .id = "stage2.perm.exec", .rule = PERM_EXEC_RULE,
 	 SCENARIO_ROWS(perm_exec_rows), .requires = perm_requires, .run = run_perm_exec,
 	 .ec = "0x20", .control = "stage 2 permissions (S2AP, XN)");
+SCENARIO(stage2_perm_exec_xnx, .id = "stage2.perm.exec.xnx", .rule = PERM_EXEC_RULE,
+	 SCENARIO_ROWS(perm_exec_xnx_rows), .requires = perm_requires, .run = run_perm_exec,
+	 .ec = "0x20", .control = "stage 2 permissions (S2AP, XN with FEAT_XNX)");
 
 /*
  * stage2.perm.level: the same checks through a level-2 (2 MiB) and a level-1 (1 GiB) block

@@ -31,9 +31,11 @@ struct s2_perm_at_row {
 	unsigned s2ap, xn;
 };
 
+/* XN 0b00/0b10 here, the FEAT_XNX encodings in stage2.perm.at.xnx (skipped as a whole). */
 #define AT_XN(ap, apn)                                                                             \
-	{"[s2ap=" apn ",xn=00]", ap, S2XN_NONE}, {"[s2ap=" apn ",xn=01]", ap, S2XN_PXN},           \
-		{"[s2ap=" apn ",xn=10]", ap, S2XN_ALL}, {"[s2ap=" apn ",xn=11]", ap, S2XN_UXN},
+	{"[s2ap=" apn ",xn=00]", ap, S2XN_NONE}, {"[s2ap=" apn ",xn=10]", ap, S2XN_ALL},
+#define AT_XN_XNX(ap, apn)                                                                         \
+	{"[s2ap=" apn ",xn=01]", ap, S2XN_PXN}, {"[s2ap=" apn ",xn=11]", ap, S2XN_UXN},
 
 #ifndef PERM_AT_DENIALS
 #define PERM_AT_DENIALS 0
@@ -45,6 +47,11 @@ static const struct s2_perm_at_row perm_at_rows[] = {
 	AT_XN(S2AP_NONE, "none")
 #endif
 		AT_XN(S2AP_RO, "ro") AT_XN(S2AP_WO, "wo") AT_XN(S2AP_RW, "rw")};
+static const struct s2_perm_at_row perm_at_xnx_rows[] = {
+#if PERM_AT_DENIALS
+	AT_XN_XNX(S2AP_NONE, "none")
+#endif
+		AT_XN_XNX(S2AP_RO, "ro") AT_XN_XNX(S2AP_WO, "wo") AT_XN_XNX(S2AP_RW, "rw")};
 
 static const char *perm_at_requires(const void *row, char *why, size_t len)
 {
@@ -105,9 +112,13 @@ static void run_perm_at(struct scenario_ctx *c, const void *row)
 	}
 }
 
-SCENARIO(stage2_perm_at, .id = "stage2.perm.at",
-	 .rule = "AT S12E1R/S12E0R need stage 2 read permission (S2AP[0]) and AT S12E1W/S12E0W "
-		 "write permission (S2AP[1]), XN is ignored: an allowed one gives PAR_EL1.F = 0 "
-		 "and the PA (a denied one would set F with FST 0b001111, S = 1, PTW = 0; not "
-		 "issued: it aborts QEMU 10.0)",
-	 SCENARIO_ROWS(perm_at_rows), .requires = perm_at_requires, .run = run_perm_at);
+#define PERM_AT_RULE                                                                               \
+	"AT S12E1R/S12E0R need stage 2 read permission (S2AP[0]) and AT S12E1W/S12E0W write "      \
+	"permission (S2AP[1]), XN is ignored: an allowed one gives PAR_EL1.F = 0 and the PA (a "   \
+	"denied one would set F with FST 0b001111, S = 1, PTW = 0; not issued: it aborts QEMU "    \
+	"10.0)"
+
+SCENARIO(stage2_perm_at, .id = "stage2.perm.at", .rule = PERM_AT_RULE, SCENARIO_ROWS(perm_at_rows),
+	 .requires = perm_at_requires, .run = run_perm_at);
+SCENARIO(stage2_perm_at_xnx, .id = "stage2.perm.at.xnx", .rule = PERM_AT_RULE,
+	 SCENARIO_ROWS(perm_at_xnx_rows), .requires = perm_at_requires, .run = run_perm_at);
