@@ -159,3 +159,44 @@ gl_perm_el0_dc_zva:
 	svc	#1
 gl_perm_el0_dc_zva_ok:
 	svc	#2				/* never reached: the SVC above ends the run */
+
+/*
+ * stage2.perm.iss: one load or store form per payload on a page that denies it (x0 = VA, x1 =
+ * 0): gl_perm_iss_<name> is the instruction; whether ESR_EL2.ISV can be 1, and SAS/SSE/SRT/SF/AR
+ * when it is, follow from the form (LSInstructionSyndrome()).
+ */
+.macro	perm_iss name, insn:vararg
+	.globl	gp_perm_iss_\name, gl_perm_iss_\name
+gp_perm_iss_\name:
+gl_perm_iss_\name:
+	\insn
+	mov	x0, #0
+	ret
+.endm
+	perm_iss ldrb_w17, ldrb w17, [x0]
+	perm_iss ldrsh_x3, ldrsh x3, [x0]
+	perm_iss ldrsw_x4, ldrsw x4, [x0]
+	perm_iss ldr_w5, ldr w5, [x0]
+	perm_iss ldur_x6, ldur x6, [x0, #-8]
+	perm_iss ldr_reg_x7, ldr x7, [x0, x1]
+	perm_iss ldar_x8, ldar x8, [x0]
+	perm_iss ldtr_x9, ldtr x9, [x0]
+	perm_iss strh_w10, strh w10, [x0]
+	perm_iss str_xzr, str xzr, [x0]
+	perm_iss stlr_w11, stlr w11, [x0]
+	perm_iss ldr_post_x12, ldr x12, [x0], #8
+	perm_iss ldr_pre_x13, ldr x13, [x0, #8]!
+	perm_iss str_post_x14, str x14, [x0], #8
+	perm_iss ldp_x2_x3, ldp x2, x3, [x0]
+	perm_iss stp_x2_x3, stp x2, x3, [x0]
+
+/* LDR D0: SIMD&FP, so ISV 0. CPACR_EL1.FPEN = 0b11 first, so that EL1 may use FP. */
+	.globl	gp_perm_iss_ldr_d0, gl_perm_iss_ldr_d0
+gp_perm_iss_ldr_d0:
+	mov	x9, #(3 << 20)
+	msr	cpacr_el1, x9
+	isb
+gl_perm_iss_ldr_d0:
+	ldr	d0, [x0]
+	mov	x0, #0
+	ret

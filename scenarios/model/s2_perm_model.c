@@ -67,6 +67,7 @@ struct s2_perm_outcome s2_perm_check(const struct s2_perm_case *k)
 		o.isv = true;
 		break;
 	case S2P_LDXR:
+	case S2P_LOAD_NO_ISS:
 		o.fault = !p.r;
 		break;
 	case S2P_STORE:
@@ -76,6 +77,7 @@ struct s2_perm_outcome s2_perm_check(const struct s2_perm_case *k)
 		break;
 	case S2P_DC_ZVA:
 	case S2P_STXR:
+	case S2P_STORE_NO_ISS:
 		o.fault = !p.w;
 		o.wnr = true;
 		break;
@@ -100,10 +102,20 @@ struct s2_perm_outcome s2_perm_check(const struct s2_perm_case *k)
 const char *s2_perm_access_name(enum s2_perm_access a)
 {
 	static const char *const names[S2P_ACCESSES] = {
-		[S2P_LOAD] = "load",	   [S2P_STORE] = "store",	[S2P_IFETCH] = "ifetch",
-		[S2P_DC_ZVA] = "dc-zva",   [S2P_DC_IVAC] = "dc-ivac",	[S2P_DC_CIVAC] = "dc-civac",
-		[S2P_ATOMIC] = "ldadd",	   [S2P_LDXR] = "ldxr",		[S2P_STXR] = "stxr",
-		[S2P_AT_S1E1] = "at-s1e1", [S2P_AT_S12_R] = "at-s12-r", [S2P_AT_S12_W] = "at-s12-w",
+		[S2P_LOAD] = "load",
+		[S2P_STORE] = "store",
+		[S2P_LOAD_NO_ISS] = "load-no-iss",
+		[S2P_STORE_NO_ISS] = "store-no-iss",
+		[S2P_IFETCH] = "ifetch",
+		[S2P_DC_ZVA] = "dc-zva",
+		[S2P_DC_IVAC] = "dc-ivac",
+		[S2P_DC_CIVAC] = "dc-civac",
+		[S2P_ATOMIC] = "ldadd",
+		[S2P_LDXR] = "ldxr",
+		[S2P_STXR] = "stxr",
+		[S2P_AT_S1E1] = "at-s1e1",
+		[S2P_AT_S12_R] = "at-s12-r",
+		[S2P_AT_S12_W] = "at-s12-w",
 	};
 
 	return (unsigned)a < S2P_ACCESSES ? names[a] : "?";

@@ -38,18 +38,20 @@
 
 /** The accesses the stage2.perm families make. */
 enum s2_perm_access {
-	S2P_LOAD,     /* LDR (single register, no writeback) */
-	S2P_STORE,    /* STR (single register, no writeback) */
-	S2P_IFETCH,   /* instruction fetch */
-	S2P_DC_ZVA,   /* DC ZVA: a write of zeros to a block (not cache maintenance) */
-	S2P_DC_IVAC,  /* DC IVAC: data cache invalidate by VA to PoC */
-	S2P_DC_CIVAC, /* DC CIVAC: clean and invalidate by VA to PoC */
-	S2P_ATOMIC,   /* FEAT_LSE LDADD: a read-modify-write */
-	S2P_LDXR,     /* load-exclusive */
-	S2P_STXR,     /* store-exclusive with the monitor armed for its address */
-	S2P_AT_S1E1,  /* AT S1E1R/W at EL1: stage 1 only (the walk goes through stage 2) */
-	S2P_AT_S12_R, /* AT S12E1R/S12E0R at EL2: stage 1 and 2, a read */
-	S2P_AT_S12_W, /* AT S12E1W/S12E0W at EL2: stage 1 and 2, a write */
+	S2P_LOAD,	  /* LDR (single register, no writeback) */
+	S2P_STORE,	  /* STR (single register, no writeback) */
+	S2P_LOAD_NO_ISS,  /* a load outside LSInstructionSyndrome(): writeback, pair, SIMD&FP */
+	S2P_STORE_NO_ISS, /* likewise a store */
+	S2P_IFETCH,	  /* instruction fetch */
+	S2P_DC_ZVA,	  /* DC ZVA: a write of zeros to a block (not cache maintenance) */
+	S2P_DC_IVAC,	  /* DC IVAC: data cache invalidate by VA to PoC */
+	S2P_DC_CIVAC,	  /* DC CIVAC: clean and invalidate by VA to PoC */
+	S2P_ATOMIC,	  /* FEAT_LSE LDADD: a read-modify-write */
+	S2P_LDXR,	  /* load-exclusive */
+	S2P_STXR,	  /* store-exclusive with the monitor armed for its address */
+	S2P_AT_S1E1,	  /* AT S1E1R/W at EL1: stage 1 only (the walk goes through stage 2) */
+	S2P_AT_S12_R,	  /* AT S12E1R/S12E0R at EL2: stage 1 and 2, a read */
+	S2P_AT_S12_W,	  /* AT S12E1W/S12E0W at EL2: stage 1 and 2, a write */
 	S2P_ACCESSES
 };
 

@@ -126,6 +126,22 @@ int main(void)
 		   0x92000000 | 0x0f, "ldxr: ISV 0");
 	expect_esr(S2AP_RO, S2P_STXR, (struct dabt_access){.size_log2 = 3, .rt = 1, .sf = true},
 		   0x92000000 | 1 << 6 | 0x0f, "stxr: WnR, ISV 0");
+	/* Writeback, pair and SIMD&FP forms: outside LSInstructionSyndrome(), so ISV 0. */
+	expect_esr(S2AP_WO, S2P_LOAD_NO_ISS,
+		   (struct dabt_access){.size_log2 = 3, .rt = 12, .sf = true}, 0x92000000 | 0x0f,
+		   "ldr x12, [x0], #8: ISV 0");
+	expect_esr(S2AP_RO, S2P_STORE_NO_ISS,
+		   (struct dabt_access){.size_log2 = 3, .rt = 2, .sf = true},
+		   0x92000000 | 1 << 6 | 0x0f, "stp x2, x3, [x0]: WnR, ISV 0");
+	/* Narrow and sign-extending forms: SAS, SSE, SF of the instruction (ISV 1). */
+	expect_esr(S2AP_NONE, S2P_LOAD,
+		   (struct dabt_access){.size_log2 = 1, .sign_extend = true, .rt = 3, .sf = true},
+		   0x92000000 | 1 << 24 | 1 << 22 | 1 << 21 | 3 << 16 | 1 << 15 | 0x0f,
+		   "ldrsh x3, [x0]: SAS 1 SSE SRT 3 SF");
+	expect_esr(S2AP_RO, S2P_STORE,
+		   (struct dabt_access){.size_log2 = 2, .rt = 11, .acqrel = true},
+		   0x92000000 | 1 << 24 | 2 << 22 | 11 << 16 | 1 << 14 | 1 << 6 | 0x0f,
+		   "stlr w11, [x0]: SAS 2 SRT 11 AR WnR");
 	/* Instruction Abort from a lower EL: EC 0x20, IL, IFSC (the s1ptw helper owns S1PTW). */
 	unit_eq_u64(esr_expect_iabt_s2(FSC_PERM_L3), 0x8200000f, "iabt, permission L3");
 	return unit_done();
