@@ -6,12 +6,12 @@
  * that depend on the access rather than on the instruction's registers (WnR, CM, ISV).
  *
  * It encodes AArch64.S2ComputePermissions() and AArch64.S2CheckPermissions() of the Arm ARM
- * (DDI 0487K.a, J1.1.5 "aarch64/translation/vmsa_faults"; the older AArch64.CheckS2Permission()
- * and AArch64.S2HasPermissionsFault() of DDI 0487 A-H give the same answers for the accesses
- * below), the ESR_ELx "ISS encoding for an exception from a Data Abort" rules for WnR, CM and
- * ISV, and IPAValid() for HPFAR_EL2. Pure code: host-tested in tests/unit/s2_perm_model_test.c.
- * Scope: stage 2 without FEAT_S2PIE/FEAT_S2POE (direct permissions, no overlays), HCR_EL2.PTW
- * and stage-1 walks out of scope (the faults here are on the access itself: S1PTW = 0).
+ * (DDI 0487K.a, shared pseudocode aarch64/translation; the AArch64.CheckS2Permission() of the
+ * first issues had no AccessType_DC case and is not followed), the ESR_ELx "ISS encoding for an
+ * exception from a Data Abort" rules for WnR, CM and ISV, and IPAValid() for HPFAR_EL2. Pure code:
+ * host-tested in tests/unit/s2_perm_model_test.c. Scope: stage 2 without FEAT_S2PIE/FEAT_S2POE
+ * (direct permissions, no overlays), HCR_EL2.PTW and stage-1 walks out of scope (the faults here
+ * are on the access itself: S1PTW = 0).
  */
 #ifndef MODEL_S2_PERM_MODEL_H
 #define MODEL_S2_PERM_MODEL_H
