@@ -72,6 +72,8 @@ enum cpu_feature {
 	CPU_SVE,
 	CPU_WFXT,
 	CPU_S2FWB,
+	CPU_XNX, /* stage 2 XN[0]: EL1/EL0 execute-never (ID_AA64MMFR1_EL1.XNX) */
+	CPU_LSE, /* LDADD and the other FEAT_LSE atomics */
 	CPU_FEATURES
 };
 

@@ -72,6 +72,7 @@ uint64_t esr_expect_dabt_s2(const struct dabt_access *a, unsigned fsc)
 	}
 	iss |= a->s1ptw ? ESR_ISS_ABT_S1PTW : 0;
 	iss |= a->is_write ? ESR_ISS_DABT_WNR : 0;
+	iss |= a->cm ? ESR_ISS_DABT_CM | ESR_ISS_DABT_WNR : 0;
 	return esr_make(ESR_EC_DABT_LOW, true, (uint32_t)iss, 0);
 }
 

@@ -28,6 +28,9 @@
  *	syndrome: a load or store of a single general-purpose register, without writeback, not
  *	exclusive, not a pair, not SIMD/FP (Arm ARM, Data Abort ISS, ISV).
  * @s1ptw: the stage 2 fault was on the stage 1 translation table walk, not on the data access.
+ * @cm: the access is a cache maintenance instruction (DC IVAC, DC CIVAC, ...): CM = 1, and
+ *	WnR is 1 for it whatever @is_write says ("for faults on cache maintenance and address
+ *	translation instructions, this bit always returns a value of 1").
  */
 struct dabt_access {
 	unsigned size_log2;
@@ -38,6 +41,7 @@ struct dabt_access {
 	bool acqrel;
 	bool valid_syndrome;
 	bool s1ptw;
+	bool cm;
 };
 
 /**

@@ -77,6 +77,8 @@
 #define SCTLR_EL1_UCT  BIT(15) /* EL0 may read CTR_EL0 */
 #define SCTLR_EL1_nTWI BIT(16) /* WFI at EL0 is not trapped to EL1 */
 #define SCTLR_EL1_nTWE BIT(18) /* WFE at EL0 is not trapped to EL1 */
+#define SCTLR_EL1_DZE  BIT(14) /* DC ZVA at EL0 is not trapped to EL1 */
+#define SCTLR_EL1_UCI  BIT(26) /* DC CVAU/CIVAC/CVAC and IC IVAU at EL0 are not trapped */
 
 /* TCR_EL2 (E2H=0) */
 #define TCR_T0SZ(n)	 ((unsigned long long)(n)&0x3f)

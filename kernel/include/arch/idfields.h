@@ -36,7 +36,8 @@ static inline unsigned id_field(uint64_t reg, unsigned shift)
 #define ID_DFR0_TRACEBUFFER_SHIFT 44
 #define ID_DFR0_BRBE_SHIFT	  52
 /* ID_AA64ISAR0_EL1 */
-#define ID_ISAR0_TLB_SHIFT 56
+#define ID_ISAR0_TLB_SHIFT    56
+#define ID_ISAR0_ATOMIC_SHIFT 20 /* 2: FEAT_LSE */
 /* ID_AA64ISAR1_EL1 */
 #define ID_ISAR1_DPB_SHIFT     0
 #define ID_ISAR1_APA_SHIFT     4
@@ -58,6 +59,7 @@ static inline unsigned id_field(uint64_t reg, unsigned shift)
 #define ID_MMFR1_LO_SHIFT  16
 #define ID_MMFR1_PAN_SHIFT 20
 #define ID_MMFR1_HCX_SHIFT 40
+#define ID_MMFR1_XNX_SHIFT 28 /* 1: FEAT_XNX */
 /* ID_AA64MMFR2_EL1 */
 #define ID_MMFR2_NV_SHIFT  24
 #define ID_MMFR2_FWB_SHIFT 40
