@@ -108,10 +108,19 @@ struct vm *vm_create(const struct vm_config *cfg)
 	unsigned gshift = cfg->granule_shift ? cfg->granule_shift : 12;
 	unsigned ipa_bits = cfg->ipa_bits ? cfg->ipa_bits : vmm_caps.ipa_bits;
 
-	if (!vm || s2_geom_init(&vm->geom, gshift, ipa_bits)) {
+	int geom_err = !vm ? -1
+		       : cfg->start_level_set
+			       ? pgt_geom_init_level(&vm->geom, gshift, ipa_bits, cfg->start_level)
+			       : s2_geom_init(&vm->geom, gshift, ipa_bits);
+
+	if (!geom_err && cfg->oa52) {
+		geom_err = pgt_geom_set_oa52(&vm->geom, cfg->ds);
+	}
+	if (geom_err) {
 		free(vm);
 		return NULL;
 	}
+	vm->vttbr_baddr_or = cfg->vttbr_baddr_or;
 	vm->vmid = vmid_alloc();
 	vm->ram_ipa = cfg->ram_ipa ? cfg->ram_ipa : GUEST_RAM_IPA;
 	vm->ram_size = cfg->ram_size ? cfg->ram_size : GUEST_RAM_SIZE;
@@ -133,11 +142,15 @@ struct vm *vm_create(const struct vm_config *cfg)
 		   vtcr_sl0(gshift, vm->geom.start_level) << VTCR_SL0_SHIFT | VTCR_IRGN0_WBWA |
 		   VTCR_ORGN0_WBWA | VTCR_SH0_INNER | vtcr_tg0(gshift) |
 		   (uint64_t)parange_encoding(vmm_caps.pa_bits) << VTCR_PS_SHIFT |
-		   (vmm_caps.vmid_bits == 16 ? VTCR_VS : 0);
+		   (vmm_caps.vmid_bits == 16 ? VTCR_VS : 0) | (cfg->ds ? VTCR_DS : 0);
+	vm->vtcr = (vm->vtcr & ~cfg->vtcr_clear) | cfg->vtcr_set;
 
 	struct pgt_mm mm = vm_mm(vm);
+	/* DS = 1: descriptor bits [9:8] are OA[51:50]; shareability comes from VTCR_EL2.SH0. */
+	uint64_t ram_attr = cfg->ds ? S2_ATTR_RAM & ~PTE_SH_INNER : S2_ATTR_RAM;
 
-	if (pgt_map(&vm->geom, vm->root, vm->ram_ipa, (uintptr_t)vm->ram, vm->ram_size, S2_ATTR_RAM,
+	if (!cfg->ram_unmapped &&
+	    pgt_map(&vm->geom, vm->root, vm->ram_ipa, (uintptr_t)vm->ram, vm->ram_size, ram_attr,
 		    cfg->ram_pages_only ? PGT_MAP_PAGES_ONLY : 0, &mm)) {
 		vm_destroy(vm);
 		return NULL;
