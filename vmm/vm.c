@@ -55,11 +55,15 @@ static struct pgt_mm vm_mm(struct vm *vm)
 
 /*
  * VTCR_EL2.SL0 for a start level (Arm ARM D8.2, "VTCR_EL2.SL0 encodings"): 4K granule:
- * 0 = level 2, 1 = level 1, 2 = level 0; 16K and 64K: 0 = level 3, 1 = level 2, 2 = level 1.
+ * 0 = level 2, 1 = level 1, 2 = level 0, 3 = level 3 (FEAT_TTST); 16K and 64K: 0 = level 3,
+ * 1 = level 2, 2 = level 1, 3 = level 0 (16K with DS = 1).
  */
 static uint64_t vtcr_sl0(unsigned granule_shift, unsigned start_level)
 {
-	return granule_shift == 12 ? 2 - start_level : 3 - start_level;
+	if (granule_shift == 12) {
+		return start_level == 3 ? 3 : 2 - start_level; /* 0b11: level 3 (FEAT_TTST) */
+	}
+	return 3 - start_level;
 }
 
 static uint64_t vtcr_tg0(unsigned granule_shift)

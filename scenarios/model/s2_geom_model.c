@@ -115,7 +115,7 @@ unsigned s2_level_shift(unsigned granule_shift, int level)
 }
 
 /* AArch64.S2MinTxSZ(d128 = 0, ds, tgx, s1aarch64 = TRUE). */
-static unsigned s2_min_txsz(const struct s2_geom_cpu *cpu, unsigned granule_shift, bool ds)
+unsigned s2_min_txsz(const struct s2_geom_cpu *cpu, unsigned granule_shift, bool ds)
 {
 	unsigned ips = cpu->pa_bits;
 
@@ -126,7 +126,7 @@ static unsigned s2_min_txsz(const struct s2_geom_cpu *cpu, unsigned granule_shif
 }
 
 /* AArch64.MaxTxSZ(): 48 (47 for 64KB) with FEAT_TTST, else 39. */
-static unsigned s2_max_txsz(const struct s2_geom_cpu *cpu, unsigned granule_shift)
+unsigned s2_max_txsz(const struct s2_geom_cpu *cpu, unsigned granule_shift)
 {
 	if (cpu->ttst) {
 		return granule_shift == 16 ? 47 : 48;

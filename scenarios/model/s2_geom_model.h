@@ -89,6 +89,12 @@ void s2_geom_decide(const struct s2_geom_cpu *cpu, const struct s2_vtcr *vtcr,
  */
 bool s2_start_level_sl0(unsigned granule_shift, int level, unsigned *sl0, bool *sl2);
 
+/** s2_min_txsz() - AArch64.S2MinTxSZ(d128 = 0, @ds, granule, s1aarch64 = TRUE). */
+unsigned s2_min_txsz(const struct s2_geom_cpu *cpu, unsigned granule_shift, bool ds);
+
+/** s2_max_txsz() - AArch64.MaxTxSZ(): 48 (47 for 64KB) with FEAT_TTST, else 39. */
+unsigned s2_max_txsz(const struct s2_geom_cpu *cpu, unsigned granule_shift);
+
 /** s2_ps_bits() - the PA size a VTCR_EL2.PS / PARange encoding names (0b111: 56). */
 unsigned s2_ps_bits(unsigned ps);
 
