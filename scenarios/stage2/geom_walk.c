@@ -62,6 +62,26 @@ bool geom_walk_input(struct vm *vm, uint64_t ipa, uint64_t leaf_oa, struct s2_wa
 	return false;
 }
 
+uint64_t *geom_table_desc(struct vm *vm, uint64_t ipa, unsigned level)
+{
+	const struct pgt_geom *g = &vm->geom;
+	uint64_t *table = vm->root;
+
+	for (unsigned l = g->start_level; l < 3; l++) {
+		uint64_t *ptep = &table[pgt_index(g, l, ipa)];
+		uint64_t desc = pgt_read_desc(ptep);
+
+		if (!pgt_desc_is_table(desc, l)) {
+			return NULL;
+		}
+		if (l == level) {
+			return ptep;
+		}
+		table = (uint64_t *)(uintptr_t)pgt_desc_oa(g, desc);
+	}
+	return NULL;
+}
+
 static const char *const fault_names[] = {
 	[S2_FAULT_NONE] = "none",
 	[S2_FAULT_TRANSLATION] = "translation",

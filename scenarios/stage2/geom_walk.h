@@ -29,6 +29,12 @@ struct s2_vtcr geom_vtcr_fields(uint64_t vtcr);
 bool geom_walk_input(struct vm *vm, uint64_t ipa, uint64_t leaf_oa, struct s2_walk_input *in);
 
 /**
+ * geom_table_desc() - the table descriptor at @level on the walk of @ipa through @vm's tables,
+ * or NULL if the walk does not reach a table descriptor there.
+ */
+uint64_t *geom_table_desc(struct vm *vm, uint64_t ipa, unsigned level);
+
+/**
  * geom_check_at() - AT S12E1R of @ipa (stage 1 off: VA = IPA) on the current vCPU; PAR_EL1
  * must be one of the results of @in under the interpretations in @set: F = 0 with the PA, or F
  * = 1 with FST (type and level), S = 1, PTW = 0. @what names the address in the YAML.
