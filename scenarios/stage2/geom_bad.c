@@ -49,7 +49,7 @@ struct geom_bad_row {
 	unsigned sl0;	 /* BAD_SL: VTCR_EL2.SL0 */
 	unsigned ps;	 /* BAD_PS_*: VTCR_EL2.PS */
 	unsigned tlevel; /* BAD_PS_TABLE: the table descriptor at start level + tlevel */
-	bool guest;	 /* BAD_SL: the guest's first fetch faults too */
+	bool guest;	 /* BAD_SL: the guest's first fetch faults; BAD_PS_LEAF: its load faults */
 };
 
 #define SL(gn, gs, ipa, sl0, guest, why)                                                           \
@@ -92,7 +92,7 @@ static const struct geom_bad_row geom_bad_rows[] = {
 	{"[ipa-range,16k,ipa=36]", BAD_IPA_RANGE, 14, 36, 0, 0, 0, false},
 	{"[ipa-range,64k,ipa=38]", BAD_IPA_RANGE, 16, 38, 0, 0, 0, false},
 	/* PS below the implemented size: AArch64.S2Walk()'s three Address size checks. */
-	PS(BAD_PS_LEAF, 4k, 12, 0, "below-leaf,ps=32"),
+	{"[ps-below-leaf,4k,ipa=40,ps=32,guest]", BAD_PS_LEAF, 12, 40, 0, 0, 0, true},
 	PS(BAD_PS_LEAF, 4k, 12, 1, "below-leaf,ps=36"),
 	PS(BAD_PS_LEAF, 4k, 12, 2, "below-leaf,ps=40"),
 	PS(BAD_PS_LEAF, 4k, 12, 3, "below-leaf,ps=42"),
@@ -275,6 +275,24 @@ static const char *geom_bad_requires(const void *row, char *why, size_t len)
 	return bad_plan(row, &p, why, len);
 }
 
+/*
+ * The guest's LDR X2, [X0] of IPA 0 takes the Address size fault: a stage 2 Data Abort with the
+ * instruction syndrome, DFSC and level from the oracle, FAR_EL2 = VA = IPA, HPFAR_EL2 = IPA.
+ */
+static void check_guest_load(struct scenario_ctx *c, const struct s2_walk_result *r)
+{
+	static const struct dabt_access ldr_x2 = {
+		.size_log2 = 3, .rt = 2, .sf = true, .valid_syndrome = true};
+	struct exit e = sc_run(c);
+
+	if (!sc_expect_exit(c, &e, EXIT_DABT, esr_expect_dabt_s2(&ldr_x2, s2_fsc(r)),
+			    GSYM(gl_s2_ldr_x2))) {
+		return;
+	}
+	sc_expect_u64(c, "far_el2", e.far, far_expect_dabt(0));
+	sc_expect_u64(c, "hpfar_el2", e.hpfar, hpfar_expect(0));
+}
+
 /* The guest's first instruction fetch takes the level 0 Translation fault. */
 static void check_guest_fetch(struct scenario_ctx *c)
 {
@@ -300,7 +318,8 @@ static void run_geom_bad(struct scenario_ctx *c, const void *row)
 	}
 	uint64_t granule = 1ULL << r->gs, bit = 1ULL << p.bit;
 	struct sc_setup s = {
-		.payload = GSYM(gp_exit),
+		.payload = r->kind == BAD_PS_LEAF ? GSYM(gp_s2_ldr_x2) : GSYM(gp_exit),
+		.args = {0},
 		.vm = {.ipa_bits = p.build_ipa,
 		       .granule_shift = r->gs,
 		       .start_level_set = true,
@@ -366,7 +385,12 @@ static void run_geom_bad(struct scenario_ctx *c, const void *row)
 			dsb_ish();
 		}
 	}
-	if (r->guest) {
+	if (r->guest && r->kind == BAD_PS_LEAF) {
+		struct s2_walk_result res;
+
+		s2_walk_expect(&p.set.v[0], &in, &res);
+		check_guest_load(c, &res);
+	} else if (r->guest) {
 		check_guest_fetch(c);
 	}
 }
