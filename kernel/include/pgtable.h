@@ -348,7 +348,8 @@ size_t pgt_root_size(const struct pgt_geom *g);
 
 /**
  * pgt_level_has_block() - whether a block descriptor is permitted at @level for the granule
- * (48-bit OA: 4KB at levels 1 and 2, 16KB and 64KB at level 2), from a per-granule table.
+ * (48-bit OA: 4KB at levels 1 and 2, 16KB and 64KB at level 2; a 52-bit OA format adds 4KB
+ * level 0, 16KB and 64KB level 1), from per-granule tables.
  * @g:     geometry.
  * @level: 0..3.
  */
