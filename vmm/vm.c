@@ -112,10 +112,14 @@ struct vm *vm_create(const struct vm_config *cfg)
 	unsigned gshift = cfg->granule_shift ? cfg->granule_shift : 12;
 	unsigned ipa_bits = cfg->ipa_bits ? cfg->ipa_bits : vmm_caps.ipa_bits;
 
-	int geom_err = !vm ? -1
-		       : cfg->start_level_set
-			       ? pgt_geom_init_level(&vm->geom, gshift, ipa_bits, cfg->start_level)
-			       : s2_geom_init(&vm->geom, gshift, ipa_bits);
+	int geom_err = -1;
+
+	/* An explicit start level (stage2.geom) is taken as given, else the deepest legal one. */
+	if (vm && cfg->start_level_set) {
+		geom_err = pgt_geom_init_level(&vm->geom, gshift, ipa_bits, cfg->start_level);
+	} else if (vm) {
+		geom_err = s2_geom_init(&vm->geom, gshift, ipa_bits);
+	}
 
 	if (!geom_err && cfg->oa52) {
 		geom_err = pgt_geom_set_oa52(&vm->geom, cfg->ds);
