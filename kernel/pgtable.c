@@ -16,13 +16,18 @@ enum pgt_granule { PGT_GRAN_4K, PGT_GRAN_16K, PGT_GRAN_64K, PGT_GRAN_COUNT };
  *   4KB:  level 1 (1GB), level 2 (2MB)
  *   16KB: level 2 (32MB)
  *   64KB: level 2 (512MB)
- * TODO: FEAT_LPA2 adds 4KB level 0 (512GB) and 16KB level 1 (64GB); FEAT_LPA adds 64KB level 1
- * (4TB).
+ * The 52-bit formats add one level each (pgt_block_levels_52, AArch64.BlockDescSupported()):
+ * FEAT_LPA2 (DS = 1) 4KB level 0 (512GB) and 16KB level 1 (64GB), FEAT_LPA 64KB level 1 (4TB).
  */
 static const uint8_t pgt_block_levels[PGT_GRAN_COUNT] = {
 	[PGT_GRAN_4K] = (1u << 1) | (1u << 2),
 	[PGT_GRAN_16K] = (1u << 2),
 	[PGT_GRAN_64K] = (1u << 2),
+};
+static const uint8_t pgt_block_levels_52[PGT_GRAN_COUNT] = {
+	[PGT_GRAN_4K] = (1u << 0),
+	[PGT_GRAN_16K] = (1u << 1),
+	[PGT_GRAN_64K] = (1u << 1),
 };
 
 /*
@@ -71,6 +76,11 @@ static bool pgt_geom_valid(const struct pgt_geom *g)
 	    g->ia_bits > PGT_IA_BITS_MAX || g->start_level > 3) {
 		return false;
 	}
+	/* 52-bit OA: 64KB without DS (FEAT_LPA), 4KB/16KB with DS (FEAT_LPA2). */
+	if (g->oa_bits == PGT_OA_BITS_52 ? g->ds != (g->granule_shift != 16)
+					 : g->oa_bits != PGT_OA_BITS || g->ds) {
+		return false;
+	}
 	shift = pgt_level_shift(g, g->start_level);
 	/* AArch64.S2InconsistentSL(): 1 .. stride + 4 bits resolved at the start level. */
 	return g->ia_bits > shift && g->ia_bits - shift <= pgt_stride(g) + 4;
@@ -101,9 +111,28 @@ int pgt_geom_init_level(struct pgt_geom *g, unsigned granule_shift, unsigned ia_
 		.granule_shift = granule_shift,
 		.ia_bits = ia_bits,
 		.start_level = start_level,
+		.oa_bits = PGT_OA_BITS,
+		.ds = false,
 	};
 
 	if (g == NULL || !pgt_geom_valid(&n)) {
+		return PGT_E_INVAL;
+	}
+	*g = n;
+	return PGT_OK;
+}
+
+int pgt_geom_set_oa52(struct pgt_geom *g, bool ds)
+{
+	struct pgt_geom n;
+
+	if (!pgt_geom_valid(g)) {
+		return PGT_E_INVAL;
+	}
+	n = *g;
+	n.oa_bits = PGT_OA_BITS_52;
+	n.ds = ds;
+	if (!pgt_geom_valid(&n)) {
 		return PGT_E_INVAL;
 	}
 	*g = n;
@@ -152,7 +181,16 @@ bool pgt_level_has_block(const struct pgt_geom *g, unsigned level)
 {
 	int gi = pgt_granule_index(g->granule_shift);
 
-	return gi >= 0 && level < 3 && (pgt_block_levels[gi] & (1u << level)) != 0;
+	unsigned levels;
+
+	if (gi < 0 || level >= 3) {
+		return false;
+	}
+	levels = pgt_block_levels[gi];
+	if (g->oa_bits == PGT_OA_BITS_52) {
+		levels |= pgt_block_levels_52[gi];
+	}
+	return (levels & (1u << level)) != 0;
 }
 
 bool pgt_level_has_leaf(const struct pgt_geom *g, unsigned level)
@@ -185,7 +223,7 @@ static int pgt_walk_table(const struct pgt_walk_state *w, uint64_t *table, unsig
 
 static uint64_t *pgt_desc_table(const struct pgt_geom *g, uint64_t desc)
 {
-	return (uint64_t *)(uintptr_t)(desc & pgt_oa_mask(g));
+	return (uint64_t *)(uintptr_t)pgt_desc_oa(g, desc);
 }
 
 /* Visit one entry; [lo, hi) is the part of the walked range inside it. */
@@ -235,7 +273,7 @@ static int pgt_walk_table(const struct pgt_walk_state *w, uint64_t *table, unsig
 
 	while (ia < hi) {
 		uint64_t base = ia & ~(size - 1);
-		uint64_t next = base + size; /* no overflow: ia_bits <= 48 */
+		uint64_t next = base + size; /* no overflow: ia_bits <= 52 */
 		struct pgt_walk_ctx ctx;
 
 		ctx.geom = w->g;
@@ -386,7 +424,8 @@ static int pgt_map_leaf(const struct pgt_walk_ctx *ctx)
 	}
 	if (ctx->level >= m->min_level && pgt_level_has_leaf(g, ctx->level) &&
 	    pgt_entry_inside(ctx) && (pa & (ctx->size - 1)) == 0) {
-		desc = pa | m->attr | (ctx->level == 3 ? PGT_DESC_PAGE : PGT_DESC_BLOCK);
+		desc = pgt_oa_desc(g, pa) | m->attr |
+		       (ctx->level == 3 ? PGT_DESC_PAGE : PGT_DESC_BLOCK);
 		if (pgt_map_contig(ctx, m, pa)) {
 			desc |= PGT_DESC_CONTIG;
 		}
@@ -401,12 +440,12 @@ static int pgt_map_leaf(const struct pgt_walk_ctx *ctx)
 		return PGT_E_NOMEM;
 	}
 	if (((uintptr_t)table & (pgt_granule(g) - 1)) != 0 ||
-	    ((uint64_t)(uintptr_t)table & ~pgt_oa_mask(g) & ~(pgt_granule(g) - 1)) != 0) {
+	    ((uint64_t)(uintptr_t)table >> g->oa_bits) != 0) {
 		m->mm->free_table(m->mm->ctx, table, (size_t)pgt_granule(g));
 		return PGT_E_INVAL;
 	}
 	/* The allocator returned it zeroed: every entry is invalid before it becomes reachable. */
-	pgt_write_desc(ctx->ptep, (uint64_t)(uintptr_t)table | PGT_DESC_TABLE_PTR);
+	pgt_write_desc(ctx->ptep, pgt_oa_desc(g, (uint64_t)(uintptr_t)table) | PGT_DESC_TABLE_PTR);
 	return PGT_OK;
 }
 
@@ -430,14 +469,14 @@ int pgt_map(const struct pgt_geom *g, uint64_t *root, uint64_t ia, uint64_t pa, 
 		return ret;
 	}
 	if (mm == NULL || mm->alloc_table == NULL || mm->free_table == NULL ||
-	    (attr & ~PGT_ATTR_MASK) != 0 || max_level > 4 ||
-	    (flags & ~(PGT_MAP_CONTIGUOUS | PGT_MAP_MAX_LEVEL_MASK)) != 0) {
+	    (attr & ~PGT_ATTR_MASK) != 0 || (g->ds && (attr & PGT_DESC_OA_51_50_DS) != 0) ||
+	    max_level > 4 || (flags & ~(PGT_MAP_CONTIGUOUS | PGT_MAP_MAX_LEVEL_MASK)) != 0) {
 		return PGT_E_INVAL;
 	}
 	if ((pa & (pgt_granule(g) - 1)) != 0) {
 		return PGT_E_ALIGN;
 	}
-	if (pa >= (1ULL << PGT_OA_BITS) || size > (1ULL << PGT_OA_BITS) - pa) {
+	if (pa >= (1ULL << g->oa_bits) || size > (1ULL << g->oa_bits) - pa) {
 		return PGT_E_RANGE;
 	}
 	ret = pgt_walk(g, root, ia, size, &check, NULL);
@@ -584,7 +623,7 @@ int pgt_translate(const struct pgt_geom *g, const uint64_t *root, uint64_t ia, u
 	}
 	size = pgt_level_size(g, level);
 	if (pa != NULL) {
-		*pa = (desc & pgt_oa_mask(g) & ~(size - 1)) | (ia & (size - 1));
+		*pa = (pgt_desc_oa(g, desc) & ~(size - 1)) | (ia & (size - 1));
 	}
 	return PGT_OK;
 }

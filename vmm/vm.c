@@ -55,11 +55,15 @@ static struct pgt_mm vm_mm(struct vm *vm)
 
 /*
  * VTCR_EL2.SL0 for a start level (Arm ARM D8.2, "VTCR_EL2.SL0 encodings"): 4K granule:
- * 0 = level 2, 1 = level 1, 2 = level 0; 16K and 64K: 0 = level 3, 1 = level 2, 2 = level 1.
+ * 0 = level 2, 1 = level 1, 2 = level 0, 3 = level 3 (FEAT_TTST); 16K and 64K: 0 = level 3,
+ * 1 = level 2, 2 = level 1, 3 = level 0 (16K with DS = 1).
  */
 static uint64_t vtcr_sl0(unsigned granule_shift, unsigned start_level)
 {
-	return granule_shift == 12 ? 2 - start_level : 3 - start_level;
+	if (granule_shift == 12) {
+		return start_level == 3 ? 3 : 2 - start_level; /* 0b11: level 3 (FEAT_TTST) */
+	}
+	return 3 - start_level;
 }
 
 static uint64_t vtcr_tg0(unsigned granule_shift)
@@ -108,10 +112,23 @@ struct vm *vm_create(const struct vm_config *cfg)
 	unsigned gshift = cfg->granule_shift ? cfg->granule_shift : 12;
 	unsigned ipa_bits = cfg->ipa_bits ? cfg->ipa_bits : vmm_caps.ipa_bits;
 
-	if (!vm || s2_geom_init(&vm->geom, gshift, ipa_bits)) {
+	int geom_err = -1;
+
+	/* An explicit start level (stage2.geom) is taken as given, else the deepest legal one. */
+	if (vm && cfg->start_level_set) {
+		geom_err = pgt_geom_init_level(&vm->geom, gshift, ipa_bits, cfg->start_level);
+	} else if (vm) {
+		geom_err = s2_geom_init(&vm->geom, gshift, ipa_bits);
+	}
+
+	if (!geom_err && cfg->oa52) {
+		geom_err = pgt_geom_set_oa52(&vm->geom, cfg->ds);
+	}
+	if (geom_err) {
 		free(vm);
 		return NULL;
 	}
+	vm->vttbr_baddr_or = cfg->vttbr_baddr_or;
 	vm->vmid = vmid_alloc();
 	vm->ram_ipa = cfg->ram_ipa ? cfg->ram_ipa : GUEST_RAM_IPA;
 	vm->ram_size = cfg->ram_size ? cfg->ram_size : GUEST_RAM_SIZE;
@@ -133,11 +150,15 @@ struct vm *vm_create(const struct vm_config *cfg)
 		   vtcr_sl0(gshift, vm->geom.start_level) << VTCR_SL0_SHIFT | VTCR_IRGN0_WBWA |
 		   VTCR_ORGN0_WBWA | VTCR_SH0_INNER | vtcr_tg0(gshift) |
 		   (uint64_t)parange_encoding(vmm_caps.pa_bits) << VTCR_PS_SHIFT |
-		   (vmm_caps.vmid_bits == 16 ? VTCR_VS : 0);
+		   (vmm_caps.vmid_bits == 16 ? VTCR_VS : 0) | (cfg->ds ? VTCR_DS : 0);
+	vm->vtcr = (vm->vtcr & ~cfg->vtcr_clear) | cfg->vtcr_set;
 
 	struct pgt_mm mm = vm_mm(vm);
+	/* DS = 1: descriptor bits [9:8] are OA[51:50]; shareability comes from VTCR_EL2.SH0. */
+	uint64_t ram_attr = cfg->ds ? S2_ATTR_RAM & ~PTE_SH_INNER : S2_ATTR_RAM;
 
-	if (pgt_map(&vm->geom, vm->root, vm->ram_ipa, (uintptr_t)vm->ram, vm->ram_size, S2_ATTR_RAM,
+	if (!cfg->ram_unmapped &&
+	    pgt_map(&vm->geom, vm->root, vm->ram_ipa, (uintptr_t)vm->ram, vm->ram_size, ram_attr,
 		    cfg->ram_pages_only ? PGT_MAP_PAGES_ONLY : 0, &mm)) {
 		vm_destroy(vm);
 		return NULL;

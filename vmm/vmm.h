@@ -52,6 +52,15 @@ struct vm_config {
 	size_t ram_size;	/* 0: GUEST_RAM_SIZE */
 	uint64_t ram_ipa;	/* 0: GUEST_RAM_IPA */
 	bool ram_pages_only;	/* map RAM with pages only (faults beyond it are level 3) */
+	/* Stage 2 geometry (stage2.geom): explicit start level, 52-bit formats, raw VTCR bits. */
+	bool start_level_set;	 /* use .start_level instead of the deepest legal one */
+	unsigned start_level;	 /* 0..3 */
+	bool oa52;		 /* 52-bit descriptors: 64K FEAT_LPA, or with .ds FEAT_LPA2 */
+	bool ds;		 /* VTCR_EL2.DS = 1 (needs .oa52); RAM mapped without SH bits */
+	bool ram_unmapped;	 /* RAM allocated and loaded but not mapped at stage 2 */
+	uint64_t vtcr_clear;	 /* VTCR_EL2 bits cleared, then ... */
+	uint64_t vtcr_set;	 /* ... set, after the vmm computed it (even to illegal values) */
+	uint64_t vttbr_baddr_or; /* ORed into VTTBR_EL2.BADDR at every load (out-of-range bases) */
 };
 
 struct vm {
@@ -63,6 +72,8 @@ struct vm {
 	size_t ram_size;
 	uint8_t *ram;	 /* EL2 VA (== PA) of guest RAM */
 	unsigned tables; /* stage-2 tables allocated below root */
+
+	uint64_t vttbr_baddr_or; /* vm_config.vttbr_baddr_or */
 };
 
 /* EL1 self-hosted debug state a vCPU starts with (all 0: nothing armed). */

@@ -31,15 +31,22 @@
 #define PGT_E_SPLIT (-6) /* would need to split a block or a contiguous run */
 #define PGT_E_FAULT (-7) /* lookup: translation fault (invalid or reserved descriptor) */
 
-/* Input address sizes supported (T0SZ 16..39). 52-bit (FEAT_LVA/FEAT_LPA2) is not. */
-#define PGT_IA_BITS_MIN 25
-#define PGT_IA_BITS_MAX 48
+/*
+ * Input address sizes supported: TxSZ 12..48 (16 bits is the smallest with FEAT_TTST, 52 bits
+ * needs FEAT_LVA/FEAT_LPA with 64KB or FEAT_LPA2 with DS = 1; which of them the CPU allows is the
+ * caller's business).
+ */
+#define PGT_IA_BITS_MIN 16
+#define PGT_IA_BITS_MAX 52
 
 /*
- * Output address size. TODO: 52-bit OA (FEAT_LPA, FEAT_LPA2) puts OA[51:48] elsewhere in the
- * descriptor ([15:12] for 64KB, [9:8] and [49:48] with FEAT_LPA2).
+ * Output address size of the default descriptor format. pgt_geom_set_oa52() selects the 52-bit
+ * formats: OA[51:48] in descriptor bits [15:12] with the 64KB granule (FEAT_LPA), or OA[51:50]
+ * in [9:8] and OA[49:48] in [49:48] with FEAT_LPA2 and DS = 1 (D8 "Translation table descriptor
+ * formats", pseudocode AArch64.NextTableBase() and AArch64.LeafBase()).
  */
-#define PGT_OA_BITS 48
+#define PGT_OA_BITS    48
+#define PGT_OA_BITS_52 52
 
 /* Descriptor bits (D8 "Translation table descriptor formats"). */
 #define PGT_DESC_VALID	   (1ULL << 0)	/* bit[0]: valid */
@@ -68,13 +75,18 @@
  * @ia_bits:       input address size, PGT_IA_BITS_MIN..PGT_IA_BITS_MAX (64 - TxSZ).
  * @start_level:   initial lookup level, 0..3. At the start level the table may have fewer
  *                 entries than a granule holds, or (stage 2) be up to 16 concatenated tables.
+ * @oa_bits:       PGT_OA_BITS, or PGT_OA_BITS_52 (pgt_geom_set_oa52()).
+ * @ds:            the FEAT_LPA2 (DS = 1) descriptor format: bits [9:8] are OA[51:50], not SH.
  *
- * Fill it with pgt_geom_init() or pgt_geom_init_level(), never by hand.
+ * Fill it with pgt_geom_init() or pgt_geom_init_level() (then pgt_geom_set_oa52()), never by
+ * hand.
  */
 struct pgt_geom {
 	unsigned granule_shift;
 	unsigned ia_bits;
 	unsigned start_level;
+	unsigned oa_bits;
+	bool ds;
 };
 
 /**
@@ -193,13 +205,55 @@ static inline bool pgt_desc_is_table(uint64_t desc, unsigned level)
 }
 
 /**
- * pgt_oa_mask() - the output address field of a descriptor, bits [47:granule_shift]
- * (D8 "Translation table descriptor formats"; 48-bit OA only).
+ * pgt_oa_mask() - the contiguous output address field of a descriptor: bits [47:granule_shift],
+ * or [49:granule_shift] in the DS = 1 format (D8 "Translation table descriptor formats"). The
+ * rest of a 52-bit OA sits elsewhere: use pgt_desc_oa() / pgt_oa_desc().
  * @g: geometry.
  */
 static inline uint64_t pgt_oa_mask(const struct pgt_geom *g)
 {
-	return ((1ULL << PGT_OA_BITS) - 1) & ~((1ULL << g->granule_shift) - 1);
+	return ((1ULL << (g->ds ? 50 : 48)) - 1) & ~((1ULL << g->granule_shift) - 1);
+}
+
+/* Bits [9:8] (DS = 1) and [15:12] (64KB, 52-bit OA): where OA[51:48] move to. */
+#define PGT_DESC_OA_51_50_DS  (3ULL << 8)
+#define PGT_DESC_OA_51_48_64K (0xfULL << 12)
+
+/**
+ * pgt_desc_oa() - the output address (next table, block or page) a descriptor holds: the field of
+ * pgt_oa_mask(), plus OA[51:50] from bits [9:8] (DS = 1) or OA[51:48] from bits [15:12] (64KB
+ * with a 52-bit OA), as AArch64.NextTableBase() and AArch64.LeafBase() read them.
+ * @g:    geometry.
+ * @desc: descriptor.
+ */
+static inline uint64_t pgt_desc_oa(const struct pgt_geom *g, uint64_t desc)
+{
+	uint64_t oa = desc & pgt_oa_mask(g);
+
+	if (g->oa_bits == PGT_OA_BITS_52 && g->ds) {
+		oa |= ((desc >> 8) & 3) << 50;
+	} else if (g->oa_bits == PGT_OA_BITS_52) {
+		oa |= ((desc >> 12) & 0xf) << 48;
+	}
+	return oa;
+}
+
+/**
+ * pgt_oa_desc() - the descriptor bits that hold output address @oa (the inverse of
+ * pgt_desc_oa()); bits of @oa below the granule are dropped.
+ * @g:  geometry.
+ * @oa: output address, below 2^oa_bits.
+ */
+static inline uint64_t pgt_oa_desc(const struct pgt_geom *g, uint64_t oa)
+{
+	uint64_t desc = oa & pgt_oa_mask(g);
+
+	if (g->oa_bits == PGT_OA_BITS_52 && g->ds) {
+		desc |= ((oa >> 50) & 3) << 8;
+	} else if (g->oa_bits == PGT_OA_BITS_52) {
+		desc |= ((oa >> 48) & 0xf) << 12;
+	}
+	return desc;
 }
 
 /**
@@ -231,6 +285,19 @@ int pgt_geom_init(struct pgt_geom *g, unsigned granule_shift, unsigned ia_bits);
  */
 int pgt_geom_init_level(struct pgt_geom *g, unsigned granule_shift, unsigned ia_bits,
 			unsigned start_level);
+
+/**
+ * pgt_geom_set_oa52() - switch an initialised geometry to a 52-bit output address format: the
+ * 64KB granule with FEAT_LPA (@ds false), or 4KB/16KB with FEAT_LPA2 and DS = 1 (@ds true). DS =
+ * 1 also permits blocks at 4KB level 0 and 16KB level 1, and 52-bit OA blocks at 64KB level 1
+ * (pseudocode AArch64.BlockDescSupported()). Whether the CPU implements the feature is the
+ * caller's check.
+ * @g:  geometry from pgt_geom_init() or pgt_geom_init_level().
+ * @ds: the DS = 1 format.
+ *
+ * Return: PGT_OK, or PGT_E_INVAL for another granule/format pair.
+ */
+int pgt_geom_set_oa52(struct pgt_geom *g, bool ds);
 
 /**
  * pgt_level_shift() - log2 of the bytes one entry at @level covers:
@@ -281,7 +348,8 @@ size_t pgt_root_size(const struct pgt_geom *g);
 
 /**
  * pgt_level_has_block() - whether a block descriptor is permitted at @level for the granule
- * (48-bit OA: 4KB at levels 1 and 2, 16KB and 64KB at level 2), from a per-granule table.
+ * (48-bit OA: 4KB at levels 1 and 2, 16KB and 64KB at level 2; a 52-bit OA format adds 4KB
+ * level 0, 16KB and 64KB level 1), from per-granule tables.
  * @g:     geometry.
  * @level: 0..3.
  */
@@ -326,11 +394,12 @@ int pgt_walk(const struct pgt_geom *g, uint64_t *root, uint64_t ia, uint64_t siz
  * @g:     geometry.
  * @root:  start-level table.
  * @ia:    input address, granule aligned.
- * @pa:    output address, granule aligned, pa + size <= 2^48.
+ * @pa:    output address, granule aligned, pa + size <= 2^oa_bits.
  * @size:  bytes, a non-zero multiple of the granule.
  * @attr:  leaf attribute bits within PGT_ATTR_MASK (lower [11:2], upper [63:50]), already
  *         encoded for the regime (stage-1 AttrIndx/AP/SH/AF/nG/XN, or stage-2
- *         MemAttr/S2AP/SH/AF/XN); OR'd into every block and page descriptor.
+ *         MemAttr/S2AP/SH/AF/XN); OR'd into every block and page descriptor. In the DS = 1
+ *         format bits [9:8] hold OA[51:50], so @attr must leave them 0.
  * @flags: PGT_MAP_CONTIGUOUS, PGT_MAP_MAX_LEVEL(n) / PGT_MAP_PAGES_ONLY.
  * @mm:    table allocator.
  *

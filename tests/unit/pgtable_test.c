@@ -258,7 +258,7 @@ static void test_geometry_known(void)
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(cases); i++) {
-		struct pgt_geom g = {0, 0, 99};
+		struct pgt_geom g = {.granule_shift = 0, .ia_bits = 0, .start_level = 99};
 		int ret = pgt_geom_init(&g, cases[i].gs, cases[i].ia);
 
 		unit_ok(ret == PGT_OK && g.start_level == cases[i].level &&
@@ -289,8 +289,11 @@ static void test_geometry_concat(void)
 		{16, 42, 1, PGT_E_INVAL, 0, 0},	  {16, 48, 1, PGT_OK, 1, 512},
 		{16, 48, 0, PGT_E_INVAL, 0, 0}, /* 64KB has no level 0 below 52 bits */
 		{13, 40, 1, PGT_E_INVAL, 0, 0}, /* not a granule */
-		{12, 24, 2, PGT_E_INVAL, 0, 0}, /* IA too small */
-		{12, 49, 0, PGT_E_INVAL, 0, 0}, /* IA too large (no 52-bit) */
+		{12, 15, 3, PGT_E_INVAL, 0, 0}, /* IA too small (TxSZ 48 is the largest) */
+		{12, 16, 3, PGT_OK, 1, 128},	/* FEAT_TTST: 16-bit IA from level 3 */
+		{12, 53, 0, PGT_E_INVAL, 0, 0}, /* IA too large (52 is the most) */
+		{12, 52, 0, PGT_OK, 16, 65536}, /* FEAT_LPA2: 52 bits, 16 level-0 tables */
+		{16, 52, 1, PGT_OK, 1, 8192},	/* FEAT_LPA: 52 bits, 64KB from level 1 */
 		{12, 40, 4, PGT_E_INVAL, 0, 0}, /* no level 4 */
 	};
 	size_t i;
@@ -315,8 +318,8 @@ static void test_geometry_concat(void)
 	{
 		struct pgt_geom g;
 
-		unit_eq_u64(pgt_geom_init(&g, 12, 24), (uint64_t)PGT_E_INVAL,
-			    "geom_init 24-bit rejected");
+		unit_eq_u64(pgt_geom_init(&g, 12, 15), (uint64_t)PGT_E_INVAL,
+			    "geom_init 15-bit rejected");
 		unit_eq_u64(pgt_geom_init(&g, 15, 40), (uint64_t)PGT_E_INVAL,
 			    "geom_init granule_shift 15 rejected");
 	}
@@ -845,6 +848,61 @@ static void test_walker(void)
 	env_fini(&e, "walker");
 }
 
+/*
+ * 52-bit output addresses (pgt_geom_set_oa52()): OA[51:48] in bits [15:12] for 64KB (FEAT_LPA),
+ * OA[51:50] in [9:8] and OA[49:48] in [49:48] with DS = 1 (FEAT_LPA2); pseudocode
+ * AArch64.LeafBase() / AArch64.NextTableBase(). The descriptor bits are checked literally.
+ */
+static void test_oa52(void)
+{
+	/* SH would sit in bits [9:8]: under DS = 1 those are OA bits, so no SH here. */
+	const uint64_t attr_ds = (1ULL << 2) | (1ULL << 10) | (1ULL << 54);
+	struct env e;
+	uint64_t desc = 0, pa = 0;
+	unsigned level = 9;
+	struct pgt_geom g;
+
+	env_init_level(&e, 16, 52, 1);
+	unit_eq_u64(pgt_geom_set_oa52(&e.g, true), PGT_E_INVAL, "64KB has no DS format");
+	unit_eq_u64(pgt_geom_set_oa52(&e.g, false), PGT_OK, "64KB 52-bit OA (FEAT_LPA)");
+	unit_eq_u64(map(&e, 0xfffffffff0000ULL, 0xa000123450000ULL, SZ_64K, PGT_MAP_PAGES_ONLY),
+		    PGT_OK, "map the top 64KB page of a 52-bit IA to a 52-bit OA");
+	unit_eq_u64(pgt_lookup(&e.g, e.root, 0xfffffffff0000ULL, &desc, &level), PGT_OK,
+		    "lookup the 52-bit page");
+	unit_eq_u64(desc & 0x0000fffffffff000ULL, 0x0000123450000ULL | (0xaULL << 12),
+		    "64KB: OA[47:16] in place, OA[51:48] = 0xa in bits [15:12]");
+	unit_eq_u64(pgt_translate(&e.g, e.root, 0xfffffffff1234ULL, &pa), PGT_OK, "translate");
+	unit_eq_u64(pa, 0xa000123451234ULL, "64KB: the 52-bit OA comes back");
+	unit_eq_u64(map(&e, 0, 0x10000000000000ULL, SZ_64K, 0), PGT_E_RANGE, "OA 2^52 rejected");
+	env_fini(&e, "64KB oa52");
+
+	env_init_level(&e, 12, 52, 0);
+	unit_eq_u64(pgt_root_tables(&e.g), 16, "4KB 52-bit IA from level 0: 16 tables");
+	unit_eq_u64(pgt_geom_set_oa52(&e.g, false), PGT_E_INVAL, "4KB 52-bit OA needs DS");
+	unit_eq_u64(pgt_geom_set_oa52(&e.g, true), PGT_OK, "4KB DS = 1 (FEAT_LPA2)");
+	unit_eq_u64(pgt_map(&e.g, e.root, 0xffffffffff000ULL, 0xb000987654000ULL, SZ_4K, attr_ds, 0,
+			    &e.mm),
+		    PGT_OK, "map the top 4KB page of a 52-bit IA to a 52-bit OA");
+	unit_eq_u64(pgt_lookup(&e.g, e.root, 0xffffffffff000ULL, &desc, &level), PGT_OK,
+		    "lookup the DS page");
+	unit_eq_u64(level, 3, "DS page at level 3");
+	unit_eq_u64(desc & ~attr_ds & ~3ULL, 0x3000987654000ULL | (2ULL << 8),
+		    "DS: OA[49:12] in place (OA[49:48] = 0b11), OA[51:50] = 0b10 in bits [9:8]");
+	unit_eq_u64(pgt_translate(&e.g, e.root, 0xffffffffffabcULL, &pa), PGT_OK, "translate DS");
+	unit_eq_u64(pa, 0xb000987654abcULL, "DS: the 52-bit OA comes back");
+	unit_eq_u64(pgt_map(&e.g, e.root, 0, 0x1000, SZ_4K, attr_ds | (3ULL << 8), 0, &e.mm),
+		    PGT_E_INVAL, "DS: SH in attributes rejected (bits [9:8] are OA)");
+	unit_ok(pgt_level_has_block(&e.g, 0), "DS: 4KB blocks at level 0");
+	env_fini(&e, "4KB ds");
+
+	unit_eq_u64(pgt_geom_init_level(&g, 14, 52, 0), PGT_OK, "16KB 52-bit IA from level 0");
+	unit_ok(!pgt_level_has_block(&g, 1), "16KB 48-bit OA: no level 1 block");
+	unit_eq_u64(pgt_geom_set_oa52(&g, true), PGT_OK, "16KB DS = 1");
+	unit_ok(pgt_level_has_block(&g, 1) && !pgt_level_has_block(&g, 0),
+		"16KB DS: blocks at level 1, not 0");
+	unit_eq_u64(pgt_table_entries(&g, 0), 32, "16KB 52-bit: 32 level-0 entries");
+}
+
 int main(void)
 {
 	test_geometry_natural();
@@ -860,5 +918,6 @@ int main(void)
 	test_destroy();
 	test_granules();
 	test_walker();
+	test_oa52();
 	return unit_done();
 }

@@ -107,6 +107,11 @@
 #define VTCR_PS_SHIFT	16
 #define VTCR_VS		BIT(19)
 #define VTCR_RES1	BIT(31)
+#define VTCR_T0SZ_MASK	0x3fULL
+#define VTCR_SL0_MASK	(3ULL << 6)
+#define VTCR_PS_MASK	(7ULL << 16)
+#define VTCR_DS		BIT(32) /* FEAT_LPA2: 52-bit descriptors for 4KB/16KB */
+#define VTCR_SL2	BIT(33) /* FEAT_LPA2: 4KB start level -1 (with SL0 = 0) */
 
 /* VTTBR_EL2 */
 #define VTTBR_VMID_SHIFT 48
