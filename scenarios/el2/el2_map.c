@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "arch/el2.h"
+#include "arch/idfields.h"
 #include "arch/sysreg.h"
 #include "kalloc.h"
 #include "mmu.h"
@@ -164,5 +165,6 @@ struct el2_regime el2_regime_now(void)
 		.mair = read_mair_el2(),
 		.va_bits0 = 64 - (unsigned)(tcr & 0x3f),
 		.pa_bits = mmu_parange_bits((unsigned)FIELD_GET(tcr, TCR_EL2_PS_SHIFT, 3)),
+		.lse2 = FIELD_GET(read_id_aa64mmfr2_el1(), ID_MMFR2_AT_SHIFT, 4) != 0,
 	};
 }

@@ -146,9 +146,12 @@ bool el2_s1_translate(const struct el2_regime *r, const struct el2_walk *w,
 	*o = (struct el2_s1_outcome){0};
 	/*
 	 * AArch64.CheckAlignment() / UnalignedAccessFaults(), before any translation: SCTLR_EL2.A,
-	 * and exclusives whatever A says.
+	 * and exclusives whatever A says (with FEAT_LSE2 only those that leave their aligned 16
+	 * bytes: "!IsFeatureImplemented(FEAT_LSE2) || !AllInAlignedQuantity(address, size, 16)").
 	 */
-	if (!is_aligned(a) && (r->align || a->exclusive)) {
+	bool crosses16 = (a->va & 15) + a->size > 16;
+
+	if (!is_aligned(a) && (r->align || (a->exclusive && (!r->lse2 || crosses16)))) {
 		fault(o, ESR_FSC_ALIGN);
 		return true;
 	}

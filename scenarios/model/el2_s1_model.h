@@ -29,6 +29,7 @@ struct el2_regime {
 	unsigned va_bits1; /* 64 - TCR_EL2.T1SZ (E2H = 1) */
 	bool epd1;	   /* TCR_EL2.EPD1 (E2H = 1) */
 	unsigned pa_bits;  /* TCR_EL2.PS (IPS with E2H = 1) as a size */
+	bool lse2;	   /* FEAT_LSE2: an exclusive within 16 aligned bytes needs no alignment */
 };
 
 enum el2_access_kind {

@@ -152,6 +152,13 @@ int main(void)
 	struct el2_walk w = page(rw);
 	unit_ok(el2_s1_translate(&el2, &w, &ldxr, &o) && o.fault && o.fsc == ESR_FSC_ALIGN,
 		"unaligned LDXR, Normal, A = 0");
+	/* FEAT_LSE2: an exclusive inside its aligned 16 bytes is fine, one across them is not. */
+	struct el2_regime lse2 = el2;
+	lse2.lse2 = true;
+	unit_ok(el2_s1_translate(&lse2, &w, &ldxr, &o) && !o.fault, "LSE2: LDXR at +4");
+	ldxr.va = VA + 12;
+	unit_ok(el2_s1_translate(&lse2, &w, &ldxr, &o) && o.fault && o.fsc == ESR_FSC_ALIGN,
+		"LSE2: LDXR at +12 crosses 16 bytes");
 	/* Device unaligned before permission: an unaligned store to RO Device is an alignment
 	 * fault. */
 	o = run(&el2, page(0x00400000402004c7ULL), EL2_ACC_STORE, VA + 2, 4);
