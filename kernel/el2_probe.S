@@ -44,7 +44,7 @@
 /* The access stubs: the first instruction is the one that may fault. */
 	.globl	el2_probe_ldr64, el2_probe_ldr32, el2_probe_ldrh, el2_probe_str64
 	.globl	el2_probe_strb, el2_probe_ldxr64, el2_probe_dc_civac, el2_probe_at_s1e2r
-	.globl	el2_probe_at_s1e2w, el2_probe_fetch
+	.globl	el2_probe_at_s1e2w, el2_probe_fetch, el2_probe_dc_zva
 el2_probe_ldr64:
 	ldr	x0, [x1]
 	ret
@@ -66,6 +66,9 @@ el2_probe_ldxr64:
 	ret
 el2_probe_dc_civac:
 	dc	civac, x1
+	ret
+el2_probe_dc_zva:
+	dc	zva, x1
 	ret
 el2_probe_at_s1e2r:
 	at	s1e2r, x1

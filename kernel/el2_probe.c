@@ -21,7 +21,7 @@ void el2_probe_run_e2h(struct el2_probe_block *p);
 
 extern const char el2_probe_ldr64[], el2_probe_ldr32[], el2_probe_ldrh[], el2_probe_str64[],
 	el2_probe_strb[], el2_probe_ldxr64[], el2_probe_dc_civac[], el2_probe_at_s1e2r[],
-	el2_probe_at_s1e2w[], el2_probe_fetch[];
+	el2_probe_at_s1e2w[], el2_probe_fetch[], el2_probe_dc_zva[];
 
 static const char *const stubs[EL2_PROBE_OPS] = {
 	[EL2_PROBE_LDR64] = el2_probe_ldr64,	   [EL2_PROBE_LDR32] = el2_probe_ldr32,
@@ -29,6 +29,7 @@ static const char *const stubs[EL2_PROBE_OPS] = {
 	[EL2_PROBE_STRB] = el2_probe_strb,	   [EL2_PROBE_LDXR64] = el2_probe_ldxr64,
 	[EL2_PROBE_DC_CIVAC] = el2_probe_dc_civac, [EL2_PROBE_AT_S1E2R] = el2_probe_at_s1e2r,
 	[EL2_PROBE_AT_S1E2W] = el2_probe_at_s1e2w, [EL2_PROBE_FETCH] = el2_probe_fetch,
+	[EL2_PROBE_DC_ZVA] = el2_probe_dc_zva,
 };
 
 uint64_t el2_probe_insn(enum el2_probe_op op)

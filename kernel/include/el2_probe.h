@@ -24,6 +24,7 @@ enum el2_probe_op {
 	EL2_PROBE_AT_S1E2R, /* at s1e2r, x1; result = PAR_EL1 */
 	EL2_PROBE_AT_S1E2W, /* at s1e2w, x1; result = PAR_EL1 */
 	EL2_PROBE_FETCH,    /* br x1: the target must hold a RET */
+	EL2_PROBE_DC_ZVA,   /* dc zva, x1 */
 	EL2_PROBE_OPS
 };
 

@@ -44,6 +44,9 @@ static const struct el2_row el2_align_rows[] = {
 	AL("a0-ldr-x-dev-GRE+4", EL2_DEV(EL2_MAIR_IDX_GRE), EL2_PROBE_LDR64, 4),
 	AL("a0-ldr-x-dev-nGnRE+8", EL2_DEV(MAIR_IDX_DEVICE_nGnRE), EL2_PROBE_LDR64, 8),
 	AL("a0-str-x-dev-ro+4", EL2_DEV(MAIR_IDX_DEVICE_nGnRE) | PTE_S1_AP_RO, EL2_PROBE_STR64, 4),
+	/* DC ZVA to any Device type faults, aligned or not (AccessType_DCZero). */
+	AL("a0-dc-zva-dev-nGnRE", EL2_DEV(MAIR_IDX_DEVICE_nGnRE), EL2_PROBE_DC_ZVA, 0),
+	AL("a0-dc-zva-dev-GRE", EL2_DEV(EL2_MAIR_IDX_GRE), EL2_PROBE_DC_ZVA, 0),
 	/* EL2 MMU off: the data page at its own address, Device-nGnRnE. */
 	AL("mmuoff-a0-ldr-x+1", 0, EL2_PROBE_LDR64, 1, OFF),
 	AL("mmuoff-a0-ldr-w+2", 0, EL2_PROBE_LDR32, 2, OFF),
@@ -67,5 +70,5 @@ SCENARIO(el2_align, .id = "el2.align",
 		 "faults (after the walk, before permissions), to Normal it does not; with the EL2 "
 		 "MMU off data is Device-nGnRnE (AArch64.S1DisabledOutput()), so unaligned faults; "
 		 "ESR_EL2 EC 0x25, DFSC 0x21 (AArch64.AlignmentFault()), WnR, FAR_EL2 = the VA",
-	 SCENARIO_ROWS(el2_align_rows), .run = run_el2_align, .ec = "0x25",
-	 .control = "SCTLR_EL2.A, SCTLR_EL2.M");
+	 SCENARIO_ROWS(el2_align_rows), .requires = el2_row_requires, .run = run_el2_align,
+	 .ec = "0x25", .control = "SCTLR_EL2.A, SCTLR_EL2.M");

@@ -24,6 +24,7 @@ struct el2_access el2_check_access(enum el2_probe_op op, uint64_t va)
 		[EL2_PROBE_AT_S1E2R] = {EL2_ACC_AT_R, 0, false},
 		[EL2_PROBE_AT_S1E2W] = {EL2_ACC_AT_W, 0, false},
 		[EL2_PROBE_FETCH] = {EL2_ACC_FETCH, 4, false},
+		[EL2_PROBE_DC_ZVA] = {EL2_ACC_DCZVA, 0, false},
 	};
 
 	return (struct el2_access){.kind = ops[op].kind,

@@ -17,6 +17,7 @@ static const char *const op_names[EL2_PROBE_OPS] = {
 	[EL2_PROBE_STRB] = "strb",	   [EL2_PROBE_LDXR64] = "ldxr",
 	[EL2_PROBE_DC_CIVAC] = "dc_civac", [EL2_PROBE_AT_S1E2R] = "at_s1e2r",
 	[EL2_PROBE_AT_S1E2W] = "at_s1e2w", [EL2_PROBE_FETCH] = "fetch",
+	[EL2_PROBE_DC_ZVA] = "dc_zva",
 };
 
 static void run_op(struct scenario_ctx *c, const struct el2_row *row, const struct el2_map *m,
@@ -59,6 +60,16 @@ static void run_op(struct scenario_ctx *c, const struct el2_row *row, const stru
 		sc_expect_u64(c, key, el2_check_load_value(data, a.size),
 			      STORE_VALUE & (a.size == 8 ? ~0ULL : (1ULL << (8 * a.size)) - 1));
 	}
+	/* DC ZVA zeroes its DCZID_EL0.BS-sized block (the rows use a block-aligned VA). */
+	if (a.kind == EL2_ACC_DCZVA && !r.faulted && !o.fault && !o.device) {
+		unsigned bytes = 4u << (read_dczid_el0() & 0xf);
+		uint64_t nonzero = 0;
+
+		for (unsigned i = 0; i < bytes; i++) {
+			nonzero |= data[i];
+		}
+		sc_expect_u64(c, "dc_zva.block_nonzero_bits", nonzero, 0);
+	}
 }
 
 void el2_run_row(struct scenario_ctx *c, const struct el2_row *row, const enum el2_probe_op *ops,
@@ -93,6 +104,10 @@ const char *el2_row_requires(const void *row, char *why, size_t len)
 	const struct el2_row *r = row;
 	unsigned ps = el2_regime_now().pa_bits;
 
+	if (r->op == EL2_PROBE_DC_ZVA && (read_dczid_el0() & BIT(4))) {
+		snprintf(why, len, "needs DC ZVA permitted (DCZID_EL0.DZP=1)");
+		return why;
+	}
 	if (r->oa_beyond_ps && ps >= 48) {
 		snprintf(why, len,
 			 "needs a PA size below 48 bits for an output address above TCR_EL2.PS "

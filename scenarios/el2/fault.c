@@ -5,7 +5,8 @@
  * (kernel/el2_probe.S); the oracle (scenarios/model/el2_s1_model.c) gives fault or not and the
  * exact ESR_EL2 (EC 0x25 / 0x21, every ISS bit), FAR_EL2 and ELR_EL2. Translation faults at
  * each level, Permission faults (store to read-only, APTable, fetch from XN / XNTable / WXN),
- * Access flag faults, an Address size fault, DC CIVAC (CM = 1), and the positive twins.
+ * Access flag faults, an Address size fault, DC CIVAC (CM = 1), DC ZVA (a store: WnR = 1,
+ * CM = 0), and the positive twins.
  */
 #include "el2_run.h"
 
@@ -24,6 +25,7 @@ static const struct el2_row el2_fault_rows[] = {
 	F("ldr-l2-block", 2, EL2_BLOCK_RW, EL2_PROBE_LDR64),
 	F("ldr-l1-block", 1, EL2_BLOCK_RW, EL2_PROBE_LDR32),
 	F("dc-civac-l3-rw", 3, EL2_PAGE_RW, EL2_PROBE_DC_CIVAC),
+	F("dc-zva-l3-rw", 3, EL2_PAGE_RW, EL2_PROBE_DC_ZVA),
 	/* Translation faults, one per level; descriptors the 4K granule does not allow. */
 	F("ldr-l3-invalid", 3, 0, EL2_PROBE_LDR64),
 	F("ldr-l2-invalid", 2, 0, EL2_PROBE_LDR64),
@@ -39,6 +41,8 @@ static const struct el2_row el2_fault_rows[] = {
 	F("str-l3-ro", 3, EL2_PAGE_RO, EL2_PROBE_STR64),
 	F("strb-l2-block-ro", 2, EL2_BLOCK_RO, EL2_PROBE_STRB),
 	F("str-l3-aptable-ro", 3, EL2_PAGE_RW, EL2_PROBE_STR64, .table_attrs = EL2_TBL_APRO),
+	F("dc-zva-l3-ro", 3, EL2_PAGE_RO, EL2_PROBE_DC_ZVA),
+	F("dc-zva-l3-invalid", 3, 0, EL2_PROBE_DC_ZVA),
 	F("fetch-l3-xn", 3, EL2_PAGE_RW, EL2_PROBE_FETCH),
 	F("fetch-l3-wxn", 3, EL2_PAGE_RWX, EL2_PROBE_FETCH),
 	F("fetch-l3-xntable", 3, EL2_PAGE_RX, EL2_PROBE_FETCH, .table_attrs = EL2_TBL_XN),
@@ -51,6 +55,7 @@ static const struct el2_row el2_fault_rows[] = {
 	F("ldr-l1-block-af0", 1, EL2_NO_AF(EL2_BLOCK_RW), EL2_PROBE_LDR64),
 	F("fetch-l3-af0", 3, EL2_NO_AF(EL2_PAGE_RX), EL2_PROBE_FETCH),
 	F("dc-civac-l3-af0", 3, EL2_NO_AF(EL2_PAGE_RW), EL2_PROBE_DC_CIVAC),
+	F("dc-zva-l3-af0", 3, EL2_NO_AF(EL2_PAGE_RW), EL2_PROBE_DC_ZVA),
 	/* Address size fault: output address bit [PS] set. */
 	F("ldr-l3-oa-beyond-ps", 3, EL2_PAGE_RW, EL2_PROBE_LDR64, .oa_beyond_ps = true),
 };

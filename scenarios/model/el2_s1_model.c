@@ -100,6 +100,7 @@ static bool permitted(const struct el2_regime *r, uint64_t leaf, uint64_t tables
 	switch (a->kind) {
 	case EL2_ACC_STORE:
 	case EL2_ACC_AT_W:
+	case EL2_ACC_DCZVA:
 		return w;
 	case EL2_ACC_FETCH:
 		return x;
@@ -209,8 +210,11 @@ bool el2_s1_translate(const struct el2_regime *r, const struct el2_walk *w,
 	}
 	o->pa = (desc & D_OA_MASK & ~((1ULL << shift) - 1)) | (a->va & ((1ULL << shift) - 1));
 	set_attrs(o, &m);
-	/* AArch64.S1HasAlignmentFault(): an unaligned data access to Device, before permissions. */
-	if (o->device && !is_aligned(a)) {
+	/*
+	 * AArch64.S1HasAlignmentFault(): an unaligned data access to Device, and any DC ZVA to
+	 * Device ("AccessType_DCZero: memtype == MemType_Device"), before permissions.
+	 */
+	if (o->device && (!is_aligned(a) || a->kind == EL2_ACC_DCZVA)) {
 		fault(o, ESR_FSC_ALIGN);
 		return true;
 	}
@@ -242,5 +246,6 @@ uint64_t el2_esr_expect(const struct el2_access *a, const struct el2_s1_outcome 
 	if (a->kind == EL2_ACC_FETCH) {
 		return esr_expect_iabt_cur(o->fsc);
 	}
-	return esr_expect_dabt_cur(a->kind == EL2_ACC_STORE, a->kind == EL2_ACC_DC, o->fsc);
+	return esr_expect_dabt_cur(a->kind == EL2_ACC_STORE || a->kind == EL2_ACC_DCZVA,
+				   a->kind == EL2_ACC_DC, o->fsc);
 }

@@ -36,9 +36,10 @@ enum el2_access_kind {
 	EL2_ACC_LOAD,
 	EL2_ACC_STORE,
 	EL2_ACC_FETCH,
-	EL2_ACC_AT_R, /* AT S1E2R */
-	EL2_ACC_AT_W, /* AT S1E2W */
-	EL2_ACC_DC,   /* DC CIVAC */
+	EL2_ACC_AT_R,  /* AT S1E2R */
+	EL2_ACC_AT_W,  /* AT S1E2W */
+	EL2_ACC_DC,    /* DC CIVAC */
+	EL2_ACC_DCZVA, /* DC ZVA: a store of zeros to the block, not cache maintenance */
 };
 
 /** One access at EL2. */

@@ -120,6 +120,15 @@ int main(void)
 	o = run(&el2, page(0), EL2_ACC_DC, VA, 0);
 	unit_eq_u64(el2_esr_expect(&(struct el2_access){.kind = EL2_ACC_DC}, &o), 0x96000147ULL,
 		    "DC CIVAC, translation level 3: ESR_EL2");
+	/* DC ZVA: write permission, WnR 1 and CM 0; any DC ZVA to Device is an Alignment fault. */
+	o = run(&el2, page(ro), EL2_ACC_DCZVA, VA, 0);
+	expect_fault(o, ESR_FSC_PERM(3), "DC ZVA to RO");
+	unit_eq_u64(el2_esr_expect(&(struct el2_access){.kind = EL2_ACC_DCZVA}, &o), 0x9600004fULL,
+		    "DC ZVA to RO: ESR_EL2");
+	o = run(&el2, page(0x0040000040200447ULL), EL2_ACC_DCZVA, VA, 0);
+	expect_fault(o, ESR_FSC_ALIGN, "DC ZVA to Device");
+	o = run(&el2, page(rw), EL2_ACC_DCZVA, VA, 0);
+	unit_ok(!o.fault, "DC ZVA to RW Normal");
 	/* Address size: OA bit 40 with a 40-bit PS. */
 	o = run(&el2, page(0x004001000000074bULL), EL2_ACC_LOAD, VA, 8);
 	expect_fault(o, ESR_FSC_ADDR_SIZE(3), "OA beyond PS");
