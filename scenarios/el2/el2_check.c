@@ -7,6 +7,20 @@
 
 #include "esr_model.h"
 
+const char *el2_check_op_name(enum el2_probe_op op)
+{
+	static const char *const names[EL2_PROBE_OPS] = {
+		[EL2_PROBE_LDR64] = "ldr_x",	   [EL2_PROBE_LDR32] = "ldr_w",
+		[EL2_PROBE_LDRH] = "ldrh",	   [EL2_PROBE_STR64] = "str_x",
+		[EL2_PROBE_STRB] = "strb",	   [EL2_PROBE_LDXR64] = "ldxr",
+		[EL2_PROBE_DC_CIVAC] = "dc_civac", [EL2_PROBE_AT_S1E2R] = "at_s1e2r",
+		[EL2_PROBE_AT_S1E2W] = "at_s1e2w", [EL2_PROBE_FETCH] = "fetch",
+		[EL2_PROBE_DC_ZVA] = "dc_zva",
+	};
+
+	return names[op];
+}
+
 struct el2_access el2_check_access(enum el2_probe_op op, uint64_t va)
 {
 	static const struct {

@@ -10,6 +10,9 @@
 #include "el2_s1_model.h"
 #include "scenario.h"
 
+/** A short name of @op for the YAML keys ("ldr_x", "at_s1e2r", ...). */
+const char *el2_check_op_name(enum el2_probe_op op);
+
 /** The access @op makes, as the oracle describes it. */
 struct el2_access el2_check_access(enum el2_probe_op op, uint64_t va);
 

@@ -85,12 +85,15 @@ uint64_t el2_map_leaf(struct el2_map *m, int level, uint64_t desc, uint64_t extr
 	unsigned shift = level_shift(level);
 	uint64_t oa = pa & ~((1ULL << shift) - 1) & OA_MASK;
 	uint64_t leaf = (desc & 1) ? desc | oa | extra_oa : desc;
-	/* Level n's leaf sits at index 1 of its table (index 0 is the way down), level 3 at 0. */
-	uint64_t va = m->base +
-		      (level == 3   ? 0
-		       : level == 0 ? 0
-				    : 1ULL << shift) +
-		      (pa & ((1ULL << shift) - 1) & ~0xfffULL);
+	/*
+	 * Levels 1 and 2: the leaf sits at index 1 of its table (index 0 is the way down) and maps
+	 * the data page at its offset in the block; level 3: index 0; level 0: the scratch entry.
+	 */
+	uint64_t va = m->base;
+
+	if (level == 1 || level == 2) {
+		va += (1ULL << shift) + (pa & ((1ULL << shift) - 1) & ~0xfffULL);
+	}
 
 	m->l2[0] = table_desc(m->l3) | table_attrs;
 	switch (level) {
@@ -106,10 +109,6 @@ uint64_t el2_map_leaf(struct el2_map *m, int level, uint64_t desc, uint64_t extr
 	default:
 		m->l3[0] = leaf;
 		break;
-	}
-	/* Level 0 and 1 leaves map above the data page's own offset: keep the VA in range. */
-	if (level == 0) {
-		va = m->base;
 	}
 	dsb_ish();
 	mmu_scratch_set(m->root_desc);

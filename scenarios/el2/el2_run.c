@@ -11,15 +11,6 @@
 
 #define STORE_VALUE 0x1122334455667788ULL
 
-static const char *const op_names[EL2_PROBE_OPS] = {
-	[EL2_PROBE_LDR64] = "ldr_x",	   [EL2_PROBE_LDR32] = "ldr_w",
-	[EL2_PROBE_LDRH] = "ldrh",	   [EL2_PROBE_STR64] = "str_x",
-	[EL2_PROBE_STRB] = "strb",	   [EL2_PROBE_LDXR64] = "ldxr",
-	[EL2_PROBE_DC_CIVAC] = "dc_civac", [EL2_PROBE_AT_S1E2R] = "at_s1e2r",
-	[EL2_PROBE_AT_S1E2W] = "at_s1e2w", [EL2_PROBE_FETCH] = "fetch",
-	[EL2_PROBE_DC_ZVA] = "dc_zva",
-};
-
 static void run_op(struct scenario_ctx *c, const struct el2_row *row, const struct el2_map *m,
 		   enum el2_probe_op op, uint64_t va)
 {
@@ -40,23 +31,24 @@ static void run_op(struct scenario_ctx *c, const struct el2_row *row, const stru
 	el2_probe(op, va, STORE_VALUE, sctlr, &r);
 	if (a.kind == EL2_ACC_AT_R || a.kind == EL2_ACC_AT_W) {
 		if (r.faulted) {
-			sc_fail(c, "%s took an exception", op_names[op]);
+			sc_fail(c, "%s took an exception", el2_check_op_name(op));
 			sc_diag(c, "esr_el2", "0x%llx", (unsigned long long)r.esr);
 			return;
 		}
-		el2_check_par(c, op_names[op], &o, r.value);
+		el2_check_par(c, el2_check_op_name(op), &o, r.value);
 		return;
 	}
 
 	const unsigned char *data = (const unsigned char *)m->data + (va & 0xfff);
 	uint64_t value = a.kind == EL2_ACC_LOAD ? el2_check_load_value(data, a.size) : 0;
 
-	el2_check_probe(c, op_names[op], &a, &o, &r, a.kind == EL2_ACC_LOAD ? &value : NULL);
+	el2_check_probe(c, el2_check_op_name(op), &a, &o, &r,
+			a.kind == EL2_ACC_LOAD ? &value : NULL);
 	/* A store that went through a Write-Back alias is in the data page (coherent alias). */
 	if (a.kind == EL2_ACC_STORE && !r.faulted && !o.fault && !o.device && o.par_attr == 0xff) {
 		char key[40];
 
-		snprintf(key, sizeof(key), "%s.memory", op_names[op]);
+		snprintf(key, sizeof(key), "%s.memory", el2_check_op_name(op));
 		sc_expect_u64(c, key, el2_check_load_value(data, a.size),
 			      STORE_VALUE & (a.size == 8 ? ~0ULL : (1ULL << (8 * a.size)) - 1));
 	}

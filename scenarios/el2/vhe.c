@@ -119,11 +119,6 @@ static uint64_t vhe_tcr(const struct vhe_row *r)
 static void vhe_op(struct scenario_ctx *c, const struct vhe_row *r, const struct el2_map *m,
 		   enum el2_probe_op op, uint64_t va)
 {
-	static const char *const names[EL2_PROBE_OPS] = {
-		[EL2_PROBE_LDR64] = "ldr_x",	   [EL2_PROBE_STR64] = "str_x",
-		[EL2_PROBE_AT_S1E2R] = "at_s1e2r", [EL2_PROBE_AT_S1E2W] = "at_s1e2w",
-		[EL2_PROBE_FETCH] = "fetch",
-	};
 	const uint64_t *ttbr1 = r->t1sz <= 24 ? m->l0 : m->l1;
 	struct el2_probe_e2h w = {
 		.hcr = read_hcr_el2() | HCR_E2H, .tcr = vhe_tcr(r), .ttbr1 = (uintptr_t)ttbr1};
@@ -150,17 +145,18 @@ static void vhe_op(struct scenario_ctx *c, const struct vhe_row *r, const struct
 	el2_probe_e2h(op, va, 0x1122334455667788ULL, sctlr, &w, &res);
 	if (a.kind == EL2_ACC_AT_R || a.kind == EL2_ACC_AT_W) {
 		if (res.faulted) {
-			sc_fail(c, "%s took an exception", names[op]);
+			sc_fail(c, "%s took an exception", el2_check_op_name(op));
 			sc_diag(c, "esr_el2", "0x%llx", (unsigned long long)res.esr);
 			return;
 		}
-		el2_check_par(c, names[op], &o, res.value);
+		el2_check_par(c, el2_check_op_name(op), &o, res.value);
 		return;
 	}
 
 	uint64_t value = el2_check_load_value((const char *)m->data + (va & 0xfff), 8);
 
-	el2_check_probe(c, names[op], &a, &o, &res, a.kind == EL2_ACC_LOAD ? &value : NULL);
+	el2_check_probe(c, el2_check_op_name(op), &a, &o, &res,
+			a.kind == EL2_ACC_LOAD ? &value : NULL);
 }
 
 static void run_el2_vhe(struct scenario_ctx *c, const void *row)
