@@ -78,6 +78,15 @@ void el2_probe(enum el2_probe_op op, uint64_t va, uint64_t value, uint64_t sctlr
 	probe_result(&b, r);
 }
 
+void el2_probe_unarmed(uint64_t va)
+{
+	struct el2_probe_block b;
+
+	probe_block(&b, EL2_PROBE_LDR64, va, 0, read_sctlr_el2());
+	b.armed = 1; /* odd: never an instruction's address */
+	el2_probe_run(&b);
+}
+
 void el2_probe_e2h(enum el2_probe_op op, uint64_t va, uint64_t value, uint64_t sctlr,
 		   const struct el2_probe_e2h *w, struct el2_probe_result *r)
 {

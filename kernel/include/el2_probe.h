@@ -56,6 +56,13 @@ void el2_probe(enum el2_probe_op op, uint64_t va, uint64_t value, uint64_t sctlr
 void el2_probe_e2h(enum el2_probe_op op, uint64_t va, uint64_t value, uint64_t sctlr,
 		   const struct el2_probe_e2h *w, struct el2_probe_result *r);
 
+/**
+ * el2_probe_unarmed() - a probe of @va with nothing armed (the recoverable address is one no
+ * instruction has): if the access faults, that is an unexpected EL2 exception inside the probe
+ * window, which must be the kernel's dump and one Bail out!. For tests/el2-probe.t only.
+ */
+void el2_probe_unarmed(uint64_t va);
+
 /** The harness's own SCTLR_EL2 (outside any probe). */
 uint64_t el2_probe_sctlr(void);
 

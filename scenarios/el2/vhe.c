@@ -120,8 +120,11 @@ static void vhe_op(struct scenario_ctx *c, const struct vhe_row *r, const struct
 		   enum el2_probe_op op, uint64_t va)
 {
 	const uint64_t *ttbr1 = r->t1sz <= 24 ? m->l0 : m->l1;
-	struct el2_probe_e2h w = {
-		.hcr = read_hcr_el2() | HCR_E2H, .tcr = vhe_tcr(r), .ttbr1 = (uintptr_t)ttbr1};
+	struct el2_probe_e2h w = {/* RW = 1 too: E2H = 1 with an AArch32 EL1 is a combination to
+				     avoid, even unused. */
+				  .hcr = read_hcr_el2() | HCR_E2H | HCR_RW,
+				  .tcr = vhe_tcr(r),
+				  .ttbr1 = (uintptr_t)ttbr1};
 	uint64_t sctlr = el2_probe_sctlr() & ~(r->no_wxn ? SCTLR_WXN : 0);
 	struct el2_regime reg = el2_regime_now();
 	struct el2_access a = el2_check_access(op, va);
