@@ -175,3 +175,42 @@ int mmu_map_platform(const struct platform *p)
 	isb();
 	return rc;
 }
+
+/*
+ * A scratch VA range for scenarios' own EL2 stage-1 mappings (scenarios/el2/): one level-0
+ * entry of the harness's root that the identity map does not use, the highest free one (VA =
+ * PA, so only a PA that high could need it). Chosen once, on first use, after the platform's
+ * map is complete.
+ */
+static int mmu_scratch_index = -1;
+
+uint64_t mmu_scratch_va(void)
+{
+	if (mmu_scratch_index < 0) {
+		for (int i = 511; i > 0; i--) {
+			if (!mmu_root[i]) {
+				mmu_scratch_index = i;
+				break;
+			}
+		}
+	}
+	return mmu_scratch_index < 0 ? 0 : (uint64_t)mmu_scratch_index << 39;
+}
+
+void mmu_scratch_set(uint64_t l0_desc)
+{
+	if (mmu_scratch_va() == 0) {
+		return;
+	}
+	dsb_ish();
+	mmu_root[mmu_scratch_index] = l0_desc;
+	dsb_ish();
+	tlbi_alle2();
+	dsb_ish();
+	isb();
+}
+
+uint64_t mmu_ttbr0(void)
+{
+	return (uintptr_t)mmu_root;
+}

@@ -30,4 +30,19 @@ unsigned mmu_pa_bits(void);
 /** Output address size (bits) of ID_AA64MMFR0_EL1.PARange encoding @parange; 0 if reserved. */
 unsigned mmu_parange_bits(unsigned parange);
 
+/**
+ * mmu_scratch_va() - base of a 512 GiB VA range (one level-0 entry of the harness's table) that
+ * the identity map leaves unmapped, for scenarios' test mappings; 0 if there is none.
+ */
+uint64_t mmu_scratch_va(void);
+
+/**
+ * mmu_scratch_set() - make @l0_desc the level-0 descriptor of the scratch range (0: unmapped
+ * again), then TLBI ALLE2. The caller owns the tables @l0_desc points to.
+ */
+void mmu_scratch_set(uint64_t l0_desc);
+
+/** The harness's TTBR0_EL2 (its level-0 table). */
+uint64_t mmu_ttbr0(void);
+
 #endif

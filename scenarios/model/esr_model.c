@@ -392,3 +392,18 @@ uint64_t sea_defined_mask(void)
 	return 0xffffffffULL & ~(ESR_ISS_ABT_EA | ESR_ISS_ABT_FNV |
 				 (ESR_ISS_ABT_SET_MASK << ESR_ISS_ABT_SET_SHIFT));
 }
+
+/* AArch64.FaultSyndrome(), stage 1 fault to the current EL: no instruction syndrome. */
+uint64_t esr_expect_dabt_cur(bool is_write, bool cm, unsigned fsc)
+{
+	uint32_t iss = (fsc & ESR_ISS_ABT_FSC_MASK) |
+		       (is_write || cm ? (uint32_t)ESR_ISS_DABT_WNR : 0) |
+		       (cm ? (uint32_t)ESR_ISS_DABT_CM : 0);
+
+	return esr_make(ESR_EC_DABT_CUR, true, iss, 0);
+}
+
+uint64_t esr_expect_iabt_cur(unsigned fsc)
+{
+	return esr_make(ESR_EC_IABT_CUR, true, fsc & ESR_ISS_ABT_FSC_MASK, 0);
+}

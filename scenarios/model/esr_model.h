@@ -289,3 +289,19 @@ uint64_t esr_expect_sea(bool lower_el, bool is_write);
 uint64_t sea_defined_mask(void);
 
 #endif /* MODEL_ESR_MODEL_H */
+
+/**
+ * esr_expect_dabt_cur() - a stage 1 Data Abort taken to the current EL (EC 0x25), e.g. at EL2
+ * in the EL2 regime. AArch64.FaultSyndrome(): ISV = 0 (ISV is 1 only for stage 2 aborts) so
+ * SAS/SSE/SRT/SF/AR are RES0; IL = 1 (Data Abort with ISV 0); VNCR, SET, FnV (FAR is valid for
+ * translation, access flag, permission and alignment faults), EA and S1PTW 0; CM = @cm for a
+ * cache maintenance instruction; WnR = @is_write, and 1 for any CM fault ("For faults on cache
+ * maintenance and address translation instructions, this bit always returns 1"); DFSC = @fsc.
+ */
+uint64_t esr_expect_dabt_cur(bool is_write, bool cm, unsigned fsc);
+
+/**
+ * esr_expect_iabt_cur() - a stage 1 Instruction Abort taken to the current EL (EC 0x21):
+ * IL = 1, IFSC = @fsc, S1PTW/EA/FnV/SET 0, every other ISS bit RES0.
+ */
+uint64_t esr_expect_iabt_cur(unsigned fsc);

@@ -62,6 +62,7 @@ static inline unsigned id_field(uint64_t reg, unsigned shift)
 #define ID_MMFR1_XNX_SHIFT 28 /* 1: FEAT_XNX */
 /* ID_AA64MMFR2_EL1 */
 #define ID_MMFR2_NV_SHIFT  24
+#define ID_MMFR2_AT_SHIFT  32 /* FEAT_LSE2 */
 #define ID_MMFR2_FWB_SHIFT 40
 #define ID_MMFR2_EVT_SHIFT 56
 /* ID_AA64MMFR3_EL1 */
