@@ -52,6 +52,8 @@ struct vm_config {
 	size_t ram_size;	/* 0: GUEST_RAM_SIZE */
 	uint64_t ram_ipa;	/* 0: GUEST_RAM_IPA */
 	bool ram_pages_only;	/* map RAM with pages only (faults beyond it are level 3) */
+	bool s2_hw_af;		/* VTCR_EL2.HA: hardware sets stage-2 AF (FEAT_HAFDBS) */
+	bool s2_hw_dirty;	/* VTCR_EL2.HD: hardware dirty state with DBM (HAFDBS >= 2) */
 };
 
 struct vm {

@@ -114,6 +114,9 @@ static const struct feature features[CPU_FEATURES] = {
 	[CPU_SVE]          = {"FEAT_SVE", UNSIGNED, {{PFR0, ID_PFR0_SVE_SHIFT, 1, "SVE"}}},
 	[CPU_WFXT]         = {"FEAT_WFxT", UNSIGNED, {{ISAR2, ID_ISAR2_WFXT_SHIFT, 2, "WFxT"}}},
 	[CPU_S2FWB]        = {"FEAT_S2FWB", UNSIGNED, {{MMFR2, ID_MMFR2_FWB_SHIFT, 1, "FWB"}}},
+	[CPU_HAFDBS]       = {"FEAT_HAFDBS", UNSIGNED, {{MMFR1, ID_MMFR1_HAFDBS_SHIFT, 1, "HAFDBS"}}},
+	[CPU_HAFDBS_DIRTY] = {"FEAT_HAFDBS dirty state", UNSIGNED,
+			      {{MMFR1, ID_MMFR1_HAFDBS_SHIFT, 2, "HAFDBS"}}},
 };
 /* clang-format on */
 

@@ -72,6 +72,8 @@ enum cpu_feature {
 	CPU_SVE,
 	CPU_WFXT,
 	CPU_S2FWB,
+	CPU_HAFDBS,	  /* FEAT_HAFDBS: hardware Access flag (HAFDBS >= 1) */
+	CPU_HAFDBS_DIRTY, /* FEAT_HAFDBS with dirty state too (HAFDBS >= 2) */
 	CPU_FEATURES
 };
 
