@@ -13,12 +13,12 @@
 #define VTCR_HD	     (1ULL << 22)
 
 /* Stage-2 block and page descriptor fields (D8.3 "Translation table descriptor formats"). */
-#define DESC_VALID  (1ULL << 0)
-#define DESC_TABLE  (1ULL << 1) /* bits[1:0] = 0b11: table (levels 0-2) or page (level 3) */
-#define DESC_S2AP_R (1ULL << 6)
-#define DESC_S2AP_W (1ULL << 7)
-#define DESC_AF	    (1ULL << 10)
-#define DESC_DBM    (1ULL << 51)
+#define DESC_VALID	(1ULL << 0)
+#define DESC_TABLE	(1ULL << 1) /* bits[1:0] = 0b11: table (levels 0-2) or page (level 3) */
+#define DESC_S2AP_R	(1ULL << 6)
+#define DESC_S2AP_W	(1ULL << 7)
+#define DESC_AF		(1ULL << 10)
+#define DESC_DBM	(1ULL << 51)
 #define DESC_MEMATTR(d) ((unsigned)(((d) >> 2) & 0xf))
 #define DESC_XN(d)	((unsigned)(((d) >> 53) & 3))
 #define OA_MAX_BITS	48 /* no FEAT_LPA/LPA2 in this oracle's scope */
@@ -120,6 +120,20 @@ void s2w_walk(const struct s2w_regime *r, s2w_read_fn read, void *ctx, uint64_t 
 		msb = lsb - 1;
 		lsb -= stride;
 	}
+}
+
+uint64_t s1_hw_update(uint64_t desc, bool ha, bool hd, bool is_write)
+{
+	const uint64_t ap2 = 1ULL << 7; /* AP[2]: read-only */
+
+	if (ha) {
+		desc |= DESC_AF;
+		/* Dirty state needs HA too: "HD ... is only effective when HA is 1". */
+		if (hd && is_write && (desc & DESC_DBM)) {
+			desc &= ~ap2;
+		}
+	}
+	return desc;
 }
 
 bool s2_memattr_is_device(unsigned memattr, bool fwb)

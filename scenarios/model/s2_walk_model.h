@@ -33,7 +33,7 @@ struct s2w_regime {
 typedef uint64_t (*s2w_read_fn)(void *ctx, uint64_t pa);
 
 enum s2w_status {
-	S2W_OK,		/* a valid leaf: .desc, .desc_pa, .level, .oa */
+	S2W_OK,		 /* a valid leaf: .desc, .desc_pa, .level, .oa */
 	S2W_TRANSLATION, /* Translation fault at .level */
 	S2W_ADDR_SIZE,	 /* Address size fault at .level */
 	S2W_UNMODELLED,	 /* a configuration outside the scope above */
@@ -109,6 +109,15 @@ void s2_access_outcome(const struct s2w_regime *r, const struct s2w_walk *w, enu
  * DDI 0487H.a).
  */
 bool s2_fault_wnr(enum s2_access acc);
+
+/**
+ * s1_hw_update() - the stage-1 leaf descriptor @desc after hardware management for an access
+ * (AArch64.S1Translate(), DDI 0487H.a): with TCR_ELx.HA (@ha) an AF of 0 is set; with HD (@hd)
+ * a write (@is_write) through a descriptor with DBM = 1 and AP[2] = 1 clears AP[2]. The
+ * hardware writes the descriptor, through stage 2 (S2_ACC_TTW_UPDATE), only when the result
+ * differs from @desc.
+ */
+uint64_t s1_hw_update(uint64_t desc, bool ha, bool hd, bool is_write);
 
 /** s2_memattr_is_device() - whether stage-2 MemAttr[3:0] @memattr is a Device type. */
 bool s2_memattr_is_device(unsigned memattr, bool fwb);

@@ -43,9 +43,8 @@ struct s1ptw_row {
 
 /* IPAs (40-bit IPA space, guest RAM 1 MiB of pages at 0x40000000), all outside guest RAM. */
 static const uint64_t s2_ipa[] = {
-	[S2_UNMAPPED_1G] = 0xc0000000, [S2_UNMAPPED_2M] = 0x40800000,
-	[S2_UNMAPPED_4K] = 0x40180000, [S2_RO] = 0x40600000,
-	[S2_RO_PTW] = 0x40600000,      [S2_DEV_PTW] = 0x40600000,
+	[S2_UNMAPPED_1G] = 0xc0000000, [S2_UNMAPPED_2M] = 0x40800000, [S2_UNMAPPED_4K] = 0x40180000,
+	[S2_RO] = 0x40600000,	       [S2_RO_PTW] = 0x40600000,      [S2_DEV_PTW] = 0x40600000,
 	[S2_DEV] = 0x40600000,
 };
 
@@ -62,8 +61,9 @@ static const uint64_t s2_ipa[] = {
 #define ROW(lvl, acc, accname, s2, s2name)                                                         \
 	{"[s1-l" #lvl "," accname ",s2=" s2name "]", lvl, acc, s2},
 #define ACCESSES(lvl)                                                                              \
-	S2_KINDS(ROW, lvl, ACC_LD, "ld") S2_KINDS(ROW, lvl, ACC_ST, "st")                          \
-	S2_KINDS(ROW, lvl, ACC_FETCH, "fetch") S2_KINDS(ROW, lvl, ACC_AT, "at-s1e1r")
+	S2_KINDS(ROW, lvl, ACC_LD, "ld")                                                           \
+	S2_KINDS(ROW, lvl, ACC_ST, "st") S2_KINDS(ROW, lvl, ACC_FETCH, "fetch")                    \
+		S2_KINDS(ROW, lvl, ACC_AT, "at-s1e1r")
 
 static const struct s1ptw_row s1ptw_rows[] = {ACCESSES(0) ACCESSES(1) ACCESSES(2) ACCESSES(3)};
 
@@ -162,9 +162,8 @@ static void run_s1ptw(struct scenario_ctx *c, const void *row)
 {
 	const struct s1ptw_row *r = row;
 	bool ptw = r->s2 == S2_DEV_PTW || r->s2 == S2_RO_PTW;
-	struct s1ptw_layout l = {.moved_level = (int)r->level,
-				 .moved_ipa = s2_ipa[r->s2],
-				 .hcr = ptw ? HCR_PTW : 0};
+	struct s1ptw_layout l = {
+		.moved_level = (int)r->level, .moved_ipa = s2_ipa[r->s2], .hcr = ptw ? HCR_PTW : 0};
 	struct s1ptw_map m;
 	struct s2w_walk w;
 	struct s2_outcome o;
@@ -174,8 +173,8 @@ static void run_s1ptw(struct scenario_ctx *c, const void *row)
 	}
 	struct vm *vm = sc_vm(c);
 
-	if (!is_unmapped(r->s2) && vm_map(vm, IPA(l.moved_ipa), PADDR(m.table_pa[r->level]), 4096,
-					  alias_attr(r->s2))) {
+	if (!is_unmapped(r->s2) &&
+	    vm_map(vm, IPA(l.moved_ipa), PADDR(m.table_pa[r->level]), 4096, alias_attr(r->s2))) {
 		sc_fail(c, "could not map the table's alias at stage 2");
 		return;
 	}

@@ -36,8 +36,8 @@ static int put_desc(struct vm *vm, uint64_t table_ipa, uint64_t va, unsigned lev
 static void plan(const struct s1ptw_layout *l, uint64_t ram, struct s1ptw_map *m)
 {
 	for (unsigned n = 0; n < 4; n++) {
-		m->table_ipa[n] = (int)n == l->moved_level ? l->moved_ipa
-							   : ram + S1_TTBR1_L0 + 0x1000 * n;
+		m->table_ipa[n] =
+			(int)n == l->moved_level ? l->moved_ipa : ram + S1_TTBR1_L0 + 0x1000 * n;
 	}
 	m->page_ipa = ram + S1_PAGE;
 	m->ttbr1 = m->table_ipa[0];

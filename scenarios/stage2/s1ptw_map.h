@@ -26,12 +26,12 @@
 
 /** Where the chain is built, and what the scenario may change in it. */
 struct s1ptw_layout {
-	int moved_level;      /* the TTBR1 table reached at @moved_ipa; -1: none */
-	uint64_t moved_ipa;   /* 4K-aligned; stage 2 maps it (or not) as the scenario decides */
-	uint64_t leaf_clear;  /* bits cleared in the level-3 page descriptor (e.g. AF) */
-	uint64_t leaf_set;    /* bits set in it (e.g. AP[2], DBM) */
-	uint64_t tcr_extra;   /* TCR_EL1 bits ORed on (HA, HD) */
-	uint64_t hcr;	      /* HCR_EL2 bits of the vCPU (PTW) */
+	int moved_level;     /* the TTBR1 table reached at @moved_ipa; -1: none */
+	uint64_t moved_ipa;  /* 4K-aligned; stage 2 maps it (or not) as the scenario decides */
+	uint64_t leaf_clear; /* bits cleared in the level-3 page descriptor (e.g. AF) */
+	uint64_t leaf_set;   /* bits set in it (e.g. AP[2], DBM) */
+	uint64_t tcr_extra;  /* TCR_EL1 bits ORed on (HA, HD) */
+	uint64_t hcr;	     /* HCR_EL2 bits of the vCPU (PTW) */
 };
 
 /** The chain as built. */

@@ -141,7 +141,7 @@ static void test_walk_16k_64k(void)
 	/* 64K: TG0 0b01, T0SZ 24, SL0 0b01 = level 2 (IPA[39:29], 2048 entries). */
 	struct s2w_regime r = {.vtcr = 24 | 1ULL << 6 | 1ULL << 14 | 2ULL << 16, .baddr = 0x100000};
 
-	poke(&m, 0x100000 + 8 * 2, TABLE(0x200000));	      /* IPA 1G: index 2 */
+	poke(&m, 0x100000 + 8 * 2, TABLE(0x200000));	       /* IPA 1G: index 2 */
 	poke(&m, 0x200000 + 8 * 1, PAGE(0x90010000) | AF | R); /* IPA[28:16] = 1 */
 	expect_walk(&r, &m, 0x40011234, S2W_OK, 3, 0x90011234, "64K page at level 3");
 	poke(&m, 0x100000 + 8 * 3, BLOCK(0x60000000) | AF | R); /* 512M block */
@@ -167,22 +167,22 @@ static void test_outcomes(void)
 	/* Translation faults keep the access's WnR; on the walk S1PTW = 1, WnR = 0. */
 	expect_outcome(&r, &m, 0x40009000, S2_ACC_WRITE, true, ESR_FSC_TRANS(3), false, true, 0,
 		       "store to unmapped");
-	expect_outcome(&r, &m, 0x40200000, S2_ACC_TTW_READ, true, ESR_FSC_TRANS(2), true, false,
-		       0, "walk read of unmapped: S1PTW, WnR 0");
-	expect_outcome(&r, &m, 0xc0000000, S2_ACC_TTW_UPDATE, true, ESR_FSC_TRANS(1), true, true,
-		       0, "descriptor update to unmapped: S1PTW, WnR 1");
+	expect_outcome(&r, &m, 0x40200000, S2_ACC_TTW_READ, true, ESR_FSC_TRANS(2), true, false, 0,
+		       "walk read of unmapped: S1PTW, WnR 0");
+	expect_outcome(&r, &m, 0xc0000000, S2_ACC_TTW_UPDATE, true, ESR_FSC_TRANS(1), true, true, 0,
+		       "descriptor update to unmapped: S1PTW, WnR 1");
 	/* AF = 0: Access flag fault without HA; with HA the hardware sets AF. */
 	expect_outcome(&r, &m, 0x40001000, S2_ACC_READ, true, ESR_FSC_ACCESS(3), false, false, 0,
 		       "load, AF 0, HA 0");
-	expect_outcome(&r, &m, 0x40001000, S2_ACC_TTW_READ, true, ESR_FSC_ACCESS(3), true, false,
-		       0, "walk, AF 0, HA 0");
+	expect_outcome(&r, &m, 0x40001000, S2_ACC_TTW_READ, true, ESR_FSC_ACCESS(3), true, false, 0,
+		       "walk, AF 0, HA 0");
 	/* Read-only: reads and walks pass, writes and descriptor updates fault, WnR 1. */
 	expect_outcome(&r, &m, 0x40002000, S2_ACC_READ, false, 0, false, false, 0, "load RO");
 	expect_outcome(&r, &m, 0x40002000, S2_ACC_TTW_READ, false, 0, true, false, 0, "walk RO");
 	expect_outcome(&r, &m, 0x40002000, S2_ACC_WRITE, true, ESR_FSC_PERM(3), false, true, 0,
 		       "store RO");
-	expect_outcome(&r, &m, 0x40002000, S2_ACC_TTW_UPDATE, true, ESR_FSC_PERM(3), true, true,
-		       0, "AF/dirty update of a table in RO");
+	expect_outcome(&r, &m, 0x40002000, S2_ACC_TTW_UPDATE, true, ESR_FSC_PERM(3), true, true, 0,
+		       "AF/dirty update of a table in RO");
 	expect_outcome(&r, &m, 0x40003000, S2_ACC_WRITE, true, ESR_FSC_PERM(3), false, true, 0,
 		       "store to clean DBM page, HD 0");
 	/* Device: a walk faults only with PTW = 1; data accesses never by PTW. */
@@ -199,13 +199,13 @@ static void test_outcomes(void)
 		       "walk to a Normal 1G block, PTW 1");
 	r.ptw = false;
 	/* XN[1:0]: 0b10 forbids EL1; 0b01 forbids EL1 only with FEAT_XNX; 0b11 allows EL1. */
-	expect_outcome(&r, &m, 0x40006000, S2_ACC_EXEC_EL1, true, ESR_FSC_PERM(3), false, false,
-		       0, "fetch XN 0b10");
+	expect_outcome(&r, &m, 0x40006000, S2_ACC_EXEC_EL1, true, ESR_FSC_PERM(3), false, false, 0,
+		       "fetch XN 0b10");
 	expect_outcome(&r, &m, 0x40007000, S2_ACC_EXEC_EL1, false, 0, false, false, 0,
 		       "fetch XN 0b01 without XNX");
 	r.xnx = true;
-	expect_outcome(&r, &m, 0x40007000, S2_ACC_EXEC_EL1, true, ESR_FSC_PERM(3), false, false,
-		       0, "fetch XN 0b01 with XNX");
+	expect_outcome(&r, &m, 0x40007000, S2_ACC_EXEC_EL1, true, ESR_FSC_PERM(3), false, false, 0,
+		       "fetch XN 0b01 with XNX");
 	expect_outcome(&r, &m, 0x40008000, S2_ACC_EXEC_EL1, false, 0, false, false, 0,
 		       "fetch XN 0b11 with XNX");
 
@@ -237,6 +237,15 @@ static void test_memattr(void)
 	unit_ok(s2_memattr_is_device(0x1, true) && !s2_memattr_is_device(0x6, true) &&
 			!s2_memattr_is_device(0x5, true),
 		"FWB: MemAttr[2] = 0 Device, 0b101/0b110 Normal");
+	/* Stage-1 hardware updates: AF with HA; AP[2] cleared by a write with HA, HD and DBM. */
+	unit_eq_u64(s1_hw_update(0x40000003, true, false, false), 0x40000403, "S1 HA sets AF");
+	unit_eq_u64(s1_hw_update(0x40000003, false, false, false), 0x40000003, "S1 no HA");
+	unit_eq_u64(s1_hw_update(0x40000483 | DBM, true, true, true), 0x40000403 | DBM,
+		    "S1 HD: write clears AP[2] of a DBM page");
+	unit_eq_u64(s1_hw_update(0x40000483 | DBM, true, true, false), 0x40000483 | DBM,
+		    "S1 HD: a read leaves a DBM page clean");
+	unit_eq_u64(s1_hw_update(0x40000483, true, true, true), 0x40000483,
+		    "S1 HD: no DBM, nothing to update (a permission fault at stage 1)");
 	unit_ok(!s2_fault_wnr(S2_ACC_TTW_READ) && s2_fault_wnr(S2_ACC_TTW_UPDATE) &&
 			s2_fault_wnr(S2_ACC_WRITE) && !s2_fault_wnr(S2_ACC_READ),
 		"WnR: walk read 0, descriptor update 1, store 1, load 0");
