@@ -89,15 +89,17 @@
 #define TCR_EL2_PS_SHIFT 16
 #define TCR_EL2_RES1	 (BIT(31) | BIT(23))
 /* TCR_EL1 (fields not shared with TCR_EL2 above) */
-#define TCR_EL1_EPD1	   BIT(23) /* no walks through TTBR1_EL1 */
-#define TCR_EL1_IPS_SHIFT  32
+#define TCR_EL1_EPD1	  BIT(23) /* no walks through TTBR1_EL1 */
+#define TCR_EL1_IPS_SHIFT 32
+
+/* TCR_EL1: the TTBR1_EL1 half and hardware AF/dirty management (FEAT_HAFDBS) */
 #define TCR_EL1_T1SZ(n)	   (((unsigned long long)(n)&0x3f) << 16)
 #define TCR_EL1_IRGN1_WBWA (1ULL << 24)
 #define TCR_EL1_ORGN1_WBWA (1ULL << 26)
 #define TCR_EL1_SH1_INNER  (3ULL << 28)
 #define TCR_EL1_TG1_4K	   (2ULL << 30) /* TG1 encodes 4K as 0b10, unlike TG0 */
-#define TCR_EL1_HA	   BIT(39)	/* FEAT_HAFDBS: hardware Access flag update, stage 1 */
-#define TCR_EL1_HD	   BIT(40)	/* FEAT_HAFDBS: hardware dirty state (DBM), stage 1 */
+#define TCR_EL1_HA	   BIT(39)	/* hardware Access flag update, stage 1 */
+#define TCR_EL1_HD	   BIT(40)	/* hardware dirty state (DBM), stage 1 */
 
 /* VTCR_EL2 */
 #define VTCR_T0SZ(n)	((unsigned long long)(n)&0x3f)

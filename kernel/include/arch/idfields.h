@@ -55,10 +55,11 @@ static inline unsigned id_field(uint64_t reg, unsigned shift)
 #define ID_MMFR0_FGT_SHIFT 56
 #define ID_MMFR0_ECV_SHIFT 60
 /* ID_AA64MMFR1_EL1 */
-#define ID_MMFR1_LO_SHIFT     16
-#define ID_MMFR1_HAFDBS_SHIFT 0 /* 1: hardware Access flag, 2: also dirty state */
-#define ID_MMFR1_PAN_SHIFT    20
-#define ID_MMFR1_HCX_SHIFT    40
+#define ID_MMFR1_LO_SHIFT  16
+#define ID_MMFR1_PAN_SHIFT 20
+#define ID_MMFR1_HCX_SHIFT 40
+/* ID_AA64MMFR1_EL1.HAFDBS: 1 hardware Access flag, 2 also dirty state (FEAT_HAFDBS) */
+#define ID_MMFR1_HAFDBS_SHIFT 0
 /* ID_AA64MMFR2_EL1 */
 #define ID_MMFR2_NV_SHIFT  24
 #define ID_MMFR2_FWB_SHIFT 40
