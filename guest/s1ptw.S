@@ -1,25 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Payloads of the stage2.s1ptw, stage2.af and stage2.dbm families (scenarios/stage2/s1ptw*.c,
- * hafdbs.c): one access each, to x0 = the VA under test, after loading x1 into TTBR1_EL1 (the
- * stage-1 tables under test hang from TTBR1, so that even their root can sit in an IPA range
- * stage 2 treats specially while the payload itself runs through TTBR0). The gl_ label is
- * the access, the preferred return address of a fault on it.
+ * hafdbs.c): one access each, to x0 = the VA under test (x2: the data to store). The stage-1
+ * tables under test hang from TTBR1_EL1, so that even their root can sit in an IPA range that
+ * stage 2 treats specially while the payload itself runs through TTBR0. The gl_ label is the
+ * access, the preferred return address of a fault on it.
  */
 #include "hvc.h"
 
 #define GREPORT_S1PTW GREPORT_USER /* the loaded value, or PAR_EL1 after AT */
 
-.macro	load_ttbr1
-	msr	ttbr1_el1, x1
-	isb
-.endm
-
 /* ldr x2, [x0]; report x2. */
 	.globl	gp_s1ptw_ldr, gl_s1ptw_ldr
 gp_s1ptw_ldr:
 	str	x30, [sp, #-16]!
-	load_ttbr1
 gl_s1ptw_ldr:
 	ldr	x2, [x0]
 	mov	x1, x2
@@ -32,7 +26,6 @@ gl_s1ptw_ldr:
 /* str x2, [x0] (x2 = the value to store). */
 	.globl	gp_s1ptw_str, gl_s1ptw_str
 gp_s1ptw_str:
-	load_ttbr1
 gl_s1ptw_str:
 	str	x2, [x0]
 	mov	x0, #0
@@ -42,7 +35,6 @@ gl_s1ptw_str:
 	.globl	gp_s1ptw_fetch
 gp_s1ptw_fetch:
 	str	x30, [sp, #-16]!
-	load_ttbr1
 	ic	iallu
 	dsb	nsh
 	isb
@@ -54,7 +46,6 @@ gp_s1ptw_fetch:
 	.globl	gp_s1ptw_at, gl_s1ptw_at
 gp_s1ptw_at:
 	str	x30, [sp, #-16]!
-	load_ttbr1
 gl_s1ptw_at:
 	at	s1e1r, x0
 	isb

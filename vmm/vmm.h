@@ -90,6 +90,7 @@ struct vcpu_config {
 	/* EL1 translation and EL0 controls at entry (0: MMU off, RES1 bits only). */
 	uint64_t sctlr_el1; /* ORed onto the SCTLR_EL1 RES1 bits: M, A, SA, SA0, UCT, nTWI, ... */
 	uint64_t tcr_el1, ttbr0_el1, mair_el1;
+	uint64_t ttbr1_el1; /* TTBR1_EL1 at entry (walks of the upper VA range, TCR_EL1.EPD1 = 0) */
 	unsigned timeout_ms; /* watchdog budget of this vCPU; 0: vmm_set_timeout_ms()'s */
 	/*
 	 * FEAT_FGT: per register (enum fgt_reg), the bits to flip from the neutral value, i.e. 1

@@ -117,7 +117,7 @@ static void run_hafdbs(struct scenario_ctx *c, const void *row)
 	if (!vm) {
 		return;
 	}
-	/* x0 = the IPA (= VA: stage 1 is off), x1 = 0 (TTBR1_EL1, unused), x2 = the data. */
+	/* x0 = the IPA (= VA: stage 1 is off), x2 = the data to store. */
 	uint64_t ipa = access_ipa(vm, r->leaf);
 
 	s.args[0] = ipa;

@@ -13,11 +13,13 @@
  * ELR_EL2 is the instruction (for the fetch, the VA fetched). Without a fault (read-only
  * stage 2 for a walk that only reads; Device with PTW = 0, "as if ... Normal Non-cacheable")
  * the access completes: the load returns the page's data, the store lands, the fetched code
- * runs, AT gives the page's IPA.
+ * runs, AT gives the page's IPA. A read/write alias with AF = 0 is an Access flag fault on the
+ * walk (S1PTW = 1), or, with VTCR_EL2.HA = 1, has its AF set by the walk (read back after).
  */
 #include "arch/el2.h"
 #include "arch/esr.h"
 #include "arch/pte.h"
+#include "cpu_id.h"
 #include "esr_model.h"
 #include "hvc.h"
 #include "s1ptw_map.h"
@@ -32,6 +34,8 @@ enum s1ptw_s2 {
 	S2_RO_PTW,	/* the same with HCR_EL2.PTW = 1 (Normal memory: no fault) */
 	S2_DEV_PTW,	/* an alias mapped Device-nGnRE, HCR_EL2.PTW = 1 */
 	S2_DEV,		/* the same with PTW = 0 */
+	S2_AF0,		/* a read/write alias with AF = 0, VTCR_EL2.HA = 0 */
+	S2_AF0_HA,	/* the same with VTCR_EL2.HA = 1: the walk sets the alias's AF */
 };
 
 struct s1ptw_row {
@@ -45,7 +49,7 @@ struct s1ptw_row {
 static const uint64_t s2_ipa[] = {
 	[S2_UNMAPPED_1G] = 0xc0000000, [S2_UNMAPPED_2M] = 0x40800000, [S2_UNMAPPED_4K] = 0x40180000,
 	[S2_RO] = 0x40600000,	       [S2_RO_PTW] = 0x40600000,      [S2_DEV_PTW] = 0x40600000,
-	[S2_DEV] = 0x40600000,
+	[S2_DEV] = 0x40600000,	       [S2_AF0] = 0x40600000,	      [S2_AF0_HA] = 0x40600000,
 };
 
 #define S1PTW_STORE_VALUE 0x5354525f53315054ULL
@@ -57,13 +61,15 @@ static const uint64_t s2_ipa[] = {
 	X(lvl, acc, accname, S2_RO, "ro")                                                          \
 	X(lvl, acc, accname, S2_RO_PTW, "ro-ptw1")                                                 \
 	X(lvl, acc, accname, S2_DEV_PTW, "dev-ptw1")                                               \
-	X(lvl, acc, accname, S2_DEV, "dev-ptw0")
+	X(lvl, acc, accname, S2_DEV, "dev-ptw0")                                                   \
+	X(lvl, acc, accname, S2_AF0, "af0")                                                        \
+	X(lvl, acc, accname, S2_AF0_HA, "af0-ha")
 #define ROW(lvl, acc, accname, s2, s2name)                                                         \
 	{"[s1-l" #lvl "," accname ",s2=" s2name "]", lvl, acc, s2},
 #define ACCESSES(lvl)                                                                              \
 	S2_KINDS(ROW, lvl, ACC_LD, "ld")                                                           \
-	S2_KINDS(ROW, lvl, ACC_ST, "st") S2_KINDS(ROW, lvl, ACC_FETCH, "fetch")                    \
-		S2_KINDS(ROW, lvl, ACC_AT, "at-s1e1r")
+	S2_KINDS(ROW, lvl, ACC_ST, "st")                                                           \
+	S2_KINDS(ROW, lvl, ACC_FETCH, "fetch") S2_KINDS(ROW, lvl, ACC_AT, "at-s1e1r")
 
 static const struct s1ptw_row s1ptw_rows[] = {ACCESSES(0) ACCESSES(1) ACCESSES(2) ACCESSES(3)};
 
@@ -78,7 +84,17 @@ static uint64_t alias_attr(enum s1ptw_s2 k)
 	if (k == S2_DEV || k == S2_DEV_PTW) {
 		return PTE_AF | PTE_S2AP_RW | PTE_S2_MEMATTR(S2_MEMATTR_DEVICE_nGnRE);
 	}
+	if (k == S2_AF0 || k == S2_AF0_HA) {
+		return PTE_SH_INNER | PTE_S2AP_RW | PTE_S2_MEMATTR(S2_MEMATTR_NORMAL_WB);
+	}
 	return PTE_AF | PTE_SH_INNER | PTE_S2AP_R | PTE_S2_MEMATTR(S2_MEMATTR_NORMAL_WB);
+}
+
+static const char *s1ptw_requires(const void *row, char *why, size_t len)
+{
+	const struct s1ptw_row *r = row;
+
+	return r->s2 == S2_AF0_HA ? cpu_requires(CPU_HAFDBS, why, len) : NULL;
 }
 
 static const uint64_t payloads[] = {[ACC_LD] = GSYM(gp_s1ptw_ldr),
@@ -162,8 +178,10 @@ static void run_s1ptw(struct scenario_ctx *c, const void *row)
 {
 	const struct s1ptw_row *r = row;
 	bool ptw = r->s2 == S2_DEV_PTW || r->s2 == S2_RO_PTW;
-	struct s1ptw_layout l = {
-		.moved_level = (int)r->level, .moved_ipa = s2_ipa[r->s2], .hcr = ptw ? HCR_PTW : 0};
+	struct s1ptw_layout l = {.moved_level = (int)r->level,
+				 .moved_ipa = s2_ipa[r->s2],
+				 .s2_hw_af = r->s2 == S2_AF0_HA,
+				 .hcr = ptw ? HCR_PTW : 0};
 	struct s1ptw_map m;
 	struct s2w_walk w;
 	struct s2_outcome o;
@@ -198,6 +216,10 @@ static void run_s1ptw(struct scenario_ctx *c, const void *row)
 	} else {
 		expect_completed(c, r, &e, &m);
 	}
+	if (!o.af_unknown) {
+		sc_expect_u64(c, "stage2_desc_after", *(volatile uint64_t *)(uintptr_t)w.desc_pa,
+			      o.desc_after);
+	}
 }
 
 SCENARIO(stage2_s1ptw, .id = "stage2.s1ptw",
@@ -207,6 +229,8 @@ SCENARIO(stage2_s1ptw, .id = "stage2.s1ptw",
 		 "with HCR_EL2.PTW = 1 a stage-2 Permission fault; both with S1PTW = 1, WnR = 0 "
 		 "(the walk reads; AT: CM = 1, WnR = 1), ISV = 0, FAR_EL2 = VA, HPFAR_EL2 = the "
 		 "table's IPA. Read-only stage 2 does not fault a walk that only reads, and with "
-		 "PTW = 0 a walk to Device memory occurs as if to Normal Non-cacheable",
-	 SCENARIO_ROWS(s1ptw_rows), .run = run_s1ptw, .ec = "0x20 0x24",
+		 "PTW = 0 a walk to Device memory occurs as if to Normal Non-cacheable; a table "
+		 "IPA whose stage-2 AF is 0 is an Access flag fault (S1PTW = 1), or with "
+		 "VTCR_EL2.HA = 1 the walk sets that AF",
+	 SCENARIO_ROWS(s1ptw_rows), .requires = s1ptw_requires, .run = run_s1ptw, .ec = "0x20 0x24",
 	 .control = "stage 2 translation of stage-1 walks (VTTBR_EL2, HCR_EL2.PTW)");

@@ -73,11 +73,12 @@ struct vcpu *s1ptw_start(struct scenario_ctx *c, const struct s1ptw_layout *l, u
 
 	struct sc_setup s = {
 		.payload = payload,
-		.args = {va, m->ttbr1, arg2},
-		.vm = {.ipa_bits = 40, .ram_pages_only = true},
+		.args = {va, 0, arg2},
+		.vm = {.ipa_bits = 40, .ram_pages_only = true, .s2_hw_af = l->s2_hw_af},
 		.vcpu = {.hcr = l->hcr,
 			 .tcr_el1 = S1PTW_TCR | l->tcr_extra,
 			 .ttbr0_el1 = GUEST_RAM_IPA + S1_TTBR0_L1,
+			 .ttbr1_el1 = m->ttbr1,
 			 .mair_el1 = 0xff,
 			 .sctlr_el1 = SCTLR_M | SCTLR_C | SCTLR_I},
 	};

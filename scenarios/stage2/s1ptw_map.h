@@ -5,7 +5,7 @@
  * 1 GiB block, 39-bit VAs) and TTBR1_EL1 a full four-level chain (48-bit VAs, 4K granule,
  * levels 0..3) down to one page at S1PTW_VA. Every table lives in guest RAM; the table of one
  * chosen level can be reached at another IPA (an alias, or nothing at all), which the
- * scenario maps at stage 2 as it likes. The payload loads TTBR1_EL1 itself (guest/s1ptw.S).
+ * scenario maps at stage 2 as it likes.
  */
 #ifndef SCENARIOS_STAGE2_S1PTW_MAP_H
 #define SCENARIOS_STAGE2_S1PTW_MAP_H
@@ -31,6 +31,7 @@ struct s1ptw_layout {
 	uint64_t leaf_clear; /* bits cleared in the level-3 page descriptor (e.g. AF) */
 	uint64_t leaf_set;   /* bits set in it (e.g. AP[2], DBM) */
 	uint64_t tcr_extra;  /* TCR_EL1 bits ORed on (HA, HD) */
+	bool s2_hw_af;	     /* VTCR_EL2.HA of the VM (FEAT_HAFDBS) */
 	uint64_t hcr;	     /* HCR_EL2 bits of the vCPU (PTW) */
 };
 
@@ -40,12 +41,12 @@ struct s1ptw_map {
 	uint64_t table_pa[4];  /* the PA of each table (where its descriptors are) */
 	uint64_t page_ipa;     /* the IPA S1PTW_VA translates to */
 	uint64_t page_desc_pa; /* PA of the level-3 descriptor of S1PTW_VA */
-	uint64_t ttbr1;	       /* the TTBR1_EL1 value the payload loads */
+	uint64_t ttbr1;	       /* the vCPU's TTBR1_EL1 */
 };
 
 /**
  * s1ptw_start() - sc_start() the VM and vCPU running @payload with x0 = @va (in S1PTW_VA's
- * page), x1 = the TTBR1_EL1 value and x2 = @arg2, with the chain of @l built in guest RAM.
+ * page) and x2 = @arg2, TTBR1_EL1 the root of the chain of @l built in guest RAM.
  * NULL with the instance failed.
  */
 struct vcpu *s1ptw_start(struct scenario_ctx *c, const struct s1ptw_layout *l, uint64_t payload,
