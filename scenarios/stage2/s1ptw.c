@@ -26,30 +26,11 @@
 
 enum s1ptw_acc { ACC_LD, ACC_ST, ACC_FETCH, ACC_AT };
 
-enum s1ptw_s2 {
-	S2_UNMAPPED_1G, /* no level-1 entry: the stage-2 walk stops at level 1 */
-	S2_UNMAPPED_2M, /* within mapped 1 GiB, no level-2 entry */
-	S2_UNMAPPED_4K, /* next to guest RAM's pages: no level-3 entry */
-	S2_RO,		/* an alias of the table's frame, S2AP = read-only */
-	S2_RO_PTW,	/* the same with HCR_EL2.PTW = 1 (Normal memory: no fault) */
-	S2_DEV_PTW,	/* an alias mapped Device-nGnRE, HCR_EL2.PTW = 1 */
-	S2_DEV,		/* the same with PTW = 0 */
-	S2_AF0,		/* a read/write alias with AF = 0, VTCR_EL2.HA = 0 */
-	S2_AF0_HA,	/* the same with VTCR_EL2.HA = 1: the walk sets the alias's AF */
-};
-
 struct s1ptw_row {
 	const char *name;
 	unsigned level;
 	enum s1ptw_acc acc;
 	enum s1ptw_s2 s2;
-};
-
-/* IPAs (40-bit IPA space, guest RAM 1 MiB of pages at 0x40000000), all outside guest RAM. */
-static const uint64_t s2_ipa[] = {
-	[S2_UNMAPPED_1G] = 0xc0000000, [S2_UNMAPPED_2M] = 0x40800000, [S2_UNMAPPED_4K] = 0x40180000,
-	[S2_RO] = 0x40600000,	       [S2_RO_PTW] = 0x40600000,      [S2_DEV_PTW] = 0x40600000,
-	[S2_DEV] = 0x40600000,	       [S2_AF0] = 0x40600000,	      [S2_AF0_HA] = 0x40600000,
 };
 
 #define S1PTW_STORE_VALUE 0x5354525f53315054ULL
@@ -72,23 +53,6 @@ static const uint64_t s2_ipa[] = {
 	S2_KINDS(ROW, lvl, ACC_FETCH, "fetch") S2_KINDS(ROW, lvl, ACC_AT, "at-s1e1r")
 
 static const struct s1ptw_row s1ptw_rows[] = {ACCESSES(0) ACCESSES(1) ACCESSES(2) ACCESSES(3)};
-
-static bool is_unmapped(enum s1ptw_s2 k)
-{
-	return k == S2_UNMAPPED_1G || k == S2_UNMAPPED_2M || k == S2_UNMAPPED_4K;
-}
-
-/* Stage-2 attributes of the table's alias, for the mapped kinds. */
-static uint64_t alias_attr(enum s1ptw_s2 k)
-{
-	if (k == S2_DEV || k == S2_DEV_PTW) {
-		return PTE_AF | PTE_S2AP_RW | PTE_S2_MEMATTR(S2_MEMATTR_DEVICE_nGnRE);
-	}
-	if (k == S2_AF0 || k == S2_AF0_HA) {
-		return PTE_SH_INNER | PTE_S2AP_RW | PTE_S2_MEMATTR(S2_MEMATTR_NORMAL_WB);
-	}
-	return PTE_AF | PTE_SH_INNER | PTE_S2AP_R | PTE_S2_MEMATTR(S2_MEMATTR_NORMAL_WB);
-}
 
 static const char *s1ptw_requires(const void *row, char *why, size_t len)
 {
@@ -177,11 +141,7 @@ static void expect_completed(struct scenario_ctx *c, const struct s1ptw_row *r,
 static void run_s1ptw(struct scenario_ctx *c, const void *row)
 {
 	const struct s1ptw_row *r = row;
-	bool ptw = r->s2 == S2_DEV_PTW || r->s2 == S2_RO_PTW;
-	struct s1ptw_layout l = {.moved_level = (int)r->level,
-				 .moved_ipa = s2_ipa[r->s2],
-				 .s2_hw_af = r->s2 == S2_AF0_HA,
-				 .hcr = ptw ? HCR_PTW : 0};
+	struct s1ptw_layout l = s1ptw_layout_for(r->level, r->s2);
 	struct s1ptw_map m;
 	struct s2w_walk w;
 	struct s2_outcome o;
@@ -191,13 +151,11 @@ static void run_s1ptw(struct scenario_ctx *c, const void *row)
 	}
 	struct vm *vm = sc_vm(c);
 
-	if (!is_unmapped(r->s2) &&
-	    vm_map(vm, IPA(l.moved_ipa), PADDR(m.table_pa[r->level]), 4096, alias_attr(r->s2))) {
-		sc_fail(c, "could not map the table's alias at stage 2");
+	if (s1ptw_map_table(c, r->s2, r->level, &m)) {
 		return;
 	}
 	s1ptw_walk(vm, l.hcr, l.moved_ipa, &w);
-	if (w.status == S2W_UNMODELLED || (w.status == S2W_OK) == is_unmapped(r->s2)) {
+	if (w.status == S2W_UNMODELLED || (w.status == S2W_OK) == s1ptw_s2_unmapped(r->s2)) {
 		sc_fail(c, "the stage-2 walk of IPA 0x%llx is not what the row says (status %d)",
 			(unsigned long long)l.moved_ipa, w.status);
 		return;

@@ -94,6 +94,49 @@ struct vcpu *s1ptw_start(struct scenario_ctx *c, const struct s1ptw_layout *l, u
 	return v;
 }
 
+/* IPAs (40-bit IPA space, guest RAM 1 MiB of pages at 0x40000000), all outside guest RAM. */
+static const uint64_t s2_ipa[] = {
+	[S2_UNMAPPED_1G] = 0xc0000000, [S2_UNMAPPED_2M] = 0x40800000, [S2_UNMAPPED_4K] = 0x40180000,
+	[S2_RO] = 0x40600000,	       [S2_RO_PTW] = 0x40600000,      [S2_DEV_PTW] = 0x40600000,
+	[S2_DEV] = 0x40600000,	       [S2_AF0] = 0x40600000,	      [S2_AF0_HA] = 0x40600000,
+};
+
+bool s1ptw_s2_unmapped(enum s1ptw_s2 k)
+{
+	return k == S2_UNMAPPED_1G || k == S2_UNMAPPED_2M || k == S2_UNMAPPED_4K;
+}
+
+/* Stage-2 attributes of the table's alias, for the mapped kinds. */
+static uint64_t alias_attr(enum s1ptw_s2 k)
+{
+	if (k == S2_DEV || k == S2_DEV_PTW) {
+		return PTE_AF | PTE_S2AP_RW | PTE_S2_MEMATTR(S2_MEMATTR_DEVICE_nGnRE);
+	}
+	if (k == S2_AF0 || k == S2_AF0_HA) {
+		return PTE_SH_INNER | PTE_S2AP_RW | PTE_S2_MEMATTR(S2_MEMATTR_NORMAL_WB);
+	}
+	return PTE_AF | PTE_SH_INNER | PTE_S2AP_R | PTE_S2_MEMATTR(S2_MEMATTR_NORMAL_WB);
+}
+
+struct s1ptw_layout s1ptw_layout_for(unsigned level, enum s1ptw_s2 k)
+{
+	return (struct s1ptw_layout){.moved_level = (int)level,
+				     .moved_ipa = s2_ipa[k],
+				     .s2_hw_af = k == S2_AF0_HA,
+				     .hcr = k == S2_DEV_PTW || k == S2_RO_PTW ? HCR_PTW : 0};
+}
+
+int s1ptw_map_table(struct scenario_ctx *c, enum s1ptw_s2 k, unsigned level,
+		    const struct s1ptw_map *m)
+{
+	if (s1ptw_s2_unmapped(k) || !vm_map(sc_vm(c), IPA(m->table_ipa[level]),
+					    PADDR(m->table_pa[level]), 4096, alias_attr(k))) {
+		return 0;
+	}
+	sc_fail(c, "could not map the table's alias at stage 2");
+	return -1;
+}
+
 struct s2w_regime s1ptw_regime(const struct vm *vm, uint64_t hcr)
 {
 	return (struct s2w_regime){.vtcr = vm->vtcr,

@@ -10,6 +10,7 @@
 #ifndef SCENARIOS_STAGE2_S1PTW_MAP_H
 #define SCENARIOS_STAGE2_S1PTW_MAP_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "s2_walk_model.h"
@@ -35,6 +36,28 @@ struct s1ptw_layout {
 	uint64_t hcr;	     /* HCR_EL2 bits of the vCPU (PTW) */
 };
 
+/** How stage 2 treats the IPA of the moved table (one dimension of the s1ptw families). */
+enum s1ptw_s2 {
+	S2_UNMAPPED_1G, /* no level-1 entry: the stage-2 walk stops at level 1 */
+	S2_UNMAPPED_2M, /* within mapped 1 GiB, no level-2 entry */
+	S2_UNMAPPED_4K, /* next to guest RAM's pages: no level-3 entry */
+	S2_RO,		/* an alias of the table's frame, S2AP = read-only */
+	S2_RO_PTW,	/* the same with HCR_EL2.PTW = 1 (Normal memory: no fault) */
+	S2_DEV_PTW,	/* an alias mapped Device-nGnRE, HCR_EL2.PTW = 1 */
+	S2_DEV,		/* the same with PTW = 0 */
+	S2_AF0,		/* a read/write alias with AF = 0, VTCR_EL2.HA = 0 */
+	S2_AF0_HA,	/* the same with VTCR_EL2.HA = 1: the walk sets the alias's AF */
+};
+
+/**
+ * s1ptw_layout_for() - the layout that moves the level-@level table to the IPA of @k (and sets
+ * HCR_EL2.PTW and VTCR_EL2.HA as @k says).
+ */
+struct s1ptw_layout s1ptw_layout_for(unsigned level, enum s1ptw_s2 k);
+
+/** s1ptw_s2_unmapped() - whether @k leaves the table's IPA unmapped at stage 2. */
+bool s1ptw_s2_unmapped(enum s1ptw_s2 k);
+
 /** The chain as built. */
 struct s1ptw_map {
 	uint64_t table_ipa[4]; /* the IPA each level's table is walked at */
@@ -51,6 +74,13 @@ struct s1ptw_map {
  */
 struct vcpu *s1ptw_start(struct scenario_ctx *c, const struct s1ptw_layout *l, uint64_t payload,
 			 uint64_t va, uint64_t arg2, struct s1ptw_map *m);
+
+/**
+ * s1ptw_map_table() - map (or, for the unmapped kinds, leave) the moved level-@level table's
+ * IPA at stage 2 as @k says: an alias of the table's frame. 0, or -1 with the instance failed.
+ */
+int s1ptw_map_table(struct scenario_ctx *c, enum s1ptw_s2 k, unsigned level,
+		    const struct s1ptw_map *m);
 
 /** The oracle's view of the VM's stage 2 (VTCR_EL2, VTTBR_EL2.BADDR, HCR_EL2.PTW/FWB). */
 struct s2w_regime s1ptw_regime(const struct vm *vm, uint64_t hcr);
