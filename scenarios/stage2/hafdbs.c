@@ -80,7 +80,7 @@ static const char *hafdbs_requires(const void *row, char *why, size_t len)
 {
 	const struct hafdbs_row *r = row;
 
-	return cpu_requires(r->need, why, len);
+	return s1ptw_requires_ipa(why, len) ? why : cpu_requires(r->need, why, len);
 }
 
 /* The leaf maps the aligned block (or page) that holds the frame; the guest accesses the frame. */
@@ -126,8 +126,9 @@ static void run_hafdbs(struct scenario_ctx *c, const void *row)
 	static const uint32_t code[] = {0xd2800000 | HAF_FETCH_STATUS << 5, 0xd65f03c0};
 	uint64_t magic = HAF_MAGIC;
 	uint64_t payload = payloads[r->acc];
-	struct sc_setup s = {.payload = payload,
-			     .vm = {.ipa_bits = 40, .s2_hw_af = r->ha, .s2_hw_dirty = r->hd}};
+	struct sc_setup s = {
+		.payload = payload,
+		.vm = {.ipa_bits = S1PTW_IPA_BITS, .s2_hw_af = r->ha, .s2_hw_dirty = r->hd}};
 	struct s2w_walk w;
 	struct s2_outcome o;
 

@@ -58,6 +58,9 @@ static const char *s1ptw_requires(const void *row, char *why, size_t len)
 {
 	const struct s1ptw_row *r = row;
 
+	if (s1ptw_requires_ipa(why, len)) {
+		return why;
+	}
 	return r->s2 == S2_AF0_HA ? cpu_requires(CPU_HAFDBS, why, len) : NULL;
 }
 

@@ -39,6 +39,12 @@ static const struct s1ptw_at_row s1ptw_at_rows[] = {AT_KINDS(0) AT_KINDS(1) AT_K
 #define PAR_PTW	      BIT(8)
 #define PAR_S	      BIT(9)
 
+static const char *s1ptw_at_requires(const void *row, char *why, size_t len)
+{
+	(void)row;
+	return s1ptw_requires_ipa(why, len);
+}
+
 static void check_at(struct scenario_ctx *c, enum at_s12_op op, const char *insn,
 		     const struct s2_outcome *o, uint64_t pa)
 {
@@ -103,5 +109,5 @@ SCENARIO(stage2_s1ptw_at_s12, .id = "stage2.s1ptw.at-s12",
 		 "table IPA, Permission for a table in stage-2 Device memory with HCR_EL2.PTW = "
 		 "1, Access flag for a stage-2 AF of 0), PTW = 1, S = 1; read-only or (PTW = 0) "
 		 "Device tables translate: F = 0, PA",
-	 SCENARIO_ROWS(s1ptw_at_rows), .run = run_s1ptw_at,
+	 SCENARIO_ROWS(s1ptw_at_rows), .requires = s1ptw_at_requires, .run = run_s1ptw_at,
 	 .control = "stage 2 translation of stage-1 walks (VTTBR_EL2, HCR_EL2.PTW), AT S12E1*");

@@ -49,7 +49,7 @@ static const char *s1ha_requires(const void *row, char *why, size_t len)
 {
 	const struct s1ha_row *r = row;
 
-	return cpu_requires(r->need, why, len);
+	return s1ptw_requires_ipa(why, len) ? why : cpu_requires(r->need, why, len);
 }
 
 static const uint64_t s1ha_payload[] = {[S1HA_LD] = GSYM(gp_s1ptw_ldr),

@@ -2,6 +2,8 @@
 /* The stage-1 chain of the stage2.s1ptw families (s1ptw_map.h). */
 #include "s1ptw_map.h"
 
+#include <stdio.h>
+
 #include "arch/el2.h"
 #include "arch/pte.h"
 
@@ -74,7 +76,7 @@ struct vcpu *s1ptw_start(struct scenario_ctx *c, const struct s1ptw_layout *l, u
 	struct sc_setup s = {
 		.payload = payload,
 		.args = {va, 0, arg2},
-		.vm = {.ipa_bits = 40, .ram_pages_only = true, .s2_hw_af = l->s2_hw_af},
+		.vm = {.ipa_bits = S1PTW_IPA_BITS, .ram_pages_only = true, .s2_hw_af = l->s2_hw_af},
 		.vcpu = {.hcr = l->hcr,
 			 .tcr_el1 = S1PTW_TCR | l->tcr_extra,
 			 .ttbr0_el1 = GUEST_RAM_IPA + S1_TTBR0_L1,
@@ -135,6 +137,16 @@ int s1ptw_map_table(struct scenario_ctx *c, enum s1ptw_s2 k, unsigned level,
 	}
 	sc_fail(c, "could not map the table's alias at stage 2");
 	return -1;
+}
+
+const char *s1ptw_requires_ipa(char *why, size_t len)
+{
+	if (vmm_caps.ipa_bits >= S1PTW_IPA_BITS) {
+		return NULL;
+	}
+	snprintf(why, len, "needs a %u-bit IPA space (ID_AA64MMFR0_EL1.PARange gives %u bits)",
+		 S1PTW_IPA_BITS, vmm_caps.ipa_bits);
+	return why;
 }
 
 struct s2w_regime s1ptw_regime(const struct vm *vm, uint64_t hcr)

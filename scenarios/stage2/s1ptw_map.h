@@ -11,12 +11,16 @@
 #define SCENARIOS_STAGE2_S1PTW_MAP_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "s2_walk_model.h"
 #include "scenario.h"
 
 /* VA[47:39] = 1, VA[38:30] = 2, VA[29:21] = 3, VA[20:12] = 4: a distinct index per level. */
+/* The IPA size of the VMs (VTCR_EL2.T0SZ = 24: a level-1 start with two root tables). */
+#define S1PTW_IPA_BITS 40
+
 #define S1PTW_VA 0xffff008080604000ULL
 
 /* The code the fetch rows find at S1PTW_VA: "movz x0, #S1PTW_FETCH_STATUS; ret". */
@@ -81,6 +85,12 @@ struct vcpu *s1ptw_start(struct scenario_ctx *c, const struct s1ptw_layout *l, u
  */
 int s1ptw_map_table(struct scenario_ctx *c, enum s1ptw_s2 k, unsigned level,
 		    const struct s1ptw_map *m);
+
+/**
+ * s1ptw_requires_ipa() - NULL if the CPU's IPA space holds the 40 bits these families lay
+ * out (unmapped table IPAs up to 3 GiB, a 1 GiB block at 2 GiB), else the SKIP reason.
+ */
+const char *s1ptw_requires_ipa(char *why, size_t len);
 
 /** The oracle's view of the VM's stage 2 (VTCR_EL2, VTTBR_EL2.BADDR, HCR_EL2.PTW/FWB). */
 struct s2w_regime s1ptw_regime(const struct vm *vm, uint64_t hcr);
