@@ -25,6 +25,7 @@ void vcpu_el1_init(struct vcpu *v)
 		.sctlr_el1 = SCTLR_EL1_RES1 | cfg->sctlr_el1,
 		.tcr_el1 = cfg->tcr_el1,
 		.ttbr0_el1 = cfg->ttbr0_el1,
+		.ttbr1_el1 = cfg->ttbr1_el1,
 		.mair_el1 = cfg->mair_el1,
 		.vbar_el1 = cfg->vbar,
 		.cpacr_el1 = 3ULL << 20, /* FPEN: FP/SIMD usable at EL1 and EL0 */

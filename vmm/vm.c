@@ -151,6 +151,7 @@ struct vm *vm_create(const struct vm_config *cfg)
 		   VTCR_ORGN0_WBWA | VTCR_SH0_INNER | vtcr_tg0(gshift) |
 		   (uint64_t)parange_encoding(vmm_caps.pa_bits) << VTCR_PS_SHIFT |
 		   (vmm_caps.vmid_bits == 16 ? VTCR_VS : 0) | (cfg->ds ? VTCR_DS : 0);
+	vm->vtcr |= (cfg->s2_hw_af ? VTCR_HA : 0) | (cfg->s2_hw_dirty ? VTCR_HD : 0);
 	vm->vtcr = (vm->vtcr & ~cfg->vtcr_clear) | cfg->vtcr_set;
 
 	struct pgt_mm mm = vm_mm(vm);

@@ -61,6 +61,8 @@ struct vm_config {
 	uint64_t vtcr_clear;	 /* VTCR_EL2 bits cleared, then ... */
 	uint64_t vtcr_set;	 /* ... set, after the vmm computed it (even to illegal values) */
 	uint64_t vttbr_baddr_or; /* ORed into VTTBR_EL2.BADDR at every load (out-of-range bases) */
+	bool s2_hw_af;		 /* VTCR_EL2.HA: hardware sets stage-2 AF (FEAT_HAFDBS) */
+	bool s2_hw_dirty;	 /* VTCR_EL2.HD: hardware dirty state with DBM (HAFDBS >= 2) */
 };
 
 struct vm {
@@ -99,6 +101,7 @@ struct vcpu_config {
 	/* EL1 translation and EL0 controls at entry (0: MMU off, RES1 bits only). */
 	uint64_t sctlr_el1; /* ORed onto the SCTLR_EL1 RES1 bits: M, A, SA, SA0, UCT, nTWI, ... */
 	uint64_t tcr_el1, ttbr0_el1, mair_el1;
+	uint64_t ttbr1_el1; /* TTBR1_EL1 at entry (walks of the upper VA range, TCR_EL1.EPD1 = 0) */
 	unsigned timeout_ms; /* watchdog budget of this vCPU; 0: vmm_set_timeout_ms()'s */
 	/*
 	 * FEAT_FGT: per register (enum fgt_reg), the bits to flip from the neutral value, i.e. 1

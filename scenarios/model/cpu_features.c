@@ -116,6 +116,9 @@ static const struct feature features[CPU_FEATURES] = {
 	[CPU_S2FWB]        = {"FEAT_S2FWB", UNSIGNED, {{MMFR2, ID_MMFR2_FWB_SHIFT, 1, "FWB"}}},
 	[CPU_XNX]          = {"FEAT_XNX", UNSIGNED, {{MMFR1, ID_MMFR1_XNX_SHIFT, 1, "XNX"}}},
 	[CPU_LSE]          = {"FEAT_LSE", UNSIGNED, {{ISAR0, ID_ISAR0_ATOMIC_SHIFT, 2, "Atomic"}}},
+	[CPU_HAFDBS]       = {"FEAT_HAFDBS", UNSIGNED, {{MMFR1, ID_MMFR1_HAFDBS_SHIFT, 1, "HAFDBS"}}},
+	[CPU_HAFDBS_DIRTY] = {"FEAT_HAFDBS dirty state", UNSIGNED,
+			      {{MMFR1, ID_MMFR1_HAFDBS_SHIFT, 2, "HAFDBS"}}},
 };
 /* clang-format on */
 

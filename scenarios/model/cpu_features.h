@@ -72,8 +72,10 @@ enum cpu_feature {
 	CPU_SVE,
 	CPU_WFXT,
 	CPU_S2FWB,
-	CPU_XNX, /* stage 2 XN[0]: EL1/EL0 execute-never (ID_AA64MMFR1_EL1.XNX) */
-	CPU_LSE, /* LDADD and the other FEAT_LSE atomics */
+	CPU_XNX,	  /* stage 2 XN[0]: EL1/EL0 execute-never (ID_AA64MMFR1_EL1.XNX) */
+	CPU_LSE,	  /* LDADD and the other FEAT_LSE atomics */
+	CPU_HAFDBS,	  /* FEAT_HAFDBS: hardware Access flag (HAFDBS >= 1) */
+	CPU_HAFDBS_DIRTY, /* FEAT_HAFDBS with dirty state too (HAFDBS >= 2) */
 	CPU_FEATURES
 };
 

@@ -97,6 +97,12 @@ uint64_t esr_expect_iabt_s2(unsigned fsc)
 	return esr_make(ESR_EC_IABT_LOW, true, fsc & ESR_ISS_ABT_FSC_MASK, 0);
 }
 
+/* As above, on the fetch's stage 1 walk: S1PTW (ISS[7]) = 1. */
+uint64_t esr_expect_iabt_s2_s1ptw(unsigned fsc)
+{
+	return esr_expect_iabt_s2(fsc) | ESR_ISS_ABT_S1PTW;
+}
+
 /*
  * AArch64.AdvSIMDFPAccessTrap(): EC 0x07, IL 1; from AArch64 the condition fields read as
  * "always": CV = 1, COND = 0b1110 (ESR_ELx, "ISS encoding for an exception from an access to

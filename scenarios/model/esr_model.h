@@ -147,6 +147,13 @@ uint64_t esr_expect_svc64(uint16_t imm16);
 uint64_t esr_expect_iabt_s2(unsigned fsc);
 
 /**
+ * esr_expect_iabt_s2_s1ptw() - as esr_expect_iabt_s2(), for a stage 2 fault on the stage 1
+ * translation table walk (or the hardware descriptor update) of the fetch: S1PTW = 1
+ * (AArch64.FaultSyndrome(): ISS[7] = fault.s2fs1walk). The Instruction Abort ISS has no WnR.
+ */
+uint64_t esr_expect_iabt_s2_s1ptw(unsigned fsc);
+
+/**
  * esr_expect_fp_access() - syndrome of an FP/SIMD instruction from AArch64 trapped by
  * CPTR_EL2.TFP (or CPACR_EL1.FPEN): EC 0x07, IL 1, CV 1, COND 0xe.
  */

@@ -56,6 +56,8 @@ static void test_hvc_smc_brk_unknown(void)
 	/* Stage 2 translation fault on a fetch, level 2: EC 0x20 << 26 | IL | 0x06 = 0x82000006. */
 	unit_eq_u64(esr_expect_iabt_s2(ESR_FSC_TRANS(2)), 0x82000006, "IABT_LOW, translation L2");
 	unit_eq_u64(esr_expect_iabt_s2(ESR_FSC_TRANS(3)), 0x82000007, "IABT_LOW, translation L3");
+	unit_eq_u64(esr_expect_iabt_s2_s1ptw(ESR_FSC_TRANS(1)), 0x82000085,
+		    "IABT_LOW on the stage 1 walk: S1PTW (ISS[7]), translation L1");
 	/* FP trap from AArch64: 0x07 << 26 | IL | CV (bit 24) | COND 0xe << 20 = 0x1fe00000. */
 	unit_eq_u64(esr_expect_fp_access(), 0x1fe00000, "FP/SIMD access trap from AArch64");
 	unit_eq_u64(esr_expect_brk64(0), 0xf2000000, "BRK #0");

@@ -94,6 +94,15 @@
 #define TCR_EL1_EPD1	  BIT(23) /* no walks through TTBR1_EL1 */
 #define TCR_EL1_IPS_SHIFT 32
 
+/* TCR_EL1: the TTBR1_EL1 half and hardware AF/dirty management (FEAT_HAFDBS) */
+#define TCR_EL1_T1SZ(n)	   (((unsigned long long)(n)&0x3f) << 16)
+#define TCR_EL1_IRGN1_WBWA (1ULL << 24)
+#define TCR_EL1_ORGN1_WBWA (1ULL << 26)
+#define TCR_EL1_SH1_INNER  (3ULL << 28)
+#define TCR_EL1_TG1_4K	   (2ULL << 30) /* TG1 encodes 4K as 0b10, unlike TG0 */
+#define TCR_EL1_HA	   BIT(39)	/* hardware Access flag update, stage 1 */
+#define TCR_EL1_HD	   BIT(40)	/* hardware dirty state (DBM), stage 1 */
+
 /* VTCR_EL2 */
 #define VTCR_T0SZ(n)	((unsigned long long)(n)&0x3f)
 #define VTCR_SL0_SHIFT	6
@@ -106,6 +115,8 @@
 #define VTCR_TG0_16K	(2ULL << 14)
 #define VTCR_PS_SHIFT	16
 #define VTCR_VS		BIT(19)
+#define VTCR_HA		BIT(21) /* FEAT_HAFDBS: hardware Access flag update, stage 2 */
+#define VTCR_HD		BIT(22) /* FEAT_HAFDBS: hardware dirty state (DBM), stage 2 */
 #define VTCR_RES1	BIT(31)
 #define VTCR_T0SZ_MASK	0x3fULL
 #define VTCR_SL0_MASK	(3ULL << 6)

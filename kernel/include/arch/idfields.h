@@ -60,6 +60,8 @@ static inline unsigned id_field(uint64_t reg, unsigned shift)
 #define ID_MMFR1_PAN_SHIFT 20
 #define ID_MMFR1_HCX_SHIFT 40
 #define ID_MMFR1_XNX_SHIFT 28 /* 1: FEAT_XNX */
+/* ID_AA64MMFR1_EL1.HAFDBS: 1 hardware Access flag, 2 also dirty state (FEAT_HAFDBS) */
+#define ID_MMFR1_HAFDBS_SHIFT 0
 /* ID_AA64MMFR2_EL1 */
 #define ID_MMFR2_NV_SHIFT  24
 #define ID_MMFR2_AT_SHIFT  32 /* FEAT_LSE2 */
