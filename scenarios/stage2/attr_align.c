@@ -29,7 +29,7 @@ struct s2_align_row {
 	Y(m, n, "onc-inc-ish", false, 0x44)                                                        \
 	Y(m, n, "owb-iwb-ish", false, 0xff)
 #define ALIGN_ROW(m, n, s1name, off, attr)                                                         \
-	{"[s1=" s1name ",s2=" n "]", {{off, attr, ISH}, m, ISH, false}},
+	{"[s1=" s1name ",s2=" n "]", {{off, attr, ISH}, m, ISH, false, 0}},
 #define ALIGN_ROWS_FOR(m, n) ALIGN_S1(ALIGN_ROW, m, n)
 
 static const struct s2_align_row s2_align_rows[] = {

@@ -51,7 +51,7 @@ struct vcpu *attr_map_start(struct scenario_ctx *c, const struct attr_case *k, u
 	struct sc_setup s = {
 		.payload = payload,
 		.args = {arg},
-		.vcpu = {.hcr = k->fwb ? HCR_FWB : 0,
+		.vcpu = {.hcr = (k->fwb ? HCR_FWB : 0) | k->hcr,
 			 .tcr_el1 = ATTR_TCR_EL1,
 			 .ttbr0_el1 = ATTR_S1_L1,
 			 .mair_el1 = 0xffULL << (8 * RAM_MAIR_IDX) | (uint64_t)k->s1.mair_attr

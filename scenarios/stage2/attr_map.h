@@ -21,7 +21,8 @@ struct attr_case {
 	struct s1_input s1;
 	uint8_t s2_memattr; /* MemAttr[3:0] */
 	uint8_t s2_sh;
-	bool fwb; /* HCR_EL2.FWB = 1: MemAttr is in the FEAT_S2FWB encoding */
+	bool fwb;     /* HCR_EL2.FWB = 1: MemAttr is in the FEAT_S2FWB encoding */
+	uint64_t hcr; /* further HCR_EL2 attribute controls (HCR_DC, HCR_CD, HCR_ID) */
 };
 
 /**
@@ -34,5 +35,12 @@ struct attr_case {
  */
 struct vcpu *attr_map_start(struct scenario_ctx *c, const struct attr_case *k, uint64_t payload,
 			    uint64_t arg, uint64_t *pa);
+
+/**
+ * attr_check_at() - execute AT @op on ATTR_VA in the instance's vCPU regime and check PAR_EL1:
+ * F = 0, PA = @pa, and {ATTR, SH} one of @e's pairs (stage2/attr.c).
+ */
+void attr_check_at(struct scenario_ctx *c, enum at_s12_op op, uint64_t pa,
+		   const struct par_attrs_expect *e);
 
 #endif
