@@ -12,7 +12,7 @@
 #define ATTR_FRAME 0xd0000 /* offset in guest RAM of the frame ATTR_IPA maps to */
 
 /* MAIR_EL1: slot 0 Normal WB for guest RAM, ATTR_MAIR_IDX the row's byte, the rest 0x00. */
-#define RAM_MAIR_IDX  0
+#define RAM_MAIR_IDX  ATTR_RAM_MAIR_IDX
 #define ATTR_MAIR_IDX 5
 
 /* TCR_EL1: 39-bit VAs through TTBR0 (walk from level 1), 4K, inner-shareable WB walks. */
@@ -74,4 +74,15 @@ struct vcpu *attr_map_start(struct scenario_ctx *c, const struct attr_case *k, u
 		return NULL;
 	}
 	return v;
+}
+
+int attr_map_s1_put(struct vm *vm, unsigned level, uint64_t va, uint64_t desc)
+{
+	if (level == 1) {
+		return put_desc(vm, ATTR_S1_L1, va, 30, desc);
+	}
+	if (level == 2 && (va >> 30) == (ATTR_VA >> 30)) {
+		return put_desc(vm, ATTR_S1_L2, va, 21, desc);
+	}
+	return -1;
 }

@@ -16,6 +16,9 @@
 #define ATTR_IPA 0x50000000ULL /* = the VA: stage 1 maps it flat */
 #define ATTR_VA	 ATTR_IPA
 
+/* MAIR_EL1 slot that stage 1 uses for guest RAM: Normal Write-Back (0xff). */
+#define ATTR_RAM_MAIR_IDX 0
+
 /** One combination: the stage-1 side as the oracle takes it, and the stage-2 descriptor's. */
 struct attr_case {
 	struct s1_input s1;
@@ -35,6 +38,12 @@ struct attr_case {
  */
 struct vcpu *attr_map_start(struct scenario_ctx *c, const struct attr_case *k, uint64_t payload,
 			    uint64_t arg, uint64_t *pa);
+
+/**
+ * attr_map_s1_put() - write the stage-1 descriptor @desc for @va into the mapping's level-1
+ * table (@level 1) or the level-2 table that covers ATTR_VA's GiB (@level 2). 0 on success.
+ */
+int attr_map_s1_put(struct vm *vm, unsigned level, uint64_t va, uint64_t desc);
 
 /**
  * attr_check_at() - execute AT @op on ATTR_VA in the instance's vCPU regime and check PAR_EL1:
