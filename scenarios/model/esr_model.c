@@ -391,3 +391,10 @@ uint64_t sea_defined_mask(void)
 	return 0xffffffffULL & ~(ESR_ISS_ABT_EA | ESR_ISS_ABT_FNV |
 				 (ESR_ISS_ABT_SET_MASK << ESR_ISS_ABT_SET_SHIFT));
 }
+
+/* AArch64.FaultSyndrome() for a stage-1 fault to EL1: no instruction syndrome (ISV 0). */
+uint64_t esr_expect_dabt_s1_cur(unsigned fsc, bool is_write)
+{
+	return esr_make(ESR_EC_DABT_CUR, true,
+			(fsc & ESR_ISS_ABT_FSC_MASK) | (is_write ? ESR_ISS_DABT_WNR : 0), 0);
+}

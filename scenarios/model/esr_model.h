@@ -284,4 +284,14 @@ uint64_t esr_expect_sea(bool lower_el, bool is_write);
 /** sea_defined_mask() - the ESR bits esr_expect_sea() defines. */
 uint64_t sea_defined_mask(void);
 
+/**
+ * esr_expect_dabt_s1_cur() - ESR_EL1 of a stage-1 Data Abort taken from EL1 to EL1 (EC 0x25),
+ * e.g. an Alignment fault (ESR_FSC_ALIGN) for an unaligned access to stage-1 Device memory.
+ *
+ * AArch64.FaultSyndrome(): the instruction syndrome ISS[24:14] is reported only for stage 2
+ * faults (IsSecondStage()), so ISV = 0 and ISS[23:14] RES0; IL = 1; WnR = @is_write;
+ * S1PTW/CM/EA/FnV = 0; DFSC = @fsc. An unaligned LDR at EL1: 0x96000021.
+ */
+uint64_t esr_expect_dabt_s1_cur(unsigned fsc, bool is_write);
+
 #endif /* MODEL_ESR_MODEL_H */
