@@ -96,10 +96,10 @@ struct s2_attr_row {
 	Y(S2_FWB_MEMATTR_S1, OSH, "0x7-s1-osh")
 
 #define S2_ATTR_ROW(m, sh, n, s1name, off, attr, s1sh)                                             \
-	{"[s1=" s1name ",s2=" n "]", {{off, attr, s1sh}, m, sh, false, 0}},
+	{"[s1=" s1name ",s2=" n "]", {{off, attr, s1sh}, m, sh, false, 0, false}},
 #define S2_ATTR_ROWS_FOR(m, sh, n) S1_TYPES(S2_ATTR_ROW, m, sh, n)
 #define S2_FWB_ROW(m, sh, n, s1name, off, attr, s1sh)                                              \
-	{"[s1=" s1name ",s2=" n "]", {{off, attr, s1sh}, m, sh, true, 0}},
+	{"[s1=" s1name ",s2=" n "]", {{off, attr, s1sh}, m, sh, true, 0, false}},
 #define S2_FWB_ROWS_FOR(m, sh, n) S1_TYPES(S2_FWB_ROW, m, sh, n)
 
 static const struct s2_attr_row s2_attr_rows[] = {S2_TYPES(S2_ATTR_ROWS_FOR)};

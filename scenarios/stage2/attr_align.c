@@ -40,10 +40,10 @@ struct s2_align_row {
 	Y(m, n, "onc-inc-ish", false, 0x44)                                                        \
 	Y(m, n, "owb-iwb-ish", false, 0xff)
 #define ALIGN_ROW(m, n, s1name, off, attr)                                                         \
-	{"[s1=" s1name ",s2=" n "]", {{off, attr, ISH}, m, ISH, false, 0}, false},
+	{"[s1=" s1name ",s2=" n "]", {{off, attr, ISH}, m, ISH, false, 0, false}, false},
 #define ALIGN_ROWS_FOR(m, n) ALIGN_S1(ALIGN_ROW, m, n)
 #define ALIGN_ST_ROW(m, n, s1name, off, attr)                                                      \
-	{"[s1=" s1name ",s2=" n ",st]", {{off, attr, ISH}, m, ISH, false, 0}, true},
+	{"[s1=" s1name ",s2=" n ",st]", {{off, attr, ISH}, m, ISH, false, 0, false}, true},
 #define ALIGN_ST_ROWS_FOR(m, n) ALIGN_S1(ALIGN_ST_ROW, m, n)
 
 static const struct s2_align_row s2_align_rows[] = {

@@ -177,7 +177,7 @@ static uint64_t s1_realize(struct vm *vm, const struct at_case *k)
 
 static void run_atfault(struct scenario_ctx *c, const void *row)
 {
-	static const struct attr_case base = {{false, 0xff, 3}, S2_MEMATTR_NORMAL_WB, 3, false, 0};
+	static const struct attr_case base = {{false, 0xff, 3}, S2_MEMATTR_NORMAL_WB, 3, false, 0, false};
 	static const char *const names[] = {[AT_S12E1R] = "s12e1r",
 					    [AT_S12E1W] = "s12e1w",
 					    [AT_S12E0R] = "s12e0r",

@@ -54,7 +54,7 @@ struct s2_attr_hcr_row {
 	Y(hn, h, S2_FWB_MEMATTR_S1, OSH, "0x7-s1-osh")
 
 #define HCR_ROW(hn, h, f, m, sh, n, s1name, off, attr, s1sh)                                       \
-	{"[" hn ",s1=" s1name ",s2=" n "]", {{off, attr, s1sh}, m, sh, f, h}},
+	{"[" hn ",s1=" s1name ",s2=" n "]", {{off, attr, s1sh}, m, sh, f, h, false}},
 #define HCR_ROWS_FOR(hn, h, m, sh, n)	  HCR_S1(HCR_ROW, hn, h, false, m, sh, n)
 #define HCR_FWB_ROWS_FOR(hn, h, m, sh, n) HCR_S1(HCR_ROW, hn, h, true, m, sh, n)
 

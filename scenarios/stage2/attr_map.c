@@ -19,6 +19,14 @@
 #define ATTR_TCR_EL1                                                                               \
 	(TCR_T0SZ(25) | TCR_IRGN0_WBWA | TCR_ORGN0_WBWA | TCR_SH0_INNER | TCR_TG0_4K | TCR_EL1_EPD1)
 
+/*
+ * TTBCR for an AArch32 EL1 (TCR_EL1[31:0]): EAE = 1 (long descriptors), T0SZ = 0 (32-bit VAs
+ * through TTBR0, walk from level 1: the same level-1 index VA[31:30] as VA[38:30] above for
+ * VAs below 4 GiB, so the same tables serve), inner-shareable WB walks, EPD1.
+ */
+#define ATTR_TTBCR_LPAE                                                                            \
+	(TTBCR_EAE | TCR_IRGN0_WBWA | TCR_ORGN0_WBWA | TCR_SH0_INNER | TCR_EL1_EPD1)
+
 #define DESC_TABLE 3ULL /* table (levels 1 and 2) or page (level 3) descriptor */
 #define DESC_BLOCK 1ULL
 
@@ -52,7 +60,8 @@ struct vcpu *attr_map_start(struct scenario_ctx *c, const struct attr_case *k, u
 		.payload = payload,
 		.args = {arg},
 		.vcpu = {.hcr = (k->fwb ? HCR_FWB : 0) | k->hcr,
-			 .tcr_el1 = ATTR_TCR_EL1,
+			 .aarch32 = k->aarch32,
+			 .tcr_el1 = k->aarch32 ? ATTR_TTBCR_LPAE : ATTR_TCR_EL1,
 			 .ttbr0_el1 = ATTR_S1_L1,
 			 .mair_el1 = 0xffULL << (8 * RAM_MAIR_IDX) | (uint64_t)k->s1.mair_attr
 									     << (8 * ATTR_MAIR_IDX),

@@ -26,10 +26,11 @@ struct attr_case {
 	uint8_t s2_sh;
 	bool fwb;     /* HCR_EL2.FWB = 1: MemAttr is in the FEAT_S2FWB encoding */
 	uint64_t hcr; /* further HCR_EL2 attribute controls (HCR_DC, HCR_CD, HCR_ID) */
+	bool aarch32; /* EL1 in AArch32, stage 1 in the LPAE format (TTBCR.EAE = 1) */
 };
 
 /**
- * attr_map_start() - sc_start() a fresh VM and vCPU (running @payload with x0 = @arg) whose
+ * attr_map_start() - sc_start() a fresh VM and vCPU (running @payload with x0 = @arg; an AArch32 one, with G32SYM(), if @k->aarch32) whose
  * regime maps ATTR_VA as @k says. Stage 1, unless off, also maps guest RAM flat as Normal WB
  * (a 2 MiB block), with SCTLR_EL1.M, C and I set: with C = 0 an implementation may report, and
  * use, Non-cacheable for every Normal type (PAR_EL1.ATTR "can be the resulting attribute ... as

@@ -91,6 +91,8 @@
 /* TCR_EL1 (fields not shared with TCR_EL2 above) */
 #define TCR_EL1_EPD1	  BIT(23) /* no walks through TTBR1_EL1 */
 #define TCR_EL1_IPS_SHIFT 32
+/* TTBCR (AArch32 EL1, TCR_EL1[31:0]): EAE = 1 selects the long-descriptor (LPAE) format. */
+#define TTBCR_EAE BIT(31)
 
 /* VTCR_EL2 */
 #define VTCR_T0SZ(n)	((unsigned long long)(n)&0x3f)
