@@ -343,9 +343,15 @@ bool par_attrs_permitted(const struct par_attrs_expect *e, uint64_t par)
 
 enum align_outcome s2_unaligned_load_outcome(const struct s1_input *s1, unsigned s2_memattr)
 {
-	struct mem_attrs a1 = s1_disabled_data_attrs();
+	return s2_unaligned_load_outcome_hcr(s1, s2_memattr, (struct hcr_attr_ctl){0});
+}
 
-	if (!s1->off && !s1_decode_mem_attrs(s1->mair_attr, s1->sh, &a1)) {
+enum align_outcome s2_unaligned_load_outcome_hcr(const struct s1_input *s1, unsigned s2_memattr,
+						 struct hcr_attr_ctl hcr)
+{
+	struct mem_attrs a1 = hcr.dc ? s1_default_cacheability_attrs() : s1_disabled_data_attrs();
+
+	if (!hcr.dc && !s1->off && !s1_decode_mem_attrs(s1->mair_attr, s1->sh, &a1)) {
 		return ALIGN_NO_FAULT; /* not modelled: callers use s2_par_attrs_expect() first */
 	}
 	if (a1.memtype == MEMTYPE_DEVICE) {

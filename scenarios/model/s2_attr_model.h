@@ -180,6 +180,15 @@ bool s2_par_attrs_expect_hcr(const struct s1_input *s1, unsigned s2_memattr, uns
 			     bool fwb, bool feat_xs, struct hcr_attr_ctl hcr,
 			     struct par_attrs_expect *out);
 
+/**
+ * s2_unaligned_load_outcome_hcr() - s2_unaligned_load_outcome() with the HCR_EL2 controls
+ * @hcr: with DC = 1 the stage-1 type is Normal (s1_default_cacheability_attrs()) whatever
+ * SCTLR_EL1.M and MAIR say, so only a stage-2 Device type faults; CD and ID change cacheability
+ * only, never the Device/Normal type that AArch64.S2HasAlignmentFault() looks at.
+ */
+enum align_outcome s2_unaligned_load_outcome_hcr(const struct s1_input *s1, unsigned s2_memattr,
+						 struct hcr_attr_ctl hcr);
+
 /** par_attrs_permitted() - whether PAR_EL1 value @par's ATTR and SH are one of @e's pairs. */
 bool par_attrs_permitted(const struct par_attrs_expect *e, uint64_t par);
 

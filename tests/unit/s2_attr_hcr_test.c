@@ -78,5 +78,19 @@ int main(void)
 	expect(S1_OFF, 0x7, NSH, true, DC, 0xff, NSH, "FWB 0b111 with DC: DC's WB NSH");
 	expect(S1_OFF, 0x6, ISH, true, DC, 0xff, ISH, "FWB 0b110 with DC: WB, ISH");
 	expect(S1_OFF, 0x5, NSH, true, DC, 0x44, OSH, "FWB 0b101 with DC: NC");
+	/* Unaligned loads: with DC the stage-1 type is Normal, so only stage 2 Device faults. */
+	struct s1_input off = S1_OFF, dev = S1(0x00, OSH);
+
+	unit_ok(s2_unaligned_load_outcome_hcr(&off, 0xf, DC) == ALIGN_NO_FAULT,
+		"DC, stage 1 off over WB: no Alignment fault (Normal, not Device)");
+	unit_ok(s2_unaligned_load_outcome_hcr(&dev, 0xf, DC) == ALIGN_NO_FAULT,
+		"DC, stage 1 Device-nGnRnE with M = 1 over WB: no fault (stage 1 ignored)");
+	unit_ok(s2_unaligned_load_outcome_hcr(&off, 0x0, DC) == ALIGN_FAULT_STAGE2,
+		"DC over stage 2 Device: stage-2 Alignment fault");
+	unit_ok(s2_unaligned_load_outcome_hcr(&off, 0xf, CD) == ALIGN_FAULT_STAGE1,
+		"CD only, stage 1 off: still Device at stage 1");
+	unit_ok(s2_unaligned_load_outcome_hcr(&off, 0xf, (struct hcr_attr_ctl){0}) ==
+			ALIGN_FAULT_STAGE1,
+		"no DC, stage 1 off: stage-1 Alignment fault");
 	return unit_done();
 }
