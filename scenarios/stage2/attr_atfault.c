@@ -7,7 +7,8 @@
  * it reads last, and the stage-2 lookup of the output IPA find (struct at_case: invalid at a
  * level, or a leaf with its AF and AP/S2AP); the scenario builds that over the stage2.attr
  * mapping (attr_map.c) and the oracle (scenarios/model/at_par_model.c) gives PAR_EL1. Rows
- * whose translation succeeds check F = 0 and the PA.
+ * whose translation succeeds check F = 0 and the PA. stage2.aarch32.atfault (at the end) runs
+ * a subset with EL1 in AArch32 and an LPAE stage 1.
  *
  * The layout (4K granule at both stages, stage-1 VAs of 39 bits):
  * - CASE_VA has its own stage-1 level-2 entry pointing to the case's level-3 table; a level-3
@@ -20,12 +21,14 @@
 #include "arch/el2.h"
 #include "arch/pte.h"
 #include "at_par_model.h"
+#include "a32_check.h"
 #include "attr_map.h"
 
 struct atfault_row {
 	const char *name;
 	enum at_s12_op op;
 	struct at_case k;
+	bool aarch32; /* EL1 in AArch32 with an LPAE stage 1 (stage2.aarch32.atfault) */
 };
 
 #define CASE_VA	       (ATTR_VA + 0x400000)
@@ -61,10 +64,11 @@ _Static_assert((S2_SLOT_IPA(1) >> 21) == (ATTR_IPA >> 21), "slots share ATTR_IPA
 #define S1_RW_EL0 LEAF(1)
 #define ROW(n, op, t, s1, s2)                                                                      \
 	{                                                                                          \
-		"[" n ",at=" #op "]", AT_##op,                                                     \
-		{                                                                                  \
-			t, s1, s2                                                                  \
-		}                                                                                  \
+		"[" n ",at=" #op "]", AT_##op, {t, s1, s2}, false                                  \
+	}
+#define ROW32(n, op, t, s1, s2)                                                                    \
+	{                                                                                          \
+		"[" n ",at=" #op "]", AT_##op, {t, s1, s2}, true                                   \
 	}
 
 static const struct atfault_row atfault_rows[] = {
@@ -177,12 +181,13 @@ static uint64_t s1_realize(struct vm *vm, const struct at_case *k)
 
 static void run_atfault(struct scenario_ctx *c, const void *row)
 {
-	static const struct attr_case base = {{false, 0xff, 3}, S2_MEMATTR_NORMAL_WB, 3, false, 0, false};
+	const struct atfault_row *r = row;
+	const struct attr_case base = {{false, 0xff, 3}, S2_MEMATTR_NORMAL_WB, 3, false, 0,
+				       r->aarch32};
 	static const char *const names[] = {[AT_S12E1R] = "s12e1r",
 					    [AT_S12E1W] = "s12e1w",
 					    [AT_S12E0R] = "s12e0r",
 					    [AT_S12E0W] = "s12e0w"};
-	const struct atfault_row *r = row;
 	struct at_access a = {.el0 = r->op == AT_S12E0R || r->op == AT_S12E0W,
 			      .write = r->op == AT_S12E1W || r->op == AT_S12E0W};
 	struct par_fault want;
@@ -192,7 +197,7 @@ static void run_atfault(struct scenario_ctx *c, const void *row)
 		sc_fail(c, "the row is outside what the oracle models");
 		return;
 	}
-	if (!attr_map_start(c, &base, GSYM(gp_exit), 0, &pa)) {
+	if (!attr_map_start(c, &base, r->aarch32 ? G32SYM(g32p_exit) : GSYM(gp_exit), 0, &pa)) {
 		return;
 	}
 	struct vm *vm = sc_vm(c);
@@ -226,3 +231,29 @@ SCENARIO(stage2_attr_atfault, .id = "stage2.attr.atfault",
 		 "table read (AArch64.EncodePAR); stage 1 (its walk through stage 2 included) is "
 		 "checked before stage 2 of the output, a walk only reads its tables",
 	 SCENARIO_ROWS(atfault_rows), .run = run_atfault);
+
+/*
+ * The same with EL1 in AArch32 and an LPAE stage 1 (TTBCR.EAE = 1, T0SZ = 0, walks from level
+ * 1): the PAR_EL1 fields of a failed AT keep their places in the 64-bit (LPAE) PAR format (FST
+ * [6:1], S2WLK [8], FSTAGE [9]). A 32-bit VA has no level-0 lookup, so no such row.
+ */
+static const struct atfault_row a32_atfault_rows[] = {
+	ROW32("s2-trans-l3", S12E1R, S2_RW, S1_RW_EL0, HOLE(3)),
+	ROW32("s2-trans-l1", S12E0R, S2_RW, S1_RW_EL0, HOLE(1)),
+	ROW32("s2-ro", S12E1R, S2_RW, S1_RW_EL0, LEAF(1)),
+	ROW32("s2-af0", S12E1R, S2_RW, S1_RW_EL0, LEAF_NOAF(3)),
+	ROW32("s1-trans-l3", S12E1R, S2_RW, HOLE(3), S2_RW),
+	ROW32("s1-trans-l2", S12E0W, S2_RW, HOLE(2), S2_RW),
+	ROW32("s1-trans-l1", S12E1W, S2_RW, HOLE(1), S2_RW),
+	ROW32("s1-el1-rw", S12E0R, S2_RW, LEAF(0), S2_RW),
+	ROW32("s1-el1-ro", S12E1W, S2_RW, LEAF(2), S2_RW),
+	ROW32("s1-af0", S12E1R, S2_RW, LEAF_NOAF(1), S2_RW),
+	ROW32("ptw-trans-l3", S12E1R, HOLE(3), S1_RW_EL0, S2_RW),
+	ROW32("ptw-af0", S12E0R, LEAF_NOAF(3), S1_RW_EL0, S2_RW),
+};
+
+SCENARIO(stage2_aarch32_atfault, .id = "stage2.aarch32.atfault",
+	 .rule = "with EL1 in AArch32 and an LPAE stage 1, AT S12E1R/W and S12E0R/W executed at "
+		 "EL2 report a fault in the 64-bit PAR_EL1 format: F = 1, FST with its level, S "
+		 "(FSTAGE) = 1 for a stage-2 fault, PTW (S2WLK) = 1 on a stage-1 table read",
+	 SCENARIO_ROWS(a32_atfault_rows), .requires = aarch32_el1_requires, .run = run_atfault);
