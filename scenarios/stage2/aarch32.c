@@ -187,32 +187,43 @@ struct s2_a32_attr_row {
 };
 
 /* A sample of stage2.attr's cross product in the AArch32 LPAE regime. */
-#define A32_S1(Y, m, sh, n)                                                                        \
-	Y(m, sh, n, "off", true, 0x00, NSH)                                                        \
-	Y(m, sh, n, "dev-nGnRE", false, 0x04, OSH)                                                 \
-	Y(m, sh, n, "onc-inc-ish", false, 0x44, ISH)                                               \
-	Y(m, sh, n, "owt-iwt-nsh", false, 0xaa, NSH)                                               \
-	Y(m, sh, n, "owb-iwb-ish", false, 0xff, ISH)                                               \
-	Y(m, sh, n, "owb-iwt-osh", false, 0xfa, OSH)
-#define A32_ATTR_ROW(m, sh, n, s1name, off, attr, s1sh)                                            \
-	{"[s1=" s1name ",s2=" n "]", {{off, attr, s1sh}, m, sh, false, 0, true}},
-#define A32_ATTR_ROWS_FOR(m, sh, n) A32_S1(A32_ATTR_ROW, m, sh, n)
+#define A32_S1(Y, hn, h, m, sh, n)                                                                 \
+	Y(hn, h, m, sh, n, "off", true, 0x00, NSH)                                                 \
+	Y(hn, h, m, sh, n, "dev-nGnRE", false, 0x04, OSH)                                          \
+	Y(hn, h, m, sh, n, "onc-inc-ish", false, 0x44, ISH)                                        \
+	Y(hn, h, m, sh, n, "owt-iwt-nsh", false, 0xaa, NSH)                                        \
+	Y(hn, h, m, sh, n, "owb-iwb-ish", false, 0xff, ISH)                                        \
+	Y(hn, h, m, sh, n, "owb-iwt-osh", false, 0xfa, OSH)
+#define A32_ATTR_ROW(hn, h, m, sh, n, s1name, off, attr, s1sh)                                     \
+	{"[" hn "s1=" s1name ",s2=" n "]", {{off, attr, s1sh}, m, sh, false, h, true}},
+#define A32_ATTR_ROWS_FOR(hn, h, m, sh, n) A32_S1(A32_ATTR_ROW, hn, h, m, sh, n)
+#define A32_S2(hn, h)                                                                              \
+	A32_ATTR_ROWS_FOR(hn, h, S2_MEMATTR_DEVICE_nGnRE, OSH, "0x1-dev-nGnRE-osh")                \
+	A32_ATTR_ROWS_FOR(hn, h, S2_MEMATTR(S2_CACHE_NC, S2_CACHE_NC), ISH, "0x5-onc-inc-ish")     \
+	A32_ATTR_ROWS_FOR(hn, h, S2_MEMATTR(S2_CACHE_WT, S2_CACHE_WB), NSH, "0xb-owt-iwb-nsh")     \
+	A32_ATTR_ROWS_FOR(hn, h, S2_MEMATTR(S2_CACHE_WB, S2_CACHE_WB), ISH, "0xf-owb-iwb-ish")
 
+/*
+ * Without HCR_EL2 attribute controls, and with DC (SCTLR.M behaves as 0 for an AArch32 EL1
+ * too) and CD, whose rules do not depend on EL1's Execution state.
+ */
 static const struct s2_a32_attr_row s2_a32_attr_rows[] = {
-	A32_ATTR_ROWS_FOR(S2_MEMATTR_DEVICE_nGnRE, OSH, "0x1-dev-nGnRE-osh") A32_ATTR_ROWS_FOR(
-		S2_MEMATTR(S2_CACHE_NC, S2_CACHE_NC), ISH, "0x5-onc-inc-ish")
-		A32_ATTR_ROWS_FOR(S2_MEMATTR(S2_CACHE_WT, S2_CACHE_WB), NSH, "0xb-owt-iwb-nsh")
-			A32_ATTR_ROWS_FOR(S2_MEMATTR(S2_CACHE_WB, S2_CACHE_WB), ISH,
-					  "0xf-owb-iwb-ish")};
+	/* clang-format off */
+	A32_S2("", 0)
+	A32_S2("dc=1,", HCR_DC)
+	A32_S2("cd=1,", HCR_CD)
+	/* clang-format on */
+};
 
 static void run_s2_a32_attr(struct scenario_ctx *c, const void *row)
 {
 	const struct s2_a32_attr_row *r = row;
+	struct hcr_attr_ctl hcr = {.dc = (r->k.hcr & HCR_DC) != 0, .cd = (r->k.hcr & HCR_CD) != 0};
 	struct par_attrs_expect e;
 	uint64_t pa;
 
-	if (!s2_par_attrs_expect(&r->k.s1, r->k.s2_memattr, r->k.s2_sh, false,
-				 cpu_has(cpu_id_regs(), CPU_XS), &e)) {
+	if (!s2_par_attrs_expect_hcr(&r->k.s1, r->k.s2_memattr, r->k.s2_sh, false,
+				     cpu_has(cpu_id_regs(), CPU_XS), hcr, &e)) {
 		sc_fail(c, "the row is outside what the oracle models");
 		return;
 	}
@@ -229,5 +240,6 @@ SCENARIO(stage2_aarch32_attr, .id = "stage2.aarch32.attr",
 		 "(MAIR0/MAIR1 AttrIndx, SH) and stage 2 attributes combine as "
 		 "S2CombineS1MemAttrs() "
 		 "and AT S12E1R/W and S12E0R/W from EL2 report it in PAR_EL1's 64-bit layout (F 0, "
-		 "PA, ATTR, SH 0b10 for Device and Normal iNC-oNC); stage 1 off is Device-nGnRnE",
+		 "PA, ATTR, SH 0b10 for Device and Normal iNC-oNC); stage 1 off is Device-nGnRnE; "
+		 "HCR_EL2.DC and CD act as for an AArch64 EL1 (s2_par_attrs_expect_hcr())",
 	 SCENARIO_ROWS(s2_a32_attr_rows), .requires = aarch32_el1_requires, .run = run_s2_a32_attr);
