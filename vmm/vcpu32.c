@@ -37,8 +37,11 @@ void vcpu32_init(struct vcpu *v)
 	uint64_t top = v->vm->ram_ipa + v->vm->ram_size;
 
 	v->hcr &= ~HCR_RW; /* RW = 0: EL1 is AArch32 */
-	/* The AArch32 view of SCTLR; DACR and IFSR (no EL1 register) start at 0. */
-	v->el1.sctlr_el1 = SCTLR32_INIT;
+	/*
+	 * The AArch32 view of SCTLR, with the config's bits (M, C, I have the AArch64 positions);
+	 * DACR and IFSR (no EL1 register) start at 0.
+	 */
+	v->el1.sctlr_el1 = SCTLR32_INIT | v->cfg.sctlr_el1;
 	/* Supervisor mode, asynchronous exceptions masked; bit 0 of the entry selects T32. */
 	v->pstate = v->cfg.spsr ? v->cfg.spsr : (PSR32_M_SVC | PSR32_A | PSR32_I | PSR32_F);
 	if (v->pc & 1) {

@@ -238,7 +238,8 @@ enum at_s12_op { AT_S12E1R, AT_S12E1W, AT_S12E0R, AT_S12E0W };
 /**
  * vcpu_at_s12() - AT S12E1R/W or S12E0R/W (@op) of @va in @vcpu's EL1&0 regime, from EL2
  * between guest entries: the result is PAR_EL1 as the CPU reports it (also left in the vCPU's
- * PAR_EL1). -1 for vCPUs whose regime the harness cannot load at E2H = 0 (AArch32, E2H = 1).
+ * PAR_EL1). -1 for vCPUs whose regime the harness cannot load at E2H = 0 (E2H = 1), or whose
+ * PAR would be in the 32-bit format (AArch32 EL1 with TTBCR.EAE = 0).
  */
 int vcpu_at_s12(struct vcpu *vcpu, enum at_s12_op op, uint64_t va, uint64_t *par);
 /** The reason vcpu_run() gives a synchronous exit of exception class @ec (services aside). */

@@ -157,3 +157,19 @@ struct esr_set esr_expect_smc32(const struct a32_issue *is)
 	}
 	return s;
 }
+
+uint64_t esr_expect_a32_dabt_s2(const struct a32_dabt *a, unsigned fsc)
+{
+	uint64_t iss = (fsc & ESR_ISS_ABT_FSC_MASK) | ESR_ISS_DABT_ISV |
+		       (uint64_t)(a->size_log2 & ESR_ISS_DABT_SAS_MASK) << ESR_ISS_DABT_SAS_SHIFT |
+		       (uint64_t)(aarch32_reg_view64(a->mode, a->rt) & ESR_ISS_DABT_SRT_MASK)
+			       << ESR_ISS_DABT_SRT_SHIFT;
+
+	if (a->sign_extend && !a->is_write) {
+		iss |= ESR_ISS_DABT_SSE;
+	}
+	if (a->is_write) {
+		iss |= ESR_ISS_DABT_WNR;
+	}
+	return esr_make(ESR_EC_DABT_LOW, !a->t16, (uint32_t)iss, 0);
+}

@@ -166,4 +166,36 @@ uint64_t esr_expect_hvc32(uint16_t imm16);
  */
 struct esr_set esr_expect_smc32(const struct a32_issue *is);
 
+/**
+ * struct a32_dabt - an AArch32 load or store that took a stage 2 Data Abort.
+ * @size_log2: 0 byte, 1 halfword, 2 word.
+ * @is_write: a store (WnR = 1).
+ * @sign_extend: LDRSB/LDRSH.
+ * @rt: the AArch32 transfer register, 0..14.
+ * @mode: PSTATE.M of the mode it executed in (PSR32_M_*), for the AArch64 view of @rt.
+ * @t16: a 16-bit T32 encoding.
+ */
+struct a32_dabt {
+	unsigned size_log2;
+	bool is_write;
+	bool sign_extend;
+	unsigned rt;
+	unsigned mode;
+	bool t16;
+};
+
+/**
+ * esr_expect_a32_dabt_s2() - ESR_EL2 of a stage 2 Data Abort (fault status @fsc) on the single
+ * register load/store @a from AArch32 EL1 (EC 0x24), not on a stage-1 walk.
+ *
+ * AArch64.FaultSyndrome() gives a stage 2 fault LSInstructionSyndrome(): for the AArch32
+ * LDR/LDRB/LDRH/LDRSB/LDRSH/STR/STRB/STRH family without writeback and without R15 (the ISV
+ * list of "ISS encoding for an exception from a Data Abort"), ISV = 1, SAS = size, SSE = sign
+ * extension, SRT = the AArch64 view of Rt in @a->mode (aarch32_reg_view64()), SF = 0 (a 32-bit
+ * register), AR = 0 (not LDA/STL). IL = 0 for a 16-bit T32 instruction, else 1 ("IL ... for an
+ * exception with ISV = 1 ... the length of the instruction"). WnR, DFSC = @fsc; S1PTW, CM, EA,
+ * FnV, VNCR 0.
+ */
+uint64_t esr_expect_a32_dabt_s2(const struct a32_dabt *a, unsigned fsc);
+
 #endif /* MODEL_ESR_AARCH32_MODEL_H */

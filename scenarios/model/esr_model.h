@@ -295,7 +295,6 @@ uint64_t esr_expect_sea(bool lower_el, bool is_write);
 /** sea_defined_mask() - the ESR bits esr_expect_sea() defines. */
 uint64_t sea_defined_mask(void);
 
-#endif /* MODEL_ESR_MODEL_H */
 
 /**
  * esr_expect_dabt_cur() - a stage 1 Data Abort taken to the current EL (EC 0x25), e.g. at EL2
@@ -312,3 +311,5 @@ uint64_t esr_expect_dabt_cur(bool is_write, bool cm, unsigned fsc);
  * IL = 1, IFSC = @fsc, S1PTW/EA/FnV/SET 0, every other ISS bit RES0.
  */
 uint64_t esr_expect_iabt_cur(unsigned fsc);
+
+#endif /* MODEL_ESR_MODEL_H */

@@ -253,14 +253,43 @@ static void expect_add(struct par_attrs_expect *e, uint8_t attr, unsigned sh)
 	}
 }
 
-bool s2_par_attrs_expect(const struct s1_input *s1, unsigned s2_memattr, unsigned s2_sh, bool fwb,
-			 bool feat_xs, struct par_attrs_expect *out)
+struct mem_attrs s1_default_cacheability_attrs(void)
+{
+	struct mem_hints wb = {.attrs = MEMATTR_WB, .hints = 3, .transient = false};
+
+	return (struct mem_attrs){.memtype = MEMTYPE_NORMAL,
+				  .inner = wb,
+				  .outer = wb,
+				  .shareability = SHAREABILITY_NSH};
+}
+
+struct mem_attrs normal_nc_mem_attrs(void)
+{
+	return (struct mem_attrs){.memtype = MEMTYPE_NORMAL,
+				  .inner = {.attrs = MEMATTR_NC},
+				  .outer = {.attrs = MEMATTR_NC},
+				  .shareability = SHAREABILITY_OSH};
+}
+
+struct mem_attrs s2_hcr_cd_data_attrs(const struct mem_attrs *s2, struct hcr_attr_ctl hcr)
+{
+	if (hcr.cd && s2->memtype == MEMTYPE_NORMAL) {
+		return normal_nc_mem_attrs();
+	}
+	return *s2;
+}
+
+bool s2_par_attrs_expect_hcr(const struct s1_input *s1, unsigned s2_memattr, unsigned s2_sh,
+			     bool fwb, bool feat_xs, struct hcr_attr_ctl hcr,
+			     struct par_attrs_expect *out)
 {
 	struct mem_attrs a1, a2, m;
 	unsigned choices = !fwb && s2_memattr_has_choice(s2_memattr) ? S2_RESMEMATTR_CHOICES : 1;
 
 	*out = (struct par_attrs_expect){0};
-	if (s1->off) {
+	if (hcr.dc) {
+		a1 = s1_default_cacheability_attrs();
+	} else if (s1->off) {
 		a1 = s1_disabled_data_attrs();
 	} else if (!s1_decode_mem_attrs(s1->mair_attr, s1->sh, &a1)) {
 		return false;
@@ -270,7 +299,9 @@ bool s2_par_attrs_expect(const struct s1_input *s1, unsigned s2_memattr, unsigne
 			if (!s2_apply_fwb_mem_attrs(&a1, s2_memattr, s2_sh, &m)) {
 				return false;
 			}
+			m = s2_hcr_cd_data_attrs(&m, hcr);
 		} else if (s2_decode_mem_attrs(s2_memattr, s2_sh, choice, &a2)) {
+			a2 = s2_hcr_cd_data_attrs(&a2, hcr);
 			m = s2_combine_s1_mem_attrs(&a1, &a2);
 		} else {
 			return false;
@@ -290,6 +321,13 @@ bool s2_par_attrs_expect(const struct s1_input *s1, unsigned s2_memattr, unsigne
 	return true;
 }
 
+bool s2_par_attrs_expect(const struct s1_input *s1, unsigned s2_memattr, unsigned s2_sh, bool fwb,
+			 bool feat_xs, struct par_attrs_expect *out)
+{
+	return s2_par_attrs_expect_hcr(s1, s2_memattr, s2_sh, fwb, feat_xs,
+				       (struct hcr_attr_ctl){0}, out);
+}
+
 bool par_attrs_permitted(const struct par_attrs_expect *e, uint64_t par)
 {
 	uint8_t attr = (uint8_t)(par >> PAR_ATTR_SHIFT);
@@ -305,9 +343,15 @@ bool par_attrs_permitted(const struct par_attrs_expect *e, uint64_t par)
 
 enum align_outcome s2_unaligned_load_outcome(const struct s1_input *s1, unsigned s2_memattr)
 {
-	struct mem_attrs a1 = s1_disabled_data_attrs();
+	return s2_unaligned_load_outcome_hcr(s1, s2_memattr, (struct hcr_attr_ctl){0});
+}
 
-	if (!s1->off && !s1_decode_mem_attrs(s1->mair_attr, s1->sh, &a1)) {
+enum align_outcome s2_unaligned_load_outcome_hcr(const struct s1_input *s1, unsigned s2_memattr,
+						 struct hcr_attr_ctl hcr)
+{
+	struct mem_attrs a1 = hcr.dc ? s1_default_cacheability_attrs() : s1_disabled_data_attrs();
+
+	if (!hcr.dc && !s1->off && !s1_decode_mem_attrs(s1->mair_attr, s1->sh, &a1)) {
 		return ALIGN_NO_FAULT; /* not modelled: callers use s2_par_attrs_expect() first */
 	}
 	if (a1.memtype == MEMTYPE_DEVICE) {

@@ -138,6 +138,57 @@ enum align_outcome { ALIGN_NO_FAULT, ALIGN_FAULT_STAGE1, ALIGN_FAULT_STAGE2 };
 /** s2_unaligned_load_outcome() - the above for @s1 over stage-2 MemAttr @s2_memattr. */
 enum align_outcome s2_unaligned_load_outcome(const struct s1_input *s1, unsigned s2_memattr);
 
+/**
+ * struct hcr_attr_ctl - the HCR_EL2 controls that change the memory attributes of the EL1&0
+ * regime: DC (bit 12), CD (bit 32), ID (bit 33).
+ */
+struct hcr_attr_ctl {
+	bool dc; /* default cacheability: stage 1 behaves as disabled, output Normal WB */
+	bool cd; /* stage 2 data accesses and stage-1 walks: Normal becomes Non-cacheable */
+	bool id; /* stage 2 instruction fetches: Normal becomes Non-cacheable */
+};
+
+/**
+ * s1_default_cacheability_attrs() - AArch64.S1DisabledOutput() in the EL1&0 regime with
+ * HCR_EL2.DC = 1 (walkparams.dc): Normal, Inner and Outer Write-Back Read/Write-Allocate
+ * non-transient, Non-shareable. AArch64.S1Enabled() is FALSE for the EL1&0 regime whenever
+ * HCR_EL2.{DC, TGE} != {0, 0}, so this is the stage-1 output even with SCTLR_EL1.M = 1 ("the
+ * PE behaves as if the value of the SCTLR_EL1.M field is 0 for all purposes other than returning
+ * the value of a direct read"), for data and AT alike.
+ */
+struct mem_attrs s1_default_cacheability_attrs(void);
+
+/** NormalNCMemAttr(): Normal, Inner and Outer Non-cacheable, Outer Shareable. */
+struct mem_attrs normal_nc_mem_attrs(void);
+
+/**
+ * s2_hcr_cd_data_attrs() - the stage-2 attributes a data access (AT included: its access type
+ * is AccessType_AT, not IFETCH) uses after AArch64.S2Translate()'s "Treat memory attributes
+ * as Normal Non-Cacheable" step: with HCR_EL2.CD = 1 (!S2DCacheEnabled()) a Normal @s2 becomes
+ * NormalNCMemAttr(); Device stays. With HCR_EL2.FWB = 1 @s2 is the already combined result of
+ * AArch64.S2ApplyFWBMemAttrs() (walkstate.memattrs), and this step applies to it. HCR_EL2.ID
+ * only affects AccessType_IFETCH, so it never changes what AT reports.
+ */
+struct mem_attrs s2_hcr_cd_data_attrs(const struct mem_attrs *s2, struct hcr_attr_ctl hcr);
+
+/**
+ * s2_par_attrs_expect_hcr() - s2_par_attrs_expect() with the HCR_EL2 controls @hcr: DC
+ * replaces the stage-1 result (@s1, stage 1 off or on) with s1_default_cacheability_attrs(),
+ * CD applies s2_hcr_cd_data_attrs() before the combination (FWB = 0) or to the FWB result.
+ */
+bool s2_par_attrs_expect_hcr(const struct s1_input *s1, unsigned s2_memattr, unsigned s2_sh,
+			     bool fwb, bool feat_xs, struct hcr_attr_ctl hcr,
+			     struct par_attrs_expect *out);
+
+/**
+ * s2_unaligned_load_outcome_hcr() - s2_unaligned_load_outcome() with the HCR_EL2 controls
+ * @hcr: with DC = 1 the stage-1 type is Normal (s1_default_cacheability_attrs()) whatever
+ * SCTLR_EL1.M and MAIR say, so only a stage-2 Device type faults; CD and ID change cacheability
+ * only, never the Device/Normal type that AArch64.S2HasAlignmentFault() looks at.
+ */
+enum align_outcome s2_unaligned_load_outcome_hcr(const struct s1_input *s1, unsigned s2_memattr,
+						 struct hcr_attr_ctl hcr);
+
 /** par_attrs_permitted() - whether PAR_EL1 value @par's ATTR and SH are one of @e's pairs. */
 bool par_attrs_permitted(const struct par_attrs_expect *e, uint64_t par);
 

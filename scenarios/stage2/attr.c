@@ -96,10 +96,10 @@ struct s2_attr_row {
 	Y(S2_FWB_MEMATTR_S1, OSH, "0x7-s1-osh")
 
 #define S2_ATTR_ROW(m, sh, n, s1name, off, attr, s1sh)                                             \
-	{"[s1=" s1name ",s2=" n "]", {{off, attr, s1sh}, m, sh, false}},
+	{"[s1=" s1name ",s2=" n "]", {{off, attr, s1sh}, m, sh, false, 0, false}},
 #define S2_ATTR_ROWS_FOR(m, sh, n) S1_TYPES(S2_ATTR_ROW, m, sh, n)
 #define S2_FWB_ROW(m, sh, n, s1name, off, attr, s1sh)                                              \
-	{"[s1=" s1name ",s2=" n "]", {{off, attr, s1sh}, m, sh, true}},
+	{"[s1=" s1name ",s2=" n "]", {{off, attr, s1sh}, m, sh, true, 0, false}},
 #define S2_FWB_ROWS_FOR(m, sh, n) S1_TYPES(S2_FWB_ROW, m, sh, n)
 
 static const struct s2_attr_row s2_attr_rows[] = {S2_TYPES(S2_ATTR_ROWS_FOR)};
@@ -119,8 +119,8 @@ static void diag_permitted(struct scenario_ctx *c, const struct par_attrs_expect
 }
 
 /* One AT instruction: F, PA, and {ATTR, SH} against the permitted set. NS is UNKNOWN here. */
-static void check_at(struct scenario_ctx *c, enum at_s12_op op, uint64_t pa,
-		     const struct par_attrs_expect *e)
+void attr_check_at(struct scenario_ctx *c, enum at_s12_op op, uint64_t pa,
+		   const struct par_attrs_expect *e)
 {
 	static const char *const names[] = {[AT_S12E1R] = "at_s12e1r",
 					    [AT_S12E1W] = "at_s12e1w",
@@ -166,7 +166,7 @@ static void run_s2_attr(struct scenario_ctx *c, const void *row)
 	}
 	/* The EL0 forms translate the same page: the combination does not depend on the EL. */
 	for (enum at_s12_op op = AT_S12E1R; op <= AT_S12E0W; op++) {
-		check_at(c, op, pa, &e);
+		attr_check_at(c, op, pa, &e);
 	}
 }
 

@@ -12,12 +12,20 @@
 #define ATTR_FRAME 0xd0000 /* offset in guest RAM of the frame ATTR_IPA maps to */
 
 /* MAIR_EL1: slot 0 Normal WB for guest RAM, ATTR_MAIR_IDX the row's byte, the rest 0x00. */
-#define RAM_MAIR_IDX  0
+#define RAM_MAIR_IDX  ATTR_RAM_MAIR_IDX
 #define ATTR_MAIR_IDX 5
 
 /* TCR_EL1: 39-bit VAs through TTBR0 (walk from level 1), 4K, inner-shareable WB walks. */
 #define ATTR_TCR_EL1                                                                               \
 	(TCR_T0SZ(25) | TCR_IRGN0_WBWA | TCR_ORGN0_WBWA | TCR_SH0_INNER | TCR_TG0_4K | TCR_EL1_EPD1)
+
+/*
+ * TTBCR for an AArch32 EL1 (TCR_EL1[31:0]): EAE = 1 (long descriptors), T0SZ = 0 (32-bit VAs
+ * through TTBR0, walk from level 1: the same level-1 index VA[31:30] as VA[38:30] above for
+ * VAs below 4 GiB, so the same tables serve), inner-shareable WB walks, EPD1.
+ */
+#define ATTR_TTBCR_LPAE                                                                            \
+	(TTBCR_EAE | TCR_IRGN0_WBWA | TCR_ORGN0_WBWA | TCR_SH0_INNER | TCR_EL1_EPD1)
 
 #define DESC_TABLE 3ULL /* table (levels 1 and 2) or page (level 3) descriptor */
 #define DESC_BLOCK 1ULL
@@ -51,8 +59,9 @@ struct vcpu *attr_map_start(struct scenario_ctx *c, const struct attr_case *k, u
 	struct sc_setup s = {
 		.payload = payload,
 		.args = {arg},
-		.vcpu = {.hcr = k->fwb ? HCR_FWB : 0,
-			 .tcr_el1 = ATTR_TCR_EL1,
+		.vcpu = {.hcr = (k->fwb ? HCR_FWB : 0) | k->hcr,
+			 .aarch32 = k->aarch32,
+			 .tcr_el1 = k->aarch32 ? ATTR_TTBCR_LPAE : ATTR_TCR_EL1,
 			 .ttbr0_el1 = ATTR_S1_L1,
 			 .mair_el1 = 0xffULL << (8 * RAM_MAIR_IDX) | (uint64_t)k->s1.mair_attr
 									     << (8 * ATTR_MAIR_IDX),
@@ -74,4 +83,15 @@ struct vcpu *attr_map_start(struct scenario_ctx *c, const struct attr_case *k, u
 		return NULL;
 	}
 	return v;
+}
+
+int attr_map_s1_put(struct vm *vm, unsigned level, uint64_t va, uint64_t desc)
+{
+	if (level == 1) {
+		return put_desc(vm, ATTR_S1_L1, va, 30, desc);
+	}
+	if (level == 2 && (va >> 30) == (ATTR_VA >> 30)) {
+		return put_desc(vm, ATTR_S1_L2, va, 21, desc);
+	}
+	return -1;
 }

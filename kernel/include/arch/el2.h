@@ -93,6 +93,8 @@
 /* TCR_EL1 (fields not shared with TCR_EL2 above) */
 #define TCR_EL1_EPD1	  BIT(23) /* no walks through TTBR1_EL1 */
 #define TCR_EL1_IPS_SHIFT 32
+/* TTBCR (AArch32 EL1, TCR_EL1[31:0]): EAE = 1 selects the long-descriptor (LPAE) format. */
+#define TTBCR_EAE BIT(31)
 
 /* TCR_EL1: the TTBR1_EL1 half and hardware AF/dirty management (FEAT_HAFDBS) */
 #define TCR_EL1_T1SZ(n)	   (((unsigned long long)(n)&0x3f) << 16)
