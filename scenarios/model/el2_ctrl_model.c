@@ -142,6 +142,23 @@ unsigned el2_ctrl_permitted(const struct el2_ctrl_field *f, const struct id_regs
 	return 1;
 }
 
+uint64_t el2_ctrl_fill(const struct el2_ctrl_field *fields, size_t count, enum el2_ctrl_reg reg,
+		       const struct id_regs *ids, bool ones)
+{
+	uint64_t v = ones ? ~0ULL : 0;
+
+	for (size_t i = 0; i < count; i++) {
+		uint64_t vals[2];
+
+		if (fields[i].reg != reg) {
+			continue;
+		}
+		el2_ctrl_values(&fields[i], ids, vals);
+		v = (v & ~fields[i].mask) | vals[ones ? 0 : 1];
+	}
+	return v;
+}
+
 const char *el2_ctrl_state_name(enum el2_ctrl_state s)
 {
 	static const char *const names[] = {

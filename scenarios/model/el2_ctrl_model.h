@@ -22,6 +22,7 @@
 #ifndef MODEL_EL2_CTRL_MODEL_H
 #define MODEL_EL2_CTRL_MODEL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "cpu_features.h"
@@ -94,6 +95,15 @@ void el2_ctrl_values(const struct el2_ctrl_field *f, const struct id_regs *ids, 
  */
 unsigned el2_ctrl_permitted(const struct el2_ctrl_field *f, const struct id_regs *ids, uint64_t w,
 			    uint64_t out[2]);
+
+/**
+ * el2_ctrl_fill() - a whole-register value for @reg: every bit 1 (@ones) or 0, except that
+ * each of the @count @fields of @reg holds its el2_ctrl_values() value (v[0] for ones, v[1]
+ * for zeros), so that no field gets an illegal encoding (MDCR_EL2.HPMN > PMCR_EL0.N,
+ * SCTLR_EL2.TCF = 0b11).
+ */
+uint64_t el2_ctrl_fill(const struct el2_ctrl_field *fields, size_t count, enum el2_ctrl_reg reg,
+		       const struct id_regs *ids, bool ones);
 
 const char *el2_ctrl_state_name(enum el2_ctrl_state s);
 const char *el2_ctrl_reg_name(enum el2_ctrl_reg r);

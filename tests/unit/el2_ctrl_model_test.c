@@ -214,6 +214,24 @@ static void test_hpmn(void)
 	unit_ok(v[0] == BIT(40) && v[1] == 0, "TCF written 0b01 then 0b00");
 }
 
+/* el2.ctrl.all's whole-register values: all ones/zeros with each field at a legal value. */
+static void test_fill(void)
+{
+	struct id_regs pmu = {.dfr0 = F(4, ID_DFR0_PMUVER_SHIFT), .pmcr = 6ULL << 11};
+	struct id_regs none = {0};
+
+	unit_eq_u64(el2_ctrl_fill(fields, FIELD_COUNT, EL2_CTRL_HCR, &none, true), ~0ULL,
+		    "HCR_EL2 all ones: every field's set value is its mask");
+	unit_eq_u64(el2_ctrl_fill(fields, FIELD_COUNT, EL2_CTRL_HCR, &none, false), 0,
+		    "HCR_EL2 all zeros");
+	unit_eq_u64(el2_ctrl_fill(fields, FIELD_COUNT, EL2_CTRL_MDCR, &pmu, true),
+		    (~0ULL & ~0x1fULL) | 6, "MDCR_EL2 all ones with PMCR.N = 6: HPMN = 6");
+	unit_eq_u64(el2_ctrl_fill(fields, FIELD_COUNT, EL2_CTRL_MDCR, &pmu, false), 1,
+		    "MDCR_EL2 all zeros with a PMU: HPMN = 1");
+	unit_eq_u64(el2_ctrl_fill(fields, FIELD_COUNT, EL2_CTRL_SCTLR, &none, true), ~BIT(41),
+		    "SCTLR_EL2 all ones: TCF = 0b01");
+}
+
 /* ICH_HCR_EL2 fields from ICH_VTR_EL2 (IHI 0069) and FEAT_GICv4p1 (PFR0.GIC = 0b0011). */
 static void test_ich(void)
 {
@@ -253,6 +271,7 @@ int main(void)
 	test_compound();
 	test_lpa2();
 	test_hpmn();
+	test_fill();
 	test_ich();
 	test_hcrx();
 	return unit_done();
