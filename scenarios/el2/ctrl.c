@@ -28,9 +28,7 @@ static void run_ctrl(struct scenario_ctx *c, const void *row)
 
 	el2_ctrl_values(f, cpu_id_regs(), vals);
 	for (unsigned i = 0; i < 2; i++) {
-		uint64_t w = (orig & ~f->mask) | vals[i];
-
-		if (!ctrl_expect_field(c, f, w, ctrl_probe(f->reg, w))) {
+		if (!ctrl_expect_field(c, f, vals[i], ctrl_probe(f->reg, f->mask, vals[i]))) {
 			break;
 		}
 	}

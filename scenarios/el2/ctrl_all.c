@@ -8,9 +8,10 @@
  * (always-present controls, RES0/RES1 bits, fields of features not modelled). SCTLR_EL2.M is
  * 0 in the window (ctrl_probe.S).
  *
- * VTCR_EL2 has no row: all ones gives TG0 = 0b11, PS = 0b111 and SL0 = 0b11, reserved
- * encodings whose read-back the architecture leaves IMPLEMENTATION DEFINED, and stage 2 off
- * gives no reason to need them.
+ * The E2H = 1 layouts (CPTR_E2H, SCTLR_E2H) have no row: all ones there would also set
+ * controls of the EL2&0 regime the window does not need. VTCR_EL2 has no row: all ones gives TG0 =
+ * 0b11, PS = 0b111 and SL0 = 0b11, reserved encodings whose read-back the architecture leaves
+ * IMPLEMENTATION DEFINED, and stage 2 off gives no reason to need them.
  */
 #include "cpu_id.h"
 #include "ctrl_probe.h"
@@ -45,7 +46,7 @@ static void run_ctrl_all(struct scenario_ctx *c, const void *row)
 	for (int ones = 1; ones >= 0; ones--) {
 		uint64_t w =
 			el2_ctrl_fill(ctrl_fields, CTRL_FIELD_COUNT, r->reg, cpu_id_regs(), ones);
-		uint64_t got = ctrl_probe(r->reg, w);
+		uint64_t got = ctrl_probe(r->reg, ~0ULL, w);
 		bool ok = true;
 
 		for (size_t i = 0; i < CTRL_FIELD_COUNT && ok; i++) {

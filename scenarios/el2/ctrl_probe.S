@@ -64,6 +64,78 @@ ctrl_probe_sctlr:
 	ret
 
 /*
+ * uint64_t ctrl_probe_cptr_e2h(uint64_t mask, uint64_t value)
+ *   CPTR_EL2 in its E2H = 1 layout: with the EL2 MMU off and HCR_EL2.E2H = 1, the bits @mask
+ *   of CPTR_EL2 as read in that layout are replaced by @value and read back; then CPTR_EL2
+ *   (E2H = 1 view), HCR_EL2, CPTR_EL2 (E2H = 0 view: bits of one layout may read UNKNOWN
+ *   after E2H changes), SCTLR_EL2 and DAIF are restored. Returns the E2H = 1 read-back.
+ */
+	.globl	ctrl_probe_cptr_e2h
+ctrl_probe_cptr_e2h:
+	mrs	x2, daif
+	msr	daifset, #0xf
+	mrs	x3, sctlr_el2
+	bic	x4, x3, #1
+	mrs	x5, hcr_el2
+	orr	x6, x5, #(1 << 34)		/* HCR_EL2.E2H */
+	mrs	x7, cptr_el2
+	msr	sctlr_el2, x4
+	isb
+	msr	hcr_el2, x6
+	isb
+	mrs	x8, cptr_el2
+	bic	x9, x8, x0
+	orr	x9, x9, x1
+	msr	cptr_el2, x9
+	isb
+	mrs	x0, cptr_el2
+	msr	cptr_el2, x8
+	isb
+	msr	hcr_el2, x5
+	isb
+	msr	cptr_el2, x7
+	isb
+	msr	sctlr_el2, x3
+	isb
+	msr	daif, x2
+	ret
+
+/*
+ * uint64_t ctrl_probe_sctlr_e2h(uint64_t mask, uint64_t value)
+ *   SCTLR_EL2 in its {E2H, TGE} = {1, 1} layout, as ctrl_probe_cptr_e2h() does it: EL2 MMU
+ *   off, HCR_EL2.{E2H, TGE} = {1, 1}, the bits @mask replaced by @value (M kept 0), read
+ *   back; SCTLR_EL2, HCR_EL2 and DAIF restored. Returns the read-back.
+ */
+	.globl	ctrl_probe_sctlr_e2h
+ctrl_probe_sctlr_e2h:
+	mrs	x2, daif
+	msr	daifset, #0xf
+	mrs	x3, sctlr_el2
+	bic	x4, x3, #1
+	mrs	x5, hcr_el2
+	orr	x6, x5, #(1 << 34)		/* HCR_EL2.E2H */
+	orr	x6, x6, #(1 << 27)		/* HCR_EL2.TGE */
+	msr	sctlr_el2, x4
+	isb
+	msr	hcr_el2, x6
+	isb
+	mrs	x8, sctlr_el2
+	bic	x9, x8, x0
+	orr	x9, x9, x1
+	bic	x9, x9, #1
+	msr	sctlr_el2, x9
+	isb
+	mrs	x0, sctlr_el2
+	msr	sctlr_el2, x8
+	isb
+	msr	hcr_el2, x5
+	isb
+	msr	sctlr_el2, x3
+	isb
+	msr	daif, x2
+	ret
+
+/*
  * uint64_t ctrl_probe_cptr(uint64_t value)
  *   x0 = the CPTR_EL2 value to write (E2H = 0 layout). Returns CPTR_EL2 as read back;
  *   CPTR_EL2 is as before on return.

@@ -5,6 +5,9 @@
  *   in, so the window is the assembly of ctrl_probe.S, with the EL2 MMU off.
  * - CPTR_EL2: TZ/TSM/TAM would trap the harness's own SVE/SME/AMU use, and TFP its FP use:
  *   ctrl_probe.S as well (no FP/SIMD can run in an assembly window).
+ * - CPTR_EL2 and SCTLR_EL2 in their E2H = 1 layouts: ctrl_probe.S sets HCR_EL2.E2H (and TGE
+ *   for SCTLR_EL2) inside the MMU-off window, as vmm/entry.S guest_enter_vhe does for E2H = 1
+ *   guests, and puts the E2H = 0 values back before the MMU goes on again.
  * - VTCR_EL2, MDCR_EL2, CNTHCTL_EL2, HCRX_EL2, ICH_HCR_EL2: their fields act on stage 2 (off:
  *   HCR_EL2.VM = 0 between guest runs), on EL1/EL0 (not running), on EL1's view of the timers
  *   (the harness uses only CNTHP and CNTPCT at EL2, which CNTHCTL_EL2 with E2H = 0 does not
@@ -20,6 +23,8 @@
 uint64_t ctrl_probe_hcr(uint64_t value);
 uint64_t ctrl_probe_sctlr(uint64_t value);
 uint64_t ctrl_probe_cptr(uint64_t value);
+uint64_t ctrl_probe_cptr_e2h(uint64_t mask, uint64_t value);
+uint64_t ctrl_probe_sctlr_e2h(uint64_t mask, uint64_t value);
 
 /* Write @v, read it back, write the old value again: the C window (see above). */
 #define CTRL_PROBE_C(reg, v)                                                                       \
@@ -41,8 +46,10 @@ uint64_t ctrl_read(enum el2_ctrl_reg reg)
 	case EL2_CTRL_VTCR:
 		return read_vtcr_el2();
 	case EL2_CTRL_SCTLR:
+	case EL2_CTRL_SCTLR_E2H:
 		return read_sctlr_el2();
 	case EL2_CTRL_CPTR:
+	case EL2_CTRL_CPTR_E2H:
 		return read_cptr_el2();
 	case EL2_CTRL_MDCR:
 		return read_mdcr_el2();
@@ -57,9 +64,15 @@ uint64_t ctrl_read(enum el2_ctrl_reg reg)
 	return read_ich_hcr_el2();
 }
 
-uint64_t ctrl_probe(enum el2_ctrl_reg reg, uint64_t v)
+uint64_t ctrl_probe(enum el2_ctrl_reg reg, uint64_t mask, uint64_t value)
 {
+	uint64_t v = (ctrl_read(reg) & ~mask) | (value & mask);
+
 	switch (reg) {
+	case EL2_CTRL_CPTR_E2H:
+		return ctrl_probe_cptr_e2h(mask, value & mask);
+	case EL2_CTRL_SCTLR_E2H:
+		return ctrl_probe_sctlr_e2h(mask, value & mask);
 	case EL2_CTRL_HCR:
 		return ctrl_probe_hcr(v);
 	case EL2_CTRL_SCTLR:
@@ -88,6 +101,9 @@ const char *ctrl_reg_requires(enum el2_ctrl_reg reg, char *why, size_t len)
 		return cpu_requires(CPU_HCX, why, len);
 	case EL2_CTRL_ICH_HCR:
 		return cpu_requires(CPU_GICV3, why, len);
+	case EL2_CTRL_CPTR_E2H:
+	case EL2_CTRL_SCTLR_E2H:
+		return cpu_requires(CPU_VHE, why, len);
 	default:
 		return NULL;
 	}

@@ -14,11 +14,14 @@
 #include "el2_ctrl_model.h"
 #include "scenario.h"
 
-/** ctrl_read() - the live value of @reg. */
+/** ctrl_read() - the live value of @reg (for the E2H = 1 layouts: in the E2H = 0 view). */
 uint64_t ctrl_read(enum el2_ctrl_reg reg);
 
-/** ctrl_probe() - @v written to @reg and read back; @reg holds its old value on return. */
-uint64_t ctrl_probe(enum el2_ctrl_reg reg, uint64_t v);
+/**
+ * ctrl_probe() - @reg with its bits @mask replaced by @value written and read back (in the
+ * register's layout); @reg holds its old value on return.
+ */
+uint64_t ctrl_probe(enum el2_ctrl_reg reg, uint64_t mask, uint64_t value);
 
 /** ctrl_reg_requires() - NULL if @reg exists on this CPU, else the SKIP reason in @why. */
 const char *ctrl_reg_requires(enum el2_ctrl_reg reg, char *why, size_t len);

@@ -143,6 +143,10 @@ static const struct feature features[CPU_FEATURES] = {
 	[CPU_AA32EL0]      = {"AArch32 at EL0", UNSIGNED, {{PFR0, ID_PFR0_EL0_SHIFT, 2, "EL0"}}},
 	[CPU_AA32EL1]      = {"AArch32 at EL1", UNSIGNED, {{PFR0, ID_PFR0_EL1_SHIFT, 2, "EL1"}}},
 	[CPU_NOT_EL3]      = {"no EL3", ZERO, {{PFR0, ID_PFR0_EL3_SHIFT, 0, "EL3"}}},
+	[CPU_PAN]          = {"FEAT_PAN", UNSIGNED, {{MMFR1, ID_MMFR1_PAN_SHIFT, 1, "PAN"}}},
+	[CPU_PAN3]         = {"FEAT_PAN3", UNSIGNED, {{MMFR1, ID_MMFR1_PAN_SHIFT, 3, "PAN"}}},
+	[CPU_LSMAOC]       = {"FEAT_LSMAOC", UNSIGNED, {{MMFR2, ID_MMFR2_LSM_SHIFT, 1, "LSM"}}},
+	[CPU_TIDCP1]       = {"FEAT_TIDCP1", UNSIGNED, {{MMFR1, ID_MMFR1_TIDCP1_SHIFT, 1, "TIDCP1"}}},
 };
 /* clang-format on */
 

@@ -102,6 +102,10 @@ enum cpu_feature {
 	CPU_AA32EL0,
 	CPU_AA32EL1,
 	CPU_NOT_EL3, /* EL3 is not implemented (ID_AA64PFR0_EL1.EL3 = 0) */
+	CPU_PAN,
+	CPU_PAN3,
+	CPU_LSMAOC,
+	CPU_TIDCP1,
 	CPU_FEATURES
 };
 

@@ -2,7 +2,8 @@
 /*
  * The feature fields of the EL2 control registers, one line per field (Arm ARM DDI 0487 K.a,
  * D24.2: HCR_EL2, VTCR_EL2, SCTLR_EL2, CPTR_EL2, MDCR_EL2, CNTHCTL_EL2, HCRX_EL2; GIC
- * architecture IHI 0069: ICH_HCR_EL2). Layouts are those of HCR_EL2.E2H = 0, the harness's.
+ * architecture IHI 0069: ICH_HCR_EL2). Layouts are those of HCR_EL2.E2H = 0, the harness's,
+ * except CPTR_E2H (CPTR_EL2 with E2H = 1) and SCTLR_E2H (SCTLR_EL2 with {E2H, TGE} = {1, 1}).
  *
  * X(reg, field, mask, feature, when, absent, ones, feature name):
  *   reg      enum el2_ctrl_reg without its EL2_CTRL_ prefix
@@ -96,6 +97,40 @@
 	X(CPTR, "cptr.tz", CPTR_TZ, CPU_SVE, WHEN_FEAT, ABSENT_RES1, 0, "FEAT_SVE")                \
 	X(CPTR, "cptr.tsm", CPTR_TSM, CPU_SME, WHEN_FEAT, ABSENT_RES1, 0, "FEAT_SME")              \
 	X(CPTR, "cptr.tam", CPTR_TAM, CPU_AMU, WHEN_FEAT, ABSENT_RES0, 0, "FEAT_AMU")              \
+	/* CPTR_EL2 in the E2H = 1 layout (FEAT_VHE; the CPACR_EL1 layout) */                      \
+	X(CPTR_E2H, "cptr_e2h.zen", CTRL_BITS(17, 16), CPU_SVE, WHEN_FEAT, ABSENT_RES0, 0,         \
+	  "FEAT_SVE")                                                                              \
+	X(CPTR_E2H, "cptr_e2h.smen", CTRL_BITS(25, 24), CPU_SME, WHEN_FEAT, ABSENT_RES0, 0,        \
+	  "FEAT_SME")                                                                              \
+	X(CPTR_E2H, "cptr_e2h.tam", CPTR_TAM, CPU_AMU, WHEN_FEAT, ABSENT_RES0, 0, "FEAT_AMU")      \
+	/* SCTLR_EL2 in the {E2H, TGE} = {1, 1} layout (FEAT_VHE; the SCTLR_EL1 layout) */         \
+	X(SCTLR_E2H, "sctlr_e2h.enrctx", BIT(10), CPU_SPECRES, WHEN_FEAT, ABSENT_RES0, 0,          \
+	  "FEAT_SPECRES")                                                                          \
+	X(SCTLR_E2H, "sctlr_e2h.tscxt", BIT(20), CPU_ANY, WHEN_CSV2_2, ABSENT_RES1, 0,             \
+	  "FEAT_CSV2_2")                                                                           \
+	X(SCTLR_E2H, "sctlr_e2h.span", BIT(23), CPU_PAN, WHEN_FEAT, ABSENT_RES1, 0, "FEAT_PAN")    \
+	X(SCTLR_E2H, "sctlr_e2h.ntlsmd", BIT(28), CPU_LSMAOC, WHEN_FEAT, ABSENT_RES1, 0,           \
+	  "FEAT_LSMAOC")                                                                           \
+	X(SCTLR_E2H, "sctlr_e2h.lsmaoe", BIT(29), CPU_LSMAOC, WHEN_FEAT, ABSENT_RES1, 0,           \
+	  "FEAT_LSMAOC")                                                                           \
+	X(SCTLR_E2H, "sctlr_e2h.cmow", BIT(32), CPU_CMOW, WHEN_FEAT, ABSENT_RES0, 0, "FEAT_CMOW")  \
+	X(SCTLR_E2H, "sctlr_e2h.mscen", BIT(33), CPU_MOPS, WHEN_FEAT, ABSENT_RES0, 0, "FEAT_MOPS") \
+	X(SCTLR_E2H, "sctlr_e2h.bt0", BIT(35), CPU_BTI, WHEN_FEAT, ABSENT_RES0, 0, "FEAT_BTI")     \
+	X(SCTLR_E2H, "sctlr_e2h.tcf0", CTRL_BITS(39, 38), CPU_MTE2, WHEN_FEAT, ABSENT_RES0, BIT(38), \
+	  "FEAT_MTE2")                                                                             \
+	X(SCTLR_E2H, "sctlr_e2h.ata0", BIT(42), CPU_MTE2, WHEN_FEAT, ABSENT_RES0, 0, "FEAT_MTE2")  \
+	X(SCTLR_E2H, "sctlr_e2h.tweden", BIT(45), CPU_TWED, WHEN_FEAT, ABSENT_RES0, 0, "FEAT_TWED") \
+	X(SCTLR_E2H, "sctlr_e2h.twedel", CTRL_BITS(49, 46), CPU_TWED, WHEN_FEAT, ABSENT_RES0, 0,   \
+	  "FEAT_TWED")                                                                             \
+	X(SCTLR_E2H, "sctlr_e2h.enasr", BIT(54), CPU_LS64_V, WHEN_FEAT, ABSENT_RES0, 0,            \
+	  "FEAT_LS64_V")                                                                           \
+	X(SCTLR_E2H, "sctlr_e2h.enas0", BIT(55), CPU_LS64_ACCDATA, WHEN_FEAT, ABSENT_RES0, 0,      \
+	  "FEAT_LS64_ACCDATA")                                                                     \
+	X(SCTLR_E2H, "sctlr_e2h.enals", BIT(56), CPU_LS64, WHEN_FEAT, ABSENT_RES0, 0, "FEAT_LS64") \
+	X(SCTLR_E2H, "sctlr_e2h.epan", BIT(57), CPU_PAN3, WHEN_FEAT, ABSENT_RES0, 0, "FEAT_PAN3")  \
+	X(SCTLR_E2H, "sctlr_e2h.entp2", BIT(60), CPU_SME, WHEN_FEAT, ABSENT_RES0, 0, "FEAT_SME")   \
+	X(SCTLR_E2H, "sctlr_e2h.tidcp", BIT(63), CPU_TIDCP1, WHEN_FEAT, ABSENT_RES0, 0,            \
+	  "FEAT_TIDCP1")                                                                           \
 	/* MDCR_EL2 */                                                                             \
 	X(MDCR, "mdcr.hpmn", MDCR_HPMN_MASK, CPU_PMU, WHEN_HPMN, ABSENT_RES0, 0, "FEAT_PMUv3")     \
 	X(MDCR, "mdcr.tpmcr", MDCR_TPMCR, CPU_PMU, WHEN_FEAT, ABSENT_RES0, 0, "FEAT_PMUv3")        \

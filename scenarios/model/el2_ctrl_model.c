@@ -174,10 +174,16 @@ const char *el2_ctrl_state_name(enum el2_ctrl_state s)
 const char *el2_ctrl_reg_name(enum el2_ctrl_reg r)
 {
 	static const char *const names[EL2_CTRL_REGS] = {
-		[EL2_CTRL_HCR] = "HCR_EL2",	[EL2_CTRL_VTCR] = "VTCR_EL2",
-		[EL2_CTRL_SCTLR] = "SCTLR_EL2", [EL2_CTRL_CPTR] = "CPTR_EL2",
-		[EL2_CTRL_MDCR] = "MDCR_EL2",	[EL2_CTRL_CNTHCTL] = "CNTHCTL_EL2",
-		[EL2_CTRL_HCRX] = "HCRX_EL2",	[EL2_CTRL_ICH_HCR] = "ICH_HCR_EL2",
+		[EL2_CTRL_HCR] = "HCR_EL2",
+		[EL2_CTRL_VTCR] = "VTCR_EL2",
+		[EL2_CTRL_SCTLR] = "SCTLR_EL2",
+		[EL2_CTRL_CPTR] = "CPTR_EL2",
+		[EL2_CTRL_MDCR] = "MDCR_EL2",
+		[EL2_CTRL_CNTHCTL] = "CNTHCTL_EL2",
+		[EL2_CTRL_HCRX] = "HCRX_EL2",
+		[EL2_CTRL_ICH_HCR] = "ICH_HCR_EL2",
+		[EL2_CTRL_CPTR_E2H] = "CPTR_EL2 (E2H = 1)",
+		[EL2_CTRL_SCTLR_E2H] = "SCTLR_EL2 (E2H, TGE = 1, 1)",
 	};
 
 	return names[r];

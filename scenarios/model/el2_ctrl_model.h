@@ -36,6 +36,8 @@ enum el2_ctrl_reg {
 	EL2_CTRL_CNTHCTL,
 	EL2_CTRL_HCRX,
 	EL2_CTRL_ICH_HCR,
+	EL2_CTRL_CPTR_E2H,  /* CPTR_EL2 in its HCR_EL2.E2H = 1 layout */
+	EL2_CTRL_SCTLR_E2H, /* SCTLR_EL2 in its HCR_EL2.{E2H, TGE} = {1, 1} layout */
 	EL2_CTRL_REGS
 };
 

@@ -97,9 +97,11 @@ static inline unsigned id_field(uint64_t reg, unsigned shift)
 #define ID_MMFR1_HPDS_SHIFT	12
 #define ID_MMFR1_TWED_SHIFT	32
 #define ID_MMFR1_CMOW_SHIFT	56
+#define ID_MMFR1_TIDCP1_SHIFT	52
 
 #define ID_MMFR2_IESB_SHIFT 12
 #define ID_MMFR2_AT_SHIFT   32
+#define ID_MMFR2_LSM_SHIFT  8
 
 #define ID_MMFR3_S2PIE_SHIFT 12
 #define ID_MMFR3_D128_SHIFT  32
