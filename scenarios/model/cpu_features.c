@@ -147,6 +147,7 @@ static const struct feature features[CPU_FEATURES] = {
 	[CPU_PAN3]         = {"FEAT_PAN3", UNSIGNED, {{MMFR1, ID_MMFR1_PAN_SHIFT, 3, "PAN"}}},
 	[CPU_LSMAOC]       = {"FEAT_LSMAOC", UNSIGNED, {{MMFR2, ID_MMFR2_LSM_SHIFT, 1, "LSM"}}},
 	[CPU_TIDCP1]       = {"FEAT_TIDCP1", UNSIGNED, {{MMFR1, ID_MMFR1_TIDCP1_SHIFT, 1, "TIDCP1"}}},
+	[CPU_HPMN0]        = {"FEAT_HPMN0", UNSIGNED, {{DFR0, ID_DFR0_HPMN0_SHIFT, 1, "HPMN0"}}},
 };
 /* clang-format on */
 

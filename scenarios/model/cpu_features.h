@@ -106,6 +106,7 @@ enum cpu_feature {
 	CPU_PAN3,
 	CPU_LSMAOC,
 	CPU_TIDCP1,
+	CPU_HPMN0,
 	CPU_FEATURES
 };
 

@@ -109,13 +109,14 @@ void el2_ctrl_values(const struct el2_ctrl_field *f, const struct id_regs *ids, 
 	v[1] = 0;
 	/*
 	 * MDCR_EL2.HPMN with a PMU: a value above PMCR_EL0.N is CONSTRAINED UNPREDICTABLE, and 0
-	 * is only defined with FEAT_HPMN0. N and 1 are always legal (N = 0: N only).
+	 * is only defined with FEAT_HPMN0 (ID_AA64DFR0_EL1.HPMN0). So N, then 0 with FEAT_HPMN0,
+	 * else 1 (N = 0 without FEAT_HPMN0: N only).
 	 */
 	if (f->when == WHEN_HPMN && el2_ctrl_implemented(f, ids)) {
 		unsigned n = (unsigned)PMCR_N(ids->pmcr);
 
 		v[0] = (uint64_t)n & f->mask;
-		v[1] = n ? 1 : 0;
+		v[1] = cpu_has(ids, CPU_HPMN0) ? 0 : n ? 1 : 0;
 	}
 }
 

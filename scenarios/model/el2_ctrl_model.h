@@ -62,7 +62,7 @@ enum el2_ctrl_when {
 	WHEN_ICH_SEIS,	   /* ICH_VTR_EL2.SEIS */
 	WHEN_ICH_DVIM,	   /* ICH_VTR_EL2.DVIM */
 	WHEN_GICV4P1,	   /* FEAT_GICv4p1: ID_AA64PFR0_EL1.GIC >= 0b0011 */
-	WHEN_HPMN,	   /* FEAT_PMUv3; the values written are PMCR_EL0.N and 1 */
+	WHEN_HPMN,	   /* FEAT_PMUv3; the values written are PMCR_EL0.N and 1 (0: FEAT_HPMN0) */
 };
 
 /** One row of the field table (el2_ctrl_fields.h). */
@@ -87,7 +87,7 @@ enum el2_ctrl_state el2_ctrl_state(const struct el2_ctrl_field *f, const struct 
 
 /**
  * el2_ctrl_values() - the two values of the field to write, in place: v[0] sets it (all ones,
- * or the row's legal "ones" value), v[1] clears it (0; HPMN: 1).
+ * or the row's legal "ones" value), v[1] clears it (0; HPMN: 1 without FEAT_HPMN0).
  */
 void el2_ctrl_values(const struct el2_ctrl_field *f, const struct id_regs *ids, uint64_t v[2]);
 

@@ -208,6 +208,9 @@ static void test_hpmn(void)
 	unit_ok(v[0] == 6 && v[1] == 1, "PMCR.N=6: HPMN written 6 then 1");
 	el2_ctrl_values(f, &none, v);
 	unit_ok(v[0] == 0x1f && v[1] == 0, "no PMU: HPMN written 0x1f then 0 (RES0)");
+	pmu.dfr0 |= F(1, ID_DFR0_HPMN0_SHIFT);
+	el2_ctrl_values(f, &pmu, v);
+	unit_ok(v[0] == 6 && v[1] == 0, "FEAT_HPMN0: HPMN written 6 then 0");
 	expect_permitted("mdcr.hpmn", &none, 0x1f, 2, 0, 0x1f, "no PMU: RES0 as one field");
 	/* SCTLR_EL2.TCF: the set value is 0b01 (synchronous), 0b11 needs FEAT_MTE_ASYMM. */
 	el2_ctrl_values(field("sctlr.tcf"), &none, v);

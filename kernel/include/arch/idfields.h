@@ -83,6 +83,7 @@ static inline unsigned id_field(uint64_t reg, unsigned shift)
 #define ID_PFR1_MTE_FRAC_SHIFT	40
 
 #define ID_DFR0_MTPMU_SHIFT 48 /* signed */
+#define ID_DFR0_HPMN0_SHIFT 60
 #define ID_ISAR0_TME_SHIFT  24
 
 #define ID_MMFR0_TGRAN16_SHIFT	 20
