@@ -42,7 +42,7 @@ static void expect_permitted(const char *row, const struct id_regs *ids, uint64_
 		why, got, (unsigned long long)out[0], (unsigned long long)out[1]);
 }
 
-/* The table: names unique and "[reg.field,FEATURE]", masks non-empty and disjoint per register. */
+/* The table: names unique and "[reg][field,FEATURE]", masks non-empty and disjoint per register. */
 static void test_table(void)
 {
 	uint64_t used[EL2_CTRL_REGS] = {0};
@@ -53,7 +53,7 @@ static void test_table(void)
 
 		disjoint &= f->mask && !(used[f->reg] & f->mask);
 		used[f->reg] |= f->mask;
-		named &= f->name[0] == '[' && strchr(f->name, ',') &&
+		named &= f->name[0] == '[' && strstr(f->name, "][") && strchr(f->name, ',') &&
 			 f->name[strlen(f->name) - 1] == ']';
 		disjoint &= !f->ones || (f->ones & ~f->mask) == 0;
 		for (size_t j = 0; j < i; j++) {
@@ -61,7 +61,7 @@ static void test_table(void)
 		}
 	}
 	unit_ok(disjoint, "every field has bits, no two fields of a register overlap");
-	unit_ok(named, "every row is named [reg.field,FEATURE]");
+	unit_ok(named, "every row is named [reg][field,FEATURE]");
 	unit_ok(unique, "row names are unique");
 	unit_eq_u64(CTRL_BITS(63, 60), 0xf000000000000000ULL, "CTRL_BITS(63, 60)");
 	unit_eq_u64(CTRL_BITS(13, 12), 0x3000, "CTRL_BITS(13, 12)");
@@ -73,14 +73,14 @@ static void test_res0(void)
 	struct id_regs none = {0};
 	struct id_regs fwb = {.mmfr2 = F(1, ID_MMFR2_FWB_SHIFT)};
 
-	expect_permitted("hcr.fwb", &fwb, BIT(46), 1, BIT(46), 0, "FWB=1: stores 1");
-	expect_permitted("hcr.fwb", &fwb, 0, 1, 0, 0, "FWB=1: stores 0");
-	expect_permitted("hcr.fwb", &none, BIT(46), 2, 0, BIT(46), "FWB=0: RES0, RAZ or stored");
-	expect_permitted("hcr.fwb", &none, 0, 1, 0, 0, "FWB=0: writing 0 reads 0");
+	expect_permitted("hcr][fwb", &fwb, BIT(46), 1, BIT(46), 0, "FWB=1: stores 1");
+	expect_permitted("hcr][fwb", &fwb, 0, 1, 0, 0, "FWB=1: stores 0");
+	expect_permitted("hcr][fwb", &none, BIT(46), 2, 0, BIT(46), "FWB=0: RES0, RAZ or stored");
+	expect_permitted("hcr][fwb", &none, 0, 1, 0, 0, "FWB=0: writing 0 reads 0");
 	/* A multi-bit RES0 field is stored whole or not at all: 0b1111 or 0. */
-	expect_permitted("hcr.twedel", &none, CTRL_BITS(63, 60), 2, 0, CTRL_BITS(63, 60),
+	expect_permitted("hcr][twedel", &none, CTRL_BITS(63, 60), 2, 0, CTRL_BITS(63, 60),
 			 "TWED=0: TWEDEL RES0 as one field");
-	unit_ok(el2_ctrl_state(field("hcr.twedel"),
+	unit_ok(el2_ctrl_state(field("hcr][twedel"),
 			       &(struct id_regs){.mmfr1 = F(1, ID_MMFR1_TWED_SHIFT)}) ==
 			CTRL_STORES,
 		"TWED=1: TWEDEL stores");
@@ -92,14 +92,14 @@ static void test_res1(void)
 	struct id_regs none = {0};
 	struct id_regs sve = {.pfr0 = F(1, ID_PFR0_SVE_SHIFT)};
 
-	expect_permitted("cptr.tz", &sve, 0, 1, 0, 0, "SVE=1: TZ stores 0");
-	expect_permitted("cptr.tz", &none, BIT(8), 1, BIT(8), 0,
+	expect_permitted("cptr][tz", &sve, 0, 1, 0, 0, "SVE=1: TZ stores 0");
+	expect_permitted("cptr][tz", &none, BIT(8), 1, BIT(8), 0,
 			 "SVE=0: TZ RES1, writing 1 reads 1");
-	expect_permitted("cptr.tz", &none, 0, 2, BIT(8), 0, "SVE=0: TZ RES1, 1 or the 0 stored");
+	expect_permitted("cptr][tz", &none, 0, 2, BIT(8), 0, "SVE=0: TZ RES1, 1 or the 0 stored");
 	/* SCTLR_EL2.EIS (bit 22): "When FEAT_ExS is implemented ... Otherwise RES1". */
-	expect_permitted("sctlr.eis", &none, 0, 2, BIT(22), 0, "ExS=0: EIS RES1");
-	expect_permitted("sctlr.eis", &(struct id_regs){.mmfr0 = F(1, ID_MMFR0_EXS_SHIFT)}, 0, 1, 0,
-			 0, "ExS=1: EIS stores 0");
+	expect_permitted("sctlr][eis", &none, 0, 2, BIT(22), 0, "ExS=0: EIS RES1");
+	expect_permitted("sctlr][eis", &(struct id_regs){.mmfr0 = F(1, ID_MMFR0_EXS_SHIFT)}, 0, 1,
+			 0, 0, "ExS=1: EIS stores 0");
 }
 
 /* HCR_EL2.RW: "If EL1 does not support AArch32 (PFR0.EL1 = 0b0001), this bit is RAO/WI". */
@@ -108,12 +108,12 @@ static void test_rao_wi(void)
 	struct id_regs aa64 = {.pfr0 = F(1, ID_PFR0_EL1_SHIFT)};
 	struct id_regs aa32 = {.pfr0 = F(2, ID_PFR0_EL1_SHIFT)};
 
-	expect_permitted("hcr.rw", &aa64, 0, 1, BIT(31), 0, "EL1=1: RW reads 1 after writing 0");
-	expect_permitted("hcr.rw", &aa32, 0, 1, 0, 0, "EL1=2: RW stores 0");
+	expect_permitted("hcr][rw", &aa64, 0, 1, BIT(31), 0, "EL1=1: RW reads 1 after writing 0");
+	expect_permitted("hcr][rw", &aa32, 0, 1, 0, 0, "EL1=2: RW stores 0");
 	/* HCR_EL2.HCD: "When EL3 is not implemented ... Otherwise RES0". */
-	unit_ok(el2_ctrl_state(field("hcr.hcd"), &(struct id_regs){0}) == CTRL_STORES,
+	unit_ok(el2_ctrl_state(field("hcr][hcd"), &(struct id_regs){0}) == CTRL_STORES,
 		"EL3=0: HCD stores");
-	unit_ok(el2_ctrl_state(field("hcr.hcd"),
+	unit_ok(el2_ctrl_state(field("hcr][hcd"),
 			       &(struct id_regs){.pfr0 = F(1, ID_PFR0_EL3_SHIFT)}) == CTRL_RES0,
 		"EL3=1: HCD RES0");
 }
@@ -126,47 +126,47 @@ static void test_compound(void)
 	struct id_regs vh_no_e2h0 = {.mmfr1 = F(1, ID_MMFR1_VH_SHIFT),
 				     .mmfr4 = F(0xf, ID_MMFR4_E2H0_SHIFT)};
 
-	unit_ok(el2_ctrl_state(field("hcr.e2h"), &(struct id_regs){0}) == CTRL_RES0,
+	unit_ok(el2_ctrl_state(field("hcr][e2h"), &(struct id_regs){0}) == CTRL_RES0,
 		"VH=0: E2H RES0");
-	unit_ok(el2_ctrl_state(field("hcr.e2h"), &vh) == CTRL_STORES, "VH=1, E2H0=0: E2H stores");
-	unit_ok(el2_ctrl_state(field("hcr.e2h"), &vh_no_e2h0) == CTRL_RES1,
+	unit_ok(el2_ctrl_state(field("hcr][e2h"), &vh) == CTRL_STORES, "VH=1, E2H0=0: E2H stores");
+	unit_ok(el2_ctrl_state(field("hcr][e2h"), &vh_no_e2h0) == CTRL_RES1,
 		"VH=1, E2H0=0b1111: E2H RES1");
 	/* HCR_EL2.NV1: RES0 when MMFR4.E2H0 = 0b1110 even with FEAT_NV. */
 	struct id_regs nv = {.mmfr2 = F(1, ID_MMFR2_NV_SHIFT)};
 	struct id_regs nv_e = {.mmfr2 = F(1, ID_MMFR2_NV_SHIFT),
 			       .mmfr4 = F(0xe, ID_MMFR4_E2H0_SHIFT)};
 
-	unit_ok(el2_ctrl_implemented(field("hcr.nv1"), &nv), "NV=1: NV1");
-	unit_ok(!el2_ctrl_implemented(field("hcr.nv1"), &nv_e), "NV=1, E2H0=0b1110: NV1 RES0");
+	unit_ok(el2_ctrl_implemented(field("hcr][nv1"), &nv), "NV=1: NV1");
+	unit_ok(!el2_ctrl_implemented(field("hcr][nv1"), &nv_e), "NV=1, E2H0=0b1110: NV1 RES0");
 	/* FEAT_RASv1p1: RAS = 0b0010, or RAS = 0b0001 with RAS_frac = 0b0001. */
-	unit_ok(el2_ctrl_implemented(field("hcr.fien"), &(struct id_regs){.pfr0 = F(2, 28)}),
+	unit_ok(el2_ctrl_implemented(field("hcr][fien"), &(struct id_regs){.pfr0 = F(2, 28)}),
 		"RAS=2: FIEN");
-	unit_ok(!el2_ctrl_implemented(field("hcr.fien"), &(struct id_regs){.pfr0 = F(1, 28)}),
+	unit_ok(!el2_ctrl_implemented(field("hcr][fien"), &(struct id_regs){.pfr0 = F(1, 28)}),
 		"RAS=1, RAS_frac=0: no FIEN");
-	unit_ok(el2_ctrl_implemented(field("hcr.fien"),
+	unit_ok(el2_ctrl_implemented(field("hcr][fien"),
 				     &(struct id_regs){.pfr0 = F(1, 28), .pfr1 = F(1, 12)}),
 		"RAS=1, RAS_frac=1: FIEN");
 	/* EnSCXT: CSV2 = 2, or CSV2 = 1 with CSV2_frac = 2 (FEAT_CSV2_1p2). */
-	unit_ok(el2_ctrl_implemented(field("hcr.enscxt"),
+	unit_ok(el2_ctrl_implemented(field("hcr][enscxt"),
 				     &(struct id_regs){.pfr0 = F(1, 56), .pfr1 = F(2, 32)}),
 		"CSV2=1, CSV2_frac=2: EnSCXT");
-	unit_ok(!el2_ctrl_implemented(field("hcr.enscxt"),
+	unit_ok(!el2_ctrl_implemented(field("hcr][enscxt"),
 				      &(struct id_regs){.pfr0 = F(1, 56), .pfr1 = F(1, 32)}),
 		"CSV2=1, CSV2_frac=1: no EnSCXT");
 	/* TTLBIS/TTLBOS need EVT = 2; TID4 EVT = 1. */
 	struct id_regs evt1 = {.mmfr2 = F(1, ID_MMFR2_EVT_SHIFT)};
 
-	unit_ok(el2_ctrl_implemented(field("hcr.tid4"), &evt1) &&
-			!el2_ctrl_implemented(field("hcr.ttlbis"), &evt1),
+	unit_ok(el2_ctrl_implemented(field("hcr][tid4"), &evt1) &&
+			!el2_ctrl_implemented(field("hcr][ttlbis"), &evt1),
 		"EVT=1: TID4 but not TTLBIS");
 	/* VTCR_EL2.HA with HAFDBS >= 1, HD with HAFDBS >= 2. */
 	struct id_regs af = {.mmfr1 = F(1, ID_MMFR1_HAFDBS_SHIFT)};
 
-	unit_ok(el2_ctrl_implemented(field("vtcr.ha"), &af) &&
-			!el2_ctrl_implemented(field("vtcr.hd"), &af),
+	unit_ok(el2_ctrl_implemented(field("vtcr][ha"), &af) &&
+			!el2_ctrl_implemented(field("vtcr][hd"), &af),
 		"HAFDBS=1: HA, not HD");
-	unit_ok(el2_ctrl_implemented(field("vtcr.vs"), &(struct id_regs){.mmfr1 = F(2, 4)}) &&
-			!el2_ctrl_implemented(field("vtcr.vs"),
+	unit_ok(el2_ctrl_implemented(field("vtcr][vs"), &(struct id_regs){.mmfr1 = F(2, 4)}) &&
+			!el2_ctrl_implemented(field("vtcr][vs"),
 					      &(struct id_regs){.mmfr1 = F(0, 4)}),
 		"VMIDBits=2: VS; 0: not");
 }
@@ -174,7 +174,7 @@ static void test_compound(void)
 /* FEAT_LPA2 over the four TGran fields (ID_AA64MMFR0_EL1). */
 static void test_lpa2(void)
 {
-	const struct el2_ctrl_field *ds = field("vtcr.ds");
+	const struct el2_ctrl_field *ds = field("vtcr][ds");
 	/* TGran4 = 1 (52-bit), TGran16 = 2 (52-bit), TGran4_2 = TGran16_2 = 3 (52-bit). */
 	uint64_t all52 = F(1, 28) | F(2, 20) | F(3, 40) | F(3, 32);
 	/* The same with stage-2 fields 0b0000 ("as stage 1"). */
@@ -199,7 +199,7 @@ static void test_lpa2(void)
 /* MDCR_EL2.HPMN: with a PMU of N counters, N and 1 are written and must be stored. */
 static void test_hpmn(void)
 {
-	const struct el2_ctrl_field *f = field("mdcr.hpmn");
+	const struct el2_ctrl_field *f = field("mdcr][hpmn");
 	struct id_regs pmu = {.dfr0 = F(4, ID_DFR0_PMUVER_SHIFT), .pmcr = 6ULL << 11};
 	struct id_regs none = {0};
 	uint64_t v[2];
@@ -211,9 +211,9 @@ static void test_hpmn(void)
 	pmu.dfr0 |= F(1, ID_DFR0_HPMN0_SHIFT);
 	el2_ctrl_values(f, &pmu, v);
 	unit_ok(v[0] == 6 && v[1] == 0, "FEAT_HPMN0: HPMN written 6 then 0");
-	expect_permitted("mdcr.hpmn", &none, 0x1f, 2, 0, 0x1f, "no PMU: RES0 as one field");
+	expect_permitted("mdcr][hpmn", &none, 0x1f, 2, 0, 0x1f, "no PMU: RES0 as one field");
 	/* SCTLR_EL2.TCF: the set value is 0b01 (synchronous), 0b11 needs FEAT_MTE_ASYMM. */
-	el2_ctrl_values(field("sctlr.tcf"), &none, v);
+	el2_ctrl_values(field("sctlr][tcf"), &none, v);
 	unit_ok(v[0] == BIT(40) && v[1] == 0, "TCF written 0b01 then 0b00");
 }
 
@@ -240,12 +240,12 @@ static void test_ich(void)
 {
 	struct id_regs tds = {.ich_vtr = ICH_VTR_TDS, .gic_version = 3};
 
-	unit_ok(el2_ctrl_implemented(field("ich_hcr.tdir"), &tds), "VTR.TDS=1: TDIR");
-	unit_ok(!el2_ctrl_implemented(field("ich_hcr.tsei"), &tds), "VTR.SEIS=0: TSEI RES0");
-	unit_ok(!el2_ctrl_implemented(field("ich_hcr.vsgieoicount"),
+	unit_ok(el2_ctrl_implemented(field("ich_hcr][tdir"), &tds), "VTR.TDS=1: TDIR");
+	unit_ok(!el2_ctrl_implemented(field("ich_hcr][tsei"), &tds), "VTR.SEIS=0: TSEI RES0");
+	unit_ok(!el2_ctrl_implemented(field("ich_hcr][vsgieoicount"),
 				      &(struct id_regs){.pfr0 = F(1, ID_PFR0_GIC_SHIFT)}),
 		"GIC=1: no vSGIEOICount");
-	unit_ok(el2_ctrl_implemented(field("ich_hcr.vsgieoicount"),
+	unit_ok(el2_ctrl_implemented(field("ich_hcr][vsgieoicount"),
 				     &(struct id_regs){.pfr0 = F(3, ID_PFR0_GIC_SHIFT)}),
 		"GIC=3 (v4.1): vSGIEOICount");
 }
@@ -256,13 +256,13 @@ static void test_hcrx(void)
 	struct id_regs ls64 = {.isar1 = F(1, ID_ISAR1_LS64_SHIFT),
 			       .isar2 = F(1, ID_ISAR2_MOPS_SHIFT)};
 
-	unit_ok(el2_ctrl_implemented(field("hcrx.enals"), &ls64) &&
-			!el2_ctrl_implemented(field("hcrx.enasr"), &ls64),
+	unit_ok(el2_ctrl_implemented(field("hcrx][enals"), &ls64) &&
+			!el2_ctrl_implemented(field("hcrx][enasr"), &ls64),
 		"LS64=1: EnALS, not EnASR");
-	unit_ok(el2_ctrl_implemented(field("hcrx.mscen"), &ls64) &&
-			el2_ctrl_implemented(field("hcrx.mce2"), &ls64),
+	unit_ok(el2_ctrl_implemented(field("hcrx][mscen"), &ls64) &&
+			el2_ctrl_implemented(field("hcrx][mce2"), &ls64),
 		"MOPS=1: MSCEn and MCE2");
-	unit_ok(!el2_ctrl_implemented(field("hcrx.tcr2en"), &ls64), "TCRX=0: no TCR2En");
+	unit_ok(!el2_ctrl_implemented(field("hcrx][tcr2en"), &ls64), "TCRX=0: no TCR2En");
 }
 
 int main(void)
