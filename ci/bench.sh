@@ -33,13 +33,14 @@ image=$top/build/hyptap.img
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for ((i = 1; i <= runs; i++)); do
-	if ! "$top/ci/qemu-run" --timing --qemu "$qver" --cpu "$cpu" --gic "$gic" --image "$image" "${extra[@]}" -- "$@" \
+	if ! "$top/ci/qemu-run" --timing --qemu "$qver" --cpu "$cpu" --gic "$gic" --image "$image" "${extra[@]}" -- hyptap.timing "$@" \
 		>"$tmp/out" 2>"$tmp/err"; then
 		echo "bench: run $i failed:" >&2
 		tail -n 5 "$tmp/out" "$tmp/err" >&2
 		exit 1
 	fi
 	grep '^qemu-run: .* plan_ms=' "$tmp/err" >>"$tmp/timings"
+	grep '^# time' "$tmp/out" >>"$tmp/areas" || { echo "bench: run $i printed no '# time' lines" >&2 && exit 1; }
 	echo "bench: run $i/$runs: $(tail -n 1 "$tmp/timings" | sed 's/^qemu-run: //')" >&2
 done
 
@@ -74,4 +75,38 @@ printf "| %s | %s%s | %d | %d ms | %d ms | %d ms | %d | %.0f | %.1f KiB |\n",
 	$qver, $cpu, $gic == 2 ? " (GICv2)" : "", $runs, $plan, $last, $total, $results, $rate, $size / 1024;
 print "\nMedians of $runs runs; points/s = results / (last line - plan line). $qemu_version, TCG, "
 	. "host: $host_cpu" . ($bootargs ne "" ? ", bootargs: `$bootargs`" : "") . ".\n";
+PERL
+
+perl - "$tmp/areas" "$runs" <<'PERL'
+use strict;
+use warnings;
+my ($file, $runs) = @ARGV;
+my (%v, @order, %seen);	# "kind name" -> field -> values over the runs
+open my $fh, '<', $file or die "bench: $file: $!\n";
+while (<$fh>) {
+	my ($kind, $name, $rest) = /^# (time|time-area) (\S+) (.*)$/ or next;
+	my $k = "$kind $name";
+	push @order, $k unless $seen{$k}++;
+	push @{ $v{$k}{$1} }, $2 while $rest =~ /(\w+)=(\d+)/g;
+}
+sub med {
+	my @s = sort { $a <=> $b } @{ $_[0] };
+	return @s % 2 ? $s[$#s / 2] : ($s[@s / 2 - 1] + $s[@s / 2]) / 2;
+}
+sub row {
+	my ($k) = @_;
+	my %m = map { $_ => med($v{$k}{$_}) } keys %{ $v{$k} };
+	my ($name) = $k =~ / (\S+)$/;
+	my $per_s = $m{total_us} ? $m{instances} / $m{total_us} * 1e6 : 0;
+	my $mean = $m{executed} ? sprintf("%.2f", $m{exec_us} / $m{executed} / 1000) : "-";
+	my $median = $m{executed} ? sprintf("%.2f", $m{median_us} / 1000) : "-";
+	printf "| %s | %d | %d | %.1f | %.0f | %s | %s |\n", $name, $m{instances}, $m{executed},
+		$m{total_us} / 1000, $per_s, $mean, $median;
+}
+my $head = "| instances | executed | ms | instances/s | ms per executed instance | median ms per executed instance |\n"
+	. "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n";
+print "\nPer area (the image's own clock, hyptap.timing; medians of $runs runs):\n\n| area $head";
+row($_) for grep { /^time-area / } @order;
+print "\nPer scenario of the stage2 and el2 areas:\n\n| scenario $head";
+row($_) for grep { /^time (?:stage2|el2)\./ } @order;
 PERL

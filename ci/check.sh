@@ -12,7 +12,9 @@
 #
 #   ci/check.sh               everything
 #   ci/check.sh --host-only   host unit tests only
-#   ci/check.sh --platforms   print the platform list ("<qemu> <cpu> <gic> [el3]" lines) and exit
+#   ci/check.sh --platforms   print the platform list ("<qemu> <cpu> <gic> [el3|exhaustive]"
+#                             lines) and exit; "exhaustive" runs every row of the sampled
+#                             families (hyptap.exhaustive), once per QEMU version
 set -euo pipefail
 
 usage() {
@@ -29,9 +31,11 @@ platforms() {
 	for c in $CPUS_7_2; do echo "7.2 $c 3"; done
 	echo "7.2 max 2"
 	echo "7.2 max 3 el3"
+	echo "7.2 max 3 exhaustive"
 	for c in $CPUS_10_0; do echo "10.0 $c 3"; done
 	echo "10.0 max 2"
 	echo "10.0 max 3 el3"
+	echo "10.0 max 3 exhaustive"
 }
 
 host_only=0

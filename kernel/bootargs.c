@@ -34,6 +34,7 @@ struct bootargs_opt {
 	const char *expect;
 	int (*parse)(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
 		     struct bootargs_err *e);
+	size_t flag; /* parse_flag(): offsetof() the bool in struct bootargs */
 };
 
 static int __attribute__((format(printf, 2, 3))) fail(struct bootargs_err *e, const char *fmt, ...)
@@ -185,13 +186,16 @@ static int parse_skip(struct bootargs *ba, const struct bootargs_opt *opt, char 
 	return parse_globs(opt, value, e, ba->skip, &ba->skip_count);
 }
 
-static int parse_list(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
+/* A switch (hyptap.list, hyptap.exhaustive, hyptap.timing): no value, =1 or =0. */
+static int parse_flag(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
 		      struct bootargs_err *e)
 {
+	bool *flag = (bool *)((char *)ba + opt->flag);
+
 	if (value == NULL || strcmp(value, "1") == 0) {
-		ba->list = true;
+		*flag = true;
 	} else if (strcmp(value, "0") == 0) {
-		ba->list = false;
+		*flag = false;
 	} else {
 		return fail_value(e, opt);
 	}
@@ -250,16 +254,18 @@ static int parse_exit(struct bootargs *ba, const struct bootargs_opt *opt, char 
 
 /* Keep in step with the "known:" list in the unknown-key message. */
 static const struct bootargs_opt bootargs_opts[] = {
-	{"only", "a comma-separated list of globs", parse_only},
-	{"skip", "a comma-separated list of globs", parse_skip},
-	{"list", "no value, =1 or =0", parse_list},
-	{"repeat", "a decimal number 1..100000", parse_repeat},
-	{"seed", "a 64-bit number, decimal or 0x hex", parse_seed},
-	{"timeout_ms", "a decimal number 1..600000", parse_timeout_ms},
-	{"exit", "psci or semihosting", parse_exit},
+	{"only", "a comma-separated list of globs", parse_only, 0},
+	{"skip", "a comma-separated list of globs", parse_skip, 0},
+	{"list", "no value, =1 or =0", parse_flag, offsetof(struct bootargs, list)},
+	{"repeat", "a decimal number 1..100000", parse_repeat, 0},
+	{"seed", "a 64-bit number, decimal or 0x hex", parse_seed, 0},
+	{"timeout_ms", "a decimal number 1..600000", parse_timeout_ms, 0},
+	{"exit", "psci or semihosting", parse_exit, 0},
+	{"exhaustive", "no value, =1 or =0", parse_flag, offsetof(struct bootargs, exhaustive)},
+	{"timing", "no value, =1 or =0", parse_flag, offsetof(struct bootargs, timing)},
 };
 
-#define BOOTARGS_KNOWN "only, skip, list, repeat, seed, timeout_ms, exit"
+#define BOOTARGS_KNOWN "only, skip, list, repeat, seed, timeout_ms, exit, exhaustive, timing"
 
 static int parse_token(struct bootargs *ba, char *tok, struct bootargs_err *e)
 {
@@ -290,7 +296,7 @@ static int parse_token(struct bootargs *ba, char *tok, struct bootargs_err *e)
 				    e->tok, (unsigned char)tok[i], (unsigned)i);
 		}
 	}
-	if (eq == NULL && opt->parse != parse_list) {
+	if (eq == NULL && opt->parse != parse_flag) {
 		return fail(e, "bad bootarg \"%s\": missing value, expected %s", e->tok,
 			    opt->expect);
 	}
@@ -313,6 +319,8 @@ static void reset_options(struct bootargs *ba)
 	ba->seed_set = false;
 	ba->timeout_ms = 0;
 	ba->exit = BOOTARGS_EXIT_PSCI;
+	ba->exhaustive = false;
+	ba->timing = false;
 }
 
 void bootargs_init(struct bootargs *ba)
@@ -379,4 +387,14 @@ bool bootargs_selects(const struct bootargs *ba, const char *id)
 		selected = !glob_match(ba->skip[i], id);
 	}
 	return selected;
+}
+
+bool bootargs_names(const struct bootargs *ba, const char *id)
+{
+	for (unsigned i = 0; i < ba->only_count; i++) {
+		if (strpbrk(ba->only[i], "*?") == NULL && strcmp(ba->only[i], id) == 0) {
+			return true;
+		}
+	}
+	return false;
 }

@@ -15,7 +15,9 @@
 #include "kernel.h"
 #include "midr.h"
 #include "platform.h"
+#include "run_stats.h"
 #include "runner.h"
+#include "sample.h"
 #include "tap.h"
 #include "vmm.h"
 
@@ -37,10 +39,22 @@ struct instance {
 	const struct scenario *s;
 	const void *row;
 	char id[ID_MAX];
+	uint32_t us;   /* hyptap.timing: microseconds, summed over hyptap.repeat */
+	bool executed; /* not a SKIP */
 };
+
+/* A sampled family of this boot, for the "# sample" comment after the header. */
+struct sample_note {
+	const struct scenario *s;
+	size_t kept, rows;
+};
+
+#define SAMPLE_NOTES 64
 
 static struct tap tap;
 static struct bootargs args;
+static struct sample_note sample_notes[SAMPLE_NOTES];
+static unsigned sample_note_count;
 
 static void tap_console(void *ctx, const char *s, size_t len)
 {
@@ -65,6 +79,42 @@ static void instance_id(char *buf, const struct scenario *s, const void *row)
 	snprintf(buf, ID_MAX, "%s%s", s->id, row ? *(const char *const *)row : "");
 }
 
+/*
+ * Which rows of @s this boot runs (@keep, row_count entries): all of them, unless the family is
+ * sampled (struct scenario.sample) and hyptap.exhaustive is not given.
+ */
+static void rows_sampled(const struct scenario *s, bool *keep)
+{
+	size_t rows = s->row_count;
+
+	for (size_t r = 0; r < rows; r++) {
+		keep[r] = true;
+	}
+	if (!s->sample || args.exhaustive || rows <= s->sample) {
+		return;
+	}
+
+	struct sample_item *items = malloc(rows * sizeof(*items));
+	char(*ids)[ID_MAX] = malloc(rows * sizeof(*ids));
+
+	for (size_t r = 0; r < rows; r++) {
+		instance_id(ids[r], s, row_at(s, r));
+		items[r] = (struct sample_item){
+			.id = ids[r],
+			.stratum = s->sample_stratum ? s->sample_stratum(row_at(s, r)) : 0,
+			.index = r,
+		};
+	}
+
+	size_t kept = sample_select(items, rows, s->sample, args.seed, keep);
+
+	if (sample_note_count < SAMPLE_NOTES) {
+		sample_notes[sample_note_count++] = (struct sample_note){s, kept, rows};
+	}
+	free(ids);
+	free(items);
+}
+
 /* Expand the table into the selected instances, in id order. */
 static struct instance *instances_build(unsigned *count)
 {
@@ -78,24 +128,31 @@ static struct instance *instances_build(unsigned *count)
 	}
 	qsort(sorted, n, sizeof(*sorted), scenario_cmp);
 
-	struct instance *list = malloc(total * sizeof(*list));
+	struct instance *list = calloc(total, sizeof(*list));
+	bool *keep = malloc(total * sizeof(*keep));
 	unsigned k = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		const struct scenario *s = sorted[i];
 		size_t rows = s->row_count ? s->row_count : 1;
 
+		keep[0] = true;
+		if (s->row_count) {
+			rows_sampled(s, keep);
+		}
 		for (size_t r = 0; r < rows; r++) {
 			struct instance *in = &list[k];
 
 			in->s = s;
 			in->row = row_at(s, r);
 			instance_id(in->id, s, in->row);
-			if (bootargs_selects(&args, in->id)) {
+			if ((keep[r] || bootargs_names(&args, in->id)) &&
+			    bootargs_selects(&args, in->id)) {
 				k++;
 			}
 		}
 	}
+	free(keep);
 	free(sorted);
 	*count = k;
 	return list;
@@ -153,6 +210,74 @@ static bool canary_intact(void)
 	return true;
 }
 
+static void print_sample_notes(void)
+{
+	for (unsigned i = 0; i < sample_note_count; i++) {
+		const struct sample_note *n = &sample_notes[i];
+
+		tap_comment(
+			&tap,
+			"sample: %s runs %lu of its %lu rows (hyptap.seed=%llu; hyptap.exhaustive "
+			"runs all)",
+			n->s->id, (unsigned long)n->kept, (unsigned long)n->rows,
+			(unsigned long long)args.seed);
+	}
+}
+
+static void print_stats(const char *kind, const char *name, size_t name_len,
+			const struct instance *from, size_t n, uint32_t *us, bool *ran,
+			uint32_t *scratch)
+{
+	struct run_stats st;
+
+	for (size_t i = 0; i < n; i++) {
+		us[i] = from[i].us;
+		ran[i] = from[i].executed;
+	}
+	run_stats_compute(us, ran, n, scratch, &st);
+	tap_comment(&tap,
+		    "%s %.*s instances=%u executed=%u total_us=%llu exec_us=%llu median_us=%u "
+		    "max_us=%u",
+		    kind, (int)name_len, name, st.instances, st.executed,
+		    (unsigned long long)st.total_us, (unsigned long long)st.exec_us, st.median_us,
+		    st.max_us);
+}
+
+/*
+ * hyptap.timing: "# time <scenario id> ..." per scenario and "# time-area <area> ..." per area
+ * (the id's first component), for ci/bench.sh. Instances are in id order, so a scenario's and
+ * an area's instances are consecutive.
+ */
+static void print_timing(const struct instance *list, unsigned count)
+{
+	uint32_t *us = malloc(count * sizeof(*us)), *scratch = malloc(count * sizeof(*scratch));
+	bool *ran = malloc(count * sizeof(*ran));
+
+	for (unsigned i = 0, j; i < count; i = j) {
+		for (j = i + 1; j < count && list[j].s == list[i].s; j++) {
+		}
+		print_stats("time", list[i].s->id, strlen(list[i].s->id), &list[i], j - i, us, ran,
+			    scratch);
+	}
+	for (unsigned i = 0, j; i < count; i = j) {
+		size_t len = run_stats_area_len(list[i].id);
+
+		for (j = i + 1; j < count && run_stats_area_len(list[j].id) == len &&
+				!strncmp(list[j].id, list[i].id, len);
+		     j++) {
+		}
+		print_stats("time-area", list[i].id, len, &list[i], j - i, us, ran, scratch);
+	}
+	free(ran);
+	free(scratch);
+	free(us);
+}
+
+static uint64_t ticks_to_us(uint64_t ticks)
+{
+	return ticks * 1000000 / read_cntfrq_el0();
+}
+
 int hyptap_run(void)
 {
 	char err[200];
@@ -178,15 +303,25 @@ int hyptap_run(void)
 	const char *bad = unmatched_only_glob(list, count);
 
 	if (bad) {
-		tap_bail_out(&tap,
-			     "hyptap.only glob \"%s\" selects no scenario (hyptap.list lists them)",
-			     bad);
+		tap_bail_out(
+			&tap,
+			"hyptap.only glob \"%s\" selects no scenario (hyptap.list lists them%s)",
+			bad,
+			sample_note_count ? "; rows outside this boot's sample of a family run "
+					    "with hyptap.exhaustive"
+					  : "");
 		return 255;
 	}
 	if (args.list) {
 		for (unsigned i = 0; i < count; i++) {
 			const struct scenario *s = list[i].s;
 
+			/* Before a scenario's first instance, what ci/gen-stage2 documents of it. */
+			if (i == 0 || list[i - 1].s != s) {
+				tap_comment(&tap, "family %s\trows=%lu\tsample=%u\trule=%s", s->id,
+					    (unsigned long)(s->row_count ? s->row_count : 1),
+					    s->sample, s->rule ? s->rule : "");
+			}
 			if (!s->ec) {
 				tap_comment(&tap, "%s", list[i].id);
 				continue;
@@ -207,6 +342,7 @@ int hyptap_run(void)
 		/* Recorded so a run can be reproduced; no scenario draws random values yet. */
 		tap_comment(&tap, "seed=%llu", (unsigned long long)args.seed);
 	}
+	print_sample_notes();
 	tap_plan(&tap, count * args.repeat);
 	tap_comment(&tap, "boot to plan: %lu ms", t0);
 	canary_fill();
@@ -215,7 +351,12 @@ int hyptap_run(void)
 
 	for (unsigned rep = 0; rep < args.repeat; rep++) {
 		for (unsigned i = 0; i < count; i++) {
+			unsigned skips = tap.skip;
+			uint64_t t = read_cntpct_el0();
+
 			runner_run_instance(&tap, list[i].s, list[i].row, list[i].id);
+			list[i].us += (uint32_t)ticks_to_us(read_cntpct_el0() - t);
+			list[i].executed = tap.skip == skips;
 			if (!canary_intact()) {
 				tap_bail_out(&tap,
 					     "harness memory changed during %s (canary at %p)",
@@ -228,6 +369,9 @@ int hyptap_run(void)
 				return 255;
 			}
 		}
+	}
+	if (args.timing) {
+		print_timing(list, count);
 	}
 	tap_summary(&tap, kernel_uptime_ms() - t0);
 	free(list);

@@ -38,6 +38,13 @@ struct scenario {
 	const char *ec;
 	const char *control;
 	const char *(*row_control)(const void *row);
+	/*
+	 * Families whose full cross product is too large for every boot: @sample rows per boot
+	 * (per stratum, when @sample_stratum gives each row a stratum key), chosen by
+	 * hyptap.seed (scenarios/sample.h); hyptap.exhaustive runs every row. 0: every row.
+	 */
+	unsigned sample;
+	unsigned (*sample_stratum)(const void *row);
 };
 
 #define SCENARIO_SECTION(name) __attribute__((used, section(".scenarios." #name), aligned(8)))

@@ -40,6 +40,10 @@ enum bootargs_exit {
  * @seed_set:    hyptap.seed was given.
  * @timeout_ms:  hyptap.timeout_ms=N, per-scenario timeout (1..600000; 0 = built-in default).
  * @exit:        hyptap.exit=psci|semihosting (default psci).
+ * @exhaustive:  hyptap.exhaustive: run every row of the sampled families (struct
+ *               scenario.sample), not the hyptap.seed sample of them.
+ * @timing:      hyptap.timing: after the results, a "# time" comment per scenario and per
+ *               area (ci/bench.sh reads them).
  * @storage:     copy of the command line, split in place; @only and @skip point into it.
  */
 struct bootargs {
@@ -53,6 +57,8 @@ struct bootargs {
 	bool seed_set;
 	unsigned timeout_ms;
 	enum bootargs_exit exit;
+	bool exhaustive;
+	bool timing;
 	char storage[1024];
 };
 
@@ -83,5 +89,11 @@ int bootargs_parse(struct bootargs *ba, const char *cmdline, char *err, size_t e
  * hyptap.skip glob matches @id.
  */
 bool bootargs_selects(const struct bootargs *ba, const char *id);
+
+/**
+ * bootargs_names() - whether a hyptap.only glob without wildcards is exactly @id: such an
+ * instance runs even where a sampled family's sample left it out (reproducing one row).
+ */
+bool bootargs_names(const struct bootargs *ba, const char *id);
 
 #endif /* HYPTAP_BOOTARGS_H */

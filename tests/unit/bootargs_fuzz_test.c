@@ -132,8 +132,10 @@ static void value(struct line *l, struct rng *r)
 
 static void token(struct line *l, struct rng *r)
 {
-	static const char *const keys[] = {"only", "skip", "list", "repeat",  "seed",  "timeout_ms",
-					   "exit", "Only", "",	   "timeout", "onlyx", "lis"};
+	static const char *const keys[] = {"only",   "skip",	   "list",	 "repeat",
+					   "seed",   "timeout_ms", "exit",	 "exhaustive",
+					   "timing", "Only",	   "",		 "timeout",
+					   "onlyx",  "lis",	   "exhaustivex"};
 	static const char *const foreign[] = {"console=ttyAMA0", "earlycon",	 "root=/dev/vda",
 					      "hyptap",		 "hyptapx.list", "HYPTAP.list",
 					      "x=hyptap."};
@@ -156,7 +158,9 @@ static void token(struct line *l, struct rng *r)
 static void good_token(struct line *l, struct rng *r)
 {
 	static const char *const exits[] = {"psci", "semihosting"};
-	static const char *const lists[] = {"hyptap.list", "hyptap.list=0", "hyptap.list=1"};
+	static const char *const lists[] = {"hyptap.list",	   "hyptap.list=0",
+					    "hyptap.list=1",	   "hyptap.exhaustive",
+					    "hyptap.exhaustive=0", "hyptap.timing=1"};
 	char num[32];
 
 	switch (rng_below(r, 7)) {
@@ -318,7 +322,7 @@ static struct kind kinds[] = {
 
 struct reference {
 	unsigned only, skip; /* glob counts */
-	bool list;
+	bool list, exhaustive, timing;
 	const char *repeat, *seed, *timeout, *exit; /* last value given, or NULL */
 };
 
@@ -358,6 +362,10 @@ static void reference(const char *s, struct reference *ref, char *copy)
 				ref->skip += globs;
 			} else if (!strcmp(key, "list")) {
 				ref->list = !v || !strcmp(v, "1");
+			} else if (!strcmp(key, "exhaustive")) {
+				ref->exhaustive = !v || !strcmp(v, "1");
+			} else if (!strcmp(key, "timing")) {
+				ref->timing = !v || !strcmp(v, "1");
 			} else if (!strcmp(key, "repeat")) {
 				ref->repeat = v;
 			} else if (!strcmp(key, "seed")) {
@@ -407,6 +415,9 @@ static const char *parse_broken(const struct bootargs *ba, const char *s)
 				return "a glob with a comma, blank or non-printable byte";
 			}
 		}
+	}
+	if (ba->exhaustive != ref.exhaustive || ba->timing != ref.timing) {
+		return "exhaustive or timing differs from the reference";
 	}
 	if (ba->list != ref.list) {
 		return "list differs from the reference";
@@ -470,7 +481,7 @@ static const char *message_broken(const char *err, const char *s)
 		"is not printable ASCII",
 		"missing value",
 		"empty value",
-		"(known: only, skip, list, repeat, seed, timeout_ms, exit)",
+		"(known: only, skip, list, repeat, seed, timeout_ms, exit, exhaustive, timing)",
 	};
 	size_t len = strlen(err);
 	bool reason = false;

@@ -25,7 +25,8 @@ static int parse(const char *cmdline)
 static bool is_default(const struct bootargs *b)
 {
 	return b->only_count == 0 && b->skip_count == 0 && !b->list && b->repeat == 1 &&
-	       b->seed == 0 && !b->seed_set && b->timeout_ms == 0 && b->exit == BOOTARGS_EXIT_PSCI;
+	       b->seed == 0 && !b->seed_set && b->timeout_ms == 0 &&
+	       b->exit == BOOTARGS_EXIT_PSCI && !b->exhaustive && !b->timing;
 }
 
 static bool points_into_storage(const struct bootargs *b, const char *p)
@@ -176,6 +177,34 @@ static void test_numbers(void)
 	}
 }
 
+/* hyptap.exhaustive and hyptap.timing are switches like hyptap.list. */
+static void test_switches(void)
+{
+	unit_eq_u64(parse("hyptap.exhaustive hyptap.timing=1"), 0, "exhaustive, timing=1");
+	unit_ok(ba.exhaustive && ba.timing && !ba.list, "both set, list not");
+	unit_eq_u64(parse("hyptap.exhaustive hyptap.exhaustive=0 hyptap.timing=0"), 0, "=0");
+	unit_ok(!ba.exhaustive && !ba.timing, "=0 clears them");
+	unit_eq_u64(parse(""), 0, "empty");
+	unit_ok(!ba.exhaustive && !ba.timing, "default: off");
+	unit_eq_u64(parse("hyptap.timing=2"), (uint64_t)-1, "timing=2 rejected");
+	unit_eq_str(err, "bad bootarg \"hyptap.timing=2\": expected no value, =1 or =0",
+		    "message for timing=2");
+	unit_eq_u64(parse("hyptap.exhaustive="), (uint64_t)-1, "exhaustive= rejected");
+}
+
+/* An exact hyptap.only id names its instance (a sampled family's row runs); a glob does not. */
+static void test_names(void)
+{
+	unit_eq_u64(parse("hyptap.only=stage2.x[a=1],stage2.y*"), 0, "parse");
+	unit_ok(bootargs_names(&ba, "stage2.x[a=1]"), "exact id named");
+	unit_ok(!bootargs_names(&ba, "stage2.x[a=2]"), "other id not named");
+	unit_ok(!bootargs_names(&ba, "stage2.y[a=1]"), "a glob names nothing");
+	unit_eq_u64(parse("hyptap.only=stage2.x[a=?]"), 0, "parse ?");
+	unit_ok(!bootargs_names(&ba, "stage2.x[a=?]"), "? is a wildcard");
+	unit_eq_u64(parse(""), 0, "no only");
+	unit_ok(!bootargs_names(&ba, "stage2.x[a=1]"), "nothing named without hyptap.only");
+}
+
 static void test_list_exit(void)
 {
 	unit_eq_u64(parse("hyptap.list=1"), 0, "list=1");
@@ -252,7 +281,7 @@ static void test_key_errors(void)
 		const char *msg;
 	} cases[] = {
 		{"hyptap.foo=1", "unknown bootarg key \"hyptap.foo\" (known: only, skip, list, "
-				 "repeat, seed, timeout_ms, exit)"},
+				 "repeat, seed, timeout_ms, exit, exhaustive, timing)"},
 		{"hyptap.foo", "unknown bootarg key \"hyptap.foo\""},
 		{"hyptap.", "unknown bootarg key \"hyptap.\""},
 		{"hyptap.=x", "unknown bootarg key \"hyptap.\""},
@@ -342,7 +371,7 @@ static void test_hostile(void)
 	unit_eq_u64(parse("hyptap.\x1b[2Jx=1"), (uint64_t)-1, "escape sequence in a key");
 	unit_eq_str(err,
 		    "unknown bootarg key \"hyptap.\\x1b[2Jx\" (known: only, skip, list, repeat, "
-		    "seed, timeout_ms, exit)",
+		    "seed, timeout_ms, exit, exhaustive, timing)",
 		    "escape sequence quoted");
 	unit_eq_u64(parse("hyptap.exit=\"psci\""), (uint64_t)-1, "quotes in a value");
 	unit_eq_str(err, "bad bootarg \"hyptap.exit=\\x22psci\\x22\": expected psci or semihosting",
@@ -413,6 +442,8 @@ int main(void)
 	test_all_keys();
 	test_numbers();
 	test_list_exit();
+	test_switches();
+	test_names();
 	test_globs();
 	test_key_errors();
 	test_limits();
