@@ -23,6 +23,7 @@ const struct id_regs *cpu_id_regs(void)
 			.mmfr1 = read_id_aa64mmfr1_el1(),
 			.mmfr2 = read_id_aa64mmfr2_el1(),
 			.mmfr3 = read_id_aa64mmfr3_el1(),
+			.mmfr4 = read_id_aa64mmfr4_el1(),
 			.gic_version = vmm_caps.gic_version,
 		};
 		/* ERRIDR_EL1 and PMCR_EL0 are UNDEFINED without their features. */
@@ -31,6 +32,10 @@ const struct id_regs *cpu_id_regs(void)
 		}
 		if (cpu_has(&ids, CPU_PMU)) {
 			ids.pmcr = read_pmcr_el0();
+		}
+		/* ICH_VTR_EL2 exists with the GICv3 system register interface in use. */
+		if (ids.gic_version == 3) {
+			ids.ich_vtr = read_ich_vtr_el2();
 		}
 		read = true;
 	}

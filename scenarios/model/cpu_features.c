@@ -35,7 +35,7 @@ static const char *const idr_names[] = {
 	[GIC] = "the DTB's GIC",
 };
 
-enum field_kind { UNSIGNED, SIGNED_ABSENT_F, PMUVER };
+enum field_kind { UNSIGNED, SIGNED_ABSENT_F, PMUVER, ZERO /* present when the field is 0 */ };
 
 struct field {
 	enum idr reg;
@@ -119,6 +119,37 @@ static const struct feature features[CPU_FEATURES] = {
 	[CPU_HAFDBS]       = {"FEAT_HAFDBS", UNSIGNED, {{MMFR1, ID_MMFR1_HAFDBS_SHIFT, 1, "HAFDBS"}}},
 	[CPU_HAFDBS_DIRTY] = {"FEAT_HAFDBS dirty state", UNSIGNED,
 			      {{MMFR1, ID_MMFR1_HAFDBS_SHIFT, 2, "HAFDBS"}}},
+	[CPU_VHE]          = {"FEAT_VHE", UNSIGNED, {{MMFR1, ID_MMFR1_VH_SHIFT, 1, "VH"}}},
+	[CPU_VMID16]       = {"FEAT_VMID16", UNSIGNED,
+			      {{MMFR1, ID_MMFR1_VMIDBITS_SHIFT, 2, "VMIDBits"}}},
+	[CPU_HAFT]         = {"FEAT_HAFT", UNSIGNED, {{MMFR1, ID_MMFR1_HAFDBS_SHIFT, 3, "HAFDBS"}}},
+	[CPU_HPDS2]        = {"FEAT_HPDS2", UNSIGNED, {{MMFR1, ID_MMFR1_HPDS_SHIFT, 2, "HPDS"}}},
+	[CPU_SEL2]         = {"FEAT_SEL2", UNSIGNED, {{PFR0, ID_PFR0_SEL2_SHIFT, 1, "SEL2"}}},
+	[CPU_S2PIE]        = {"FEAT_S2PIE", UNSIGNED, {{MMFR3, ID_MMFR3_S2PIE_SHIFT, 1, "S2PIE"}}},
+	[CPU_D128]         = {"FEAT_D128", UNSIGNED, {{MMFR3, ID_MMFR3_D128_SHIFT, 1, "D128"}}},
+	[CPU_BTI]          = {"FEAT_BTI", UNSIGNED, {{PFR1, ID_PFR1_BT_SHIFT, 1, "BT"}}},
+	[CPU_IESB]         = {"FEAT_IESB", UNSIGNED, {{MMFR2, ID_MMFR2_IESB_SHIFT, 1, "IESB"}}},
+	[CPU_LSE2]         = {"FEAT_LSE2", UNSIGNED, {{MMFR2, ID_MMFR2_AT_SHIFT, 1, "AT"}}},
+	[CPU_SSBS]         = {"FEAT_SSBS", UNSIGNED, {{PFR1, ID_PFR1_SSBS_SHIFT, 1, "SSBS"}}},
+	[CPU_EXS]          = {"FEAT_ExS", UNSIGNED, {{MMFR0, ID_MMFR0_EXS_SHIFT, 1, "ExS"}}},
+	[CPU_EVT_TTLBXS]   = {"FEAT_EVT TTLBxS", UNSIGNED, {{MMFR2, ID_MMFR2_EVT_SHIFT, 2, "EVT"}}},
+	[CPU_RME]          = {"FEAT_RME", UNSIGNED, {{PFR0, ID_PFR0_RME_SHIFT, 1, "RME"}}},
+	[CPU_TME]          = {"FEAT_TME", UNSIGNED, {{ISAR0, ID_ISAR0_TME_SHIFT, 1, "TME"}}},
+	[CPU_TWED]         = {"FEAT_TWED", UNSIGNED, {{MMFR1, ID_MMFR1_TWED_SHIFT, 1, "TWED"}}},
+	[CPU_AMUV1P1]      = {"FEAT_AMUv1p1", UNSIGNED, {{PFR0, ID_PFR0_AMU_SHIFT, 2, "AMU"}}},
+	[CPU_PMUV3P1]      = {"FEAT_PMUv3p1", PMUVER, {{DFR0, ID_DFR0_PMUVER_SHIFT, 4, "PMUVer"}}},
+	[CPU_PMUV3P5]      = {"FEAT_PMUv3p5", PMUVER, {{DFR0, ID_DFR0_PMUVER_SHIFT, 6, "PMUVer"}}},
+	[CPU_PMUV3P7]      = {"FEAT_PMUv3p7", PMUVER, {{DFR0, ID_DFR0_PMUVER_SHIFT, 7, "PMUVer"}}},
+	[CPU_CMOW]         = {"FEAT_CMOW", UNSIGNED, {{MMFR1, ID_MMFR1_CMOW_SHIFT, 1, "CMOW"}}},
+	[CPU_ECV_POFF]     = {"FEAT_ECV_POFF", UNSIGNED, {{MMFR0, ID_MMFR0_ECV_SHIFT, 2, "ECV"}}},
+	[CPU_AA32EL0]      = {"AArch32 at EL0", UNSIGNED, {{PFR0, ID_PFR0_EL0_SHIFT, 2, "EL0"}}},
+	[CPU_AA32EL1]      = {"AArch32 at EL1", UNSIGNED, {{PFR0, ID_PFR0_EL1_SHIFT, 2, "EL1"}}},
+	[CPU_NOT_EL3]      = {"no EL3", ZERO, {{PFR0, ID_PFR0_EL3_SHIFT, 0, "EL3"}}},
+	[CPU_PAN]          = {"FEAT_PAN", UNSIGNED, {{MMFR1, ID_MMFR1_PAN_SHIFT, 1, "PAN"}}},
+	[CPU_PAN3]         = {"FEAT_PAN3", UNSIGNED, {{MMFR1, ID_MMFR1_PAN_SHIFT, 3, "PAN"}}},
+	[CPU_LSMAOC]       = {"FEAT_LSMAOC", UNSIGNED, {{MMFR2, ID_MMFR2_LSM_SHIFT, 1, "LSM"}}},
+	[CPU_TIDCP1]       = {"FEAT_TIDCP1", UNSIGNED, {{MMFR1, ID_MMFR1_TIDCP1_SHIFT, 1, "TIDCP1"}}},
+	[CPU_HPMN0]        = {"FEAT_HPMN0", UNSIGNED, {{DFR0, ID_DFR0_HPMN0_SHIFT, 1, "HPMN0"}}},
 };
 /* clang-format on */
 
@@ -150,6 +181,8 @@ static bool field_ok(enum field_kind kind, const struct field *f, unsigned v)
 		return v != 0xf;
 	case PMUVER:
 		return v != 0xf && v >= f->min;
+	case ZERO:
+		return v == 0;
 	case UNSIGNED:
 		break;
 	}

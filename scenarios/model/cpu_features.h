@@ -19,6 +19,8 @@ struct id_regs {
 	unsigned gic_version; /* from the DTB: 3 = a GICv3 CPU interface is in use */
 	uint64_t erridr;      /* ERRIDR_EL1 when FEAT_RAS, else 0 */
 	uint64_t pmcr;	      /* PMCR_EL0 when a PMU is implemented, else 0 */
+	uint64_t mmfr4;	      /* ID_AA64MMFR4_EL1 (RAZ before Armv8.8's ID space use) */
+	uint64_t ich_vtr;     /* ICH_VTR_EL2 when gic_version == 3, else 0 */
 };
 
 enum cpu_feature {
@@ -76,6 +78,37 @@ enum cpu_feature {
 	CPU_LSE,	  /* LDADD and the other FEAT_LSE atomics */
 	CPU_HAFDBS,	  /* FEAT_HAFDBS: hardware Access flag (HAFDBS >= 1) */
 	CPU_HAFDBS_DIRTY, /* FEAT_HAFDBS with dirty state too (HAFDBS >= 2) */
+	/* Features of EL2 control register fields (scenarios/el2/ctrl.c). */
+	CPU_VHE,
+	CPU_VMID16,
+	CPU_HAFT,
+	CPU_HPDS2,
+	CPU_SEL2,
+	CPU_S2PIE,
+	CPU_D128,
+	CPU_BTI,
+	CPU_IESB,
+	CPU_LSE2,
+	CPU_SSBS,
+	CPU_EXS,
+	CPU_EVT_TTLBXS,
+	CPU_RME,
+	CPU_TME,
+	CPU_TWED,
+	CPU_AMUV1P1,
+	CPU_PMUV3P1,
+	CPU_PMUV3P5,
+	CPU_PMUV3P7,
+	CPU_CMOW,
+	CPU_ECV_POFF,
+	CPU_AA32EL0,
+	CPU_AA32EL1,
+	CPU_NOT_EL3, /* EL3 is not implemented (ID_AA64PFR0_EL1.EL3 = 0) */
+	CPU_PAN,
+	CPU_PAN3,
+	CPU_LSMAOC,
+	CPU_TIDCP1,
+	CPU_HPMN0,
 	CPU_FEATURES
 };
 

@@ -75,6 +75,46 @@ static inline unsigned id_field(uint64_t reg, unsigned shift)
 #define ID_MMFR3_S2POE_SHIFT  20
 #define ID_MMFR3_AIE_SHIFT    24
 
+/* Fields of the features of EL2 control register fields (el2.ctrl, el2_ctrl_fields.h). */
+#define ID_PFR0_EL0_SHIFT  0
+#define ID_PFR0_EL1_SHIFT  4
+#define ID_PFR0_SEL2_SHIFT 36
+#define ID_PFR0_RME_SHIFT  52
+
+#define ID_PFR1_BT_SHIFT	0
+#define ID_PFR1_SSBS_SHIFT	4
+#define ID_PFR1_RAS_FRAC_SHIFT	12
+#define ID_PFR1_CSV2_FRAC_SHIFT 32
+#define ID_PFR1_MTE_FRAC_SHIFT	40
+
+#define ID_DFR0_MTPMU_SHIFT 48 /* signed */
+#define ID_DFR0_HPMN0_SHIFT 60
+#define ID_ISAR0_TME_SHIFT  24
+
+#define ID_MMFR0_TGRAN16_SHIFT	 20
+#define ID_MMFR0_TGRAN4_SHIFT	 28
+#define ID_MMFR0_TGRAN16_2_SHIFT 32
+#define ID_MMFR0_TGRAN4_2_SHIFT	 40
+#define ID_MMFR0_EXS_SHIFT	 44
+
+#define ID_MMFR1_HAFDBS_SHIFT	0
+#define ID_MMFR1_VMIDBITS_SHIFT 4 /* 0b0010: 16-bit VMID (FEAT_VMID16) */
+#define ID_MMFR1_VH_SHIFT	8
+#define ID_MMFR1_HPDS_SHIFT	12
+#define ID_MMFR1_TWED_SHIFT	32
+#define ID_MMFR1_CMOW_SHIFT	56
+#define ID_MMFR1_TIDCP1_SHIFT	52
+
+#define ID_MMFR2_IESB_SHIFT 12
+#define ID_MMFR2_AT_SHIFT   32
+#define ID_MMFR2_LSM_SHIFT  8
+
+#define ID_MMFR3_S2PIE_SHIFT 12
+#define ID_MMFR3_D128_SHIFT  32
+
+/* ID_AA64MMFR4_EL1 */
+#define ID_MMFR4_E2H0_SHIFT 24 /* signed: 0 = FEAT_E2H0, 0b1110 = not, and HCR_EL2.NV1 RES0 */
+
 /* LS64 levels (ID_AA64ISAR1_EL1.LS64) */
 #define ID_LS64_LS64	1
 #define ID_LS64_V	2

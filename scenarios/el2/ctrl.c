@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * el2.ctrl: the feature fields of the EL2 control registers against the ID registers, without
+ * a guest. Each row writes its field set (all ones, or the row's legal "ones" value) and then
+ * clear into the live register, the rest of the register unchanged, reads each back, restores
+ * the register, and compares the field with the values el2_ctrl_permitted() allows: the value
+ * written where the ID registers advertise the feature, else the RES0/RES1/RAO-WI set of the
+ * register description (scenarios/model/el2_ctrl_model.h). How each register's window is
+ * made safe for the harness: scenarios/el2/ctrl_probe.c.
+ */
+#include "cpu_id.h"
+#include "ctrl_probe.h"
+#include "el2_ctrl_fields.h"
+
+static const struct el2_ctrl_field ctrl_rows[] = {EL2_CTRL_FIELDS(EL2_CTRL_ROW)};
+
+static const char *ctrl_requires(const void *row, char *why, size_t len)
+{
+	const struct el2_ctrl_field *f = row;
+
+	return ctrl_reg_requires(f->reg, why, len);
+}
+
+static void run_ctrl(struct scenario_ctx *c, const void *row)
+{
+	const struct el2_ctrl_field *f = row;
+	uint64_t orig = ctrl_read(f->reg), vals[2];
+
+	el2_ctrl_values(f, cpu_id_regs(), vals);
+	for (unsigned i = 0; i < 2; i++) {
+		if (!ctrl_expect_field(c, f, vals[i], ctrl_probe(f->reg, f->mask, vals[i]))) {
+			break;
+		}
+	}
+	uint64_t after = ctrl_read(f->reg);
+
+	if (after != orig) {
+		sc_fail(c, "%s not restored: 0x%llx, was 0x%llx", el2_ctrl_reg_name(f->reg),
+			(unsigned long long)after, (unsigned long long)orig);
+	}
+}
+
+SCENARIO(el2_ctrl, .id = "el2.ctrl",
+	 .rule = "A feature's field of an EL2 control register stores what is written when the ID "
+		 "registers advertise the feature; otherwise it is as the register description "
+		 "says: RES0/RES1 (Glossary: hardwired, or stores the value with no effect, per "
+		 "field) or RAO/WI",
+	 SCENARIO_ROWS(ctrl_rows), .requires = ctrl_requires, .run = run_ctrl);
