@@ -97,7 +97,6 @@ static inline unsigned id_field(uint64_t reg, unsigned shift)
 #define ID_MMFR0_TGRAN4_2_SHIFT	 40
 #define ID_MMFR0_EXS_SHIFT	 44
 
-#define ID_MMFR1_HAFDBS_SHIFT	0
 #define ID_MMFR1_VMIDBITS_SHIFT 4 /* 0b0010: 16-bit VMID (FEAT_VMID16) */
 #define ID_MMFR1_VH_SHIFT	8
 #define ID_MMFR1_HPDS_SHIFT	12
@@ -106,7 +105,6 @@ static inline unsigned id_field(uint64_t reg, unsigned shift)
 #define ID_MMFR1_TIDCP1_SHIFT	52
 
 #define ID_MMFR2_IESB_SHIFT 12
-#define ID_MMFR2_AT_SHIFT   32
 #define ID_MMFR2_LSM_SHIFT  8
 
 #define ID_MMFR3_S2PIE_SHIFT 12
