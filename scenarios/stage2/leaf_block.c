@@ -92,7 +92,7 @@ static void run_leaf_block(struct scenario_ctx *c, const void *row)
 			sc_fail(c, "the oracle's walk ends in a table: the row is wrong");
 			return;
 		}
-		leaf_check_at(c, probes[i], &p);
+		leaf_check_at(c, probes[i], &p, LEAF_AT_RW);
 	}
 	if (r->guest && p.v[0].kind != S2_LEAF) {
 		leaf_check_guest_load(c, ia, &p.v[0]); /* the payload loads from x0 = ia */

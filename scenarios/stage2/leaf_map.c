@@ -191,15 +191,18 @@ static void diag_permitted(struct scenario_ctx *c, const struct s2_permitted *p,
 	sc_diag(c, write ? "permitted_w" : "permitted_r", "%s", buf);
 }
 
-void leaf_check_at(struct scenario_ctx *c, uint64_t ia, const struct s2_permitted *p)
+void leaf_check_at(struct scenario_ctx *c, uint64_t ia, const struct s2_permitted *p, unsigned ops)
 {
-	static const enum at_s12_op ops[] = {AT_S12E1R, AT_S12E1W};
+	static const enum at_s12_op at[] = {AT_S12E1R, AT_S12E1W};
 
 	for (unsigned i = 0; i < 2; i++) {
-		bool write = ops[i] == AT_S12E1W;
+		bool write = at[i] == AT_S12E1W;
 		uint64_t par;
 
-		if (vcpu_at_s12(sc_vcpu(c), ops[i], ia, &par)) {
+		if (!(ops & (write ? LEAF_AT_W : LEAF_AT_R))) {
+			continue;
+		}
+		if (vcpu_at_s12(sc_vcpu(c), at[i], ia, &par)) {
 			sc_fail(c, "vcpu_at_s12 refused the vCPU");
 			return;
 		}

@@ -60,11 +60,15 @@ unsigned leaf_path(struct leaf_vm *lv, uint64_t ia, uint64_t path[4]);
 /** leaf_oa_desc() - @oa in the output address field of the VM's descriptor format. */
 uint64_t leaf_oa_desc(const struct leaf_vm *lv, uint64_t oa);
 
+#define LEAF_AT_R  1u /* AT S12E1R */
+#define LEAF_AT_W  2u /* AT S12E1W */
+#define LEAF_AT_RW (LEAF_AT_R | LEAF_AT_W)
+
 /**
- * leaf_check_at() - AT S12E1R and S12E1W of @ia (stage 1 off: VA = IPA); each PAR_EL1 must be
- * one of @p's outcomes as that access sees it.
+ * leaf_check_at() - AT S12E1R and/or S12E1W (@ops) of @ia (stage 1 off: VA = IPA); each
+ * PAR_EL1 must be one of @p's outcomes as that access sees it.
  */
-void leaf_check_at(struct scenario_ctx *c, uint64_t ia, const struct s2_permitted *p);
+void leaf_check_at(struct scenario_ctx *c, uint64_t ia, const struct s2_permitted *p, unsigned ops);
 
 /** leaf_expect_walk() - the single outcome s2_walk_path() gives for @ia's current path. */
 bool leaf_expect_walk(struct scenario_ctx *c, struct leaf_vm *lv, uint64_t ia,
