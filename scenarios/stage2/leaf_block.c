@@ -58,7 +58,7 @@ static const char *leaf_block_requires(const void *row, char *why, size_t len)
 	const char *missing = s2_granule_missing(cpu_id_regs()->mmfr0, r->gshift, r->ds, why, len);
 
 	return missing ? missing
-		       : leaf_ipa_missing(r->gshift, r->level, row_ia(r) + size, why, len);
+		       : leaf_ipa_missing(r->gshift, 0, r->level, row_ia(r) + size, why, len);
 }
 
 static void run_leaf_block(struct scenario_ctx *c, const void *row)
@@ -68,7 +68,7 @@ static void run_leaf_block(struct scenario_ctx *c, const void *row)
 	struct leaf_vm lv;
 	uint64_t path[4];
 
-	if (!leaf_start(c, r->gshift, GSYM(gp_s2_ldr_x2), ia, &lv)) {
+	if (!leaf_start(c, r->gshift, 0, GSYM(gp_s2_ldr_x2), ia, &lv)) {
 		return;
 	}
 	/* DS changes where OA[51:48] and SH live; the guest RAM map is then not valid: AT only. */

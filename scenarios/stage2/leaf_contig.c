@@ -76,7 +76,7 @@ static const char *leaf_contig_requires(const void *row, char *why, size_t len)
 	const char *missing = s2_granule_missing(cpu_id_regs()->mmfr0, r->gshift, false, why, len);
 
 	return missing ? missing
-		       : leaf_ipa_missing(r->gshift, r->level, group_ia(r) + group, why, len);
+		       : leaf_ipa_missing(r->gshift, 0, r->level, group_ia(r) + group, why, len);
 }
 
 /* The group as the row programs it. */
@@ -110,7 +110,7 @@ static void run_leaf_contig(struct scenario_ctx *c, const void *row)
 	uint64_t g[GROUP_MAX], path[4];
 	struct leaf_vm lv;
 
-	if (!leaf_start(c, r->gshift, GSYM(gp_exit), 0, &lv)) {
+	if (!leaf_start(c, r->gshift, 0, GSYM(gp_exit), 0, &lv)) {
 		return;
 	}
 	uint64_t *slot = leaf_slot(c, &lv, ia, r->level, log2);

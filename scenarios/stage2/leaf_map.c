@@ -27,12 +27,14 @@ static struct s2_walk_cfg cfg_of(const struct vm *vm)
 	};
 }
 
-bool leaf_start(struct scenario_ctx *c, unsigned granule_shift, uint64_t payload, uint64_t arg,
-		struct leaf_vm *lv)
+bool leaf_start(struct scenario_ctx *c, unsigned granule_shift, unsigned ipa_bits, uint64_t payload,
+		uint64_t arg, struct leaf_vm *lv)
 {
 	struct sc_setup s = {.payload = payload,
 			     .args = {arg},
-			     .vm = {.granule_shift = granule_shift, .ram_pages_only = true}};
+			     .vm = {.granule_shift = granule_shift,
+				    .ipa_bits = ipa_bits,
+				    .ram_pages_only = true}};
 
 	if (!sc_start(c, &s)) {
 		return false;
@@ -246,10 +248,11 @@ void leaf_check_guest_load(struct scenario_ctx *c, uint64_t ia, const struct s2_
 	sc_expect_done(c, &e, 0);
 }
 
-const char *leaf_ipa_missing(unsigned granule_shift, unsigned level, uint64_t ia_end, char *why,
-			     size_t len)
+const char *leaf_ipa_missing(unsigned granule_shift, unsigned ipa_bits, unsigned level,
+			     uint64_t ia_end, char *why, size_t len)
 {
-	unsigned ipa = vmm_caps.ipa_bits, stride = granule_shift - 3;
+	unsigned ipa = ipa_bits && ipa_bits < vmm_caps.ipa_bits ? ipa_bits : vmm_caps.ipa_bits;
+	unsigned stride = granule_shift - 3;
 	/* vm_create() starts at the deepest level that resolves the IPA with <= 16 root tables. */
 	bool has_table = level == 3 || ipa - s2_level_shift(granule_shift, level + 1) > stride + 4;
 

@@ -30,11 +30,12 @@ struct leaf_vm {
 };
 
 /**
- * leaf_start() - sc_start() a VM with the @granule_shift granule and the CPU's IPA size, whose
- * vCPU runs @payload with x0 = @arg (stage 1 off). NULL-free: false with the instance failed.
+ * leaf_start() - sc_start() a VM with the @granule_shift granule and an IPA size of @ipa_bits
+ * (0: the CPU's), whose vCPU runs @payload with x0 = @arg (stage 1 off). False with the
+ * instance failed.
  */
-bool leaf_start(struct scenario_ctx *c, unsigned granule_shift, uint64_t payload, uint64_t arg,
-		struct leaf_vm *lv);
+bool leaf_start(struct scenario_ctx *c, unsigned granule_shift, unsigned ipa_bits, uint64_t payload,
+		uint64_t arg, struct leaf_vm *lv);
 
 /** leaf_set_vtcr() - replace VTCR_EL2.PS (@ps_bits, 0: keep) and DS of the VM; cfg follows. */
 void leaf_set_vtcr(struct leaf_vm *lv, unsigned ps_bits, bool ds);
@@ -81,8 +82,11 @@ bool leaf_expect_walk(struct scenario_ctx *c, struct leaf_vm *lv, uint64_t ia,
  */
 void leaf_check_guest_load(struct scenario_ctx *c, uint64_t ia, const struct s2_outcome *o);
 
-/** leaf_ipa_missing() - NULL if the VM's IPA size has a level-@level table and holds @ia_end. */
-const char *leaf_ipa_missing(unsigned granule_shift, unsigned level, uint64_t ia_end, char *why,
-			     size_t len);
+/**
+ * leaf_ipa_missing() - NULL if a VM with an IPA size of @ipa_bits (0: the CPU's, else at most
+ * that) has a level-@level table and holds IPAs below @ia_end, else the SKIP reason.
+ */
+const char *leaf_ipa_missing(unsigned granule_shift, unsigned ipa_bits, unsigned level,
+			     uint64_t ia_end, char *why, size_t len);
 
 #endif
