@@ -121,7 +121,8 @@ bool s2_permitted_par(const struct s2_permitted *p, uint64_t par, bool write);
 /**
  * s2_contig_permitted() - what a lookup of @ia may produce when the leaf it reaches at @level
  * lies in an aligned group of 2^s2_contig_log2() entries, @group[0..] (the descriptors of that
- * group, in order; @ia falls in the entry s2_contig_index()). @path is the walk down to the
+ * group, in order; @ia falls in the entry s2_contig_index(); where the level has no Contiguous
+ * bit, s2_contig_log2() = 0, @group[0] is @ia's own entry). @path is the walk down to the
  * group's table, as for s2_walk_path(), its last element ignored (the group gives it). @bbm:
  * ID_AA64MMFR2_EL1.BBM.
  *

@@ -11,6 +11,8 @@
  *   unaligned every OA one entry higher, so the group's OA is not aligned to its size (RJQQTC)
  *   partial   the upper half of the group lacks the bit (RQTRPM: misprogramming of the bit)
  *   holes     the upper half is invalid (IPGVGZ: not misprogramming)
+ *   res0      the blocks where the bit is RES0 with an Effective value of 0 (RRLJBB): 4K
+ *             level 0 and 16K level 1 with DS, 64K level 1 with FEAT_LPA
  *
  * What the architecture permits for a lookup (scenarios/model/s2_desc_model.c,
  * s2_contig_permitted()): with consistent bits (ok, oa, perm, unaligned, holes), "an OA, access
@@ -25,40 +27,56 @@
  * Each instance writes the group into a fresh VM's table and probes three entries with AT
  * S12E1R and S12E1W, the odd entry first so that a TLB that caches it serves the others.
  */
+#include <stdio.h>
+
+#include "arch/el2.h"
 #include "arch/pte.h"
 #include "cpu_id.h"
 #include "leaf_map.h"
 
-enum contig_kind { C_OK, C_OA, C_PERM, C_UNALIGNED, C_PARTIAL, C_HOLES };
+enum contig_kind { C_OK, C_OA, C_PERM, C_UNALIGNED, C_PARTIAL, C_HOLES, C_RES0 };
 
 struct leaf_contig_row {
 	const char *name;
 	unsigned gshift;
 	unsigned level;
 	enum contig_kind kind;
+	bool ds; /* VTCR_EL2.DS = 1 (FEAT_LPA2) */
 };
 
+/* clang-format off */
+#define ROW(g, gname, l, lname, kname, k) {"[" gname "," lname "," kname "]", g, l, k, false},
 #define CONTIG_KINDS(g, gname, l, lname)                                                           \
-	{"[" gname "," lname ",ok]", g, l, C_OK}, {"[" gname "," lname ",oa]", g, l, C_OA},        \
-		{"[" gname "," lname ",perm]", g, l, C_PERM},                                      \
-		{"[" gname "," lname ",unaligned]", g, l, C_UNALIGNED},                            \
-		{"[" gname "," lname ",partial]", g, l, C_PARTIAL},                                \
-		{"[" gname "," lname ",holes]", g, l, C_HOLES},
+	ROW(g, gname, l, lname, "ok", C_OK) ROW(g, gname, l, lname, "oa", C_OA)                    \
+	ROW(g, gname, l, lname, "perm", C_PERM) ROW(g, gname, l, lname, "unaligned", C_UNALIGNED)  \
+	ROW(g, gname, l, lname, "partial", C_PARTIAL) ROW(g, gname, l, lname, "holes", C_HOLES)
+/*
+ * The blocks where the bit is RES0 with an Effective value of 0 (RRLJBB): 4K level 0 and 16K
+ * level 1 with DS, 64K level 1 with FEAT_LPA. The first of 16 blocks has it, the others, not
+ * contiguous in OA, do not: were the bit used, that would be misprogramming; as it is RES0,
+ * each lookup gives its own block's translation only.
+ */
+#define RES0_ROW(g, gname, l, lname, ds) {"[" gname "," lname ",res0]", g, l, C_RES0, ds},
 
 static const struct leaf_contig_row leaf_contig_rows[] = {
-	CONTIG_KINDS(12, "4k", 1, "l1") CONTIG_KINDS(12, "4k", 2, "l2")
-		CONTIG_KINDS(12, "4k", 3, "l3") CONTIG_KINDS(14, "16k", 2, "l2")
-			CONTIG_KINDS(14, "16k", 3, "l3") CONTIG_KINDS(16, "64k", 2, "l2")
-				CONTIG_KINDS(16, "64k", 3, "l3")};
+	CONTIG_KINDS(12, "4k", 1, "l1") CONTIG_KINDS(12, "4k", 2, "l2") CONTIG_KINDS(12, "4k", 3, "l3")
+	CONTIG_KINDS(14, "16k", 2, "l2") CONTIG_KINDS(14, "16k", 3, "l3")
+	CONTIG_KINDS(16, "64k", 2, "l2") CONTIG_KINDS(16, "64k", 3, "l3")
+	RES0_ROW(12, "4k", 0, "l0-ds", true) RES0_ROW(14, "16k", 1, "l1-ds", true)
+	RES0_ROW(16, "64k", 1, "l1", false)
+};
+/* clang-format on */
 
 #define GROUP_MAX  128				     /* 16K level 3 */
 #define BBM(mmfr2) ((unsigned)((mmfr2) >> 52) & 0xf) /* ID_AA64MMFR2_EL1.BBM */
 
+/* log2 of the entries written: a contiguous group, or 16 where the bit is RES0. */
 static unsigned group_log2(const struct leaf_contig_row *r)
 {
-	const struct s2_walk_cfg cfg = {.granule_shift = r->gshift};
+	const struct s2_walk_cfg cfg = {.granule_shift = r->gshift, .ds = r->ds, .pa_max = 52};
+	unsigned log2 = s2_contig_log2(&cfg, r->level);
 
-	return s2_contig_log2(&cfg, r->level);
+	return log2 ? log2 : 4;
 }
 
 /* The group's IPA (= its OA when correct): aligned to the group, at or above 4 GiB. */
@@ -73,8 +91,15 @@ static const char *leaf_contig_requires(const void *row, char *why, size_t len)
 {
 	const struct leaf_contig_row *r = row;
 	uint64_t group = 1ULL << (s2_level_shift(r->gshift, r->level) + group_log2(r));
-	const char *missing = s2_granule_missing(cpu_id_regs()->mmfr0, r->gshift, false, why, len);
+	const char *missing = s2_granule_missing(cpu_id_regs()->mmfr0, r->gshift, r->ds, why, len);
+	unsigned parange = (unsigned)MMFR0_PARANGE(cpu_id_regs()->mmfr0);
 
+	if (!missing && r->kind == C_RES0 && r->gshift == 16 && parange < 6) {
+		snprintf(why, len,
+			 "needs FEAT_LPA for a 64K level-1 block (ID_AA64MMFR0_EL1.PARange=%u)",
+			 parange);
+		return why;
+	}
 	return missing ? missing
 		       : leaf_ipa_missing(r->gshift, 0, r->level, group_ia(r) + group, why, len);
 }
@@ -97,6 +122,9 @@ static void build_group(const struct leaf_contig_row *r, const struct leaf_vm *l
 			attr &= ~PTE_S2AP_W;
 		} else if (r->kind == C_PARTIAL && k >= n / 2) {
 			attr &= ~PTE_CONT;
+		} else if (r->kind == C_RES0 && k > 0) {
+			oa += 3 * n * entry; /* not contiguous with block 0 */
+			attr &= ~PTE_CONT;
 		}
 		g[k] = r->kind == C_HOLES && k >= n / 2 ? 0 : leaf_oa_desc(lv, oa) | attr | type;
 	}
@@ -113,6 +141,7 @@ static void run_leaf_contig(struct scenario_ctx *c, const void *row)
 	if (!leaf_start(c, r->gshift, 0, GSYM(gp_exit), 0, &lv)) {
 		return;
 	}
+	leaf_set_vtcr(&lv, 0, r->ds); /* DS: the guest RAM map is not valid, AT only */
 	uint64_t *slot = leaf_slot(c, &lv, ia, r->level, log2);
 
 	if (!slot) {
@@ -122,15 +151,21 @@ static void run_leaf_contig(struct scenario_ctx *c, const void *row)
 	build_group(r, &lv, ia, g, n);
 	leaf_write(slot, g, n);
 
-	/* The odd entry first: n - 1 (oa), 1 (perm), n / 2 (partial, holes). */
-	unsigned odd = r->kind == C_OA ? n - 1 : r->kind == C_PERM ? 1 : n / 2;
-	const unsigned probes[] = {odd, 0, odd == n - 1 ? n / 2 : n - 1};
+	/* The odd entry first: n - 1 (oa), 1 (perm), 0 (res0), n / 2 (partial, holes). */
+	unsigned odd = r->kind == C_OA	   ? n - 1
+		       : r->kind == C_PERM ? 1
+		       : r->kind == C_RES0 ? 0
+					   : n / 2;
+	const unsigned probes[] = {odd, odd ? 0 : 1, odd == n - 1 ? n / 2 : n - 1};
 
 	for (unsigned i = 0; i < 3; i++) {
 		uint64_t probe = ia + probes[i] * entry + 0x238;
 		struct s2_permitted p;
 
-		if (!s2_contig_permitted(&lv.cfg, lv.start_level, path, r->level, g, probe,
+		/* Where the bit is RES0 there is no group: the oracle gets the entry itself. */
+		const uint64_t *group = s2_contig_log2(&lv.cfg, r->level) ? g : g + probes[i];
+
+		if (!s2_contig_permitted(&lv.cfg, lv.start_level, path, r->level, group, probe,
 					 BBM(cpu_id_regs()->mmfr2), &p)) {
 			sc_fail(c, "the oracle cannot model the group: the row is wrong");
 			return;

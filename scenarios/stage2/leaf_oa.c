@@ -4,8 +4,8 @@
  * bits, for every granule:
  *
  *   top        the highest OA bit the configuration allows (PS capped at PAMax, and at 48
- *              without DS for 4K/16K; 64K with FEAT_LPA puts OA[51:48] in bits [15:12]): AT
- *              gives that PA
+ *              without DS for 4K/16K; 64K with FEAT_LPA puts OA[51:48] in bits [15:12], 4K
+ *              and 16K with DS in [9:8] and [49:48]): AT gives that PA
  *   ps40/ps32  VTCR_EL2.PS lowered to 40 or 32 bits and OA bit 40 or 32 set in a page, a
  *              block, or (table) in the table descriptor above the leaf: an Address size fault
  *              at the level of that descriptor (AArch64.S2OAOutOfRange), also checked with a
@@ -40,6 +40,7 @@ struct leaf_oa_row {
 	unsigned bit;	   /* OA_BIT: the OA bit set */
 	uint64_t raw;	   /* OA_RAW: descriptor bits ORed in as they are */
 	bool guest;	   /* also a guest load */
+	bool ds;	   /* VTCR_EL2.DS = 1 (FEAT_LPA2): OA[51:48] in [9:8] and [49:48] */
 };
 
 #define K4  12
@@ -48,18 +49,15 @@ struct leaf_oa_row {
 
 /* Row makers: TOP(name, granule, level); BITR(..., table, PS, bit, guest); RAW(..., PS, bits,
  * guest). */
-#define TOP(n, g, l)                                                                               \
-	{                                                                                          \
-		n, g, l, false, 0, OA_TOP, 0, 0, false                                             \
-	}
+/* clang-format off */
+#define TOP(n, g, l)    {.name = n, .gshift = g, .level = l, .kind = OA_TOP}
+#define TOP_DS(n, g, l) {.name = n, .gshift = g, .level = l, .kind = OA_TOP, .ds = true}
 #define BITR(n, g, l, tab, ps, b, gst)                                                             \
-	{                                                                                          \
-		n, g, l, tab, ps, OA_BIT, b, 0, gst                                                \
-	}
-#define RAW(n, g, l, ps, raw, gst)                                                                 \
-	{                                                                                          \
-		n, g, l, false, ps, OA_RAW, 0, raw, gst                                            \
-	}
+	{.name = n, .gshift = g, .level = l, .table = tab, .ps_bits = ps, .kind = OA_BIT,          \
+	 .bit = b, .guest = gst}
+#define RAW(n, g, l, ps, r, gst)                                                                   \
+	{.name = n, .gshift = g, .level = l, .ps_bits = ps, .kind = OA_RAW, .raw = r, .guest = gst}
+/* clang-format on */
 
 static const struct leaf_oa_row leaf_oa_rows[] = {
 	TOP("[4k,l3,top]", K4, 3),
@@ -67,6 +65,9 @@ static const struct leaf_oa_row leaf_oa_rows[] = {
 	TOP("[16k,l3,top]", K16, 3),
 	TOP("[64k,l3,top]", K64, 3),
 	TOP("[64k,l2,top]", K64, 2),
+	TOP_DS("[4k,l3,top,ds]", K4, 3),
+	TOP_DS("[4k,l2,top,ds]", K4, 2),
+	TOP_DS("[16k,l3,top,ds]", K16, 3),
 	BITR("[4k,l3,ps40,bit39]", K4, 3, false, 40, 39, false),
 	BITR("[4k,l3,ps40,bit40]", K4, 3, false, 40, 40, true),
 	BITR("[4k,l2,ps40,bit40]", K4, 2, false, 40, 40, true),
@@ -110,7 +111,7 @@ static const char *leaf_oa_requires(const void *row, char *why, size_t len)
 {
 	const struct leaf_oa_row *r = row;
 	unsigned leaf_level = r->table ? r->level + 1 : r->level;
-	const char *missing = s2_granule_missing(cpu_id_regs()->mmfr0, r->gshift, false, why, len);
+	const char *missing = s2_granule_missing(cpu_id_regs()->mmfr0, r->gshift, r->ds, why, len);
 	uint64_t size = 1ULL << s2_level_shift(r->gshift, leaf_level);
 
 	return missing ? missing
@@ -150,7 +151,7 @@ static void run_leaf_oa(struct scenario_ctx *c, const void *row)
 	if (!leaf_start(c, r->gshift, row_ipa_bits(r), GSYM(gp_s2_ldr_x2), ia, &lv)) {
 		return;
 	}
-	leaf_set_vtcr(&lv, r->ps_bits, false);
+	leaf_set_vtcr(&lv, r->ps_bits, r->ds); /* DS: the guest RAM map is not valid, AT only */
 	uint64_t *slot = leaf_slot(c, &lv, ia, r->level, 0);
 
 	if (!slot) {

@@ -165,6 +165,13 @@ static void test_contiguous(void)
 	unit_eq_u64(s2_contig_log2(&k16_ds, 1), 0, "16K L1 (DS): RES0");
 	unit_eq_u64(s2_contig_log2(&k64_52, 1), 0, "64K L1 (LPA): RES0");
 
+	/* Where the bit is RES0 (4K level 0 with DS, RRLJBB) there is no group: its own block. */
+	uint64_t l0[] = {BLOCK(0x8000000000) | CONT};
+
+	unit_ok(s2_contig_permitted(&k4_ds, 0, path, 0, l0, 0x8000000238, 0, &p) && p.n == 1 &&
+			p.v[0].pa == 0x8000000238 && !p.any_translation,
+		"4K L0 block with DS and Contiguous: RES0, its own translation only");
+
 	/* Correct group: one outcome, the entry's own translation. */
 	fill_group(g, CONT);
 	unit_ok(s2_contig_permitted(&k4_40, 1, path, 3, g, 0x100005010, 2, &p) && p.n == 1 &&
