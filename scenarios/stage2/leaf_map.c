@@ -112,6 +112,25 @@ uint64_t *leaf_slot(struct scenario_ctx *c, struct leaf_vm *lv, uint64_t ia, uns
 	return f.ptep;
 }
 
+static int record_table_at(const struct pgt_walk_ctx *w)
+{
+	struct first_leaf *f = w->arg;
+
+	if (w->level == f->level) {
+		f->ptep = w->ptep;
+	}
+	return PGT_OK;
+}
+
+uint64_t *leaf_table_desc(struct leaf_vm *lv, uint64_t ia, unsigned level)
+{
+	struct first_leaf f = {.level = level};
+	struct pgt_visitor v = {.table_pre = record_table_at, .flags = PGT_WALK_TABLE_PRE};
+
+	pgt_walk(&lv->vm->geom, lv->vm->root, ia, 1, &v, &f);
+	return f.ptep;
+}
+
 void leaf_write(uint64_t *ptep, const uint64_t *desc, unsigned n)
 {
 	for (unsigned i = 0; i < n; i++) {

@@ -49,6 +49,12 @@ void leaf_set_vtcr(struct leaf_vm *lv, unsigned ps_bits, bool ds);
 uint64_t *leaf_slot(struct scenario_ctx *c, struct leaf_vm *lv, uint64_t ia, unsigned level,
 		    unsigned span_log2);
 
+/**
+ * leaf_table_desc() - the table descriptor at @level on the walk of @ia in the vmm's table, or
+ * NULL if the walk has none there.
+ */
+uint64_t *leaf_table_desc(struct leaf_vm *lv, uint64_t ia, unsigned level);
+
 /** leaf_write() - store @n descriptors from @desc at @ptep, then DSB ISHST. */
 void leaf_write(uint64_t *ptep, const uint64_t *desc, unsigned n);
 
