@@ -34,6 +34,7 @@ bool leaf_start(struct scenario_ctx *c, unsigned granule_shift, unsigned ipa_bit
 			     .args = {arg},
 			     .vm = {.granule_shift = granule_shift,
 				    .ipa_bits = ipa_bits,
+				    .ram_size = LEAF_RAM_SIZE,
 				    .ram_pages_only = true}};
 
 	if (!sc_start(c, &s)) {

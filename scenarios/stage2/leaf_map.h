@@ -22,6 +22,12 @@
 /* Stage-2 leaf attributes of the hand-written descriptors: AF, RW, Normal WB, SH 0 (DS-safe). */
 #define LEAF_ATTR (PTE_AF | PTE_S2AP_RW | PTE_S2_MEMATTR(S2_MEMATTR_NORMAL_WB))
 
+/*
+ * Guest RAM of a leaf VM: the guest image (under 64 KiB) and its stack fit, and the vmm zeroes
+ * and cleans an eighth of the default 1 MiB per instance (most rows never run the guest).
+ */
+#define LEAF_RAM_SIZE (128u << 10)
+
 /** One instance's VM as the leaf families see it. */
 struct leaf_vm {
 	struct vm *vm;

@@ -50,8 +50,8 @@ static void run_leaf_table(struct scenario_ctx *c, const void *row)
 	if (!leaf_start(c, r->gshift, 0, GSYM(gp_exit), 0, &lv)) {
 		return;
 	}
-	/* The page maps a granule of guest RAM past the guest image. */
-	uint64_t pa = (uintptr_t)lv.vm->ram + 4 * granule;
+	/* The page maps the last granule of guest RAM, past the guest image. */
+	uint64_t pa = (uintptr_t)lv.vm->ram + LEAF_RAM_SIZE - granule;
 
 	if (vm_map(lv.vm, IPA(TABLE_IA), PADDR(pa), granule, LEAF_ATTR)) {
 		sc_fail(c, "vm_map of the page failed");
