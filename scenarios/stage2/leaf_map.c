@@ -27,6 +27,17 @@ static struct s2_walk_cfg cfg_of(const struct vm *vm)
 	};
 }
 
+bool leaf_start_with(struct scenario_ctx *c, const struct sc_setup *s, struct leaf_vm *lv)
+{
+	if (!sc_start(c, s)) {
+		return false;
+	}
+	lv->vm = sc_vm(c);
+	lv->cfg = cfg_of(lv->vm);
+	lv->start_level = lv->vm->geom.start_level;
+	return true;
+}
+
 bool leaf_start(struct scenario_ctx *c, unsigned granule_shift, unsigned ipa_bits, uint64_t payload,
 		uint64_t arg, struct leaf_vm *lv)
 {
@@ -37,13 +48,7 @@ bool leaf_start(struct scenario_ctx *c, unsigned granule_shift, unsigned ipa_bit
 				    .ram_size = LEAF_RAM_SIZE,
 				    .ram_pages_only = true}};
 
-	if (!sc_start(c, &s)) {
-		return false;
-	}
-	lv->vm = sc_vm(c);
-	lv->cfg = cfg_of(lv->vm);
-	lv->start_level = lv->vm->geom.start_level;
-	return true;
+	return leaf_start_with(c, &s, lv);
 }
 
 void leaf_set_vtcr(struct leaf_vm *lv, unsigned ps_bits, bool ds)

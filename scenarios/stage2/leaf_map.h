@@ -43,6 +43,9 @@ struct leaf_vm {
 bool leaf_start(struct scenario_ctx *c, unsigned granule_shift, unsigned ipa_bits, uint64_t payload,
 		uint64_t arg, struct leaf_vm *lv);
 
+/** leaf_start_with() - as leaf_start(), with the VM and vCPU of @s (stage 1 off). */
+bool leaf_start_with(struct scenario_ctx *c, const struct sc_setup *s, struct leaf_vm *lv);
+
 /** leaf_set_vtcr() - replace VTCR_EL2.PS (@ps_bits, 0: keep) and DS of the VM; cfg follows. */
 void leaf_set_vtcr(struct leaf_vm *lv, unsigned ps_bits, bool ds);
 
