@@ -128,6 +128,13 @@ static void run_leaf_contig_access(struct scenario_ctx *c, const void *row)
 				"a load of IPA 0x%llx returned 0x%llx, the mark of no permitted "
 				"page",
 				(unsigned long long)ia, (unsigned long long)got);
+			for (unsigned k = 0; k < p.n; k++) {
+				uint64_t page = (p.v[k].pa - (uintptr_t)lv.vm->ram) / PAGE;
+
+				sc_diag(c, "permitted_pa", "0x%llx (mark 0x%llx)",
+					(unsigned long long)p.v[k].pa,
+					(unsigned long long)PAGE_MARK(page));
+			}
 		}
 	}
 }
