@@ -9,7 +9,8 @@
  *   ps40/ps32  VTCR_EL2.PS lowered to 40 or 32 bits and OA bit 40 or 32 set in a page, a
  *              block, or (table) in the table descriptor above the leaf: an Address size fault
  *              at the level of that descriptor (AArch64.S2OAOutOfRange), also checked with a
- *              guest load (ESR_EL2 DFSC 0b0000LL, FAR_EL2, HPFAR_EL2)
+ *              guest load (ESR_EL2 DFSC 0b0000LL, FAR_EL2, HPFAR_EL2); with AF = 0 too (af0)
+ *              still the Address size fault: AArch64.S2Walk checks the OA before the AF
  *   res0-below a block's RES0 bit just below its OA field: not part of the address
  *              (AArch64.LeafBase aligns the base to the block), so it is ignored
  *   res0-49-48 4K/16K without DS: bits [49:48] are RES0, and LeafBase reads descriptor[47:0]:
@@ -41,6 +42,7 @@ struct leaf_oa_row {
 	uint64_t raw;	   /* OA_RAW: descriptor bits ORed in as they are */
 	bool guest;	   /* also a guest load */
 	bool ds;	   /* VTCR_EL2.DS = 1 (FEAT_LPA2): OA[51:48] in [9:8] and [49:48] */
+	bool af0;	   /* AF = 0 as well: the Address size fault comes first */
 };
 
 #define K4  12
@@ -70,6 +72,14 @@ static const struct leaf_oa_row leaf_oa_rows[] = {
 	TOP_DS("[16k,l3,top,ds]", K16, 3),
 	BITR("[4k,l3,ps40,bit39]", K4, 3, false, 40, 39, false),
 	BITR("[4k,l3,ps40,bit40]", K4, 3, false, 40, 40, true),
+	{.name = "[4k,l3,ps40,bit40,af0]",
+	 .gshift = K4,
+	 .level = 3,
+	 .ps_bits = 40,
+	 .kind = OA_BIT,
+	 .bit = 40,
+	 .guest = true,
+	 .af0 = true},
 	BITR("[4k,l2,ps40,bit40]", K4, 2, false, 40, 40, true),
 	BITR("[4k,l1,ps40,bit47]", K4, 1, false, 40, 47, false),
 	BITR("[4k,l2,ps32,bit32]", K4, 2, false, 32, 32, true),
@@ -131,7 +141,9 @@ static uint64_t row_desc(const struct leaf_oa_row *r, const struct leaf_vm *lv)
 		return leaf_oa_desc(lv, base | 1ULL << (s2_oa_bits(&lv->cfg) - 1)) | LEAF_ATTR |
 		       type;
 	case OA_BIT:
-		return leaf_oa_desc(lv, base | 1ULL << r->bit) | (r->table ? 0 : LEAF_ATTR) | type;
+		return (leaf_oa_desc(lv, base | 1ULL << r->bit) | (r->table ? 0 : LEAF_ATTR) |
+			type) &
+		       ~(r->af0 ? PTE_AF : 0);
 	case OA_RAW:
 		break;
 	}
