@@ -11,6 +11,9 @@
  *   unaligned every OA one entry higher, so the group's OA is not aligned to its size (RJQQTC)
  *   partial   the upper half of the group lacks the bit (RQTRPM: misprogramming of the bit)
  *   holes     the upper half is invalid (IPGVGZ: not misprogramming)
+ *   straddle  a run of one group's size with the bit, starting in the middle of a group:
+ *             the upper half of one aligned group and the lower half of the next, the rest
+ *             invalid (so again holes, in two groups: the run is not IA-aligned)
  *   res0      the blocks where the bit is RES0 with an Effective value of 0 (RRLJBB): 4K
  *             level 0 and 16K level 1 with DS, 64K level 1 with FEAT_LPA
  *
@@ -34,7 +37,7 @@
 #include "cpu_id.h"
 #include "leaf_map.h"
 
-enum contig_kind { C_OK, C_OA, C_PERM, C_UNALIGNED, C_PARTIAL, C_HOLES, C_RES0 };
+enum contig_kind { C_OK, C_OA, C_PERM, C_UNALIGNED, C_PARTIAL, C_HOLES, C_STRADDLE, C_RES0 };
 
 struct leaf_contig_row {
 	const char *name;
@@ -49,7 +52,8 @@ struct leaf_contig_row {
 #define CONTIG_KINDS(g, gname, l, lname)                                                           \
 	ROW(g, gname, l, lname, "ok", C_OK) ROW(g, gname, l, lname, "oa", C_OA)                    \
 	ROW(g, gname, l, lname, "perm", C_PERM) ROW(g, gname, l, lname, "unaligned", C_UNALIGNED)  \
-	ROW(g, gname, l, lname, "partial", C_PARTIAL) ROW(g, gname, l, lname, "holes", C_HOLES)
+	ROW(g, gname, l, lname, "partial", C_PARTIAL) ROW(g, gname, l, lname, "holes", C_HOLES)    \
+	ROW(g, gname, l, lname, "straddle", C_STRADDLE)
 /*
  * The blocks where the bit is RES0 with an Effective value of 0 (RRLJBB): 4K level 0 and 16K
  * level 1 with DS, 64K level 1 with FEAT_LPA. The first of 16 blocks has it, the others, not
@@ -67,8 +71,9 @@ static const struct leaf_contig_row leaf_contig_rows[] = {
 };
 /* clang-format on */
 
-#define GROUP_MAX  128				     /* 16K level 3 */
-#define BBM(mmfr2) ((unsigned)((mmfr2) >> 52) & 0xf) /* ID_AA64MMFR2_EL1.BBM */
+#define GROUP_MAX   128				      /* 16K level 3 */
+#define WRITTEN_MAX (2 * GROUP_MAX)		      /* straddle: two groups */
+#define BBM(mmfr2)  ((unsigned)((mmfr2) >> 52) & 0xf) /* ID_AA64MMFR2_EL1.BBM */
 
 /* log2 of the entries written: a contiguous group, or 16 where the bit is RES0. */
 static unsigned group_log2(const struct leaf_contig_row *r)
@@ -79,10 +84,17 @@ static unsigned group_log2(const struct leaf_contig_row *r)
 	return log2 ? log2 : 4;
 }
 
-/* The group's IPA (= its OA when correct): aligned to the group, at or above 4 GiB. */
+/* log2 of the groups written: two for a straddling run. */
+static unsigned groups_log2(const struct leaf_contig_row *r)
+{
+	return r->kind == C_STRADDLE ? 1 : 0;
+}
+
+/* The groups' IPA (= their OA when correct): aligned to all of them, at or above 4 GiB. */
 static uint64_t group_ia(const struct leaf_contig_row *r)
 {
-	uint64_t group = 1ULL << (s2_level_shift(r->gshift, r->level) + group_log2(r));
+	uint64_t group =
+		1ULL << (s2_level_shift(r->gshift, r->level) + group_log2(r) + groups_log2(r));
 
 	return group >= (1ULL << 32) ? group : 1ULL << 32;
 }
@@ -90,7 +102,8 @@ static uint64_t group_ia(const struct leaf_contig_row *r)
 static const char *leaf_contig_requires(const void *row, char *why, size_t len)
 {
 	const struct leaf_contig_row *r = row;
-	uint64_t group = 1ULL << (s2_level_shift(r->gshift, r->level) + group_log2(r));
+	uint64_t group =
+		1ULL << (s2_level_shift(r->gshift, r->level) + group_log2(r) + groups_log2(r));
 	const char *missing = s2_granule_missing(cpu_id_regs()->mmfr0, r->gshift, r->ds, why, len);
 	unsigned parange = (unsigned)MMFR0_PARANGE(cpu_id_regs()->mmfr0);
 
@@ -128,6 +141,13 @@ static void build_group(const struct leaf_contig_row *r, const struct leaf_vm *l
 		}
 		g[k] = r->kind == C_HOLES && k >= n / 2 ? 0 : leaf_oa_desc(lv, oa) | attr | type;
 	}
+	if (r->kind == C_STRADDLE) {
+		for (unsigned k = 0; k < 2 * n; k++) {
+			g[k] = k >= n / 2 && k < n / 2 + n ? leaf_oa_desc(lv, ia + k * entry) |
+								     LEAF_ATTR | PTE_CONT | type
+							   : 0;
+		}
+	}
 }
 
 static void run_leaf_contig(struct scenario_ctx *c, const void *row)
@@ -135,35 +155,42 @@ static void run_leaf_contig(struct scenario_ctx *c, const void *row)
 	const struct leaf_contig_row *r = row;
 	unsigned log2 = group_log2(r), n = 1u << log2;
 	uint64_t ia = group_ia(r), entry = 1ULL << s2_level_shift(r->gshift, r->level);
-	uint64_t g[GROUP_MAX], path[4];
+	uint64_t g[WRITTEN_MAX], path[4];
 	struct leaf_vm lv;
 
 	if (!leaf_start(c, r->gshift, 0, GSYM(gp_exit), 0, &lv)) {
 		return;
 	}
 	leaf_set_vtcr(&lv, 0, r->ds); /* DS: the guest RAM map is not valid, AT only */
-	uint64_t *slot = leaf_slot(c, &lv, ia, r->level, log2);
+	uint64_t *slot = leaf_slot(c, &lv, ia, r->level, log2 + groups_log2(r));
 
 	if (!slot) {
 		return;
 	}
 	leaf_path(&lv, ia, path);
 	build_group(r, &lv, ia, g, n);
-	leaf_write(slot, g, n);
+	leaf_write(slot, g, n << groups_log2(r));
 
 	/* The odd entry first: n - 1 (oa), 1 (perm), 0 (res0), n / 2 (partial, holes). */
 	unsigned odd = r->kind == C_OA	   ? n - 1
 		       : r->kind == C_PERM ? 1
 		       : r->kind == C_RES0 ? 0
 					   : n / 2;
-	const unsigned probes[] = {odd, odd ? 0 : 1, odd == n - 1 ? n / 2 : n - 1};
+	unsigned probes[] = {odd, odd ? 0 : 1, odd == n - 1 ? n / 2 : n - 1};
+
+	if (r->kind == C_STRADDLE) {
+		/* The run's first entry, the next group's first, the hole before the run. */
+		probes[0] = n / 2, probes[1] = n, probes[2] = n / 2 - 1;
+	}
 
 	for (unsigned i = 0; i < 3; i++) {
 		uint64_t probe = ia + probes[i] * entry + 0x238;
 		struct s2_permitted p;
 
 		/* Where the bit is RES0 there is no group: the oracle gets the entry itself. */
-		const uint64_t *group = s2_contig_log2(&lv.cfg, r->level) ? g : g + probes[i];
+		const uint64_t *group = s2_contig_log2(&lv.cfg, r->level)
+						? g + (probes[i] & ~(n - 1))
+						: g + probes[i];
 
 		if (!s2_contig_permitted(&lv.cfg, lv.start_level, path, r->level, group, probe,
 					 BBM(cpu_id_regs()->mmfr2), &p)) {
