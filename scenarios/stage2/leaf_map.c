@@ -12,15 +12,15 @@
 #include "esr_model.h"
 #include "mmu.h"
 
+/* The oracle's view of the VM: VTCR_EL2 as the vmm will load it, and the CPU's PARange. */
 static struct s2_walk_cfg cfg_of(const struct vm *vm)
 {
-	uint64_t vtcr = vm->vtcr;
-	unsigned tg0 = (unsigned)FIELD_GET(vtcr, VTCR_TG0_SHIFT, 2);
+	uint64_t vtcr = vm->vtcr, tg0 = vtcr & (3ULL << VTCR_TG0_SHIFT);
 
 	return (struct s2_walk_cfg){
-		.granule_shift = tg0 == 0   ? 12
-				 : tg0 == 2 ? 14
-					    : 16,
+		.granule_shift = tg0 == VTCR_TG0_4K    ? 12
+				 : tg0 == VTCR_TG0_16K ? 14
+						       : 16,
 		.ds = (vtcr & LEAF_VTCR_DS) != 0,
 		.ps_bits = mmu_parange_bits((unsigned)FIELD_GET(vtcr, VTCR_PS_SHIFT, 3)),
 		.pa_max = mmu_parange_bits((unsigned)MMFR0_PARANGE(cpu_id_regs()->mmfr0)),
@@ -53,11 +53,11 @@ bool leaf_start(struct scenario_ctx *c, unsigned granule_shift, unsigned ipa_bit
 
 void leaf_set_vtcr(struct leaf_vm *lv, unsigned ps_bits, bool ds)
 {
-	static const unsigned enc_bits[] = {32, 36, 40, 42, 44, 48, 52};
 	uint64_t vtcr = lv->vm->vtcr & ~LEAF_VTCR_DS;
 
-	for (unsigned enc = 0; ps_bits && enc < sizeof(enc_bits) / sizeof(enc_bits[0]); enc++) {
-		if (enc_bits[enc] == ps_bits) {
+	/* VTCR_EL2.PS uses the ID_AA64MMFR0_EL1.PARange encoding. */
+	for (unsigned enc = 0; ps_bits && mmu_parange_bits(enc); enc++) {
+		if (mmu_parange_bits(enc) == ps_bits) {
 			vtcr = (vtcr & ~LEAF_VTCR_PS_MASK) | (uint64_t)enc << VTCR_PS_SHIFT;
 		}
 	}
@@ -241,21 +241,6 @@ void leaf_check_at(struct scenario_ctx *c, uint64_t ia, const struct s2_permitte
 	}
 }
 
-bool leaf_expect_walk(struct scenario_ctx *c, struct leaf_vm *lv, uint64_t ia,
-		      struct s2_permitted *p)
-{
-	uint64_t path[4];
-	unsigned n = leaf_path(lv, ia, path);
-
-	*p = (struct s2_permitted){.n = 1};
-	if (!s2_walk_path(&lv->cfg, lv->start_level, path, n, ia, false, &p->v[0])) {
-		sc_fail(c, "the walk of IPA 0x%llx ends in a table: the row is wrong",
-			(unsigned long long)ia);
-		return false;
-	}
-	return true;
-}
-
 void leaf_check_guest_load(struct scenario_ctx *c, uint64_t ia, const struct s2_outcome *o)
 {
 	const struct dabt_access load = {
@@ -279,7 +264,8 @@ const char *leaf_ipa_missing(unsigned granule_shift, unsigned ipa_bits, unsigned
 	unsigned ipa = ipa_bits && ipa_bits < vmm_caps.ipa_bits ? ipa_bits : vmm_caps.ipa_bits;
 	unsigned stride = granule_shift - 3;
 	/* vm_create() starts at the deepest level that resolves the IPA with <= 16 root tables. */
-	bool has_table = level == 3 || ipa - s2_level_shift(granule_shift, level + 1) > stride + 4;
+	unsigned below = level == 3 ? 0 : s2_level_shift(granule_shift, level + 1);
+	bool has_table = level == 3 || (ipa > below && ipa - below > stride + 4);
 
 	if (has_table && (ipa >= 64 || ia_end <= 1ULL << ipa)) {
 		return NULL;

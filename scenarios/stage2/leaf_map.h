@@ -86,10 +86,6 @@ uint64_t leaf_oa_desc(const struct leaf_vm *lv, uint64_t oa);
  */
 void leaf_check_at(struct scenario_ctx *c, uint64_t ia, const struct s2_permitted *p, unsigned ops);
 
-/** leaf_expect_walk() - the single outcome s2_walk_path() gives for @ia's current path. */
-bool leaf_expect_walk(struct scenario_ctx *c, struct leaf_vm *lv, uint64_t ia,
-		      struct s2_permitted *p);
-
 /**
  * leaf_check_guest_load() - run the vCPU (payload gp_s2_ldr_x2 with x0 = @ia) and check the
  * stage-2 Data Abort @o gives: ESR_EL2 (EC 0x24, ISV with the load's syndrome, DFSC = s2_fsc()),
