@@ -13,12 +13,12 @@
 #define DESC_AF	    (1ULL << 10)
 #define DESC_CONTIG (1ULL << 52)
 
-unsigned s2_level_shift(unsigned granule_shift, unsigned level)
+unsigned s2_desc_level_shift(unsigned granule_shift, unsigned level)
 {
 	return granule_shift + (3 - level) * (granule_shift - 3);
 }
 
-bool s2_block_supported(const struct s2_walk_cfg *cfg, unsigned level)
+bool s2_desc_block_supported(const struct s2_desc_cfg *cfg, unsigned level)
 {
 	switch (cfg->granule_shift) {
 	case 12:
@@ -32,7 +32,7 @@ bool s2_block_supported(const struct s2_walk_cfg *cfg, unsigned level)
 	}
 }
 
-unsigned s2_oa_bits(const struct s2_walk_cfg *cfg)
+unsigned s2_desc_oa_bits(const struct s2_desc_cfg *cfg)
 {
 	unsigned ps = cfg->ps_bits < cfg->pa_max ? cfg->ps_bits : cfg->pa_max;
 
@@ -42,7 +42,7 @@ unsigned s2_oa_bits(const struct s2_walk_cfg *cfg)
 	return ps;
 }
 
-unsigned s2_contig_log2(const struct s2_walk_cfg *cfg, unsigned level)
+unsigned s2_desc_contig_log2(const struct s2_desc_cfg *cfg, unsigned level)
 {
 	switch (cfg->granule_shift) {
 	case 12:
@@ -60,7 +60,7 @@ unsigned s2_contig_log2(const struct s2_walk_cfg *cfg, unsigned level)
  * AArch64.LeafBase() / AArch64.NextTableBase(): descriptor[47:0] aligned to @align_bits, plus
  * the high OA bits of the 52-bit formats.
  */
-static uint64_t desc_base(const struct s2_walk_cfg *cfg, uint64_t desc, unsigned align_bits,
+static uint64_t desc_base(const struct s2_desc_cfg *cfg, uint64_t desc, unsigned align_bits,
 			  bool impdef_64k_oa)
 {
 	uint64_t base = desc & BITS_BELOW(48) & ~BITS_BELOW(align_bits);
@@ -75,10 +75,10 @@ static uint64_t desc_base(const struct s2_walk_cfg *cfg, uint64_t desc, unsigned
 	return base;
 }
 
-struct s2_desc s2_decode_desc(const struct s2_walk_cfg *cfg, unsigned level, uint64_t desc,
-			      bool impdef_64k_oa)
+struct s2_desc_entry s2_desc_decode(const struct s2_desc_cfg *cfg, unsigned level, uint64_t desc,
+				    bool impdef_64k_oa)
 {
-	struct s2_desc d = {.kind = S2_FAULT_TRANSLATION};
+	struct s2_desc_entry d = {.kind = S2D_FAULT_TRANSLATION};
 	bool table = level < 3 && (desc & DESC_TYPE) == 3;
 
 	if (!(desc & DESC_VALID) || level > 3) {
@@ -87,45 +87,46 @@ struct s2_desc s2_decode_desc(const struct s2_walk_cfg *cfg, unsigned level, uin
 	if (level == 3 && (desc & DESC_TYPE) == DESC_BLOCK) {
 		return d; /* reserved: DescriptorType_Invalid */
 	}
-	if (!table && level < 3 && !s2_block_supported(cfg, level)) {
+	if (!table && level < 3 && !s2_desc_block_supported(cfg, level)) {
 		return d;
 	}
-	unsigned align = table ? cfg->granule_shift : s2_level_shift(cfg->granule_shift, level);
-	unsigned oa_bits = s2_oa_bits(cfg);
+	unsigned align =
+		table ? cfg->granule_shift : s2_desc_level_shift(cfg->granule_shift, level);
+	unsigned oa_bits = s2_desc_oa_bits(cfg);
 
 	d.oa = desc_base(cfg, desc, align, impdef_64k_oa);
 	if (oa_bits < 56 && (d.oa >> oa_bits) != 0) {
-		d.kind = S2_FAULT_ADDR_SIZE;
+		d.kind = S2D_FAULT_ADDR_SIZE;
 		return d;
 	}
 	if (table) {
-		d.kind = S2_TABLE;
+		d.kind = S2D_TABLE;
 		return d;
 	}
 	if (!(desc & DESC_AF)) {
-		d.kind = S2_FAULT_ACCESS;
+		d.kind = S2D_FAULT_ACCESS;
 		return d;
 	}
-	d.kind = S2_LEAF;
+	d.kind = S2D_LEAF;
 	d.s2ap = (unsigned)(desc >> 6) & 3;
-	d.contiguous = (desc & DESC_CONTIG) && s2_contig_log2(cfg, level) != 0;
+	d.contiguous = (desc & DESC_CONTIG) && s2_desc_contig_log2(cfg, level) != 0;
 	return d;
 }
 
-bool s2_walk_path(const struct s2_walk_cfg *cfg, unsigned start_level, const uint64_t *path,
-		  size_t n, uint64_t ia, bool impdef_64k_oa, struct s2_outcome *out)
+bool s2_desc_walk(const struct s2_desc_cfg *cfg, unsigned start_level, const uint64_t *path,
+		  size_t n, uint64_t ia, bool impdef_64k_oa, struct s2_desc_outcome *out)
 {
 	for (size_t i = 0; i < n && start_level + i <= 3; i++) {
 		unsigned level = start_level + (unsigned)i;
-		struct s2_desc d = s2_decode_desc(cfg, level, path[i], impdef_64k_oa);
+		struct s2_desc_entry d = s2_desc_decode(cfg, level, path[i], impdef_64k_oa);
 
-		if (d.kind == S2_TABLE) {
+		if (d.kind == S2D_TABLE) {
 			continue;
 		}
-		*out = (struct s2_outcome){.kind = d.kind, .level = level};
-		if (d.kind == S2_LEAF) {
-			out->pa =
-				d.oa | (ia & BITS_BELOW(s2_level_shift(cfg->granule_shift, level)));
+		*out = (struct s2_desc_outcome){.kind = d.kind, .level = level};
+		if (d.kind == S2D_LEAF) {
+			out->pa = d.oa |
+				  (ia & BITS_BELOW(s2_desc_level_shift(cfg->granule_shift, level)));
 			out->s2ap = d.s2ap;
 		}
 		return true;
@@ -133,60 +134,61 @@ bool s2_walk_path(const struct s2_walk_cfg *cfg, unsigned start_level, const uin
 	return false;
 }
 
-struct s2_outcome s2_outcome_for_access(struct s2_outcome o, bool write)
+struct s2_desc_outcome s2_desc_for_access(struct s2_desc_outcome o, bool write)
 {
-	if (o.kind == S2_LEAF && !(o.s2ap & (write ? 2u : 1u))) {
-		return (struct s2_outcome){.kind = S2_FAULT_PERMISSION, .level = o.level};
+	if (o.kind == S2D_LEAF && !(o.s2ap & (write ? 2u : 1u))) {
+		return (struct s2_desc_outcome){.kind = S2D_FAULT_PERMISSION, .level = o.level};
 	}
 	return o;
 }
 
-unsigned s2_contig_index(const struct s2_walk_cfg *cfg, unsigned level, uint64_t ia)
+unsigned s2_desc_contig_index(const struct s2_desc_cfg *cfg, unsigned level, uint64_t ia)
 {
-	unsigned log2 = s2_contig_log2(cfg, level);
+	unsigned log2 = s2_desc_contig_log2(cfg, level);
 
-	return (unsigned)((ia >> s2_level_shift(cfg->granule_shift, level)) & BITS_BELOW(log2));
+	return (unsigned)((ia >> s2_desc_level_shift(cfg->granule_shift, level)) &
+			  BITS_BELOW(log2));
 }
 
-static bool outcome_eq(const struct s2_outcome *a, const struct s2_outcome *b)
+static bool outcome_eq(const struct s2_desc_outcome *a, const struct s2_desc_outcome *b)
 {
 	if (a->kind != b->kind) {
 		return false;
 	}
-	if (a->kind == S2_TLB_CONFLICT) {
+	if (a->kind == S2D_TLB_CONFLICT) {
 		return true;
 	}
 	return a->level == b->level &&
-	       (a->kind != S2_LEAF || (a->pa == b->pa && a->s2ap == b->s2ap));
+	       (a->kind != S2D_LEAF || (a->pa == b->pa && a->s2ap == b->s2ap));
 }
 
-static bool permitted_add(struct s2_permitted *p, const struct s2_outcome *o)
+static bool permitted_add(struct s2_desc_permitted *p, const struct s2_desc_outcome *o)
 {
 	for (unsigned i = 0; i < p->n; i++) {
 		if (outcome_eq(&p->v[i], o)) {
 			return true;
 		}
 	}
-	if (p->n == S2_OUTCOMES_MAX) {
+	if (p->n == S2D_OUTCOMES_MAX) {
 		return false;
 	}
 	p->v[p->n++] = *o;
 	return true;
 }
 
-#define S2_PATH_MAX 4
+#define S2D_PATH_MAX 4
 
-bool s2_contig_permitted(const struct s2_walk_cfg *cfg, unsigned start_level, const uint64_t *path,
-			 unsigned level, const uint64_t *group, uint64_t ia, unsigned bbm,
-			 struct s2_permitted *out)
+bool s2_desc_contig_permitted(const struct s2_desc_cfg *cfg, unsigned start_level,
+			      const uint64_t *path, unsigned level, const uint64_t *group,
+			      uint64_t ia, unsigned bbm, struct s2_desc_permitted *out)
 {
-	uint64_t own_path[S2_PATH_MAX];
-	unsigned log2 = s2_contig_log2(cfg, level);
-	unsigned j = s2_contig_index(cfg, level, ia);
+	uint64_t own_path[S2D_PATH_MAX];
+	unsigned log2 = s2_desc_contig_log2(cfg, level);
+	unsigned j = s2_desc_contig_index(cfg, level, ia);
 	unsigned with = 0, without = 0;
-	struct s2_outcome own;
+	struct s2_desc_outcome own;
 
-	*out = (struct s2_permitted){0};
+	*out = (struct s2_desc_permitted){0};
 	if (level < start_level || level > 3) {
 		return false;
 	}
@@ -194,20 +196,20 @@ bool s2_contig_permitted(const struct s2_walk_cfg *cfg, unsigned start_level, co
 		own_path[i - start_level] = path[i - start_level];
 	}
 	own_path[level - start_level] = group[j];
-	if (!s2_walk_path(cfg, start_level, own_path, level - start_level + 1, ia, false, &own)) {
+	if (!s2_desc_walk(cfg, start_level, own_path, level - start_level + 1, ia, false, &own)) {
 		return false;
 	}
 	permitted_add(out, &own);
 	if (own.level < level || log2 == 0) {
 		return true; /* the walk stops above the group, or there is no Contiguous bit */
 	}
-	unsigned leaf_shift = s2_level_shift(cfg->granule_shift, level);
+	unsigned leaf_shift = s2_desc_level_shift(cfg->granule_shift, level);
 	uint64_t group_mask = BITS_BELOW(leaf_shift + log2);
 
 	for (unsigned k = 0; k < (1u << log2); k++) {
-		struct s2_desc d = s2_decode_desc(cfg, level, group[k], false);
+		struct s2_desc_entry d = s2_desc_decode(cfg, level, group[k], false);
 
-		if (d.kind != S2_LEAF) {
+		if (d.kind != S2D_LEAF) {
 			continue;
 		}
 		if (!d.contiguous) {
@@ -215,17 +217,17 @@ bool s2_contig_permitted(const struct s2_walk_cfg *cfg, unsigned start_level, co
 			continue;
 		}
 		with++;
-		struct s2_outcome as_group = {.kind = S2_LEAF,
-					      .level = level,
-					      .pa = (d.oa & ~group_mask) | (ia & group_mask),
-					      .s2ap = d.s2ap};
+		struct s2_desc_outcome as_group = {.kind = S2D_LEAF,
+						   .level = level,
+						   .pa = (d.oa & ~group_mask) | (ia & group_mask),
+						   .s2ap = d.s2ap};
 
 		if (!permitted_add(out, &as_group)) {
 			return false;
 		}
 	}
 	if (with && without) {
-		struct s2_outcome conflict = {.kind = S2_TLB_CONFLICT};
+		struct s2_desc_outcome conflict = {.kind = S2D_TLB_CONFLICT};
 
 		out->any_translation = bbm == 0;
 		return permitted_add(out, &conflict);
@@ -233,18 +235,18 @@ bool s2_contig_permitted(const struct s2_walk_cfg *cfg, unsigned start_level, co
 	return true;
 }
 
-unsigned s2_fsc(const struct s2_outcome *o)
+unsigned s2_desc_fsc(const struct s2_desc_outcome *o)
 {
 	switch (o->kind) {
-	case S2_FAULT_ADDR_SIZE:
+	case S2D_FAULT_ADDR_SIZE:
 		return 0x00 + o->level;
-	case S2_FAULT_TRANSLATION:
+	case S2D_FAULT_TRANSLATION:
 		return 0x04 + o->level;
-	case S2_FAULT_ACCESS:
+	case S2D_FAULT_ACCESS:
 		return 0x08 + o->level;
-	case S2_FAULT_PERMISSION:
+	case S2D_FAULT_PERMISSION:
 		return 0x0c + o->level;
-	case S2_TLB_CONFLICT:
+	case S2D_TLB_CONFLICT:
 		return 0x30;
 	default:
 		return 0;
@@ -253,36 +255,36 @@ unsigned s2_fsc(const struct s2_outcome *o)
 
 #define PAR_PA_BITS 0x000ffffffffff000ULL /* PA[51:12] */
 
-uint64_t s2_par_expect(const struct s2_outcome *o)
+uint64_t s2_desc_par_expect(const struct s2_desc_outcome *o)
 {
-	if (o->kind == S2_LEAF) {
+	if (o->kind == S2D_LEAF) {
 		return o->pa & PAR_PA_BITS;
 	}
-	return 1ULL | (uint64_t)s2_fsc(o) << 1 | 1ULL << 9;
+	return 1ULL | (uint64_t)s2_desc_fsc(o) << 1 | 1ULL << 9;
 }
 
-bool s2_par_matches(const struct s2_outcome *o, uint64_t par)
+bool s2_desc_par_matches(const struct s2_desc_outcome *o, uint64_t par)
 {
-	if (o->kind == S2_LEAF) {
+	if (o->kind == S2D_LEAF) {
 		return !(par & 1) && (par & PAR_PA_BITS) == (o->pa & PAR_PA_BITS);
 	}
-	if (o->kind == S2_TLB_CONFLICT) {
+	if (o->kind == S2D_TLB_CONFLICT) {
 		/* Which stage a conflict between combined entries belongs to is not defined: F,
 		 * FST. */
-		return (par & 0x7f) == (s2_par_expect(o) & 0x7f);
+		return (par & 0x7f) == (s2_desc_par_expect(o) & 0x7f);
 	}
-	return (par & S2_PAR_FAULT_MASK) == s2_par_expect(o);
+	return (par & S2D_PAR_FAULT_MASK) == s2_desc_par_expect(o);
 }
 
-bool s2_permitted_par(const struct s2_permitted *p, uint64_t par, bool write)
+bool s2_desc_permitted_par(const struct s2_desc_permitted *p, uint64_t par, bool write)
 {
 	if (p->any_translation && !(par & 1)) {
 		return true;
 	}
 	for (unsigned i = 0; i < p->n; i++) {
-		struct s2_outcome o = s2_outcome_for_access(p->v[i], write);
+		struct s2_desc_outcome o = s2_desc_for_access(p->v[i], write);
 
-		if (s2_par_matches(&o, par)) {
+		if (s2_desc_par_matches(&o, par)) {
 			return true;
 		}
 	}
@@ -292,8 +294,8 @@ bool s2_permitted_par(const struct s2_permitted *p, uint64_t par, bool write)
 /* ID_AA64MMFR0_EL1 granule fields (D24.2 ID_AA64MMFR0_EL1). */
 #define FIELD(v, shift) ((unsigned)((v) >> (shift)) & 0xf)
 
-const char *s2_granule_missing(uint64_t mmfr0, unsigned granule_shift, bool need_52, char *why,
-			       size_t len)
+const char *s2_desc_granule_missing(uint64_t mmfr0, unsigned granule_shift, bool need_52, char *why,
+				    size_t len)
 {
 	unsigned s2_shift, s1_shift;
 	const char *name;

@@ -46,7 +46,7 @@ static const struct leaf_block_row leaf_block_rows[] = {
 /* The leaf's IPA (= its OA): entry 1 of its table, above 4 GiB, clear of guest RAM (1 GiB). */
 static uint64_t row_ia(const struct leaf_block_row *r)
 {
-	uint64_t size = 1ULL << s2_level_shift(r->gshift, r->level);
+	uint64_t size = 1ULL << s2_desc_level_shift(r->gshift, r->level);
 
 	return size >= (1ULL << 32) ? size : 1ULL << 32;
 }
@@ -54,8 +54,9 @@ static uint64_t row_ia(const struct leaf_block_row *r)
 static const char *leaf_block_requires(const void *row, char *why, size_t len)
 {
 	const struct leaf_block_row *r = row;
-	uint64_t size = 1ULL << s2_level_shift(r->gshift, r->level);
-	const char *missing = s2_granule_missing(cpu_id_regs()->mmfr0, r->gshift, r->ds, why, len);
+	uint64_t size = 1ULL << s2_desc_level_shift(r->gshift, r->level);
+	const char *missing =
+		s2_desc_granule_missing(cpu_id_regs()->mmfr0, r->gshift, r->ds, why, len);
 
 	return missing ? missing
 		       : leaf_ipa_missing(r->gshift, 0, r->level, row_ia(r) + size, why, len);
@@ -64,7 +65,7 @@ static const char *leaf_block_requires(const void *row, char *why, size_t len)
 static void run_leaf_block(struct scenario_ctx *c, const void *row)
 {
 	const struct leaf_block_row *r = row;
-	uint64_t ia = row_ia(r), size = 1ULL << s2_level_shift(r->gshift, r->level);
+	uint64_t ia = row_ia(r), size = 1ULL << s2_desc_level_shift(r->gshift, r->level);
 	struct leaf_vm lv;
 	uint64_t path[4];
 
@@ -85,16 +86,16 @@ static void run_leaf_block(struct scenario_ctx *c, const void *row)
 	leaf_write(slot, &desc, 1);
 
 	const uint64_t probes[] = {ia, ia + size / 2 + 0x238, ia + size - 8};
-	struct s2_permitted p = {.n = 1};
+	struct s2_desc_permitted p = {.n = 1};
 
 	for (unsigned i = 0; i < 3; i++) {
-		if (!s2_walk_path(&lv.cfg, lv.start_level, path, n, probes[i], false, &p.v[0])) {
+		if (!s2_desc_walk(&lv.cfg, lv.start_level, path, n, probes[i], false, &p.v[0])) {
 			sc_fail(c, "the oracle's walk ends in a table: the row is wrong");
 			return;
 		}
 		leaf_check_at(c, probes[i], &p, LEAF_AT_RW);
 	}
-	if (r->guest && p.v[0].kind != S2_LEAF) {
+	if (r->guest && p.v[0].kind != S2D_LEAF) {
 		leaf_check_guest_load(c, ia, &p.v[0]); /* the payload loads from x0 = ia */
 	}
 }

@@ -18,8 +18,8 @@
  *             level 0 and 16K level 1 with DS, 64K level 1 with FEAT_LPA
  *
  * What the architecture permits for a lookup (scenarios/model/s2_desc_model.c,
- * s2_contig_permitted()): with consistent bits (ok, oa, perm, unaligned, holes), "an OA, access
- * permissions, and memory attributes that are consistent with any one of the programmed
+ * s2_desc_contig_permitted()): with consistent bits (ok, oa, perm, unaligned, holes), "an OA,
+ * access permissions, and memory attributes that are consistent with any one of the programmed
  * translation table values": the entry's own walk, or the translation any valid entry of the
  * group gives when a TLB caches it for the whole group (its OA aligned down to the group, plus
  * the IA's offset in the group, with its permissions); an invalid entry may fault or translate
@@ -78,8 +78,8 @@ static const struct leaf_contig_row leaf_contig_rows[] = {
 /* log2 of the entries written: a contiguous group, or 16 where the bit is RES0. */
 static unsigned group_log2(const struct leaf_contig_row *r)
 {
-	const struct s2_walk_cfg cfg = {.granule_shift = r->gshift, .ds = r->ds, .pa_max = 52};
-	unsigned log2 = s2_contig_log2(&cfg, r->level);
+	const struct s2_desc_cfg cfg = {.granule_shift = r->gshift, .ds = r->ds, .pa_max = 52};
+	unsigned log2 = s2_desc_contig_log2(&cfg, r->level);
 
 	return log2 ? log2 : 4;
 }
@@ -94,7 +94,7 @@ static unsigned groups_log2(const struct leaf_contig_row *r)
 static uint64_t group_ia(const struct leaf_contig_row *r)
 {
 	uint64_t group =
-		1ULL << (s2_level_shift(r->gshift, r->level) + group_log2(r) + groups_log2(r));
+		1ULL << (s2_desc_level_shift(r->gshift, r->level) + group_log2(r) + groups_log2(r));
 
 	return group >= (1ULL << 32) ? group : 1ULL << 32;
 }
@@ -103,8 +103,9 @@ static const char *leaf_contig_requires(const void *row, char *why, size_t len)
 {
 	const struct leaf_contig_row *r = row;
 	uint64_t group =
-		1ULL << (s2_level_shift(r->gshift, r->level) + group_log2(r) + groups_log2(r));
-	const char *missing = s2_granule_missing(cpu_id_regs()->mmfr0, r->gshift, r->ds, why, len);
+		1ULL << (s2_desc_level_shift(r->gshift, r->level) + group_log2(r) + groups_log2(r));
+	const char *missing =
+		s2_desc_granule_missing(cpu_id_regs()->mmfr0, r->gshift, r->ds, why, len);
 	unsigned parange = (unsigned)MMFR0_PARANGE(cpu_id_regs()->mmfr0);
 
 	if (!missing && r->kind == C_RES0 && r->gshift == 16 && parange < 6) {
@@ -121,7 +122,7 @@ static const char *leaf_contig_requires(const void *row, char *why, size_t len)
 static void build_group(const struct leaf_contig_row *r, const struct leaf_vm *lv, uint64_t ia,
 			uint64_t *g, unsigned n)
 {
-	uint64_t entry = 1ULL << s2_level_shift(r->gshift, r->level);
+	uint64_t entry = 1ULL << s2_desc_level_shift(r->gshift, r->level);
 	uint64_t type = r->level == 3 ? 3 : 1;
 
 	for (unsigned k = 0; k < n; k++) {
@@ -154,7 +155,7 @@ static void run_leaf_contig(struct scenario_ctx *c, const void *row)
 {
 	const struct leaf_contig_row *r = row;
 	unsigned log2 = group_log2(r), n = 1u << log2;
-	uint64_t ia = group_ia(r), entry = 1ULL << s2_level_shift(r->gshift, r->level);
+	uint64_t ia = group_ia(r), entry = 1ULL << s2_desc_level_shift(r->gshift, r->level);
 	uint64_t g[WRITTEN_MAX], path[4];
 	struct leaf_vm lv;
 
@@ -185,15 +186,15 @@ static void run_leaf_contig(struct scenario_ctx *c, const void *row)
 
 	for (unsigned i = 0; i < 3; i++) {
 		uint64_t probe = ia + probes[i] * entry + 0x238;
-		struct s2_permitted p;
+		struct s2_desc_permitted p;
 
 		/* Where the bit is RES0 there is no group: the oracle gets the entry itself. */
-		const uint64_t *group = s2_contig_log2(&lv.cfg, r->level)
+		const uint64_t *group = s2_desc_contig_log2(&lv.cfg, r->level)
 						? g + (probes[i] & ~(n - 1))
 						: g + probes[i];
 
-		if (!s2_contig_permitted(&lv.cfg, lv.start_level, path, r->level, group, probe,
-					 BBM(cpu_id_regs()->mmfr2), &p)) {
+		if (!s2_desc_contig_permitted(&lv.cfg, lv.start_level, path, r->level, group, probe,
+					      BBM(cpu_id_regs()->mmfr2), &p)) {
 			sc_fail(c, "the oracle cannot model the group: the row is wrong");
 			return;
 		}

@@ -5,7 +5,7 @@
  * at IPA 4 GiB maps guest RAM; every page of guest RAM from 64 KiB up holds its own number in
  * its first doubleword, so the value a load returns names the page it reached. The guest loads
  * three entries of the group, the odd one first (guest/leaf.S gp_leaf_load3), and each value
- * must be that of one of the PAs s2_contig_permitted() allows for that entry
+ * must be that of one of the PAs s2_desc_contig_permitted() allows for that entry
  * (scenarios/model/s2_desc_model.c): for a correct group its own page only; with one entry's
  * OA moved two groups up (oa) or every OA one page up (unaligned), its own page or the page the
  * group gives when any one entry is cached for all 16 (D8.7.1.1, RJQQTC). Rows whose permitted
@@ -66,10 +66,10 @@ static void build_group(const struct leaf_contig_access_row *r, const struct lea
 }
 
 /* The value a load of @ia may return: the mark of any permitted outcome's page. */
-static bool value_permitted(const struct leaf_vm *lv, const struct s2_permitted *p, uint64_t v)
+static bool value_permitted(const struct leaf_vm *lv, const struct s2_desc_permitted *p, uint64_t v)
 {
 	for (unsigned i = 0; i < p->n; i++) {
-		if (p->v[i].kind == S2_LEAF &&
+		if (p->v[i].kind == S2D_LEAF &&
 		    v == PAGE_MARK((p->v[i].pa - (uintptr_t)lv->vm->ram) / PAGE)) {
 			return true;
 		}
@@ -113,13 +113,13 @@ static void run_leaf_contig_access(struct scenario_ctx *c, const void *row)
 	}
 	for (unsigned i = 0; i < 3; i++) {
 		uint64_t ia = GROUP_IA + probes[i] * PAGE, got;
-		struct s2_permitted p;
+		struct s2_desc_permitted p;
 
 		if (!sc_report(c, GREPORT_USER + i, &got)) {
 			return;
 		}
 		/* Consistent Contiguous bits: FEAT_BBM does not enter (bbm = 2 is never used). */
-		if (!s2_contig_permitted(&lv.cfg, lv.start_level, path, 3, g, ia, 2, &p)) {
+		if (!s2_desc_contig_permitted(&lv.cfg, lv.start_level, path, 3, g, ia, 2, &p)) {
 			sc_fail(c, "the oracle cannot model the group: the row is wrong");
 			return;
 		}

@@ -13,11 +13,11 @@
 #include "mmu.h"
 
 /* The oracle's view of the VM: VTCR_EL2 as the vmm will load it, and the CPU's PARange. */
-static struct s2_walk_cfg cfg_of(const struct vm *vm)
+static struct s2_desc_cfg cfg_of(const struct vm *vm)
 {
 	uint64_t vtcr = vm->vtcr, tg0 = vtcr & (3ULL << VTCR_TG0_SHIFT);
 
-	return (struct s2_walk_cfg){
+	return (struct s2_desc_cfg){
 		.granule_shift = tg0 == VTCR_TG0_4K    ? 12
 				 : tg0 == VTCR_TG0_16K ? 14
 						       : 16,
@@ -98,8 +98,8 @@ uint64_t *leaf_slot(struct scenario_ctx *c, struct leaf_vm *lv, uint64_t ia, uns
 	struct first_leaf f = find_leaf(lv, ia);
 
 	if (f.ptep && f.level < level) {
-		uint64_t near =
-			ia ^ 1ULL << (s2_level_shift(lv->cfg.granule_shift, level) + span_log2);
+		uint64_t near = ia ^ 1ULL << (s2_desc_level_shift(lv->cfg.granule_shift, level) +
+					      span_log2);
 
 		/* A page at @near builds the tables down to level 3 beside @ia's entries. */
 		if (vm_map(lv->vm, IPA(near & ~(granule - 1)), PADDR((uintptr_t)lv->vm->ram),
@@ -184,33 +184,33 @@ uint64_t leaf_oa_desc(const struct leaf_vm *lv, uint64_t oa)
 	return desc;
 }
 
-static const char *outcome_name(enum s2_kind k)
+static const char *outcome_name(enum s2_desc_kind k)
 {
 	static const char *const names[] = {
-		[S2_TABLE] = "table",
-		[S2_LEAF] = "translates",
-		[S2_FAULT_TRANSLATION] = "translation-fault",
-		[S2_FAULT_ADDR_SIZE] = "address-size-fault",
-		[S2_FAULT_ACCESS] = "access-flag-fault",
-		[S2_FAULT_PERMISSION] = "permission-fault",
-		[S2_TLB_CONFLICT] = "tlb-conflict",
+		[S2D_TABLE] = "table",
+		[S2D_LEAF] = "translates",
+		[S2D_FAULT_TRANSLATION] = "translation-fault",
+		[S2D_FAULT_ADDR_SIZE] = "address-size-fault",
+		[S2D_FAULT_ACCESS] = "access-flag-fault",
+		[S2D_FAULT_PERMISSION] = "permission-fault",
+		[S2D_TLB_CONFLICT] = "tlb-conflict",
 	};
 
 	return names[k];
 }
 
-static void diag_permitted(struct scenario_ctx *c, const struct s2_permitted *p, bool write)
+static void diag_permitted(struct scenario_ctx *c, const struct s2_desc_permitted *p, bool write)
 {
-	char buf[S2_OUTCOMES_MAX * 48 + 32];
+	char buf[S2D_OUTCOMES_MAX * 48 + 32];
 	size_t len = 0;
 
 	buf[0] = '\0';
 	for (unsigned i = 0; i < p->n && len < sizeof(buf); i++) {
-		struct s2_outcome o = s2_outcome_for_access(p->v[i], write);
+		struct s2_desc_outcome o = s2_desc_for_access(p->v[i], write);
 
 		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s/L%u/par=0x%llx",
 					i ? " | " : "", outcome_name(o.kind), o.level,
-					(unsigned long long)s2_par_expect(&o));
+					(unsigned long long)s2_desc_par_expect(&o));
 	}
 	if (p->any_translation && len < sizeof(buf)) {
 		snprintf(buf + len, sizeof(buf) - len, " | any translation (BBM 0)");
@@ -218,7 +218,8 @@ static void diag_permitted(struct scenario_ctx *c, const struct s2_permitted *p,
 	sc_diag(c, write ? "permitted_w" : "permitted_r", "%s", buf);
 }
 
-void leaf_check_at(struct scenario_ctx *c, uint64_t ia, const struct s2_permitted *p, unsigned ops)
+void leaf_check_at(struct scenario_ctx *c, uint64_t ia, const struct s2_desc_permitted *p,
+		   unsigned ops)
 {
 	static const enum at_s12_op at[] = {AT_S12E1R, AT_S12E1W};
 
@@ -233,7 +234,7 @@ void leaf_check_at(struct scenario_ctx *c, uint64_t ia, const struct s2_permitte
 			sc_fail(c, "vcpu_at_s12 refused the vCPU");
 			return;
 		}
-		if (!s2_permitted_par(p, par, write)) {
+		if (!s2_desc_permitted_par(p, par, write)) {
 			sc_fail(c, "AT S12E1%c of IPA 0x%llx: PAR_EL1 0x%016llx is not permitted",
 				write ? 'W' : 'R', (unsigned long long)ia, (unsigned long long)par);
 			diag_permitted(c, p, write);
@@ -241,13 +242,13 @@ void leaf_check_at(struct scenario_ctx *c, uint64_t ia, const struct s2_permitte
 	}
 }
 
-void leaf_check_guest_load(struct scenario_ctx *c, uint64_t ia, const struct s2_outcome *o)
+void leaf_check_guest_load(struct scenario_ctx *c, uint64_t ia, const struct s2_desc_outcome *o)
 {
 	const struct dabt_access load = {
 		.size_log2 = 3, .rt = 2, .sf = true, .valid_syndrome = true};
 	struct exit e = sc_run(c);
 
-	if (!sc_expect_exit(c, &e, EXIT_DABT, esr_expect_dabt_s2(&load, s2_fsc(o)),
+	if (!sc_expect_exit(c, &e, EXIT_DABT, esr_expect_dabt_s2(&load, s2_desc_fsc(o)),
 			    GSYM(gl_s2_ldr_x2))) {
 		return;
 	}
@@ -264,7 +265,7 @@ const char *leaf_ipa_missing(unsigned granule_shift, unsigned ipa_bits, unsigned
 	unsigned ipa = ipa_bits && ipa_bits < vmm_caps.ipa_bits ? ipa_bits : vmm_caps.ipa_bits;
 	unsigned stride = granule_shift - 3;
 	/* vm_create() starts at the deepest level that resolves the IPA with <= 16 root tables. */
-	unsigned below = level == 3 ? 0 : s2_level_shift(granule_shift, level + 1);
+	unsigned below = level == 3 ? 0 : s2_desc_level_shift(granule_shift, level + 1);
 	bool has_table = level == 3 || (ipa > below && ipa - below > stride + 4);
 
 	if (has_table && (ipa >= 64 || ia_end <= 1ULL << ipa)) {

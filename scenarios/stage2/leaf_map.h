@@ -31,7 +31,7 @@
 /** One instance's VM as the leaf families see it. */
 struct leaf_vm {
 	struct vm *vm;
-	struct s2_walk_cfg cfg; /* what the oracle walks with: VTCR_EL2 and the ID registers */
+	struct s2_desc_cfg cfg; /* what the oracle walks with: VTCR_EL2 and the ID registers */
 	unsigned start_level;
 };
 
@@ -84,14 +84,16 @@ uint64_t leaf_oa_desc(const struct leaf_vm *lv, uint64_t oa);
  * leaf_check_at() - AT S12E1R and/or S12E1W (@ops) of @ia (stage 1 off: VA = IPA); each
  * PAR_EL1 must be one of @p's outcomes as that access sees it.
  */
-void leaf_check_at(struct scenario_ctx *c, uint64_t ia, const struct s2_permitted *p, unsigned ops);
+void leaf_check_at(struct scenario_ctx *c, uint64_t ia, const struct s2_desc_permitted *p,
+		   unsigned ops);
 
 /**
  * leaf_check_guest_load() - run the vCPU (payload gp_s2_ldr_x2 with x0 = @ia) and check the
- * stage-2 Data Abort @o gives: ESR_EL2 (EC 0x24, ISV with the load's syndrome, DFSC = s2_fsc()),
- * FAR_EL2 = @ia, HPFAR_EL2 = @ia's page; then the guest resumes past the load and exits.
+ * stage-2 Data Abort @o gives: ESR_EL2 (EC 0x24, ISV with the load's syndrome, DFSC =
+ * s2_desc_fsc()), FAR_EL2 = @ia, HPFAR_EL2 = @ia's page; then the guest resumes past the load and
+ * exits.
  */
-void leaf_check_guest_load(struct scenario_ctx *c, uint64_t ia, const struct s2_outcome *o);
+void leaf_check_guest_load(struct scenario_ctx *c, uint64_t ia, const struct s2_desc_outcome *o);
 
 /**
  * leaf_ipa_missing() - NULL if a VM with an IPA size of @ipa_bits (0: the CPU's, else at most

@@ -121,8 +121,9 @@ static const char *leaf_oa_requires(const void *row, char *why, size_t len)
 {
 	const struct leaf_oa_row *r = row;
 	unsigned leaf_level = r->table ? r->level + 1 : r->level;
-	const char *missing = s2_granule_missing(cpu_id_regs()->mmfr0, r->gshift, r->ds, why, len);
-	uint64_t size = 1ULL << s2_level_shift(r->gshift, leaf_level);
+	const char *missing =
+		s2_desc_granule_missing(cpu_id_regs()->mmfr0, r->gshift, r->ds, why, len);
+	uint64_t size = 1ULL << s2_desc_level_shift(r->gshift, leaf_level);
 
 	return missing ? missing
 		       : leaf_ipa_missing(r->gshift, row_ipa_bits(r), r->level, row_ia(r) + size,
@@ -138,8 +139,8 @@ static uint64_t row_desc(const struct leaf_oa_row *r, const struct leaf_vm *lv)
 
 	switch (r->kind) {
 	case OA_TOP:
-		return leaf_oa_desc(lv, base | 1ULL << (s2_oa_bits(&lv->cfg) - 1)) | LEAF_ATTR |
-		       type;
+		return leaf_oa_desc(lv, base | 1ULL << (s2_desc_oa_bits(&lv->cfg) - 1)) |
+		       LEAF_ATTR | type;
 	case OA_BIT:
 		return (leaf_oa_desc(lv, base | 1ULL << r->bit) | (r->table ? 0 : LEAF_ATTR) |
 			type) &
@@ -154,7 +155,7 @@ static void run_leaf_oa(struct scenario_ctx *c, const void *row)
 {
 	const struct leaf_oa_row *r = row;
 	unsigned leaf_level = r->table ? r->level + 1 : r->level;
-	uint64_t size = 1ULL << s2_level_shift(r->gshift, leaf_level);
+	uint64_t size = 1ULL << s2_desc_level_shift(r->gshift, leaf_level);
 	struct leaf_vm lv;
 	uint64_t path[4];
 
@@ -171,21 +172,21 @@ static void run_leaf_oa(struct scenario_ctx *c, const void *row)
 	}
 	unsigned n = leaf_path(&lv, ia, path);
 	uint64_t desc = row_desc(r, &lv);
-	struct s2_permitted p = {.n = 1};
+	struct s2_desc_permitted p = {.n = 1};
 
 	path[n - 1] = desc;
-	if (!s2_walk_path(&lv.cfg, lv.start_level, path, n, ia + size - 8, false, &p.v[0])) {
+	if (!s2_desc_walk(&lv.cfg, lv.start_level, path, n, ia + size - 8, false, &p.v[0])) {
 		sc_fail(c, "the oracle's walk ends in a table: the row is wrong");
 		return;
 	}
 	/* 64K without FEAT_LPA: bits [15:12] may or may not be OA[51:48]. */
 	if (r->gshift == K64 && lv.cfg.pa_max < 52) {
-		s2_walk_path(&lv.cfg, lv.start_level, path, n, ia + size - 8, true, &p.v[p.n]);
+		s2_desc_walk(&lv.cfg, lv.start_level, path, n, ia + size - 8, true, &p.v[p.n]);
 		p.n += p.v[1].kind != p.v[0].kind || p.v[1].pa != p.v[0].pa;
 	}
 	leaf_write(slot, &desc, 1);
 	leaf_check_at(c, ia + size - 8, &p, LEAF_AT_RW);
-	if (r->guest && p.n == 1 && p.v[0].kind != S2_LEAF) {
+	if (r->guest && p.n == 1 && p.v[0].kind != S2D_LEAF) {
 		leaf_check_guest_load(c, ia, &p.v[0]);
 	}
 	if (r->table) {

@@ -37,7 +37,7 @@ static const char *leaf_table_requires(const void *row, char *why, size_t len)
 {
 	const struct leaf_table_row *r = row;
 
-	return s2_granule_missing(cpu_id_regs()->mmfr0, r->gshift, false, why, len);
+	return s2_desc_granule_missing(cpu_id_regs()->mmfr0, r->gshift, false, why, len);
 }
 
 static void run_leaf_table(struct scenario_ctx *c, const void *row)
@@ -65,12 +65,12 @@ static void run_leaf_table(struct scenario_ctx *c, const void *row)
 		return;
 	}
 	uint64_t orig = pgt_read_desc(table), changed = orig | r->bits;
-	struct s2_permitted p = {.n = 1};
+	struct s2_desc_permitted p = {.n = 1};
 
 	leaf_write(table, &changed, 1);
 	unsigned n = leaf_path(&lv, TABLE_IA, path);
 
-	if (s2_walk_path(&lv.cfg, lv.start_level, path, n, TABLE_IA + 0x238, false, &p.v[0])) {
+	if (s2_desc_walk(&lv.cfg, lv.start_level, path, n, TABLE_IA + 0x238, false, &p.v[0])) {
 		leaf_check_at(c, TABLE_IA + 0x238, &p, LEAF_AT_RW);
 	} else {
 		sc_fail(c, "the oracle's walk ends in a table: the row is wrong");
