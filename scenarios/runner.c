@@ -83,7 +83,7 @@ static void instance_id(char *buf, const struct scenario *s, const void *row)
  * Which rows of @s this boot runs (@keep, row_count entries): all of them, unless the family is
  * sampled (struct scenario.sample) and hyptap.exhaustive is not given.
  */
-static void rows_sampled(const struct scenario *s, bool *keep)
+static bool rows_sampled(const struct scenario *s, bool *keep)
 {
 	size_t rows = s->row_count;
 
@@ -91,12 +91,17 @@ static void rows_sampled(const struct scenario *s, bool *keep)
 		keep[r] = true;
 	}
 	if (!s->sample || args.exhaustive || rows <= s->sample) {
-		return;
+		return true;
 	}
 
 	struct sample_item *items = malloc(rows * sizeof(*items));
 	char(*ids)[ID_MAX] = malloc(rows * sizeof(*ids));
 
+	if (!items || !ids) {
+		free(ids);
+		free(items);
+		return false;
+	}
 	for (size_t r = 0; r < rows; r++) {
 		instance_id(ids[r], s, row_at(s, r));
 		items[r] = (struct sample_item){
@@ -113,15 +118,19 @@ static void rows_sampled(const struct scenario *s, bool *keep)
 	}
 	free(ids);
 	free(items);
+	return true;
 }
 
-/* Expand the table into the selected instances, in id order. */
+/* Expand the table into the selected instances, in id order; NULL when the heap is too small. */
 static struct instance *instances_build(unsigned *count)
 {
 	size_t n = (size_t)(__scenarios_end - __scenarios_start);
 	const struct scenario **sorted = malloc(n * sizeof(*sorted));
 	size_t total = 0;
 
+	if (!sorted) {
+		return NULL;
+	}
 	for (size_t i = 0; i < n; i++) {
 		sorted[i] = &__scenarios_start[i];
 		total += sorted[i]->row_count ? sorted[i]->row_count : 1;
@@ -132,13 +141,22 @@ static struct instance *instances_build(unsigned *count)
 	bool *keep = malloc(total * sizeof(*keep));
 	unsigned k = 0;
 
+	if (!list || !keep) {
+		free(keep);
+		free(list);
+		free(sorted);
+		return NULL;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct scenario *s = sorted[i];
 		size_t rows = s->row_count ? s->row_count : 1;
 
 		keep[0] = true;
-		if (s->row_count) {
-			rows_sampled(s, keep);
+		if (s->row_count && !rows_sampled(s, keep)) {
+			free(keep);
+			free(list);
+			free(sorted);
+			return NULL;
 		}
 		for (size_t r = 0; r < rows; r++) {
 			struct instance *in = &list[k];
@@ -300,6 +318,14 @@ int hyptap_run(void)
 	}
 
 	struct instance *list = instances_build(&count);
+
+	if (!list) {
+		tap_bail_out(
+			&tap,
+			"out of heap memory for the instance list (kernel/syscalls.c HEAP_SIZE)");
+		return 255;
+	}
+
 	const char *bad = unmatched_only_glob(list, count);
 
 	if (bad) {
@@ -316,7 +342,8 @@ int hyptap_run(void)
 		for (unsigned i = 0; i < count; i++) {
 			const struct scenario *s = list[i].s;
 
-			/* Before a scenario's first instance, what ci/gen-stage2 documents of it. */
+			/* Before a scenario's first instance, what ci/gen-stage2 documents of it.
+			 */
 			if (i == 0 || list[i - 1].s != s) {
 				tap_comment(&tap, "family %s\trows=%lu\tsample=%u\trule=%s", s->id,
 					    (unsigned long)(s->row_count ? s->row_count : 1),

@@ -21,7 +21,7 @@ static struct s2_desc_cfg cfg_of(const struct vm *vm)
 		.granule_shift = tg0 == VTCR_TG0_4K    ? 12
 				 : tg0 == VTCR_TG0_16K ? 14
 						       : 16,
-		.ds = (vtcr & LEAF_VTCR_DS) != 0,
+		.ds = (vtcr & VTCR_DS) != 0,
 		.ps_bits = mmu_parange_bits((unsigned)FIELD_GET(vtcr, VTCR_PS_SHIFT, 3)),
 		.pa_max = mmu_parange_bits((unsigned)MMFR0_PARANGE(cpu_id_regs()->mmfr0)),
 	};
@@ -53,7 +53,7 @@ bool leaf_start(struct scenario_ctx *c, unsigned granule_shift, unsigned ipa_bit
 
 void leaf_set_vtcr(struct leaf_vm *lv, unsigned ps_bits, bool ds)
 {
-	uint64_t vtcr = lv->vm->vtcr & ~LEAF_VTCR_DS;
+	uint64_t vtcr = lv->vm->vtcr & ~VTCR_DS;
 
 	/* VTCR_EL2.PS uses the ID_AA64MMFR0_EL1.PARange encoding. */
 	for (unsigned enc = 0; ps_bits && mmu_parange_bits(enc); enc++) {
@@ -61,7 +61,7 @@ void leaf_set_vtcr(struct leaf_vm *lv, unsigned ps_bits, bool ds)
 			vtcr = (vtcr & ~LEAF_VTCR_PS_MASK) | (uint64_t)enc << VTCR_PS_SHIFT;
 		}
 	}
-	lv->vm->vtcr = vtcr | (ds ? LEAF_VTCR_DS : 0);
+	lv->vm->vtcr = vtcr | (ds ? VTCR_DS : 0);
 	lv->cfg = cfg_of(lv->vm);
 }
 

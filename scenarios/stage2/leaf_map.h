@@ -16,7 +16,6 @@
 #include "scenario.h"
 
 /* VTCR_EL2.DS, bit 32 (FEAT_LPA2): the 52-bit descriptor format of the 4K and 16K granules. */
-#define LEAF_VTCR_DS	  (1ULL << 32)
 #define LEAF_VTCR_PS_MASK (7ULL << VTCR_PS_SHIFT)
 
 /* Stage-2 leaf attributes of the hand-written descriptors: AF, RW, Normal WB, SH 0 (DS-safe). */
