@@ -17,16 +17,13 @@
 #include "arch/el2.h"
 #include "arch/pte.h"
 #include "attr_map.h"
+#include "attr_types.h"
 #include "cpu_id.h"
 
 struct s2_attr_hcr_row {
 	const char *name;
 	struct attr_case k;
 };
-
-#define NSH 0
-#define OSH 2
-#define ISH 3
 
 /* Stage-1 sides: Z(hcr-name, hcr, fwb, stage-2 args..., s1 name, off, MAIR byte, SH). */
 #define HCR_S1(Z, hn, h, f, m, sh, n)                                                              \
@@ -110,3 +107,44 @@ SCENARIO(stage2_attr_hcr_fwb, .id = "stage2.attr.hcr.fwb",
 		 "SH)",
 	 SCENARIO_ROWS(s2_attr_hcr_fwb_rows), .requires = s2_attr_hcr_fwb_requires,
 	 .run = run_s2_attr_hcr, .control = "HCR_EL2.DC/CD with FWB");
+
+/*
+ * stage2.attr.hcr.cross: the full product of the four HCR_EL2 settings above with every
+ * stage-1 type and every stage-2 MemAttr[3:0] of stage2.attr (attr_types.h), 4 x 38 x 16 =
+ * 2432 rows. A boot runs a hyptap.seed sample of 32 rows per setting (the setting is the
+ * stratum); hyptap.exhaustive runs all of them. stage2.attr.hcr above is the fixed set every
+ * boot checks.
+ */
+#define CROSS_ROW(hn, h, m, sh, n, s1name, off, attr, s1sh)                                        \
+	{"[" hn ",s1=" s1name ",s2=" n "]", {{off, attr, s1sh}, m, sh, false, h, false}},
+#define CROSS_ROW_DC(m, sh, n, s1name, off, attr, s1sh)                                            \
+	CROSS_ROW("dc=1", HCR_DC, m, sh, n, s1name, off, attr, s1sh)
+#define CROSS_ROW_CD(m, sh, n, s1name, off, attr, s1sh)                                            \
+	CROSS_ROW("cd=1", HCR_CD, m, sh, n, s1name, off, attr, s1sh)
+#define CROSS_ROW_DCCD(m, sh, n, s1name, off, attr, s1sh)                                          \
+	CROSS_ROW("dc=1,cd=1", HCR_DC | HCR_CD, m, sh, n, s1name, off, attr, s1sh)
+#define CROSS_ROW_ID(m, sh, n, s1name, off, attr, s1sh)                                            \
+	CROSS_ROW("id=1", HCR_ID, m, sh, n, s1name, off, attr, s1sh)
+#define CROSS_FOR_DC(m, sh, n)	 S1_TYPES(CROSS_ROW_DC, m, sh, n)
+#define CROSS_FOR_CD(m, sh, n)	 S1_TYPES(CROSS_ROW_CD, m, sh, n)
+#define CROSS_FOR_DCCD(m, sh, n) S1_TYPES(CROSS_ROW_DCCD, m, sh, n)
+#define CROSS_FOR_ID(m, sh, n)	 S1_TYPES(CROSS_ROW_ID, m, sh, n)
+
+static const struct s2_attr_hcr_row s2_attr_hcr_cross_rows[] = {S2_TYPES(CROSS_FOR_DC) S2_TYPES(
+	CROSS_FOR_CD) S2_TYPES(CROSS_FOR_DCCD) S2_TYPES(CROSS_FOR_ID)};
+
+/* The stratum: the HCR_EL2 setting, so that every boot samples each of the four. */
+static unsigned s2_attr_hcr_cross_stratum(const void *row)
+{
+	const struct s2_attr_hcr_row *r = row;
+
+	return (r->k.hcr & HCR_DC ? 1u : 0) | (r->k.hcr & HCR_CD ? 2u : 0) |
+	       (r->k.hcr & HCR_ID ? 4u : 0);
+}
+
+SCENARIO(stage2_attr_hcr_cross, .id = "stage2.attr.hcr.cross",
+	 .rule = "as stage2.attr.hcr, over every stage-1 type and every stage-2 MemAttr[3:0] "
+		 "(AArch64.S2Translate with HCR_EL2.DC/CD/ID, S2CombineS1MemAttrs(); PAR_EL1 F 0, "
+		 "PA, ATTR, SH)",
+	 SCENARIO_ROWS(s2_attr_hcr_cross_rows), .run = run_s2_attr_hcr,
+	 .control = "HCR_EL2.DC/CD/ID", .sample = 32, .sample_stratum = s2_attr_hcr_cross_stratum);
