@@ -108,11 +108,15 @@ struct vm *vm_create(const struct vm_config *cfg)
 	unsigned gshift = cfg->granule_shift ? cfg->granule_shift : 12;
 	unsigned ipa_bits = cfg->ipa_bits ? cfg->ipa_bits : vmm_caps.ipa_bits;
 
-	if (!vm || s2_geom_init(&vm->geom, gshift, ipa_bits)) {
+	unsigned vmid_bits = cfg->vmid_bits ? cfg->vmid_bits : vmm_caps.vmid_bits;
+
+	if (!vm || s2_geom_init(&vm->geom, gshift, ipa_bits) ||
+	    (vmid_bits != 8 && vmid_bits != 16) || vmid_bits > vmm_caps.vmid_bits) {
 		free(vm);
 		return NULL;
 	}
-	vm->vmid = vmid_alloc();
+	vm->vmid = cfg->vmid ? cfg->vmid : vmid_alloc();
+	vm->cnp = cfg->cnp;
 	vm->ram_ipa = cfg->ram_ipa ? cfg->ram_ipa : GUEST_RAM_IPA;
 	vm->ram_size = cfg->ram_size ? cfg->ram_size : GUEST_RAM_SIZE;
 
@@ -133,7 +137,7 @@ struct vm *vm_create(const struct vm_config *cfg)
 		   vtcr_sl0(gshift, vm->geom.start_level) << VTCR_SL0_SHIFT | VTCR_IRGN0_WBWA |
 		   VTCR_ORGN0_WBWA | VTCR_SH0_INNER | vtcr_tg0(gshift) |
 		   (uint64_t)parange_encoding(vmm_caps.pa_bits) << VTCR_PS_SHIFT |
-		   (vmm_caps.vmid_bits == 16 ? VTCR_VS : 0);
+		   (vmid_bits == 16 ? VTCR_VS : 0);
 
 	struct pgt_mm mm = vm_mm(vm);
 
@@ -190,8 +194,12 @@ void vm_destroy(struct vm *vm)
 	if (vm->root) {
 		struct pgt_mm mm = vm_mm(vm);
 
-		/* TLBI VMALLS12E1IS acts on the VMID in VTTBR_EL2: select it, invalidate. */
-		write_vttbr_el2((uint64_t)vm->vmid << VTTBR_VMID_SHIFT | (uintptr_t)vm->root);
+		/*
+		 * TLBI VMALLS12E1IS acts on the VMID in VTTBR_EL2, read with the VMID size of
+		 * VTCR_EL2.VS: select both, invalidate.
+		 */
+		write_vtcr_el2(vm->vtcr);
+		write_vttbr_el2(vm_vttbr(vm));
 		isb();
 		dsb_ishst();
 		tlbi_vmalls12e1is();
@@ -205,4 +213,18 @@ void vm_destroy(struct vm *vm)
 		kfree_pages(vm->ram, vm->ram_size / 4096);
 	}
 	free(vm);
+}
+
+uint64_t vm_vttbr(const struct vm *vm)
+{
+	return (uint64_t)vm->vmid << VTTBR_VMID_SHIFT | (uintptr_t)vm->root |
+	       (vm->cnp ? VTTBR_CNP : 0);
+}
+
+int vm_unmap(struct vm *vm, ipa_t ipa, uint64_t size)
+{
+	int rc = pgt_unmap(&vm->geom, vm->root, ipa.v, size);
+
+	dsb_ishst();
+	return rc;
 }

@@ -114,6 +114,10 @@ static const struct feature features[CPU_FEATURES] = {
 	[CPU_SVE]          = {"FEAT_SVE", UNSIGNED, {{PFR0, ID_PFR0_SVE_SHIFT, 1, "SVE"}}},
 	[CPU_WFXT]         = {"FEAT_WFxT", UNSIGNED, {{ISAR2, ID_ISAR2_WFXT_SHIFT, 2, "WFxT"}}},
 	[CPU_S2FWB]        = {"FEAT_S2FWB", UNSIGNED, {{MMFR2, ID_MMFR2_FWB_SHIFT, 1, "FWB"}}},
+	[CPU_VMID16]       = {"FEAT_VMID16", UNSIGNED,
+			      {{MMFR1, ID_MMFR1_VMIDBITS_SHIFT, 2, "VMIDBits"}}},
+	[CPU_TTCNP]        = {"FEAT_TTCNP", UNSIGNED, {{MMFR2, ID_MMFR2_CNP_SHIFT, 1, "CnP"}}},
+	[CPU_TTL]          = {"FEAT_TTL", UNSIGNED, {{MMFR2, ID_MMFR2_TTL_SHIFT, 1, "TTL"}}},
 };
 /* clang-format on */
 

@@ -72,6 +72,9 @@ enum cpu_feature {
 	CPU_SVE,
 	CPU_WFXT,
 	CPU_S2FWB,
+	CPU_VMID16,
+	CPU_TTCNP,
+	CPU_TTL,
 	CPU_FEATURES
 };
 

@@ -58,10 +58,13 @@ static inline unsigned id_field(uint64_t reg, unsigned shift)
 #define ID_MMFR1_LO_SHIFT  16
 #define ID_MMFR1_PAN_SHIFT 20
 #define ID_MMFR1_HCX_SHIFT 40
+#define ID_MMFR1_VMIDBITS_SHIFT 4 /* 0b0010: 16-bit VMID (FEAT_VMID16) */
 /* ID_AA64MMFR2_EL1 */
 #define ID_MMFR2_NV_SHIFT  24
 #define ID_MMFR2_FWB_SHIFT 40
 #define ID_MMFR2_EVT_SHIFT 56
+#define ID_MMFR2_CNP_SHIFT 0  /* FEAT_TTCNP */
+#define ID_MMFR2_TTL_SHIFT 48 /* FEAT_TTL: TLBI level hints */
 /* ID_AA64MMFR3_EL1 */
 #define ID_MMFR3_TCRX_SHIFT   0
 #define ID_MMFR3_SCTLRX_SHIFT 4
