@@ -30,17 +30,18 @@ static uint64_t tlbi_xt(const struct vm *vm, const struct vm_tlbi_step *s)
 {
 	unsigned gs = vm->geom.granule_shift;
 
-	switch (vm_tlbi_insns[s->op].xt) {
-	case TLBI_XT_IPA:
+	switch (vm_tlbi_insns[s->op].scope) {
+	case TLBI_SCOPE_IPAS2:
 		return (s->ipa >> TLBI_XT_IPA_SHIFT & TLBI_XT_IPA_MASK) |
 		       (uint64_t)(s->ttl & 0xf) << TLBI_XT_TTL_SHIFT;
-	case TLBI_XT_RANGE:
+	case TLBI_SCOPE_RIPAS2:
 		return (s->ipa >> gs & TLBI_XT_RANGE_BASE_MASK) |
 		       (uint64_t)(s->ttl & 3) << TLBI_XT_RANGE_TTL_SHIFT |
 		       (uint64_t)(s->num & 0x1f) << TLBI_XT_RANGE_NUM_SHIFT |
 		       (uint64_t)(s->scale & 3) << TLBI_XT_RANGE_SCALE_SHIFT |
 		       range_tg(gs) << TLBI_XT_RANGE_TG_SHIFT;
-	case TLBI_XT_NONE:
+	case TLBI_SCOPE_VMALLE1:
+	case TLBI_SCOPE_VMALLS12E1:
 		break;
 	}
 	return 0;

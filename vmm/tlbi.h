@@ -20,12 +20,12 @@ enum vm_tlbi_op {
 		VM_TLBI_OPS
 };
 
-/** What an instruction is: its name, operand format, and the features it needs. */
+/** What an instruction is: its name, scope, and the features it needs. */
 struct vm_tlbi_insn {
-	const char *name;   /* "IPAS2E1IS", "IPAS2E1ISNXS" */
-	enum tlbi_xt xt;    /* operand format */
-	unsigned isar0_tlb; /* ID_AA64ISAR0_EL1.TLB needed: 1 FEAT_TLBIOS, 2 FEAT_TLBIRANGE */
-	bool nxs;	    /* the nXS form (FEAT_XS) */
+	const char *name;      /* "IPAS2E1IS", "IPAS2E1ISNXS" */
+	enum tlbi_scope scope; /* what it invalidates (and so its operand format) */
+	unsigned isar0_tlb;    /* ID_AA64ISAR0_EL1.TLB needed: 1 FEAT_TLBIOS, 2 FEAT_TLBIRANGE */
+	bool nxs;	       /* the nXS form (FEAT_XS) */
 };
 
 /** The description of @op (never NULL for op < VM_TLBI_OPS). */

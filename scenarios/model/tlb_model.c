@@ -92,7 +92,7 @@ void tlb_model_tlbi(struct tlb_model *m, const struct tlb_regime *r, const struc
 		/* Only entries of the current VMID are in scope of any of these instructions. */
 		if (e.vmid == vmid) {
 			switch (op->kind) {
-			case TLB_INV_IPAS2:
+			case TLBI_SCOPE_IPAS2:
 				/* Stage-2 entries only; every entry here is a leaf (L forms too).
 				 */
 				if (e.page == op->ipa >> e.granule_shift &&
@@ -100,16 +100,16 @@ void tlb_model_tlbi(struct tlb_model *m, const struct tlb_regime *r, const struc
 					e.s2 = false;
 				}
 				break;
-			case TLB_INV_RIPAS2:
+			case TLBI_SCOPE_RIPAS2:
 				if (range_covers(op, &e)) {
 					e.s2 = false;
 				}
 				break;
-			case TLB_INV_VMALLE1:
+			case TLBI_SCOPE_VMALLE1:
 				/* Stage-1 information, which every combined entry holds. */
 				e.s12 = false;
 				break;
-			case TLB_INV_VMALLS12E1:
+			case TLBI_SCOPE_VMALLS12E1:
 				e.s2 = false;
 				e.s12 = false;
 				break;

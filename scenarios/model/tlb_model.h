@@ -24,6 +24,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "arch/tlbi.h"
+
 /* Outputs are small numbers a scenario gives its physical pages; 0 is "no mapping". */
 #define TLB_FAULT   0u /* the access takes a stage-2 Translation fault */
 #define TLB_OUTPUTS 32u
@@ -38,21 +40,9 @@ struct tlb_regime {
 	unsigned granule_shift;
 };
 
-/** The scope of one TLB maintenance instruction, as its operand gives it. */
-enum tlb_inval_kind {
-	/*
-	 * TLBI IPAS2E1{,IS,OS}, IPAS2LE1*, and their nXS forms. The L forms only need to remove
-	 * last-level entries, which every entry of this model is (leaf descriptors only).
-	 */
-	TLB_INV_IPAS2,
-	TLB_INV_RIPAS2,	    /* TLBI RIPAS2E1*, RIPAS2LE1* (FEAT_TLBIRANGE) */
-	TLB_INV_VMALLE1,    /* TLBI VMALLE1{,IS,OS}: stage-1 (and combined) entries of the VMID */
-	TLB_INV_VMALLS12E1, /* TLBI VMALLS12E1{,IS,OS}: stage 1 and stage 2 of the VMID */
-};
-
 struct tlb_inval {
-	enum tlb_inval_kind kind;
-	uint64_t ipa; /* IPAS2: the IPA; RIPAS2: the range's base address */
+	enum tlbi_scope kind; /* arch/tlbi.h; the L and nXS forms act alike on leaf entries */
+	uint64_t ipa;	      /* IPAS2: the IPA; RIPAS2: the range's base address */
 	unsigned ttl; /* IPAS2: TTL[3:0] (0b00xx: no hint); RIPAS2: TTL[1:0] (0: any level) */
 	unsigned num, scale; /* RIPAS2: (NUM+1) * 2^(5*SCALE+1) granules from the base */
 };

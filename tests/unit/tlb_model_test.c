@@ -21,9 +21,9 @@ static const struct tlb_regime vm1b = {.vmid = 0x0101, .vs = true, .granule_shif
 static const struct tlb_regime vm1_8 = {.vmid = 0x0001, .vs = false, .granule_shift = 12};
 static const struct tlb_regime vm1b_8 = {.vmid = 0x0101, .vs = false, .granule_shift = 12};
 
-static const struct tlb_inval ipas2 = {.kind = TLB_INV_IPAS2, .ipa = IPA};
-static const struct tlb_inval vmalle1 = {.kind = TLB_INV_VMALLE1};
-static const struct tlb_inval vmalls12 = {.kind = TLB_INV_VMALLS12E1};
+static const struct tlb_inval ipas2 = {.kind = TLBI_SCOPE_IPAS2, .ipa = IPA};
+static const struct tlb_inval vmalle1 = {.kind = TLBI_SCOPE_VMALLE1};
+static const struct tlb_inval vmalls12 = {.kind = TLBI_SCOPE_VMALLS12E1};
 
 /* Read OLD once (cached), then stage 2 maps NEW; @ops follow; the next read may see @want. */
 static void remap_after(bool vmid16, const struct tlb_regime *r, const struct tlb_regime *tr,
@@ -60,44 +60,48 @@ int main(void)
 	remap_after(true, &vm1, &vm1, &vmalls12, 1, O(NEW), "VMALLS12E1");
 	/* IPAS2E1 of another page leaves this one. */
 	remap_after(true, &vm1, &vm1,
-		    (struct tlb_inval[]){{.kind = TLB_INV_IPAS2, .ipa = IPA + 0x1000}, vmalle1}, 2,
-		    O(OLD) | O(NEW), "IPAS2E1 of the next page + VMALLE1");
+		    (struct tlb_inval[]){{.kind = TLBI_SCOPE_IPAS2, .ipa = IPA + 0x1000}, vmalle1},
+		    2, O(OLD) | O(NEW), "IPAS2E1 of the next page + VMALLE1");
 	/* TTL: 0b0111 = 4K level 3 is right; 0b0110 = 4K level 2 is wrong; 0b0011: no hint. */
 	remap_after(true, &vm1, &vm1,
-		    (struct tlb_inval[]){{.kind = TLB_INV_IPAS2, .ipa = IPA, .ttl = 7}, vmalle1}, 2,
-		    O(NEW), "TTL 4K level 3");
+		    (struct tlb_inval[]){{.kind = TLBI_SCOPE_IPAS2, .ipa = IPA, .ttl = 7}, vmalle1},
+		    2, O(NEW), "TTL 4K level 3");
 	remap_after(true, &vm1, &vm1,
-		    (struct tlb_inval[]){{.kind = TLB_INV_IPAS2, .ipa = IPA, .ttl = 6}, vmalle1}, 2,
-		    O(OLD) | O(NEW), "TTL 4K level 2 (wrong)");
+		    (struct tlb_inval[]){{.kind = TLBI_SCOPE_IPAS2, .ipa = IPA, .ttl = 6}, vmalle1},
+		    2, O(OLD) | O(NEW), "TTL 4K level 2 (wrong)");
 	remap_after(true, &vm1, &vm1,
-		    (struct tlb_inval[]){{.kind = TLB_INV_IPAS2, .ipa = IPA, .ttl = 3}, vmalle1}, 2,
-		    O(NEW), "TTL 0b0011 (no hint)");
-	remap_after(true, &vm1, &vm1,
-		    (struct tlb_inval[]){{.kind = TLB_INV_IPAS2, .ipa = IPA, .ttl = 0xb}, vmalle1},
-		    2, O(OLD) | O(NEW), "TTL 16K level 3 for a 4K entry");
+		    (struct tlb_inval[]){{.kind = TLBI_SCOPE_IPAS2, .ipa = IPA, .ttl = 3}, vmalle1},
+		    2, O(NEW), "TTL 0b0011 (no hint)");
+	remap_after(
+		true, &vm1, &vm1,
+		(struct tlb_inval[]){{.kind = TLBI_SCOPE_IPAS2, .ipa = IPA, .ttl = 0xb}, vmalle1},
+		2, O(OLD) | O(NEW), "TTL 16K level 3 for a 4K entry");
 	/* Ranges: NUM=0, SCALE=0 is 2 pages from the base: [IPA-4K, IPA+4K) covers IPA. */
 	remap_after(true, &vm1, &vm1,
-		    (struct tlb_inval[]){{.kind = TLB_INV_RIPAS2, .ipa = IPA - 0x1000}, vmalle1}, 2,
-		    O(NEW), "range of 2 pages ending at IPA");
+		    (struct tlb_inval[]){{.kind = TLBI_SCOPE_RIPAS2, .ipa = IPA - 0x1000}, vmalle1},
+		    2, O(NEW), "range of 2 pages ending at IPA");
 	remap_after(true, &vm1, &vm1,
-		    (struct tlb_inval[]){{.kind = TLB_INV_RIPAS2, .ipa = IPA - 0x2000}, vmalle1}, 2,
-		    O(OLD) | O(NEW), "range of 2 pages ending below IPA");
+		    (struct tlb_inval[]){{.kind = TLBI_SCOPE_RIPAS2, .ipa = IPA - 0x2000}, vmalle1},
+		    2, O(OLD) | O(NEW), "range of 2 pages ending below IPA");
 	/* NUM=1, SCALE=1: (1+1) * 2^6 = 128 pages: IPA - 127 pages is the last one covered. */
-	remap_after(
-		true, &vm1, &vm1,
-		(struct tlb_inval[]){
-			{.kind = TLB_INV_RIPAS2, .ipa = IPA - 127 * 0x1000, .num = 1, .scale = 1},
-			vmalle1},
-		2, O(NEW), "range of 128 pages, IPA last");
-	remap_after(
-		true, &vm1, &vm1,
-		(struct tlb_inval[]){
-			{.kind = TLB_INV_RIPAS2, .ipa = IPA - 128 * 0x1000, .num = 1, .scale = 1},
-			vmalle1},
-		2, O(OLD) | O(NEW), "range of 128 pages, IPA just past it");
 	remap_after(true, &vm1, &vm1,
-		    (struct tlb_inval[]){{.kind = TLB_INV_RIPAS2, .ipa = IPA, .ttl = 2}, vmalle1},
-		    2, O(OLD) | O(NEW), "range with TTL level 2 for a level-3 entry");
+		    (struct tlb_inval[]){{.kind = TLBI_SCOPE_RIPAS2,
+					  .ipa = IPA - 127 * 0x1000,
+					  .num = 1,
+					  .scale = 1},
+					 vmalle1},
+		    2, O(NEW), "range of 128 pages, IPA last");
+	remap_after(true, &vm1, &vm1,
+		    (struct tlb_inval[]){{.kind = TLBI_SCOPE_RIPAS2,
+					  .ipa = IPA - 128 * 0x1000,
+					  .num = 1,
+					  .scale = 1},
+					 vmalle1},
+		    2, O(OLD) | O(NEW), "range of 128 pages, IPA just past it");
+	remap_after(
+		true, &vm1, &vm1,
+		(struct tlb_inval[]){{.kind = TLBI_SCOPE_RIPAS2, .ipa = IPA, .ttl = 2}, vmalle1}, 2,
+		O(OLD) | O(NEW), "range with TTL level 2 for a level-3 entry");
 
 	/* VMIDs: a TLBI under another VMID is not required to touch this VMID's entries. */
 	remap_after(true, &vm1, &vm1b, &vmalls12, 1, O(OLD) | O(NEW),

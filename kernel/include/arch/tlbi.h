@@ -5,38 +5,46 @@
  * CRn, CRm, op2), so that an assembler without the FEAT_TLBIOS, FEAT_TLBIRANGE or FEAT_XS names
  * still builds them. The nXS forms (FEAT_XS) are the same encodings with CRn = 9 instead of 8.
  *
- * One line per instruction: X(name, op1, CRm, op2, operand, ISAR0.TLB minimum). The operand
- * is the Xt format: TLBI_XT_NONE (VMALL*), TLBI_XT_IPA (IPA[47:12] in [35:0], TTL in [47:44]),
- * TLBI_XT_RANGE (TG [47:46], SCALE [45:44], NUM [43:39], TTL [38:37], BaseADDR [36:0]).
- * ISAR0.TLB: 0 always present, 1 FEAT_TLBIOS (the OS forms), 2 FEAT_TLBIRANGE (the R forms).
+ * One line per instruction: X(name, op1, CRm, op2, scope, ISAR0.TLB minimum). The scope says
+ * what the instruction invalidates (D8.16.1 "TLB maintenance") and so its Xt format:
+ * TLBI_SCOPE_IPAS2: stage-2 entries of one IPA (IPA[47:12] in Xt[35:0], TTL in [47:44]);
+ * TLBI_SCOPE_RIPAS2: stage-2 entries of an IPA range (TG [47:46], SCALE [45:44], NUM [43:39],
+ * TTL [38:37], BaseADDR [36:0]); TLBI_SCOPE_VMALLE1: stage-1 entries, combined stage 1+2
+ * included, of the current VMID; TLBI_SCOPE_VMALLS12E1: stage 1 and 2 of the current VMID (no
+ * operand). ISAR0.TLB: 0 always present, 1 FEAT_TLBIOS (OS forms), 2 FEAT_TLBIRANGE (R forms).
  */
 #ifndef ARCH_TLBI_H
 #define ARCH_TLBI_H
 
 #include <stdint.h>
 
-enum tlbi_xt { TLBI_XT_NONE, TLBI_XT_IPA, TLBI_XT_RANGE };
+enum tlbi_scope {
+	TLBI_SCOPE_IPAS2,
+	TLBI_SCOPE_RIPAS2,
+	TLBI_SCOPE_VMALLE1,
+	TLBI_SCOPE_VMALLS12E1,
+};
 
 /* clang-format off */
-#define TLBI_S2_INSNS(X)                                         \
-	X(IPAS2E1,      4, 4, 1, TLBI_XT_IPA,   0)               \
-	X(IPAS2E1IS,    4, 0, 1, TLBI_XT_IPA,   0)               \
-	X(IPAS2E1OS,    4, 4, 0, TLBI_XT_IPA,   1)               \
-	X(IPAS2LE1,     4, 4, 5, TLBI_XT_IPA,   0)               \
-	X(IPAS2LE1IS,   4, 0, 5, TLBI_XT_IPA,   0)               \
-	X(IPAS2LE1OS,   4, 4, 4, TLBI_XT_IPA,   1)               \
-	X(RIPAS2E1,     4, 4, 2, TLBI_XT_RANGE, 2)               \
-	X(RIPAS2E1IS,   4, 0, 2, TLBI_XT_RANGE, 2)               \
-	X(RIPAS2E1OS,   4, 4, 3, TLBI_XT_RANGE, 2)               \
-	X(RIPAS2LE1,    4, 4, 6, TLBI_XT_RANGE, 2)               \
-	X(RIPAS2LE1IS,  4, 0, 6, TLBI_XT_RANGE, 2)               \
-	X(RIPAS2LE1OS,  4, 4, 7, TLBI_XT_RANGE, 2)               \
-	X(VMALLE1,      0, 7, 0, TLBI_XT_NONE,  0)               \
-	X(VMALLE1IS,    0, 3, 0, TLBI_XT_NONE,  0)               \
-	X(VMALLE1OS,    0, 1, 0, TLBI_XT_NONE,  1)               \
-	X(VMALLS12E1,   4, 7, 6, TLBI_XT_NONE,  0)               \
-	X(VMALLS12E1IS, 4, 3, 6, TLBI_XT_NONE,  0)               \
-	X(VMALLS12E1OS, 4, 1, 6, TLBI_XT_NONE,  1)
+#define TLBI_S2_INSNS(X)                                   \
+	X(IPAS2E1,      4, 4, 1, TLBI_SCOPE_IPAS2, 0)      \
+	X(IPAS2E1IS,    4, 0, 1, TLBI_SCOPE_IPAS2, 0)      \
+	X(IPAS2E1OS,    4, 4, 0, TLBI_SCOPE_IPAS2, 1)      \
+	X(IPAS2LE1,     4, 4, 5, TLBI_SCOPE_IPAS2, 0)      \
+	X(IPAS2LE1IS,   4, 0, 5, TLBI_SCOPE_IPAS2, 0)      \
+	X(IPAS2LE1OS,   4, 4, 4, TLBI_SCOPE_IPAS2, 1)      \
+	X(RIPAS2E1,     4, 4, 2, TLBI_SCOPE_RIPAS2, 2)     \
+	X(RIPAS2E1IS,   4, 0, 2, TLBI_SCOPE_RIPAS2, 2)     \
+	X(RIPAS2E1OS,   4, 4, 3, TLBI_SCOPE_RIPAS2, 2)     \
+	X(RIPAS2LE1,    4, 4, 6, TLBI_SCOPE_RIPAS2, 2)     \
+	X(RIPAS2LE1IS,  4, 0, 6, TLBI_SCOPE_RIPAS2, 2)     \
+	X(RIPAS2LE1OS,  4, 4, 7, TLBI_SCOPE_RIPAS2, 2)     \
+	X(VMALLE1,      0, 7, 0, TLBI_SCOPE_VMALLE1, 0)    \
+	X(VMALLE1IS,    0, 3, 0, TLBI_SCOPE_VMALLE1, 0)    \
+	X(VMALLE1OS,    0, 1, 0, TLBI_SCOPE_VMALLE1, 1)    \
+	X(VMALLS12E1,   4, 7, 6, TLBI_SCOPE_VMALLS12E1, 0) \
+	X(VMALLS12E1IS, 4, 3, 6, TLBI_SCOPE_VMALLS12E1, 0) \
+	X(VMALLS12E1OS, 4, 1, 6, TLBI_SCOPE_VMALLS12E1, 1)
 /* clang-format on */
 
 /** TLBI by encoding: SYS #op1, C<crn>, C<crm>, #op2, Xt. */
