@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * stage2.tlbi: a guest reads PROBE_IPA (its first page), the harness moves the mapping to the
+ * VM's second page between runs, issues a row's TLB maintenance at EL2 with the VM's VMID
+ * (vm_tlbi_seq()), and the guest reads again. What it may see comes from tlb_model.c alone:
+ *
+ * - no maintenance, or an incomplete one (IPAS2E1 without VMALLE1: it invalidates stage-2
+ *   entries only, so a combined stage 1+2 entry may survive; VMALLE1 alone: the stage-2 entry
+ *   may; another page; a wrong TTL hint; a range that misses the page): the old page or the
+ *   new one. A stale read is permitted, never a failure; the row then ends with TLBI VMALLS12E1
+ *   and a read that must see the new page.
+ * - the architected sequence (DSB, TLBI IPAS2E1*, DSB, TLBI VMALLE1*, DSB, ISB) in every
+ *   shareability, the L forms, the range forms (FEAT_TLBIRANGE), the nXS forms (FEAT_XS), or
+ *   VMALLS12E1: the new page only.
+ * - break-before-make: invalid (read: fault or the old page), TLBI (read: fault), new entry
+ *   (read: the new page); without the TLBI, the old page may survive the make.
+ * - VTTBR_EL2.CnP = 1 (FEAT_TTCNP): reads back 1, and translations are as with CnP = 0.
+ *
+ * Each read is of two words, which must come from one page (never a mix), and each run also
+ * stores a value, which must land in a page the read was permitted to use.
+ */
+#include "arch/el2.h"
+#include "arch/sysreg.h"
+#include "cpu_id.h"
+#include "s2probe.h"
+#include "tlbi.h"
+
+enum tlbi_change {
+	CHANGE_REMAP,	    /* old -> new between two runs, then the row's TLBIs */
+	CHANGE_BBM,	    /* old -> invalid, TLBIs, -> new, a run after each step */
+	CHANGE_BBM_NO_TLBI, /* old -> invalid -> new with no TLBI: the "break" without its TLBI */
+};
+
+#define TLBI_STEPS 2
+
+struct tlbi_row {
+	const char *name;
+	enum tlbi_change change;
+	unsigned steps;
+	struct vm_tlbi_step step[TLBI_STEPS];
+	bool ttl; /* a step has a TTL hint (needs FEAT_TTL; RES0 without it) */
+	bool cnp; /* VTTBR_EL2.CnP = 1 */
+};
+
+#define AT(op_, ...)                                                                               \
+	{                                                                                          \
+		.op = VM_TLBI_##op_, .ipa = PROBE_IPA, __VA_ARGS__                                 \
+	}
+#define ROW(name_, change_, n, ...)                                                                \
+	{                                                                                          \
+		.name = name_, .change = CHANGE_##change_, .steps = n, .step = { __VA_ARGS__ }     \
+	}
+#define ONE(name_, ...) ROW(name_, REMAP, 1, AT(__VA_ARGS__))
+/* The architected pair: a stage-2 TLBI by IPA (or range), then a VMALLE1 of @e1. */
+#define PAIR(name_, s2, e1) ROW(name_, REMAP, 2, AT(s2), AT(e1))
+/* @s2, @e1: lowercase names for the id; @S2, @E1: the instructions (and their nXS forms). */
+#define PAIRS(s2, e1, S2, E1)                                                                      \
+	PAIR("[remap," s2 "+" e1 "]", S2, E1), PAIR("[remap," s2 "nxs+" e1 "nxs]", S2##NXS, E1##NXS)
+
+/* clang-format off */
+static const struct tlbi_row tlbi_rows[] = {
+	ROW("[remap,none]", REMAP, 0),
+	ONE("[remap,ipas2e1]", IPAS2E1),
+	ONE("[remap,vmalle1]", VMALLE1),
+	ROW("[remap,ipas2e1-next-page+vmalle1]", REMAP, 2,
+	    {.op = VM_TLBI_IPAS2E1, .ipa = PROBE_IPA + 0x1000}, AT(VMALLE1)),
+	PAIRS("ipas2e1", "vmalle1", IPAS2E1, VMALLE1),
+	PAIRS("ipas2e1is", "vmalle1is", IPAS2E1IS, VMALLE1IS),
+	PAIRS("ipas2e1os", "vmalle1os", IPAS2E1OS, VMALLE1OS),
+	PAIRS("ipas2le1", "vmalle1", IPAS2LE1, VMALLE1),
+	PAIRS("ipas2le1is", "vmalle1is", IPAS2LE1IS, VMALLE1IS),
+	PAIRS("ipas2le1os", "vmalle1os", IPAS2LE1OS, VMALLE1OS),
+	/* Ranges: NUM = 0, SCALE = 0 is 2 pages from the base (the probe page and the next). */
+	PAIRS("ripas2e1", "vmalle1", RIPAS2E1, VMALLE1),
+	PAIRS("ripas2e1is", "vmalle1is", RIPAS2E1IS, VMALLE1IS),
+	PAIRS("ripas2e1os", "vmalle1os", RIPAS2E1OS, VMALLE1OS),
+	PAIRS("ripas2le1", "vmalle1", RIPAS2LE1, VMALLE1),
+	PAIRS("ripas2le1is", "vmalle1is", RIPAS2LE1IS, VMALLE1IS),
+	PAIRS("ripas2le1os", "vmalle1os", RIPAS2LE1OS, VMALLE1OS),
+	ROW("[remap,ripas2e1-below+vmalle1]", REMAP, 2,
+	    {.op = VM_TLBI_RIPAS2E1, .ipa = PROBE_IPA - 0x2000}, AT(VMALLE1)),
+	ROW("[remap,ripas2e1-128-pages+vmalle1]", REMAP, 2,
+	    {.op = VM_TLBI_RIPAS2E1, .ipa = PROBE_IPA - 127 * 0x1000, .num = 1, .scale = 1},
+	    AT(VMALLE1)),
+	ROW("[remap,ripas2e1-ttl-l3+vmalle1]", REMAP, 2, AT(RIPAS2E1, .ttl = 3), AT(VMALLE1)),
+	ROW("[remap,ripas2e1-ttl-l2+vmalle1]", REMAP, 2, AT(RIPAS2E1, .ttl = 2), AT(VMALLE1)),
+	ONE("[remap,vmalls12e1]", VMALLS12E1),
+	ONE("[remap,vmalls12e1is]", VMALLS12E1IS),
+	ONE("[remap,vmalls12e1os]", VMALLS12E1OS),
+	ONE("[remap,vmalls12e1nxs]", VMALLS12E1NXS),
+	ONE("[remap,vmalls12e1isnxs]", VMALLS12E1ISNXS),
+	ONE("[remap,vmalls12e1osnxs]", VMALLS12E1OSNXS),
+	ROW("[bbm,ipas2e1is+vmalle1is]", BBM, 2, AT(IPAS2E1IS), AT(VMALLE1IS)),
+	ROW("[bbm,ripas2e1is+vmalle1is]", BBM, 2, AT(RIPAS2E1IS), AT(VMALLE1IS)),
+	ROW("[bbm,vmalls12e1is]", BBM, 1, AT(VMALLS12E1IS)),
+	ROW("[bbm,ipas2e1is-only]", BBM, 1, AT(IPAS2E1IS)),
+	ROW("[bbm,no-tlbi]", BBM_NO_TLBI, 0),
+	/* clang-format on */
+	/* Rows that need one more feature than their instructions: TTL hints, CnP. */
+	/* TTL[3:0] of the IPA forms: 0b0111 = 4K level 3 (right), 0b0110 = level 2 (wrong). */
+	{.name = "[remap,ipas2e1-ttl-4k-l3+vmalle1]",
+	 .change = CHANGE_REMAP,
+	 .steps = 2,
+	 .step = {AT(IPAS2E1, .ttl = 0x7), AT(VMALLE1)},
+	 .ttl = true},
+	{.name = "[remap,ipas2e1-ttl-4k-l2+vmalle1]",
+	 .change = CHANGE_REMAP,
+	 .steps = 2,
+	 .step = {AT(IPAS2E1, .ttl = 0x6), AT(VMALLE1)},
+	 .ttl = true},
+	{.name = "[cnp=1,remap,ipas2e1is+vmalle1is]",
+	 .change = CHANGE_REMAP,
+	 .steps = 2,
+	 .step = {AT(IPAS2E1IS), AT(VMALLE1IS)},
+	 .cnp = true},
+	{.name = "[cnp=1,bbm,vmalls12e1is]",
+	 .change = CHANGE_BBM,
+	 .steps = 1,
+	 .step = {AT(VMALLS12E1IS)},
+	 .cnp = true},
+};
+
+static const char *tlbi_requires(const void *row, char *why, size_t len)
+{
+	const struct tlbi_row *r = row;
+	const char *missing = NULL;
+
+	for (unsigned i = 0; i < r->steps && !missing; i++) {
+		const struct vm_tlbi_insn *insn = vm_tlbi_insn(r->step[i].op);
+
+		if (insn->isar0_tlb >= 2) {
+			missing = cpu_requires(CPU_TLBIRANGE, why, len);
+		} else if (insn->isar0_tlb == 1) {
+			missing = cpu_requires(CPU_TLBIOS, why, len);
+		}
+		if (!missing && insn->nxs) {
+			missing = cpu_requires(CPU_XS, why, len);
+		}
+	}
+	if (!missing && r->ttl) {
+		missing = cpu_requires(CPU_TTL, why, len);
+	}
+	if (!missing && r->cnp) {
+		missing = cpu_requires(CPU_TTCNP, why, len);
+	}
+	return missing;
+}
+
+/* The model's view of a step: the scope from the instruction table, the operand fields. */
+static struct tlb_inval model_op(const struct vm_tlbi_step *s)
+{
+	return (struct tlb_inval){.kind = vm_tlbi_insn(s->op)->scope,
+				  .ipa = s->ipa,
+				  .ttl = s->ttl,
+				  .num = s->num,
+				  .scale = s->scale};
+}
+
+/* One run: the read, and the store of @store, must be permitted by the model. */
+static bool probe(struct scenario_ctx *c, struct tlb_model *m, struct s2probe *p, uint64_t store,
+		  const char *what)
+{
+	uint32_t permitted = tlb_model_read(m, &p->regime, PROBE_IPA, p->mapped, 3);
+	unsigned obs;
+
+	sc_diag(c, "step", "%s", what);
+	if (!s2probe_run(c, p, store, &obs) || !s2probe_check(c, what, obs, permitted)) {
+		return false;
+	}
+	return obs == TLB_FAULT ||
+	       s2probe_check(c, "its store", s2probe_store_out(p, 1, store), permitted);
+}
+
+static bool maintain(struct scenario_ctx *c, struct tlb_model *m, struct s2probe *p,
+		     const struct vm_tlbi_step *steps, unsigned n)
+{
+	if (vm_tlbi_seq(p->vm, steps, n)) {
+		sc_fail(c, "vm_tlbi_seq refused the row's steps");
+		return false;
+	}
+	for (unsigned i = 0; i < n; i++) {
+		struct tlb_inval op = model_op(&steps[i]);
+
+		tlb_model_tlbi(m, &p->regime, &op);
+	}
+	return true;
+}
+
+/* VTTBR_EL2.CnP is RW with FEAT_TTCNP: the VM's VTTBR_EL2 must read back with it set. */
+static bool expect_cnp_readback(struct scenario_ctx *c, struct vm *vm)
+{
+	write_vttbr_el2(vm_vttbr(vm));
+	isb();
+	uint64_t got = read_vttbr_el2();
+
+	write_vttbr_el2(0);
+	isb();
+	return sc_expect_u64(c, "vttbr_el2.cnp", got & VTTBR_CNP, VTTBR_CNP);
+}
+
+static void run_tlbi(struct scenario_ctx *c, const void *row)
+{
+	const struct tlbi_row *r = row;
+	static const struct vm_tlbi_step full = {.op = VM_TLBI_VMALLS12E1};
+	struct s2probe p;
+	struct tlb_model m;
+
+	if (!s2probe_add(c, &p, &(struct vm_config){.cnp = r->cnp}, 1) ||
+	    (r->cnp && !expect_cnp_readback(c, p.vm))) {
+		return;
+	}
+	tlb_model_init(&m, cpu_has(cpu_id_regs(), CPU_VMID16));
+	if (!probe(c, &m, &p, 0x5701, "first read")) {
+		return;
+	}
+	if (r->change == CHANGE_REMAP) {
+		if (!s2probe_unmap(c, &p) || !s2probe_map(c, &p, 1) ||
+		    !maintain(c, &m, &p, r->step, r->steps) ||
+		    !probe(c, &m, &p, 0x5702, "read after the change and the row's TLBIs")) {
+			return;
+		}
+	} else {
+		if (!s2probe_unmap(c, &p) || !probe(c, &m, &p, 0x5702, "read after the break") ||
+		    !maintain(c, &m, &p, r->step, r->steps) ||
+		    !probe(c, &m, &p, 0x5703, "read after the TLBIs") || !s2probe_map(c, &p, 1) ||
+		    !probe(c, &m, &p, 0x5704, "read after the make")) {
+			return;
+		}
+	}
+	/* Whatever the row permitted, full maintenance must leave the new page only. */
+	if (maintain(c, &m, &p, &full, 1)) {
+		probe(c, &m, &p, 0x5705, "read after TLBI VMALLS12E1");
+	}
+}
+
+SCENARIO(
+	stage2_tlbi, .id = "stage2.tlbi",
+	.rule = "after a stage-2 change, a read may use the old entry until TLB maintenance "
+		"removes it (a permitted stale read is not a failure): TLBI IPAS2E1* or RIPAS2E1* "
+		"(stage 2 only) plus VMALLE1*, or VMALLS12E1*, make the new mapping the only one "
+		"seen; a wrong TTL hint, a range or page that misses, or half the pair need not; "
+		"break-before-make gives the old page or a fault, then a fault, then the new page, "
+		"never a mix; VTTBR_EL2.CnP = 1 (FEAT_TTCNP) reads back and translates alike "
+		"(tlb_model.c)",
+	SCENARIO_ROWS(tlbi_rows), .requires = tlbi_requires, .run = run_tlbi);
