@@ -2,6 +2,7 @@
 /* The stage2.vmid / stage2.tlbi probe (s2probe.h). */
 #include <stdio.h>
 
+#include "arch/el2.h"
 #include "arch/esr.h"
 #include "arch/pte.h"
 #include "esr_model.h"
@@ -10,7 +11,8 @@
 
 /*
  * A small RAM (zeroing and cleaning 1 MiB per VM would dominate the instance's time): the guest
- * image at its start, the probe pages 64K below its top, the stack above them.
+ * image at its start, stage-1 tables (if any) 128K below its top, the probe pages 64K below
+ * it, the stack above them.
  */
 #define PROBE_RAM_SIZE	 0x40000
 #define PROBE_TOP_OFFSET 0x10000 /* probe pages this far below the top of RAM */
@@ -19,6 +21,35 @@
 #define PROBE_S2ATTR	 (PTE_AF | PTE_SH_INNER | PTE_S2AP_RW | PTE_S2_MEMATTR(S2_MEMATTR_NORMAL_WB))
 
 extern const uint8_t guest_image_start[], guest_image_end[];
+
+/*
+ * Stage 1 on (s2probe_add(@s1)): flat tables in guest RAM, 128K below its top: level 1 ->
+ * level 2 with guest RAM as a 2 MiB block and PROBE_IPA through a level 3 page, all Normal WB
+ * (MAIR_EL1 slot 0), EL1 read/write. 39-bit VAs from TTBR0_EL1, 4K granule, WB walks.
+ */
+#define S1_TOP_OFFSET 0x20000
+#define S1_TCR_EL1                                                                                 \
+	(TCR_T0SZ(25) | TCR_IRGN0_WBWA | TCR_ORGN0_WBWA | TCR_SH0_INNER | TCR_TG0_4K | TCR_EL1_EPD1)
+#define S1_DESC_TABLE 3ULL /* table (levels 1, 2) or page (level 3) */
+#define S1_DESC_BLOCK 1ULL
+
+static int s1_put(struct vm *vm, uint64_t table, uint64_t va, unsigned shift, uint64_t desc)
+{
+	return vm_load(vm, IPA(table + 8 * ((va >> shift) & 0x1ff)), &desc, sizeof(desc));
+}
+
+static int s1_build(struct vm *vm, uint64_t l1)
+{
+	uint64_t l2 = l1 + 0x1000, l3 = l1 + 0x2000;
+	uint64_t attrs = PTE_S1_ATTRIDX(0) | PTE_SH_INNER | PTE_AF;
+
+	_Static_assert((PROBE_IPA >> 30) == (GUEST_RAM_IPA >> 30), "one level-1 entry for both");
+	return s1_put(vm, l1, PROBE_IPA, 30, l2 | S1_DESC_TABLE) ||
+	       s1_put(vm, l2, PROBE_IPA, 21, l3 | S1_DESC_TABLE) ||
+	       s1_put(vm, l2, vm->ram_ipa, 21,
+		      (vm->ram_ipa & ~0x1fffffULL) | attrs | S1_DESC_BLOCK) ||
+	       s1_put(vm, l3, PROBE_IPA, 12, PROBE_IPA | attrs | S1_DESC_TABLE);
+}
 
 static uint64_t page_ipa(const struct s2probe *p, unsigned k)
 {
@@ -31,16 +62,23 @@ static volatile uint64_t *page_words(struct s2probe *p, unsigned k)
 }
 
 bool s2probe_add(struct scenario_ctx *c, struct s2probe *p, const struct vm_config *cfg,
-		 unsigned first_out)
+		 unsigned first_out, bool s1)
 {
 	struct sc_setup s = {.payload = GSYM(gp_s2probe), .args = {PROBE_IPA}, .vm = *cfg};
+	uint64_t l1 =
+		(cfg->ram_ipa ? cfg->ram_ipa : GUEST_RAM_IPA) + PROBE_RAM_SIZE - S1_TOP_OFFSET;
 
-	if (!s.vm.ram_size) {
-		s.vm.ram_size = PROBE_RAM_SIZE;
+	if (s1) {
+		s.vcpu.tcr_el1 = S1_TCR_EL1;
+		s.vcpu.ttbr0_el1 = l1;
+		s.vcpu.mair_el1 = MAIR_NORMAL_WB;
+		s.vcpu.sctlr_el1 = SCTLR_M | SCTLR_C | SCTLR_I;
 	}
 
-	if (s.vm.ram_size < PROBE_TOP_OFFSET ||
-	    (size_t)(guest_image_end - guest_image_start) > s.vm.ram_size - PROBE_TOP_OFFSET) {
+	s.vm.ram_size = PROBE_RAM_SIZE;
+
+	if (s.vm.ram_size != PROBE_RAM_SIZE ||
+	    (size_t)(guest_image_end - guest_image_start) > PROBE_RAM_SIZE - S1_TOP_OFFSET) {
 		sc_fail(c, "the guest image reaches the probe pages: raise PROBE_RAM_SIZE");
 		return false;
 	}
@@ -57,6 +95,10 @@ bool s2probe_add(struct scenario_ctx *c, struct s2probe *p, const struct vm_conf
 
 		p->out[k] = first_out + k;
 		vm_load(p->vm, IPA(page_ipa(p, k)), words, sizeof(words));
+	}
+	if (s1 && s1_build(p->vm, l1)) {
+		sc_fail(c, "could not build the probe's stage-1 tables");
+		return false;
 	}
 	return s2probe_map(c, p, 0);
 }

@@ -25,11 +25,13 @@ struct s2probe {
 };
 
 /**
- * s2probe_add() - a further VM of the instance with @cfg, probe pages numbered @first_out and
- * @first_out + 1, PROBE_IPA mapped to the first, and its vCPU. False (instance failed) on error.
+ * s2probe_add() - a further VM of the instance with @cfg (its RAM size is the probe's own),
+ * probe pages numbered @first_out and @first_out + 1, PROBE_IPA mapped to the first, and its
+ * vCPU: with its MMU off, or with @s1 a flat stage 1 (Normal WB, caches on), so that the TLB
+ * holds genuinely combined stage 1+2 entries. False (instance failed) on error.
  */
 bool s2probe_add(struct scenario_ctx *c, struct s2probe *p, const struct vm_config *cfg,
-		 unsigned first_out);
+		 unsigned first_out, bool s1);
 /** Map PROBE_IPA to probe page @k (0 or 1) with RW Normal WB; no TLB maintenance. */
 bool s2probe_map(struct scenario_ctx *c, struct s2probe *p, unsigned k);
 /** Unmap PROBE_IPA; no TLB maintenance. */

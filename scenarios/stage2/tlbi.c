@@ -40,6 +40,7 @@ struct tlbi_row {
 	struct vm_tlbi_step step[TLBI_STEPS];
 	bool ttl; /* a step has a TTL hint (needs FEAT_TTL; RES0 without it) */
 	bool cnp; /* VTTBR_EL2.CnP = 1 */
+	bool s1;  /* the guest's stage 1 on: genuinely combined stage 1+2 TLB entries */
 };
 
 #define AT(op_, ...)                                                                               \
@@ -108,6 +109,38 @@ static const struct tlbi_row tlbi_rows[] = {
 	 .steps = 2,
 	 .step = {AT(IPAS2E1, .ttl = 0x6), AT(VMALLE1)},
 	 .ttl = true},
+	/* With the guest's stage 1 on: the TLB may hold combined VA -> PA entries. */
+	{.name = "[s1=on,remap,none]", .change = CHANGE_REMAP, .s1 = true},
+	{.name = "[s1=on,remap,ipas2e1is]",
+	 .change = CHANGE_REMAP,
+	 .steps = 1,
+	 .step = {AT(IPAS2E1IS)},
+	 .s1 = true},
+	{.name = "[s1=on,remap,vmalle1is]",
+	 .change = CHANGE_REMAP,
+	 .steps = 1,
+	 .step = {AT(VMALLE1IS)},
+	 .s1 = true},
+	{.name = "[s1=on,remap,ipas2e1is+vmalle1is]",
+	 .change = CHANGE_REMAP,
+	 .steps = 2,
+	 .step = {AT(IPAS2E1IS), AT(VMALLE1IS)},
+	 .s1 = true},
+	{.name = "[s1=on,remap,ripas2e1is+vmalle1is]",
+	 .change = CHANGE_REMAP,
+	 .steps = 2,
+	 .step = {AT(RIPAS2E1IS), AT(VMALLE1IS)},
+	 .s1 = true},
+	{.name = "[s1=on,remap,vmalls12e1is]",
+	 .change = CHANGE_REMAP,
+	 .steps = 1,
+	 .step = {AT(VMALLS12E1IS)},
+	 .s1 = true},
+	{.name = "[s1=on,bbm,ipas2e1is+vmalle1is]",
+	 .change = CHANGE_BBM,
+	 .steps = 2,
+	 .step = {AT(IPAS2E1IS), AT(VMALLE1IS)},
+	 .s1 = true},
 	{.name = "[cnp=1,remap,ipas2e1is+vmalle1is]",
 	 .change = CHANGE_REMAP,
 	 .steps = 2,
@@ -205,7 +238,7 @@ static void run_tlbi(struct scenario_ctx *c, const void *row)
 	struct s2probe p;
 	struct tlb_model m;
 
-	if (!s2probe_add(c, &p, &(struct vm_config){.cnp = r->cnp}, 1) ||
+	if (!s2probe_add(c, &p, &(struct vm_config){.cnp = r->cnp}, 1, r->s1) ||
 	    (r->cnp && !expect_cnp_readback(c, p.vm))) {
 		return;
 	}

@@ -22,17 +22,20 @@ struct vmid_row {
 	const char *name;
 	uint16_t vmid_a, vmid_b;
 	unsigned vmid_bits; /* 8: VTCR_EL2.VS = 0; 16: VS = 1 */
+	bool s1;	    /* the guests' stage 1 on (combined stage 1+2 entries) */
 };
 
 static const struct vmid_row vmid_rows[] = {
-	{"[vs=0,a=0x01,b=0x02]", 0x01, 0x02, 8},
-	{"[vs=0,a=0x01,b=0xff]", 0x01, 0xff, 8},
-	{"[vs=0,a=0x0001,b=0x0101]", 0x0001, 0x0101, 8}, /* one VMID: [15:8] RES0 */
-	{"[vs=0,a=0x00fe,b=0xfffe]", 0x00fe, 0xfffe, 8}, /* likewise */
-	{"[vs=1,a=0x0001,b=0x0002]", 0x0001, 0x0002, 16},
-	{"[vs=1,a=0x0001,b=0x0101]", 0x0001, 0x0101, 16}, /* same low 8 bits, two VMIDs */
-	{"[vs=1,a=0x00ff,b=0xffff]", 0x00ff, 0xffff, 16},
-	{"[vs=1,a=0x8000,b=0x0080]", 0x8000, 0x0080, 16},
+	{"[vs=0,a=0x01,b=0x02]", 0x01, 0x02, 8, false},
+	{"[vs=0,a=0x01,b=0xff]", 0x01, 0xff, 8, false},
+	{"[vs=0,a=0x0001,b=0x0101]", 0x0001, 0x0101, 8, false}, /* one VMID: [15:8] RES0 */
+	{"[vs=0,a=0x00fe,b=0xfffe]", 0x00fe, 0xfffe, 8, false}, /* likewise */
+	{"[vs=1,a=0x0001,b=0x0002]", 0x0001, 0x0002, 16, false},
+	{"[vs=1,a=0x0001,b=0x0101]", 0x0001, 0x0101, 16, false}, /* same low 8 bits, two VMIDs */
+	{"[vs=1,a=0x00ff,b=0xffff]", 0x00ff, 0xffff, 16, false},
+	{"[vs=1,a=0x8000,b=0x0080]", 0x8000, 0x0080, 16, false},
+	{"[vs=0,a=0x0001,b=0x0101,s1=on]", 0x0001, 0x0101, 8, true},
+	{"[vs=1,a=0x0001,b=0x0101,s1=on]", 0x0001, 0x0101, 16, true},
 };
 
 static const char *vmid_requires(const void *row, char *why, size_t len)
@@ -65,9 +68,11 @@ static void run_vmid(struct scenario_ctx *c, const void *row)
 	static const struct vm_tlbi_step s12_step = {.op = VM_TLBI_VMALLS12E1};
 
 	if (!s2probe_add(c, &ps[0],
-			 &(struct vm_config){.vmid = r->vmid_a, .vmid_bits = r->vmid_bits}, 1) ||
+			 &(struct vm_config){.vmid = r->vmid_a, .vmid_bits = r->vmid_bits}, 1,
+			 r->s1) ||
 	    !s2probe_add(c, &ps[1],
-			 &(struct vm_config){.vmid = r->vmid_b, .vmid_bits = r->vmid_bits}, 3)) {
+			 &(struct vm_config){.vmid = r->vmid_b, .vmid_bits = r->vmid_bits}, 3,
+			 r->s1)) {
 		return;
 	}
 	/* The runner invalidated both VMIDs when their last users were destroyed. */
