@@ -62,14 +62,15 @@ uint32_t tlb_model_read(struct tlb_model *m, const struct tlb_regime *r, uint64_
  * TTL[3:0] of TLBI IPAS2E1 (with FEAT_TTL): 0b00xx gives no information; else TTL[3:2] is the
  * granule (0b01 4K, 0b10 16K, 0b11 64K) and TTL[1:0] the level of the entry. "If an incorrect
  * value of the TTL field is specified for the entry being invalidated, no entries are required
- * to be invalidated": a wrong hint leaves the entry possibly cached.
+ * to be invalidated": a wrong hint leaves the entry possibly cached. TTL[1:0] = 0b00 with a
+ * granule is reserved without FEAT_LPA2 (no leaf at level 0) and treated as no hint.
  */
 static bool ipa_ttl_covers(unsigned ttl, const struct tlb_entry *e)
 {
 	unsigned tg = (ttl >> 2) & 3, lvl = ttl & 3;
 	unsigned want_tg = e->granule_shift == 12 ? 1 : e->granule_shift == 14 ? 2 : 3;
 
-	return tg == 0 || (tg == want_tg && lvl == e->level);
+	return tg == 0 || lvl == 0 || (tg == want_tg && lvl == e->level);
 }
 
 /* The range forms: TTL[1:0] = 0 any level, else the level; range (NUM+1)*2^(5*SCALE+1) pages. */
