@@ -76,6 +76,10 @@ int main(void)
 		true, &vm1, &vm1,
 		(struct tlb_inval[]){{.kind = TLBI_SCOPE_IPAS2, .ipa = IPA, .ttl = 0xb}, vmalle1},
 		2, O(OLD) | O(NEW), "TTL 16K level 3 for a 4K entry");
+	remap_after(
+		true, &vm1, &vm1,
+		(struct tlb_inval[]){{.kind = TLBI_SCOPE_IPAS2, .ipa = IPA, .ttl = 0x4}, vmalle1},
+		2, O(NEW), "TTL 0b0100 (4K level 0: reserved without LPA2, no hint)");
 	/* Ranges: NUM=0, SCALE=0 is 2 pages from the base: [IPA-4K, IPA+4K) covers IPA. */
 	remap_after(true, &vm1, &vm1,
 		    (struct tlb_inval[]){{.kind = TLBI_SCOPE_RIPAS2, .ipa = IPA - 0x1000}, vmalle1},
