@@ -47,136 +47,123 @@ struct tlbi_row {
 	{                                                                                          \
 		.op = VM_TLBI_##op_, .ipa = PROBE_IPA, __VA_ARGS__                                 \
 	}
-#define ROW(name_, change_, n, ...)                                                                \
+/* A row; @extra: more designated fields (.s1, .ttl, .cnp) or .s1 = false for none. */
+#define ROWX(name_, change_, extra, n, ...)                                                        \
 	{                                                                                          \
-		.name = name_, .change = CHANGE_##change_, .steps = n, .step = { __VA_ARGS__ }     \
+		.name = name_, .change = CHANGE_##change_, extra, .steps = n, .step = {            \
+			__VA_ARGS__                                                                \
+		}                                                                                  \
 	}
-#define ONE(name_, ...) ROW(name_, REMAP, 1, AT(__VA_ARGS__))
-/* The architected pair: a stage-2 TLBI by IPA (or range), then a VMALLE1 of @e1. */
-#define PAIR(name_, s2, e1) ROW(name_, REMAP, 2, AT(s2), AT(e1))
-/* @s2, @e1: lowercase names for the id; @S2, @E1: the instructions (and their nXS forms). */
-#define PAIRS(s2, e1, S2, E1)                                                                      \
-	PAIR("[remap," s2 "+" e1 "]", S2, E1), PAIR("[remap," s2 "nxs+" e1 "nxs]", S2##NXS, E1##NXS)
+#define ROW(name_, change_, n, ...) ROWX(name_, change_, .s1 = false, n, __VA_ARGS__)
+#define ONE(name_, ...)		    ROW(name_, REMAP, 1, AT(__VA_ARGS__))
+/*
+ * The architected pair: a stage-2 TLBI by IPA (or range), then a VMALLE1 of @e1; and the same
+ * with the nXS forms of both. @cls: the feature class of the plain pair ("base", "os",
+ * "range"); @s2, @e1: lowercase names for the id; @S2, @E1: the instructions.
+ */
+#define PAIRS(cls, s2, e1, S2, E1)                                                                 \
+	ROW("[" cls "][remap," s2 "+" e1 "]", REMAP, 2, AT(S2), AT(E1)),                           \
+		ROW("[nxs][remap," s2 "+" e1 "]", REMAP, 2, AT(S2##NXS), AT(E1##NXS))
 
+/*
+ * The first [...] group names the feature class a row needs beyond the base architecture
+ * (os: FEAT_TLBIOS, range: FEAT_TLBIRANGE, nxs: FEAT_XS, ttl: FEAT_TTL, cnp: FEAT_TTCNP), so
+ * that a CPU without it skips one scope (docs/baselines.md, "Skip list format").
+ */
 /* clang-format off */
 static const struct tlbi_row tlbi_rows[] = {
-	ROW("[remap,none]", REMAP, 0),
-	ONE("[remap,ipas2e1]", IPAS2E1),
-	ONE("[remap,vmalle1]", VMALLE1),
-	ROW("[remap,ipas2e1-next-page+vmalle1]", REMAP, 2,
+	/* Stale reads permitted: no maintenance, half the pair, another page. */
+	ROW("[base][remap,none]", REMAP, 0),
+	ONE("[base][remap,ipas2e1]", IPAS2E1),
+	ONE("[base][remap,vmalle1]", VMALLE1),
+	ROW("[base][remap,ipas2e1-next-page+vmalle1]", REMAP, 2,
 	    {.op = VM_TLBI_IPAS2E1, .ipa = PROBE_IPA + 0x1000}, AT(VMALLE1)),
-	PAIRS("ipas2e1", "vmalle1", IPAS2E1, VMALLE1),
-	PAIRS("ipas2e1is", "vmalle1is", IPAS2E1IS, VMALLE1IS),
-	PAIRS("ipas2e1os", "vmalle1os", IPAS2E1OS, VMALLE1OS),
-	PAIRS("ipas2le1", "vmalle1", IPAS2LE1, VMALLE1),
-	PAIRS("ipas2le1is", "vmalle1is", IPAS2LE1IS, VMALLE1IS),
-	PAIRS("ipas2le1os", "vmalle1os", IPAS2LE1OS, VMALLE1OS),
+	/* The architected pair in each form and shareability. */
+	PAIRS("base", "ipas2e1", "vmalle1", IPAS2E1, VMALLE1),
+	PAIRS("base", "ipas2e1is", "vmalle1is", IPAS2E1IS, VMALLE1IS),
+	PAIRS("os", "ipas2e1os", "vmalle1os", IPAS2E1OS, VMALLE1OS),
+	PAIRS("base", "ipas2le1", "vmalle1", IPAS2LE1, VMALLE1),
+	PAIRS("base", "ipas2le1is", "vmalle1is", IPAS2LE1IS, VMALLE1IS),
+	PAIRS("os", "ipas2le1os", "vmalle1os", IPAS2LE1OS, VMALLE1OS),
 	/* Ranges: NUM = 0, SCALE = 0 is 2 pages from the base (the probe page and the next). */
-	PAIRS("ripas2e1", "vmalle1", RIPAS2E1, VMALLE1),
-	PAIRS("ripas2e1is", "vmalle1is", RIPAS2E1IS, VMALLE1IS),
-	PAIRS("ripas2e1os", "vmalle1os", RIPAS2E1OS, VMALLE1OS),
-	PAIRS("ripas2le1", "vmalle1", RIPAS2LE1, VMALLE1),
-	PAIRS("ripas2le1is", "vmalle1is", RIPAS2LE1IS, VMALLE1IS),
-	PAIRS("ripas2le1os", "vmalle1os", RIPAS2LE1OS, VMALLE1OS),
-	ROW("[remap,ripas2e1-below+vmalle1]", REMAP, 2,
+	PAIRS("range", "ripas2e1", "vmalle1", RIPAS2E1, VMALLE1),
+	PAIRS("range", "ripas2e1is", "vmalle1is", RIPAS2E1IS, VMALLE1IS),
+	PAIRS("range", "ripas2e1os", "vmalle1os", RIPAS2E1OS, VMALLE1OS),
+	PAIRS("range", "ripas2le1", "vmalle1", RIPAS2LE1, VMALLE1),
+	PAIRS("range", "ripas2le1is", "vmalle1is", RIPAS2LE1IS, VMALLE1IS),
+	PAIRS("range", "ripas2le1os", "vmalle1os", RIPAS2LE1OS, VMALLE1OS),
+	ROW("[range][remap,ripas2e1-below+vmalle1]", REMAP, 2,
 	    {.op = VM_TLBI_RIPAS2E1, .ipa = PROBE_IPA - 0x2000}, AT(VMALLE1)),
-	ROW("[remap,ripas2e1-128-pages+vmalle1]", REMAP, 2,
+	ROW("[range][remap,ripas2e1-128-pages+vmalle1]", REMAP, 2,
 	    {.op = VM_TLBI_RIPAS2E1, .ipa = PROBE_IPA - 127 * 0x1000, .num = 1, .scale = 1},
 	    AT(VMALLE1)),
-	ROW("[remap,ripas2e1-ttl-l3+vmalle1]", REMAP, 2, AT(RIPAS2E1, .ttl = 3), AT(VMALLE1)),
-	ROW("[remap,ripas2e1-ttl-l2+vmalle1]", REMAP, 2, AT(RIPAS2E1, .ttl = 2), AT(VMALLE1)),
-	ONE("[remap,vmalls12e1]", VMALLS12E1),
-	ONE("[remap,vmalls12e1is]", VMALLS12E1IS),
-	ONE("[remap,vmalls12e1os]", VMALLS12E1OS),
-	ONE("[remap,vmalls12e1nxs]", VMALLS12E1NXS),
-	ONE("[remap,vmalls12e1isnxs]", VMALLS12E1ISNXS),
-	ONE("[remap,vmalls12e1osnxs]", VMALLS12E1OSNXS),
-	ROW("[bbm,ipas2e1is+vmalle1is]", BBM, 2, AT(IPAS2E1IS), AT(VMALLE1IS)),
-	ROW("[bbm,ripas2e1is+vmalle1is]", BBM, 2, AT(RIPAS2E1IS), AT(VMALLE1IS)),
-	ROW("[bbm,vmalls12e1is]", BBM, 1, AT(VMALLS12E1IS)),
-	ROW("[bbm,ipas2e1is-only]", BBM, 1, AT(IPAS2E1IS)),
-	ROW("[bbm,no-tlbi]", BBM_NO_TLBI, 0),
-	/* clang-format on */
-	/* Rows that need one more feature than their instructions: TTL hints, CnP. */
+	ROW("[range][remap,ripas2e1-ttl-l3+vmalle1]", REMAP, 2, AT(RIPAS2E1, .ttl = 3), AT(VMALLE1)),
+	ROW("[range][remap,ripas2e1-ttl-l2+vmalle1]", REMAP, 2, AT(RIPAS2E1, .ttl = 2), AT(VMALLE1)),
 	/* TTL[3:0] of the IPA forms: 0b0111 = 4K level 3 (right), 0b0110 = level 2 (wrong). */
-	{.name = "[remap,ipas2e1-ttl-4k-l3+vmalle1]",
-	 .change = CHANGE_REMAP,
-	 .steps = 2,
-	 .step = {AT(IPAS2E1, .ttl = 0x7), AT(VMALLE1)},
-	 .ttl = true},
-	{.name = "[remap,ipas2e1-ttl-4k-l2+vmalle1]",
-	 .change = CHANGE_REMAP,
-	 .steps = 2,
-	 .step = {AT(IPAS2E1, .ttl = 0x6), AT(VMALLE1)},
-	 .ttl = true},
+	ROWX("[ttl][remap,ipas2e1-ttl-4k-l3+vmalle1]", REMAP, .ttl = true, 2,
+	     AT(IPAS2E1, .ttl = 0x7), AT(VMALLE1)),
+	ROWX("[ttl][remap,ipas2e1-ttl-4k-l2+vmalle1]", REMAP, .ttl = true, 2,
+	     AT(IPAS2E1, .ttl = 0x6), AT(VMALLE1)),
+	ONE("[base][remap,vmalls12e1]", VMALLS12E1),
+	ONE("[base][remap,vmalls12e1is]", VMALLS12E1IS),
+	ONE("[os][remap,vmalls12e1os]", VMALLS12E1OS),
+	ONE("[nxs][remap,vmalls12e1]", VMALLS12E1NXS),
+	ONE("[nxs][remap,vmalls12e1is]", VMALLS12E1ISNXS),
+	ONE("[nxs][remap,vmalls12e1os]", VMALLS12E1OSNXS),
+	/* Break-before-make, with the whole TLBI, half of it, none. */
+	ROW("[base][bbm,ipas2e1is+vmalle1is]", BBM, 2, AT(IPAS2E1IS), AT(VMALLE1IS)),
+	ROW("[range][bbm,ripas2e1is+vmalle1is]", BBM, 2, AT(RIPAS2E1IS), AT(VMALLE1IS)),
+	ROW("[base][bbm,vmalls12e1is]", BBM, 1, AT(VMALLS12E1IS)),
+	ROW("[base][bbm,ipas2e1is-only]", BBM, 1, AT(IPAS2E1IS)),
+	ROW("[base][bbm,no-tlbi]", BBM_NO_TLBI, 0),
 	/* With the guest's stage 1 on: the TLB may hold combined VA -> PA entries. */
-	{.name = "[s1=on,remap,none]", .change = CHANGE_REMAP, .s1 = true},
-	{.name = "[s1=on,remap,ipas2e1is]",
-	 .change = CHANGE_REMAP,
-	 .steps = 1,
-	 .step = {AT(IPAS2E1IS)},
-	 .s1 = true},
-	{.name = "[s1=on,remap,vmalle1is]",
-	 .change = CHANGE_REMAP,
-	 .steps = 1,
-	 .step = {AT(VMALLE1IS)},
-	 .s1 = true},
-	{.name = "[s1=on,remap,ipas2e1is+vmalle1is]",
-	 .change = CHANGE_REMAP,
-	 .steps = 2,
-	 .step = {AT(IPAS2E1IS), AT(VMALLE1IS)},
-	 .s1 = true},
-	{.name = "[s1=on,remap,ripas2e1is+vmalle1is]",
-	 .change = CHANGE_REMAP,
-	 .steps = 2,
-	 .step = {AT(RIPAS2E1IS), AT(VMALLE1IS)},
-	 .s1 = true},
-	{.name = "[s1=on,remap,vmalls12e1is]",
-	 .change = CHANGE_REMAP,
-	 .steps = 1,
-	 .step = {AT(VMALLS12E1IS)},
-	 .s1 = true},
-	{.name = "[s1=on,bbm,ipas2e1is+vmalle1is]",
-	 .change = CHANGE_BBM,
-	 .steps = 2,
-	 .step = {AT(IPAS2E1IS), AT(VMALLE1IS)},
-	 .s1 = true},
-	{.name = "[cnp=1,remap,ipas2e1is+vmalle1is]",
-	 .change = CHANGE_REMAP,
-	 .steps = 2,
-	 .step = {AT(IPAS2E1IS), AT(VMALLE1IS)},
-	 .cnp = true},
-	{.name = "[cnp=1,bbm,vmalls12e1is]",
-	 .change = CHANGE_BBM,
-	 .steps = 1,
-	 .step = {AT(VMALLS12E1IS)},
-	 .cnp = true},
+	ROWX("[base][s1=on,remap,none]", REMAP, .s1 = true, 0),
+	ROWX("[base][s1=on,remap,ipas2e1is]", REMAP, .s1 = true, 1, AT(IPAS2E1IS)),
+	ROWX("[base][s1=on,remap,vmalle1is]", REMAP, .s1 = true, 1, AT(VMALLE1IS)),
+	ROWX("[base][s1=on,remap,ipas2e1is+vmalle1is]", REMAP, .s1 = true, 2, AT(IPAS2E1IS),
+	     AT(VMALLE1IS)),
+	ROWX("[range][s1=on,remap,ripas2e1is+vmalle1is]", REMAP, .s1 = true, 2, AT(RIPAS2E1IS),
+	     AT(VMALLE1IS)),
+	ROWX("[base][s1=on,remap,vmalls12e1is]", REMAP, .s1 = true, 1, AT(VMALLS12E1IS)),
+	ROWX("[base][s1=on,bbm,ipas2e1is+vmalle1is]", BBM, .s1 = true, 2, AT(IPAS2E1IS),
+	     AT(VMALLE1IS)),
+	/* VTTBR_EL2.CnP = 1. */
+	ROWX("[cnp][remap,ipas2e1is+vmalle1is]", REMAP, .cnp = true, 2, AT(IPAS2E1IS),
+	     AT(VMALLE1IS)),
+	ROWX("[cnp][bbm,vmalls12e1is]", BBM, .cnp = true, 1, AT(VMALLS12E1IS)),
 };
+/* clang-format on */
+
+/* The feature an instruction needs most: FEAT_XS implies v8.7, so FEAT_TLBIRANGE and OS too. */
+static enum cpu_feature insn_feature(const struct vm_tlbi_insn *insn)
+{
+	return insn->nxs	      ? CPU_XS
+	       : insn->isar0_tlb >= 2 ? CPU_TLBIRANGE
+	       : insn->isar0_tlb == 1 ? CPU_TLBIOS
+				      : CPU_ANY;
+}
 
 static const char *tlbi_requires(const void *row, char *why, size_t len)
 {
+	static const enum cpu_feature order[] = {CPU_XS, CPU_TLBIRANGE, CPU_TLBIOS};
 	const struct tlbi_row *r = row;
-	const char *missing = NULL;
 
-	for (unsigned i = 0; i < r->steps && !missing; i++) {
-		const struct vm_tlbi_insn *insn = vm_tlbi_insn(r->step[i].op);
+	/* The strongest first, so that a row skips with its class's reason. */
+	for (unsigned k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
+		for (unsigned i = 0; i < r->steps; i++) {
+			if (insn_feature(vm_tlbi_insn(r->step[i].op)) == order[k]) {
+				const char *missing = cpu_requires(order[k], why, len);
 
-		if (insn->isar0_tlb >= 2) {
-			missing = cpu_requires(CPU_TLBIRANGE, why, len);
-		} else if (insn->isar0_tlb == 1) {
-			missing = cpu_requires(CPU_TLBIOS, why, len);
-		}
-		if (!missing && insn->nxs) {
-			missing = cpu_requires(CPU_XS, why, len);
+				if (missing) {
+					return missing;
+				}
+			}
 		}
 	}
-	if (!missing && r->ttl) {
-		missing = cpu_requires(CPU_TTL, why, len);
+	if (r->ttl) {
+		return cpu_requires(CPU_TTL, why, len);
 	}
-	if (!missing && r->cnp) {
-		missing = cpu_requires(CPU_TTCNP, why, len);
-	}
-	return missing;
+	return r->cnp ? cpu_requires(CPU_TTCNP, why, len) : NULL;
 }
 
 /* The model's view of a step: the scope from the instruction table, the operand fields. */
