@@ -23,21 +23,32 @@ static uint16_t regime_vmid(const struct tlb_model *m, const struct tlb_regime *
 	return tlb_effective_vmid(m->vmid16, r->vmid, r->vs);
 }
 
+/* Bytes a leaf at @level translates: each level above 3 resolves granule_shift - 3 more bits. */
+static uint64_t level_size(unsigned granule_shift, unsigned level)
+{
+	return 1ULL << (granule_shift + (3 - level) * (granule_shift - 3));
+}
+
+static bool entry_holds(const struct tlb_entry *e, uint64_t ipa)
+{
+	return ipa >= e->base && ipa - e->base < e->size;
+}
+
 uint32_t tlb_model_read(struct tlb_model *m, const struct tlb_regime *r, uint64_t ipa, unsigned out,
 			unsigned level)
 {
 	uint16_t vmid = regime_vmid(m, r);
-	uint64_t page = ipa >> r->granule_shift;
+	uint64_t size = level <= 3 ? level_size(r->granule_shift, level) : 0;
 	uint32_t permitted = TLB_OBS(out);
 
-	if (out >= TLB_OUTPUTS) {
+	if (out >= TLB_OUTPUTS || size == 0) {
 		return 0;
 	}
-	/* A TLB hit on any entry of this VMID and page may supply the translation. */
+	/* A TLB hit on any entry of this VMID that translates @ipa may supply the translation. */
 	for (unsigned i = 0; i < m->count; i++) {
 		const struct tlb_entry *e = &m->e[i];
 
-		if (e->vmid == vmid && e->page == page && (e->s2 || e->s12)) {
+		if (e->vmid == vmid && entry_holds(e, ipa) && (e->s2 || e->s12)) {
 			permitted |= TLB_OBS(e->out);
 		}
 	}
@@ -49,7 +60,8 @@ uint32_t tlb_model_read(struct tlb_model *m, const struct tlb_regime *r, uint64_
 		return 0;
 	}
 	m->e[m->count++] = (struct tlb_entry){.vmid = vmid,
-					      .page = page,
+					      .base = ipa & ~(size - 1),
+					      .size = size,
 					      .granule_shift = r->granule_shift,
 					      .level = level,
 					      .out = out,
@@ -73,13 +85,17 @@ static bool ipa_ttl_covers(unsigned ttl, const struct tlb_entry *e)
 	return tg == 0 || lvl == 0 || (tg == want_tg && lvl == e->level);
 }
 
-/* The range forms: TTL[1:0] = 0 any level, else the level; range (NUM+1)*2^(5*SCALE+1) pages. */
+/*
+ * The range forms: TTL[1:0] = 0 any level, else the level; the range is (NUM+1)*2^(5*SCALE+1)
+ * granules from BaseADDR, and an entry that translates any address in it is in scope.
+ */
 static bool range_covers(const struct tlb_inval *op, const struct tlb_entry *e)
 {
-	uint64_t base = op->ipa >> e->granule_shift;
-	uint64_t pages = (uint64_t)(op->num + 1) << (5 * op->scale + 1);
+	uint64_t base = op->ipa & ~((1ULL << e->granule_shift) - 1);
+	uint64_t len = (uint64_t)(op->num + 1) << (5 * op->scale + 1 + e->granule_shift);
 
-	return (op->ttl == 0 || op->ttl == e->level) && e->page >= base && e->page - base < pages;
+	return (op->ttl == 0 || op->ttl == e->level) && e->base < base + len &&
+	       base < e->base + e->size;
 }
 
 void tlb_model_tlbi(struct tlb_model *m, const struct tlb_regime *r, const struct tlb_inval *op)
@@ -94,10 +110,8 @@ void tlb_model_tlbi(struct tlb_model *m, const struct tlb_regime *r, const struc
 		if (e.vmid == vmid) {
 			switch (op->kind) {
 			case TLBI_SCOPE_IPAS2:
-				/* Stage-2 entries only; every entry here is a leaf (L forms too).
-				 */
-				if (e.page == op->ipa >> e.granule_shift &&
-				    ipa_ttl_covers(op->ttl, &e)) {
+				/* Stage 2 only; every entry here is a leaf (L forms too). */
+				if (entry_holds(&e, op->ipa) && ipa_ttl_covers(op->ttl, &e)) {
 					e.s2 = false;
 				}
 				break;

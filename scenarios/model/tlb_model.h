@@ -48,8 +48,8 @@ struct tlb_inval {
 };
 
 struct tlb_entry {
-	uint16_t vmid; /* effective */
-	uint64_t page; /* IPA >> granule_shift */
+	uint16_t vmid;	     /* effective */
+	uint64_t base, size; /* the IPA range the leaf translates (a page or a block) */
 	unsigned granule_shift, level, out;
 	bool s2;  /* a stage-2-only entry may exist */
 	bool s12; /* a combined stage 1+2 entry may exist */
@@ -73,8 +73,9 @@ uint16_t tlb_effective_vmid(bool vmid16, uint16_t vmid, bool vs);
 
 /**
  * tlb_model_read() - a guest read of @ipa in @r while stage 2 maps it to output @out
- * (TLB_FAULT: invalid) by a leaf at @level. Returns the permitted observations: @out, or the
- * output of any entry the TLB may still hold for this VMID and page (TLB_FAULT is permitted only
+ * (TLB_FAULT: invalid) by a leaf at @level (3: a page; 2 or 1: a block). Returns the permitted
+ * observations: @out, or the output of any entry the TLB may still hold for this VMID and
+ * address (TLB_FAULT is permitted only
  * when @out is, since faults are never cached). Records the entry the read may leave behind.
  * Returns 0 when the model is full (a scenario error, not an observation).
  */

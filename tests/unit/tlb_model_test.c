@@ -107,6 +107,47 @@ int main(void)
 		(struct tlb_inval[]){{.kind = TLBI_SCOPE_RIPAS2, .ipa = IPA, .ttl = 2}, vmalle1}, 2,
 		O(OLD) | O(NEW), "range with TTL level 2 for a level-3 entry");
 
+	/* Blocks (a level-2 leaf, 2 MiB with 4K): any IPA inside it names the entry. */
+	struct tlb_model b;
+
+	tlb_model_init(&b, true);
+	unit_ok(tlb_model_read(&b, &vm1, IPA + 0x1000, OLD, 2) == O(OLD), "block: first read");
+	unit_ok(tlb_model_read(&b, &vm1, IPA + 0x1ff000, NEW, 2) == (O(OLD) | O(NEW)),
+		"block: another page of the same block may hit the cached block");
+	tlb_model_tlbi(&b, &vm1,
+		       &(struct tlb_inval){.kind = TLBI_SCOPE_IPAS2, .ipa = IPA + 0x80000});
+	tlb_model_tlbi(&b, &vm1, &vmalle1);
+	unit_ok(tlb_model_read(&b, &vm1, IPA, NEW, 2) == O(NEW),
+		"block: IPAS2E1 of an address inside the block invalidates it");
+	tlb_model_init(&b, true);
+	tlb_model_read(&b, &vm1, IPA, OLD, 2);
+	tlb_model_tlbi(&b, &vm1,
+		       &(struct tlb_inval){.kind = TLBI_SCOPE_IPAS2, .ipa = IPA, .ttl = 7});
+	tlb_model_tlbi(&b, &vm1, &vmalle1);
+	unit_ok(tlb_model_read(&b, &vm1, IPA, NEW, 2) == (O(OLD) | O(NEW)),
+		"block: TTL 4K level 3 is wrong for a level-2 block");
+	tlb_model_init(&b, true);
+	tlb_model_read(&b, &vm1, IPA, OLD, 2);
+	tlb_model_tlbi(&b, &vm1,
+		       &(struct tlb_inval){.kind = TLBI_SCOPE_IPAS2, .ipa = IPA, .ttl = 6});
+	tlb_model_tlbi(&b, &vm1, &vmalle1);
+	unit_ok(tlb_model_read(&b, &vm1, IPA, NEW, 2) == O(NEW), "block: TTL 4K level 2 is right");
+	/* A 2-page range at the block's last page overlaps the block: in scope. */
+	tlb_model_init(&b, true);
+	tlb_model_read(&b, &vm1, IPA, OLD, 2);
+	tlb_model_tlbi(&b, &vm1,
+		       &(struct tlb_inval){.kind = TLBI_SCOPE_RIPAS2, .ipa = IPA + 0x1ff000});
+	tlb_model_tlbi(&b, &vm1, &vmalle1);
+	unit_ok(tlb_model_read(&b, &vm1, IPA, NEW, 2) == O(NEW),
+		"block: a range overlapping the block's last page invalidates it");
+	tlb_model_init(&b, true);
+	tlb_model_read(&b, &vm1, IPA, OLD, 2);
+	tlb_model_tlbi(&b, &vm1,
+		       &(struct tlb_inval){.kind = TLBI_SCOPE_RIPAS2, .ipa = IPA + 0x200000});
+	tlb_model_tlbi(&b, &vm1, &vmalle1);
+	unit_ok(tlb_model_read(&b, &vm1, IPA, NEW, 2) == (O(OLD) | O(NEW)),
+		"block: a range just past the block misses it");
+
 	/* VMIDs: a TLBI under another VMID is not required to touch this VMID's entries. */
 	remap_after(true, &vm1, &vm1b, &vmalls12, 1, O(OLD) | O(NEW),
 		    "VS=1: VMALLS12E1 of VMID 0x0101 leaves VMID 0x0001");
