@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The stage2.vmid / stage2.tlbi probe (s2probe.h). */
 #include <stdio.h>
+#include <string.h>
 
 #include "arch/el2.h"
 #include "arch/esr.h"
@@ -58,11 +59,33 @@ static uint64_t page_ipa(const struct s2probe *p, unsigned k)
 
 static volatile uint64_t *page_words(struct s2probe *p, unsigned k)
 {
-	return vm_ram_ptr(p->vm, IPA(page_ipa(p, k)), 0x1000);
+	return p->block[k] ? (volatile uint64_t *)p->block[k]
+			   : vm_ram_ptr(p->vm, IPA(page_ipa(p, k)), 0x1000);
+}
+
+/* Two 2 MiB blocks from the page arena for a level-2 probe (not zeroed: only words 0-2 count). */
+static bool alloc_blocks(struct s2probe *p)
+{
+	for (unsigned k = 0; k < PROBE_PAGES; k++) {
+		if (!(p->block[k] = kalloc_pages(PROBE_BLOCK_SIZE / 4096, PROBE_BLOCK_SIZE))) {
+			return false;
+		}
+	}
+	return true;
+}
+
+void s2probe_release(struct s2probe *p)
+{
+	for (unsigned k = 0; k < PROBE_PAGES; k++) {
+		if (p->block[k]) {
+			kfree_pages(p->block[k], PROBE_BLOCK_SIZE / 4096);
+			p->block[k] = NULL;
+		}
+	}
 }
 
 bool s2probe_add(struct scenario_ctx *c, struct s2probe *p, const struct vm_config *cfg,
-		 unsigned first_out, bool s1)
+		 unsigned first_out, bool s1, bool block)
 {
 	struct sc_setup s = {.payload = GSYM(gp_s2probe), .args = {PROBE_IPA}, .vm = *cfg};
 	uint64_t l1 =
@@ -74,16 +97,14 @@ bool s2probe_add(struct scenario_ctx *c, struct s2probe *p, const struct vm_conf
 		s.vcpu.mair_el1 = MAIR_NORMAL_WB;
 		s.vcpu.sctlr_el1 = SCTLR_M | SCTLR_C | SCTLR_I;
 	}
-
 	s.vm.ram_size = PROBE_RAM_SIZE;
-
-	if (s.vm.ram_size != PROBE_RAM_SIZE ||
-	    (size_t)(guest_image_end - guest_image_start) > PROBE_RAM_SIZE - S1_TOP_OFFSET) {
+	*p = (struct s2probe){.level = block ? 2 : 3, .size = block ? PROBE_BLOCK_SIZE : 0x1000};
+	if ((size_t)(guest_image_end - guest_image_start) > PROBE_RAM_SIZE - S1_TOP_OFFSET) {
 		sc_fail(c, "the guest image reaches the probe pages: raise PROBE_RAM_SIZE");
 		return false;
 	}
 	if (first_out + PROBE_PAGES > TLB_OUTPUTS || !(p->vm = sc_add_vm(c, &s)) ||
-	    !(p->vcpu = sc_add_vcpu(c, p->vm, &s))) {
+	    !(p->vcpu = sc_add_vcpu(c, p->vm, &s)) || (block && !alloc_blocks(p))) {
 		sc_fail(c, "probe VM setup failed");
 		return false;
 	}
@@ -94,7 +115,12 @@ bool s2probe_add(struct scenario_ctx *c, struct s2probe *p, const struct vm_conf
 		uint64_t words[3] = {PROBE_W0 | (first_out + k), PROBE_W1 | (first_out + k), 0};
 
 		p->out[k] = first_out + k;
-		vm_load(p->vm, IPA(page_ipa(p, k)), words, sizeof(words));
+		if (block) {
+			memcpy(p->block[k], words, sizeof(words));
+			kcache_clean_inval(p->block[k], sizeof(words));
+		} else {
+			vm_load(p->vm, IPA(page_ipa(p, k)), words, sizeof(words));
+		}
 	}
 	if (s1 && s1_build(p->vm, l1)) {
 		sc_fail(c, "could not build the probe's stage-1 tables");
@@ -105,7 +131,7 @@ bool s2probe_add(struct scenario_ctx *c, struct s2probe *p, const struct vm_conf
 
 bool s2probe_map(struct scenario_ctx *c, struct s2probe *p, unsigned k)
 {
-	if (vm_map(p->vm, IPA(PROBE_IPA), PADDR((uintptr_t)page_words(p, k)), 0x1000,
+	if (vm_map(p->vm, IPA(PROBE_IPA), PADDR((uintptr_t)page_words(p, k)), p->size,
 		   PROBE_S2ATTR)) {
 		sc_fail(c, "vm_map of the probe page failed");
 		return false;
@@ -116,7 +142,7 @@ bool s2probe_map(struct scenario_ctx *c, struct s2probe *p, unsigned k)
 
 bool s2probe_unmap(struct scenario_ctx *c, struct s2probe *p)
 {
-	if (vm_unmap(p->vm, IPA(PROBE_IPA), 0x1000)) {
+	if (vm_unmap(p->vm, IPA(PROBE_IPA), p->size)) {
 		sc_fail(c, "vm_unmap of the probe page failed");
 		return false;
 	}
@@ -145,7 +171,8 @@ bool s2probe_run(struct scenario_ctx *c, struct s2probe *p, uint64_t store, unsi
 
 	if (e.reason == EXIT_DABT) {
 		sc_diag(c, "fault_ipa", "0x%llx", (unsigned long long)exit_fault_ipa(&e));
-		if (!sc_expect_exit(c, &e, EXIT_DABT, esr_expect_dabt_s2(&ldr_x1, ESR_FSC_TRANS(3)),
+		if (!sc_expect_exit(c, &e, EXIT_DABT,
+				    esr_expect_dabt_s2(&ldr_x1, ESR_FSC_TRANS(p->level)),
 				    GSYM(gl_s2probe_ldr)) ||
 		    !sc_expect_u64(c, "fault_ipa", exit_fault_ipa(&e), PROBE_IPA)) {
 			return false;

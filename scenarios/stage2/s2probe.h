@@ -22,24 +22,33 @@ struct s2probe {
 	struct tlb_regime regime;
 	unsigned out[PROBE_PAGES]; /* output number of each probe page */
 	unsigned mapped;	   /* output PROBE_IPA maps to now (TLB_FAULT: unmapped) */
+	unsigned level;		   /* of the probe's stage-2 leaf: 3 (a page) or 2 (a block) */
+	uint64_t size;		   /* bytes the leaf maps */
+	void *block[PROBE_PAGES];  /* the 2 MiB blocks of a level-2 probe, else NULL */
 };
+
+#define PROBE_BLOCK_SIZE 0x200000ULL /* a level-2 block with the 4K granule */
 
 /**
  * s2probe_add() - a further VM of the instance with @cfg (its RAM size is the probe's own),
  * probe pages numbered @first_out and @first_out + 1, PROBE_IPA mapped to the first, and its
  * vCPU: with its MMU off, or with @s1 a flat stage 1 (Normal WB, caches on), so that the TLB
- * holds genuinely combined stage 1+2 entries. False (instance failed) on error.
+ * holds genuinely combined stage 1+2 entries. With @block the probe pages are 2 MiB blocks from
+ * the page arena mapped by a level-2 leaf (4K granule); s2probe_release() gives them back.
+ * False (instance failed) on error.
  */
 bool s2probe_add(struct scenario_ctx *c, struct s2probe *p, const struct vm_config *cfg,
-		 unsigned first_out, bool s1);
-/** Map PROBE_IPA to probe page @k (0 or 1) with RW Normal WB; no TLB maintenance. */
+		 unsigned first_out, bool s1, bool block);
+/** Give back what s2probe_add() took beyond the VM (the blocks); the VM is the runner's. */
+void s2probe_release(struct s2probe *p);
+/** Map PROBE_IPA to probe page (or block) @k, 0 or 1, RW Normal WB; no TLB maintenance. */
 bool s2probe_map(struct scenario_ctx *c, struct s2probe *p, unsigned k);
 /** Unmap PROBE_IPA; no TLB maintenance. */
 bool s2probe_unmap(struct scenario_ctx *c, struct s2probe *p);
 /**
  * s2probe_run() - run the vCPU once: it reads the probe page and stores @store (0: nothing) to
- * it. *@obs is the output the read saw, TLB_FAULT for a stage-2 Translation fault (level 3, on
- * the load of PROBE_IPA: else the instance fails and false is returned), or PROBE_MIX.
+ * it. *@obs is the output the read saw, TLB_FAULT for a stage-2 Translation fault (at the leaf's
+ * level, on the load of PROBE_IPA: else the instance fails and false is returned), or PROBE_MIX.
  */
 bool s2probe_run(struct scenario_ctx *c, struct s2probe *p, uint64_t store, unsigned *obs);
 /**

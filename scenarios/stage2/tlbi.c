@@ -38,9 +38,10 @@ struct tlbi_row {
 	enum tlbi_change change;
 	unsigned steps;
 	struct vm_tlbi_step step[TLBI_STEPS];
-	bool ttl; /* a step has a TTL hint (needs FEAT_TTL; RES0 without it) */
-	bool cnp; /* VTTBR_EL2.CnP = 1 */
-	bool s1;  /* the guest's stage 1 on: genuinely combined stage 1+2 TLB entries */
+	bool ttl;   /* a step has a TTL hint (needs FEAT_TTL; RES0 without it) */
+	bool cnp;   /* VTTBR_EL2.CnP = 1 */
+	bool s1;    /* the guest's stage 1 on: genuinely combined stage 1+2 TLB entries */
+	bool block; /* the probe is a 2 MiB block (a level-2 leaf), not a page */
 };
 
 #define AT(op_, ...)                                                                               \
@@ -127,6 +128,26 @@ static const struct tlbi_row tlbi_rows[] = {
 	ROWX("[base][s1=on,remap,vmalls12e1is]", REMAP, .s1 = true, 1, AT(VMALLS12E1IS)),
 	ROWX("[base][s1=on,bbm,ipas2e1is+vmalle1is]", BBM, .s1 = true, 2, AT(IPAS2E1IS),
 	     AT(VMALLE1IS)),
+	/* A 2 MiB block (level 2): TLBI by any IPA inside it, TTL level 2 right and 3 wrong. */
+	ROWX("[base][block,remap,ipas2e1]", REMAP, .block = true, 1, AT(IPAS2E1)),
+	ROWX("[base][block,remap,ipas2e1+vmalle1]", REMAP, .block = true, 2, AT(IPAS2E1),
+	     AT(VMALLE1)),
+	ROWX("[base][block,remap,ipas2e1-mid-block+vmalle1]", REMAP, .block = true, 2,
+	     {.op = VM_TLBI_IPAS2E1, .ipa = PROBE_IPA + 0x100000}, AT(VMALLE1)),
+	ROWX("[base][block,remap,ipas2le1is+vmalle1is]", REMAP, .block = true, 2, AT(IPAS2LE1IS),
+	     AT(VMALLE1IS)),
+	ROWX("[base][block,bbm,ipas2e1is+vmalle1is]", BBM, .block = true, 2, AT(IPAS2E1IS),
+	     AT(VMALLE1IS)),
+	ROWX("[ttl][block,remap,ipas2e1-ttl-4k-l2+vmalle1]", REMAP, .block = true, 2,
+	     AT(IPAS2E1, .ttl = 0x6), AT(VMALLE1)),
+	ROWX("[ttl][block,remap,ipas2e1-ttl-4k-l3+vmalle1]", REMAP, .block = true, 2,
+	     AT(IPAS2E1, .ttl = 0x7), AT(VMALLE1)),
+	ROWX("[range][block,remap,ripas2e1-last-page+vmalle1]", REMAP, .block = true, 2,
+	     {.op = VM_TLBI_RIPAS2E1, .ipa = PROBE_IPA + 0x1ff000}, AT(VMALLE1)),
+	ROWX("[range][block,remap,ripas2e1-ttl-l2+vmalle1]", REMAP, .block = true, 2,
+	     AT(RIPAS2E1, .ttl = 2), AT(VMALLE1)),
+	ROWX("[range][block,remap,ripas2e1-ttl-l3+vmalle1]", REMAP, .block = true, 2,
+	     AT(RIPAS2E1, .ttl = 3), AT(VMALLE1)),
 	/* VTTBR_EL2.CnP = 1. */
 	ROWX("[cnp][remap,ipas2e1is+vmalle1is]", REMAP, .cnp = true, 2, AT(IPAS2E1IS),
 	     AT(VMALLE1IS)),
@@ -180,7 +201,7 @@ static struct tlb_inval model_op(const struct vm_tlbi_step *s)
 static bool probe(struct scenario_ctx *c, struct tlb_model *m, struct s2probe *p, uint64_t store,
 		  const char *what)
 {
-	uint32_t permitted = tlb_model_read(m, &p->regime, PROBE_IPA, p->mapped, 3);
+	uint32_t permitted = tlb_model_read(m, &p->regime, PROBE_IPA, p->mapped, p->level);
 	unsigned obs;
 
 	sc_diag(c, "step", "%s", what);
@@ -218,15 +239,13 @@ static bool expect_cnp_readback(struct scenario_ctx *c, struct vm *vm)
 	return sc_expect_u64(c, "vttbr_el2.cnp", got & VTTBR_CNP, VTTBR_CNP);
 }
 
-static void run_tlbi(struct scenario_ctx *c, const void *row)
+static void tlbi_sequence(struct scenario_ctx *c, const struct tlbi_row *r, struct s2probe *pp)
 {
-	const struct tlbi_row *r = row;
 	static const struct vm_tlbi_step full = {.op = VM_TLBI_VMALLS12E1};
-	struct s2probe p;
+	struct s2probe p = *pp;
 	struct tlb_model m;
 
-	if (!s2probe_add(c, &p, &(struct vm_config){.cnp = r->cnp}, 1, r->s1) ||
-	    (r->cnp && !expect_cnp_readback(c, p.vm))) {
+	if (r->cnp && !expect_cnp_readback(c, p.vm)) {
 		return;
 	}
 	tlb_model_init(&m, cpu_has(cpu_id_regs(), CPU_VMID16));
@@ -251,6 +270,17 @@ static void run_tlbi(struct scenario_ctx *c, const void *row)
 	if (maintain(c, &m, &p, &full, 1)) {
 		probe(c, &m, &p, 0x5705, "read after TLBI VMALLS12E1");
 	}
+}
+
+static void run_tlbi(struct scenario_ctx *c, const void *row)
+{
+	const struct tlbi_row *r = row;
+	struct s2probe p;
+
+	if (s2probe_add(c, &p, &(struct vm_config){.cnp = r->cnp}, 1, r->s1, r->block)) {
+		tlbi_sequence(c, r, &p);
+	}
+	s2probe_release(&p);
 }
 
 SCENARIO(

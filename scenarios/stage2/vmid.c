@@ -69,10 +69,10 @@ static void run_vmid(struct scenario_ctx *c, const void *row)
 
 	if (!s2probe_add(c, &ps[0],
 			 &(struct vm_config){.vmid = r->vmid_a, .vmid_bits = r->vmid_bits}, 1,
-			 r->s1) ||
+			 r->s1, false) ||
 	    !s2probe_add(c, &ps[1],
 			 &(struct vm_config){.vmid = r->vmid_b, .vmid_bits = r->vmid_bits}, 3,
-			 r->s1)) {
+			 r->s1, false)) {
 		return;
 	}
 	/* The runner invalidated both VMIDs when their last users were destroyed. */
