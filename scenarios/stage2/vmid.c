@@ -10,7 +10,9 @@
  * to its second page, and TLBI VMALLS12E1 is issued with VM B's VTTBR_EL2 (and VTCR_EL2):
  * for one VMID it must invalidate A's entries too (A sees its new page only), for distinct
  * VMIDs it need not (old or new permitted), and B, whose own entries that TLBI removed, must
- * still translate correctly. The oracle is tlb_model.c; nothing here decides an outcome.
+ * still translate correctly. Before that move, the same TLBI must leave A translating to its
+ * own page (the other VMID's entries stay usable). The oracle is tlb_model.c; nothing here decides
+ * an outcome.
  */
 #include "cpu_id.h"
 #include "s2probe.h"
@@ -86,7 +88,17 @@ static void run_vmid(struct scenario_ctx *c, const void *row)
 			}
 		}
 	}
-	/* A's probe moves to its second page; TLBI VMALLS12E1 with B's VMID only. */
+	/* TLBI VMALLS12E1 with B's VMID: A's mapping did not change, so A still sees its page. */
+	sc_diag(c, "step", "TLBI VMALLS12E1 with B's VTTBR_EL2");
+	if (vm_tlbi_seq(ps[1].vm, &s12_step, 1)) {
+		sc_fail(c, "vm_tlbi_seq failed");
+		return;
+	}
+	tlb_model_tlbi(&m, &ps[1].regime, &s12);
+	if (!vmid_round(c, &m, ps, 0, 0x5790, "VM A's read after B's TLBI")) {
+		return;
+	}
+	/* A's probe moves to its second page; again TLBI VMALLS12E1 with B's VMID only. */
 	sc_diag(c, "step", "A remapped, TLBI VMALLS12E1 with B's VTTBR_EL2");
 	if (!s2probe_unmap(c, &ps[0]) || !s2probe_map(c, &ps[0], 1) ||
 	    vm_tlbi_seq(ps[1].vm, &s12_step, 1)) {
@@ -94,7 +106,7 @@ static void run_vmid(struct scenario_ctx *c, const void *row)
 		return;
 	}
 	tlb_model_tlbi(&m, &ps[1].regime, &s12);
-	if (vmid_round(c, &m, ps, 0, 0x57a0, "VM A's read after B's TLBI")) {
+	if (vmid_round(c, &m, ps, 0, 0x57a0, "VM A's read after its remap and B's TLBI")) {
 		vmid_round(c, &m, ps, 1, 0x57b0, "VM B's read after its own TLBI");
 	}
 }
