@@ -19,6 +19,8 @@
  * Each read is of two words, which must come from one page (never a mix), and each run also
  * stores a value, which must land in a page the read was permitted to use.
  */
+#include <string.h>
+
 #include "arch/el2.h"
 #include "arch/sysreg.h"
 #include "cpu_id.h"
@@ -55,6 +57,7 @@ struct tlbi_row {
 			__VA_ARGS__                                                                \
 		}                                                                                  \
 	}
+#define BLOCK_TTL		    .block = true, .ttl = true /* one ROWX() extra, two fields */
 #define ROW(name_, change_, n, ...) ROWX(name_, change_, .s1 = false, n, __VA_ARGS__)
 #define ONE(name_, ...)		    ROW(name_, REMAP, 1, AT(__VA_ARGS__))
 /*
@@ -138,9 +141,9 @@ static const struct tlbi_row tlbi_rows[] = {
 	     AT(VMALLE1IS)),
 	ROWX("[base][block,bbm,ipas2e1is+vmalle1is]", BBM, .block = true, 2, AT(IPAS2E1IS),
 	     AT(VMALLE1IS)),
-	ROWX("[ttl][block,remap,ipas2e1-ttl-4k-l2+vmalle1]", REMAP, .block = true, 2,
+	ROWX("[ttl][block,remap,ipas2e1-ttl-4k-l2+vmalle1]", REMAP, BLOCK_TTL, 2,
 	     AT(IPAS2E1, .ttl = 0x6), AT(VMALLE1)),
-	ROWX("[ttl][block,remap,ipas2e1-ttl-4k-l3+vmalle1]", REMAP, .block = true, 2,
+	ROWX("[ttl][block,remap,ipas2e1-ttl-4k-l3+vmalle1]", REMAP, BLOCK_TTL, 2,
 	     AT(IPAS2E1, .ttl = 0x7), AT(VMALLE1)),
 	ROWX("[range][block,remap,ripas2e1-last-page+vmalle1]", REMAP, .block = true, 2,
 	     {.op = VM_TLBI_RIPAS2E1, .ipa = PROBE_IPA + 0x1ff000}, AT(VMALLE1)),
@@ -272,10 +275,37 @@ static void tlbi_sequence(struct scenario_ctx *c, const struct tlbi_row *r, stru
 	}
 }
 
+/* The class a row's first [...] group must name: its strongest feature (see the table). */
+static const char *row_class(const struct tlbi_row *r)
+{
+	enum cpu_feature strongest = CPU_ANY;
+
+	for (unsigned i = 0; i < r->steps; i++) {
+		enum cpu_feature f = insn_feature(vm_tlbi_insn(r->step[i].op));
+
+		if (f == CPU_XS || (f == CPU_TLBIRANGE && strongest != CPU_XS) ||
+		    (f == CPU_TLBIOS && strongest == CPU_ANY)) {
+			strongest = f;
+		}
+	}
+	return strongest == CPU_XS	    ? "[nxs]"
+	       : strongest == CPU_TLBIRANGE ? "[range]"
+	       : strongest == CPU_TLBIOS    ? "[os]"
+	       : r->ttl			    ? "[ttl]"
+	       : r->cnp			    ? "[cnp]"
+					    : "[base]";
+}
+
 static void run_tlbi(struct scenario_ctx *c, const void *row)
 {
 	const struct tlbi_row *r = row;
+	const char *cls = row_class(r);
 	struct s2probe p;
+
+	if (strncmp(r->name, cls, strlen(cls))) {
+		sc_fail(c, "row table error: this row's class is %s", cls);
+		return;
+	}
 
 	if (s2probe_add(c, &p, &(struct vm_config){.cnp = r->cnp}, 1, r->s1, r->block)) {
 		tlbi_sequence(c, r, &p);
