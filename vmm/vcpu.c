@@ -188,8 +188,7 @@ static void vcpu_switch_to(struct vcpu *v)
 
 static void vcpu_load_el2(struct vcpu *v)
 {
-	write_vttbr_el2((uint64_t)v->vm->vmid << VTTBR_VMID_SHIFT | (uintptr_t)v->vm->root |
-			v->vm->vttbr_baddr_or);
+	write_vttbr_el2(vm_vttbr(v->vm));
 	write_vtcr_el2(v->vm->vtcr);
 	write_hcr_el2(v->hcr);
 	write_mdcr_el2(v->mdcr | vmm_hpmn);

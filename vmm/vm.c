@@ -112,6 +112,7 @@ struct vm *vm_create(const struct vm_config *cfg)
 	unsigned gshift = cfg->granule_shift ? cfg->granule_shift : 12;
 	unsigned ipa_bits = cfg->ipa_bits ? cfg->ipa_bits : vmm_caps.ipa_bits;
 
+	unsigned vmid_bits = cfg->vmid_bits ? cfg->vmid_bits : vmm_caps.vmid_bits;
 	int geom_err = -1;
 
 	/* An explicit start level (stage2.geom) is taken as given, else the deepest legal one. */
@@ -124,12 +125,13 @@ struct vm *vm_create(const struct vm_config *cfg)
 	if (!geom_err && cfg->oa52) {
 		geom_err = pgt_geom_set_oa52(&vm->geom, cfg->ds);
 	}
-	if (geom_err) {
+	if (geom_err || (vmid_bits != 8 && vmid_bits != 16) || vmid_bits > vmm_caps.vmid_bits) {
 		free(vm);
 		return NULL;
 	}
 	vm->vttbr_baddr_or = cfg->vttbr_baddr_or;
-	vm->vmid = vmid_alloc();
+	vm->vmid = cfg->vmid ? cfg->vmid : vmid_alloc();
+	vm->cnp = cfg->cnp;
 	vm->ram_ipa = cfg->ram_ipa ? cfg->ram_ipa : GUEST_RAM_IPA;
 	vm->ram_size = cfg->ram_size ? cfg->ram_size : GUEST_RAM_SIZE;
 
@@ -150,7 +152,7 @@ struct vm *vm_create(const struct vm_config *cfg)
 		   vtcr_sl0(gshift, vm->geom.start_level) << VTCR_SL0_SHIFT | VTCR_IRGN0_WBWA |
 		   VTCR_ORGN0_WBWA | VTCR_SH0_INNER | vtcr_tg0(gshift) |
 		   (uint64_t)parange_encoding(vmm_caps.pa_bits) << VTCR_PS_SHIFT |
-		   (vmm_caps.vmid_bits == 16 ? VTCR_VS : 0) | (cfg->ds ? VTCR_DS : 0);
+		   (vmid_bits == 16 ? VTCR_VS : 0) | (cfg->ds ? VTCR_DS : 0);
 	vm->vtcr |= (cfg->s2_hw_af ? VTCR_HA : 0) | (cfg->s2_hw_dirty ? VTCR_HD : 0);
 	vm->vtcr = (vm->vtcr & ~cfg->vtcr_clear) | cfg->vtcr_set;
 
@@ -212,8 +214,12 @@ void vm_destroy(struct vm *vm)
 	if (vm->root) {
 		struct pgt_mm mm = vm_mm(vm);
 
-		/* TLBI VMALLS12E1IS acts on the VMID in VTTBR_EL2: select it, invalidate. */
-		write_vttbr_el2((uint64_t)vm->vmid << VTTBR_VMID_SHIFT | (uintptr_t)vm->root);
+		/*
+		 * TLBI VMALLS12E1IS acts on the VMID in VTTBR_EL2, read with the VMID size of
+		 * VTCR_EL2.VS: select both, invalidate.
+		 */
+		write_vtcr_el2(vm->vtcr);
+		write_vttbr_el2(vm_vttbr(vm));
 		isb();
 		dsb_ishst();
 		tlbi_vmalls12e1is();
@@ -227,4 +233,18 @@ void vm_destroy(struct vm *vm)
 		kfree_pages(vm->ram, vm->ram_size / 4096);
 	}
 	free(vm);
+}
+
+uint64_t vm_vttbr(const struct vm *vm)
+{
+	return (uint64_t)vm->vmid << VTTBR_VMID_SHIFT | (uintptr_t)vm->root |
+	       (vm->cnp ? VTTBR_CNP : 0) | vm->vttbr_baddr_or;
+}
+
+int vm_unmap(struct vm *vm, ipa_t ipa, uint64_t size)
+{
+	int rc = pgt_unmap(&vm->geom, vm->root, ipa.v, size);
+
+	dsb_ishst();
+	return rc;
 }

@@ -63,6 +63,10 @@ struct vm_config {
 	uint64_t vttbr_baddr_or; /* ORed into VTTBR_EL2.BADDR at every load (out-of-range bases) */
 	bool s2_hw_af;		 /* VTCR_EL2.HA: hardware sets stage-2 AF (FEAT_HAFDBS) */
 	bool s2_hw_dirty;	 /* VTCR_EL2.HD: hardware dirty state with DBM (HAFDBS >= 2) */
+	/* VMID and VMID size (stage2.vmid): 0 = the allocator's VMID / the CPU's size. */
+	uint16_t vmid;	    /* VTTBR_EL2.VMID as written (with vmid_bits 8, [15:8] are RES0) */
+	unsigned vmid_bits; /* 8: VTCR_EL2.VS = 0; 16: VS = 1 (needs FEAT_VMID16) */
+	bool cnp;	    /* VTTBR_EL2.CnP = 1 (FEAT_TTCNP; RES0 without it) */
 };
 
 struct vm {
@@ -72,10 +76,10 @@ struct vm {
 	uint64_t vtcr;
 	uint64_t ram_ipa;
 	size_t ram_size;
-	uint8_t *ram;	 /* EL2 VA (== PA) of guest RAM */
-	unsigned tables; /* stage-2 tables allocated below root */
-
+	uint8_t *ram;		 /* EL2 VA (== PA) of guest RAM */
+	unsigned tables;	 /* stage-2 tables allocated below root */
 	uint64_t vttbr_baddr_or; /* vm_config.vttbr_baddr_or */
+	bool cnp;		 /* VTTBR_EL2.CnP */
 };
 
 /* EL1 self-hosted debug state a vCPU starts with (all 0: nothing armed). */
@@ -218,6 +222,13 @@ int vm_load(struct vm *vm, ipa_t ipa, const void *data, size_t len);
 void *vm_ram_ptr(struct vm *vm, ipa_t ipa, size_t len);
 /** TLBI by VMID, free tables and RAM. */
 void vm_destroy(struct vm *vm);
+/** VTTBR_EL2 for @vm: VMID, root table, CnP. */
+uint64_t vm_vttbr(const struct vm *vm);
+/**
+ * Unmap [@ipa, @ipa + @size) (invalid descriptors, DSB). No TLB maintenance: the caller
+ * issues it (vm_tlbi_seq()), e.g. as the "break" of a break-before-make sequence.
+ */
+int vm_unmap(struct vm *vm, ipa_t ipa, uint64_t size);
 
 struct vcpu *vcpu_create(struct vm *vm, const struct vcpu_config *cfg);
 struct exit vcpu_run(struct vcpu *vcpu);

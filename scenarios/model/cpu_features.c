@@ -150,6 +150,8 @@ static const struct feature features[CPU_FEATURES] = {
 	[CPU_LSMAOC]       = {"FEAT_LSMAOC", UNSIGNED, {{MMFR2, ID_MMFR2_LSM_SHIFT, 1, "LSM"}}},
 	[CPU_TIDCP1]       = {"FEAT_TIDCP1", UNSIGNED, {{MMFR1, ID_MMFR1_TIDCP1_SHIFT, 1, "TIDCP1"}}},
 	[CPU_HPMN0]        = {"FEAT_HPMN0", UNSIGNED, {{DFR0, ID_DFR0_HPMN0_SHIFT, 1, "HPMN0"}}},
+	[CPU_TTCNP]        = {"FEAT_TTCNP", UNSIGNED, {{MMFR2, ID_MMFR2_CNP_SHIFT, 1, "CnP"}}},
+	[CPU_TTL]          = {"FEAT_TTL", UNSIGNED, {{MMFR2, ID_MMFR2_TTL_SHIFT, 1, "TTL"}}},
 };
 /* clang-format on */
 

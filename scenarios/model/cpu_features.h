@@ -109,6 +109,8 @@ enum cpu_feature {
 	CPU_LSMAOC,
 	CPU_TIDCP1,
 	CPU_HPMN0,
+	CPU_TTCNP,
+	CPU_TTL,
 	CPU_FEATURES
 };
 

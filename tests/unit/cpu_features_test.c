@@ -68,6 +68,19 @@ static void test_features(void)
 	unit_ok(!cpu_has(&none, CPU_LS64_V), "LS64=0: no LS64_V");
 	none.isar1 = F(2, ID_ISAR1_LS64_SHIFT);
 	unit_ok(cpu_has(&none, CPU_LS64_V) && !cpu_has(&none, CPU_LS64_ACCDATA), "LS64=2: LS64_V");
+	/* VMIDBits: 0b0000 8 bits, 0b0010 16 bits (FEAT_VMID16); 0b0001 is reserved. */
+	unit_ok(!cpu_has(&(struct id_regs){.mmfr1 = F(1, ID_MMFR1_VMIDBITS_SHIFT)}, CPU_VMID16),
+		"VMIDBits=1: no FEAT_VMID16");
+	unit_ok(cpu_has(&(struct id_regs){.mmfr1 = F(2, ID_MMFR1_VMIDBITS_SHIFT)}, CPU_VMID16),
+		"VMIDBits=2: FEAT_VMID16");
+	unit_ok(cpu_feature_missing(&(struct id_regs){0}, CPU_VMID16, why, sizeof(why)) != NULL &&
+			!strcmp(why, "needs FEAT_VMID16 (ID_AA64MMFR1_EL1.VMIDBits=0)"),
+		"VMID16 reason: %s", why);
+	unit_ok(cpu_has(&(struct id_regs){.mmfr2 = F(1, ID_MMFR2_CNP_SHIFT)}, CPU_TTCNP) &&
+			!cpu_has(&(struct id_regs){.mmfr2 = F(1, ID_MMFR2_TTL_SHIFT)}, CPU_TTCNP),
+		"CnP=1: FEAT_TTCNP (TTL=1 alone is not)");
+	unit_ok(cpu_has(&(struct id_regs){.mmfr2 = F(1, ID_MMFR2_TTL_SHIFT)}, CPU_TTL),
+		"TTL=1: FEAT_TTL");
 }
 
 static void test_neutral(void)

@@ -128,6 +128,7 @@
 
 /* VTTBR_EL2 */
 #define VTTBR_VMID_SHIFT 48
+#define VTTBR_CNP	 BIT(0) /* Common not Private (FEAT_TTCNP), RES0 without it */
 
 /* MAIR attribute encodings */
 #define MAIR_DEVICE_nGnRnE 0x00ULL

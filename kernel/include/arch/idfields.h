@@ -67,6 +67,8 @@ static inline unsigned id_field(uint64_t reg, unsigned shift)
 #define ID_MMFR2_AT_SHIFT  32 /* FEAT_LSE2 */
 #define ID_MMFR2_FWB_SHIFT 40
 #define ID_MMFR2_EVT_SHIFT 56
+#define ID_MMFR2_CNP_SHIFT 0  /* FEAT_TTCNP */
+#define ID_MMFR2_TTL_SHIFT 48 /* FEAT_TTL: TLBI level hints */
 /* ID_AA64MMFR3_EL1 */
 #define ID_MMFR3_TCRX_SHIFT   0
 #define ID_MMFR3_SCTLRX_SHIFT 4
