@@ -46,7 +46,7 @@ struct geom_bad_row {
 	enum bad_kind kind;
 	unsigned gs;
 	unsigned ipa;	 /* IPA size where the kind does not choose it */
-	unsigned sl0;	 /* BAD_SL: VTCR_EL2.SL0 */
+	unsigned sl0;	 /* BAD_SL: {VTCR_EL2.SL2, SL0} as the 3-bit field the Arm ARM decodes */
 	unsigned ps;	 /* BAD_PS_*: VTCR_EL2.PS */
 	unsigned tlevel; /* BAD_PS_TABLE: the table descriptor at start level + tlevel */
 	bool guest;	 /* BAD_SL: the guest's first fetch faults; BAD_PS_LEAF: its load faults */
@@ -80,6 +80,14 @@ static const struct geom_bad_row geom_bad_rows[] = {
 	SL(16k, 14, 48, 3, false, "level-0-needs-ds"),
 	SL(64k, 16, 44, 2, false, "level-1-needs-pa44"),
 	SL(64k, 16, 40, 3, false, "reserved"),
+	/*
+	 * SL2:SL0 with DS = 1 (FEAT_LPA2): '100' is 4KB level -1, which resolves 1..13 bits from
+	 * bit 48 (inconsistent for a 48-bit IPA) and is reserved below 52 PA bits; '1x1' and '11x'
+	 * are reserved.
+	 */
+	SL(4k, 12, 48, 4, false, "sl2,ds,level--1-min-49"),
+	SL(4k, 12, 52, 5, false, "sl2,ds,reserved-1x1"),
+	SL(4k, 12, 52, 6, false, "sl2,ds,reserved-11x"),
 	/* AArch64.S2TxSZFaults(). */
 	{"[t0sz-low,4k]", BAD_TXSZ_LOW, 12, 0, 0, 0, 0, false},
 	{"[t0sz-low,16k]", BAD_TXSZ_LOW, 14, 0, 0, 0, 0, false},
@@ -115,6 +123,12 @@ static const struct geom_bad_row geom_bad_rows[] = {
 	PS(BAD_PS_ABOVE_OK, 64k, 16, 7, "above-oa-top-bit,ps=0b111"),
 };
 
+/* A row that sets VTCR_EL2.SL2 (the 3-bit {SL2, SL0} field is 0b1xx). */
+static bool sl2_row(const struct geom_bad_row *r)
+{
+	return r->kind == BAD_SL && r->sl0 >= 4;
+}
+
 /* What one row programs and builds on this CPU. */
 struct bad_plan {
 	struct s2_vtcr v;	/* VTCR_EL2 as programmed */
@@ -124,9 +138,9 @@ struct bad_plan {
 	uint64_t bit; /* the address bit the PS kinds set */
 };
 
-static struct s2_vtcr vtcr_of(unsigned gs, unsigned ipa, int level, unsigned ps)
+static struct s2_vtcr vtcr_of(unsigned gs, unsigned ipa, int level, unsigned ps, bool ds)
 {
-	struct s2_vtcr v = {.granule_shift = gs, .t0sz = 64 - ipa, .ps = ps};
+	struct s2_vtcr v = {.granule_shift = gs, .t0sz = 64 - ipa, .ps = ps, .ds = ds};
 	bool sl2;
 
 	s2_start_level_sl0(gs, level, &v.sl0, &sl2);
@@ -134,10 +148,10 @@ static struct s2_vtcr vtcr_of(unsigned gs, unsigned ipa, int level, unsigned ps)
 }
 
 /* The deepest start level at which @ipa bits are legal on this CPU (as the vmm picks it). */
-static bool legal_level(unsigned gs, unsigned ipa, int *level)
+static bool legal_level(unsigned gs, unsigned ipa, bool ds, int *level)
 {
 	for (int l = 3; l >= 0; l--) {
-		struct s2_vtcr v = vtcr_of(gs, ipa, l, geom_cpu()->parange);
+		struct s2_vtcr v = vtcr_of(gs, ipa, l, geom_cpu()->parange, ds);
 		struct s2_geom_set set;
 
 		s2_geom_decide(geom_cpu(), &v, &set);
@@ -181,9 +195,17 @@ static const char *bad_plan(const struct geom_bad_row *r, struct bad_plan *p, ch
 	*p = (struct bad_plan){.build_ipa = r->ipa};
 	switch (r->kind) {
 	case BAD_SL:
+		/* GetS2TTWParams() ignores SL2 without DS: the SL2 rows program DS = 1. */
+		if (sl2_row(r) && !cpu->lpa2) {
+			snprintf(why, len, "needs FEAT_LPA2 for DS = 1 (ID_AA64MMFR0_EL1=0x%llx)",
+				 (unsigned long long)cpu->mmfr0);
+			return why;
+		}
 		p->v = (struct s2_vtcr){.granule_shift = r->gs,
 					.t0sz = 64 - r->ipa,
-					.sl0 = r->sl0,
+					.sl0 = r->sl0 & 3,
+					.sl2 = sl2_row(r),
+					.ds = sl2_row(r),
 					.ps = cpu->parange};
 		s2_geom_decide(cpu, &p->v, &p->set);
 		if (any_legal(&p->set)) {
@@ -193,8 +215,8 @@ static const char *bad_plan(const struct geom_bad_row *r, struct bad_plan *p, ch
 				 r->sl0, r->ipa, cpu->parange, st_field(cpu));
 			return why;
 		}
-		if (r->ipa > 64 - s2_min_txsz(cpu, r->gs, false)) {
-			p->build_ipa = 64 - s2_min_txsz(cpu, r->gs, false);
+		if (r->ipa > 64 - s2_min_txsz(cpu, r->gs, p->v.ds)) {
+			p->build_ipa = 64 - s2_min_txsz(cpu, r->gs, p->v.ds);
 		}
 		break;
 	case BAD_TXSZ_LOW:
@@ -215,7 +237,7 @@ static const char *bad_plan(const struct geom_bad_row *r, struct bad_plan *p, ch
 	default:
 		break;
 	}
-	if (!legal_level(r->gs, p->build_ipa, &p->build_level)) {
+	if (!legal_level(r->gs, p->build_ipa, p->v.ds, &p->build_level)) {
 		snprintf(why, len, "no legal %u-bit geometry to build the tables on (PARange=%u)",
 			 p->build_ipa, cpu->parange);
 		return why;
@@ -223,7 +245,7 @@ static const char *bad_plan(const struct geom_bad_row *r, struct bad_plan *p, ch
 	if (r->kind == BAD_SL) {
 		return NULL;
 	}
-	p->v = vtcr_of(r->gs, p->build_ipa, p->build_level, cpu->parange);
+	p->v = vtcr_of(r->gs, p->build_ipa, p->build_level, cpu->parange, false);
 	if (r->kind == BAD_TXSZ_LOW) {
 		p->v.t0sz--;
 	} else if (r->kind == BAD_TXSZ_HIGH) {
@@ -324,14 +346,17 @@ static void run_geom_bad(struct scenario_ctx *c, const void *row)
 		       .granule_shift = r->gs,
 		       .start_level_set = true,
 		       .start_level = (unsigned)p.build_level,
-		       .oa52 = r->gs == 16 && geom_cpu()->lpa,
+		       .oa52 = (r->gs == 16 && geom_cpu()->lpa) || p.v.ds,
+		       .ds = p.v.ds,
 		       .ram_unmapped = !r->guest,
-		       .vtcr_clear = VTCR_T0SZ_MASK | VTCR_SL0_MASK | VTCR_PS_MASK,
+		       .vtcr_clear = VTCR_T0SZ_MASK | VTCR_SL0_MASK | VTCR_SL2 | VTCR_PS_MASK,
 		       .vtcr_set = VTCR_T0SZ(p.v.t0sz) | (uint64_t)p.v.sl0 << VTCR_SL0_SHIFT |
-				   (uint64_t)p.v.ps << VTCR_PS_SHIFT,
+				   (p.v.sl2 ? VTCR_SL2 : 0) | (uint64_t)p.v.ps << VTCR_PS_SHIFT,
 		       .vttbr_baddr_or = r->kind == BAD_PS_BADDR ? bit : 0},
 	};
-	uint64_t attr = PTE_AF | PTE_S2AP_RW | PTE_S2_MEMATTR(S2_MEMATTR_NORMAL_WB) | PTE_SH_INNER;
+	/* With DS = 1, descriptor bits [9:8] are OA[51:50]: no SH field. */
+	uint64_t attr = PTE_AF | PTE_S2AP_RW | PTE_S2_MEMATTR(S2_MEMATTR_NORMAL_WB) |
+			(p.v.ds ? 0 : PTE_SH_INNER);
 	bool leaf_bit = r->kind == BAD_PS_LEAF || r->kind >= BAD_PS_ABOVE_FAULT;
 	struct s2_walk_input in;
 	struct vm *vm;
@@ -342,7 +367,7 @@ static void run_geom_bad(struct scenario_ctx *c, const void *row)
 	vm = sc_vm(c);
 	struct s2_vtcr got = geom_vtcr_fields(vm->vtcr);
 
-	if (got.t0sz != p.v.t0sz || got.sl0 != p.v.sl0 || got.ps != p.v.ps ||
+	if (got.t0sz != p.v.t0sz || got.sl0 != p.v.sl0 || got.sl2 != p.v.sl2 || got.ps != p.v.ps ||
 	    got.granule_shift != r->gs) {
 		sc_fail(c, "the vmm programmed VTCR_EL2 0x%llx, not the row's fields",
 			(unsigned long long)vm->vtcr);
