@@ -220,19 +220,13 @@ static void run_s2_a32_attr(struct scenario_ctx *c, const void *row)
 	const struct s2_a32_attr_row *r = row;
 	struct hcr_attr_ctl hcr = {.dc = (r->k.hcr & HCR_DC) != 0, .cd = (r->k.hcr & HCR_CD) != 0};
 	struct par_attrs_expect e;
-	uint64_t pa;
 
 	if (!s2_par_attrs_expect_hcr(&r->k.s1, r->k.s2_memattr, r->k.s2_sh, false,
 				     cpu_has(cpu_id_regs(), CPU_XS), hcr, &e)) {
 		sc_fail(c, "the row is outside what the oracle models");
 		return;
 	}
-	if (!attr_map_start(c, &r->k, G32SYM(g32p_exit), 0, &pa)) {
-		return;
-	}
-	for (enum at_s12_op op = AT_S12E1R; op <= AT_S12E0W; op++) {
-		attr_check_at(c, op, pa, &e);
-	}
+	attr_run_at(c, &r->k, G32SYM(g32p_exit), &e);
 }
 
 SCENARIO(stage2_aarch32_attr, .id = "stage2.aarch32.attr",

@@ -86,19 +86,25 @@ static void run_s2_attr(struct scenario_ctx *c, const void *row)
 {
 	const struct s2_attr_row *r = row;
 	struct par_attrs_expect e;
-	uint64_t pa;
 
 	if (!s2_par_attrs_expect(&r->k.s1, r->k.s2_memattr, r->k.s2_sh, r->k.fwb,
 				 cpu_has(cpu_id_regs(), CPU_XS), &e)) {
 		sc_fail(c, "the row is outside what the oracle models");
 		return;
 	}
-	if (!attr_map_start(c, &r->k, GSYM(gp_exit), 0, &pa)) {
+	attr_run_at(c, &r->k, GSYM(gp_exit), &e);
+}
+
+void attr_run_at(struct scenario_ctx *c, const struct attr_case *k, uint64_t payload,
+		 const struct par_attrs_expect *e)
+{
+	uint64_t pa;
+
+	if (!attr_map_start(c, k, payload, 0, &pa)) {
 		return;
 	}
-	/* The EL0 forms translate the same page: the combination does not depend on the EL. */
 	for (enum at_s12_op op = AT_S12E1R; op <= AT_S12E0W; op++) {
-		attr_check_at(c, op, pa, &e);
+		attr_check_at(c, op, pa, e);
 	}
 }
 

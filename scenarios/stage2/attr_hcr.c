@@ -70,19 +70,13 @@ static void run_s2_attr_hcr(struct scenario_ctx *c, const void *row)
 				   .cd = (r->k.hcr & HCR_CD) != 0,
 				   .id = (r->k.hcr & HCR_ID) != 0};
 	struct par_attrs_expect e;
-	uint64_t pa;
 
 	if (!s2_par_attrs_expect_hcr(&r->k.s1, r->k.s2_memattr, r->k.s2_sh, r->k.fwb,
 				     cpu_has(cpu_id_regs(), CPU_XS), hcr, &e)) {
 		sc_fail(c, "the row is outside what the oracle models");
 		return;
 	}
-	if (!attr_map_start(c, &r->k, GSYM(gp_exit), 0, &pa)) {
-		return;
-	}
-	for (enum at_s12_op op = AT_S12E1R; op <= AT_S12E0W; op++) {
-		attr_check_at(c, op, pa, &e);
-	}
+	attr_run_at(c, &r->k, GSYM(gp_exit), &e);
 }
 
 SCENARIO(stage2_attr_hcr, .id = "stage2.attr.hcr",

@@ -30,11 +30,12 @@ struct attr_case {
 };
 
 /**
- * attr_map_start() - sc_start() a fresh VM and vCPU (running @payload with x0 = @arg; an AArch32 one, with G32SYM(), if @k->aarch32) whose
- * regime maps ATTR_VA as @k says. Stage 1, unless off, also maps guest RAM flat as Normal WB
- * (a 2 MiB block), with SCTLR_EL1.M, C and I set: with C = 0 an implementation may report, and
- * use, Non-cacheable for every Normal type (PAR_EL1.ATTR "can be the resulting attribute ... as
- * determined by any applicable configuration bits"), which would hide what is combined.
+ * attr_map_start() - sc_start() a fresh VM and vCPU (running @payload with x0 = @arg; an AArch32
+ * one, with G32SYM(), if @k->aarch32) whose regime maps ATTR_VA as @k says. Stage 1, unless off,
+ * also maps guest RAM flat as Normal WB (a 2 MiB block), with SCTLR_EL1.M, C and I set: with C = 0
+ * an implementation may report, and use, Non-cacheable for every Normal type (PAR_EL1.ATTR "can be
+ * the resulting attribute ... as determined by any applicable configuration bits"), which would
+ * hide what is combined.
  * @pa: the PA that ATTR_VA translates to. NULL with the instance failed.
  */
 struct vcpu *attr_map_start(struct scenario_ctx *c, const struct attr_case *k, uint64_t payload,
@@ -45,6 +46,14 @@ struct vcpu *attr_map_start(struct scenario_ctx *c, const struct attr_case *k, u
  * table (@level 1) or the level-2 table that covers ATTR_VA's GiB (@level 2). 0 on success.
  */
 int attr_map_s1_put(struct vm *vm, unsigned level, uint64_t va, uint64_t desc);
+
+/**
+ * attr_run_at() - the stage2.attr check of one row: attr_map_start() with @payload (never run),
+ * then AT S12E1R, S12E1W, S12E0R and S12E0W of ATTR_VA through attr_check_at() against @e.
+ * The EL0 forms translate the same page: the combination does not depend on the EL.
+ */
+void attr_run_at(struct scenario_ctx *c, const struct attr_case *k, uint64_t payload,
+		 const struct par_attrs_expect *e);
 
 /**
  * attr_check_at() - execute AT @op on ATTR_VA in the instance's vCPU regime and check PAR_EL1:
