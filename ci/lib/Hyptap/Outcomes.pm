@@ -16,13 +16,15 @@ our @EXPORT_OK = qw(read_platforms outcome_lines short_platform);
 #   variant    { name => "", "el3" or "exhaustive" }
 #   dev        { name => { id => reason } }
 #   skip       { name => { id => reason } }
+#   notrun     { name => { id => reason } }: results/qemu-<V>/not-run (families that abort that
+#              QEMU, which ci/qemu-run leaves out there)
 # %listed maps a variant ("" for the default boot, "exhaustive") to the ids the image lists in
 # that boot ([ ids ]); a platform of another variant uses the default boot's. opt{skip_variant}:
 # a regexp of variants to leave out. Every scope of a skip list must hold exactly the listed
 # instances of this image, or the page would describe another one: dies naming the stale file.
 sub read_platforms {
 	my ($listed, %opt) = @_;
-	my %r = (platforms => [], variant => {}, dev => {}, skip => {});
+	my %r = (platforms => [], variant => {}, dev => {}, skip => {}, notrun => {});
 	open my $pf, '-|', 'ci/check.sh', '--platforms' or die "ci/check.sh: $!\n";
 	while (my $line = <$pf>) {
 		chomp $line;
@@ -38,6 +40,11 @@ sub read_platforms {
 		my @errors = (@{ $bl->{errors} }, @{ $s->{errors} });
 		die map { "$_\n" } @errors if @errors;
 		$r{dev}{$name} = $bl->{reason};
+		my ($qemu) = $name =~ m{^(qemu-[^/]+)/};
+		for my $nr (read_not_run("results/$qemu/not-run")) {
+			$r{notrun}{$name}{$_} = $nr->[1] for grep { $_ =~ $nr->[0] } @ids;
+		}
+		@ids = grep { !exists $r{notrun}{$name}{$_} } @ids;
 		my %under;
 		for my $id (@ids) {
 			my $scope = scope_of($s->{scopes}, $id) // next;
@@ -55,6 +62,22 @@ sub read_platforms {
 	return \%r;
 }
 
+# read_not_run(FILE): ([qr/glob/, reason], ...) of a not-run list ("<glob>  <reason>" lines, #
+# comments); none when FILE does not exist.
+sub read_not_run {
+	my ($file) = @_;
+	open my $fh, '<', $file or return ();
+	my @r;
+	while (my $line = <$fh>) {
+		next if $line =~ /^\s*(#|$)/;
+		my ($glob, $why) = $line =~ /^(\S+)\s+(.*?)\s*$/ or die "$file:$.: not \"<glob>  <reason>\"\n";
+		(my $re = quotemeta $glob) =~ s/\\\*/.*/g;
+		$re =~ s/\\\?/./g;
+		push @r, [qr/^$re$/, $why];
+	}
+	return @r;
+}
+
 sub short_platform { my ($p) = @_; $p =~ s{^qemu-}{}; $p }
 
 # outcome_lines($r, \@ids, $dev_key): one group's outcome on every platform, as markdown list
@@ -64,9 +87,11 @@ sub outcome_lines {
 	my ($r, $ids, $dev_key) = @_;
 	my (%by, @order);
 	for my $p (@{ $r->{platforms} }) {
-		my ($pass, %skips, %devs) = (0);
+		my ($pass, %skips, %devs, %notrun) = (0);
 		for my $id (@$ids) {
-			if (exists $r->{dev}{$p}{$id}) {
+			if (exists $r->{notrun}{$p}{$id}) {
+				$notrun{ $r->{notrun}{$p}{$id} }++;
+			} elsif (exists $r->{dev}{$p}{$id}) {
 				my $why = $r->{dev}{$p}{$id};
 				$devs{ $dev_key ? $dev_key->($why) : $why }++;
 			} elsif (exists $r->{skip}{$p}{$id}) {
@@ -79,6 +104,8 @@ sub outcome_lines {
 		push @parts, "pass" . ($pass == @$ids ? '' : " $pass") if $pass;
 		push @parts, "skip " . ($skips{$_} == @$ids ? '' : "$skips{$_}: ") . "$_" for sort keys %skips;
 		push @parts, "deviation $devs{$_}: $_" for sort keys %devs;
+		push @parts, "not run " . ($notrun{$_} == @$ids ? '' : "$notrun{$_}: ") . "(it aborts this QEMU): $_"
+			for sort keys %notrun;
 		my $what = join '; ', @parts;
 		push @order, $what unless $by{$what};
 		push @{ $by{$what} }, short_platform($p);
