@@ -153,7 +153,8 @@ static void run_geom_map(struct scenario_ctx *c, const void *row)
 }
 
 SCENARIO(stage2_geom_map, .id = "stage2.geom.map",
-	 .rule = "every granule, T0SZ and SL0 that AArch64.S2InvalidSL() and "
+	 .rule = "every granule, T0SZ and SL0 (SL2:SL0 for 4KB level -1) that "
+		 "AArch64.S2InvalidSL() and "
 		 "AArch64.S2InconsistentSL() accept translates: start level "
 		 "AArch64.S2StartLevel(), the start level resolving 1..stride+4 bits with up to "
 		 "16 concatenated tables; AT S12E1R of the bottom and top page of the IPA space "
