@@ -73,7 +73,11 @@ static bool pgt_geom_valid(const struct pgt_geom *g)
 	unsigned shift;
 
 	if (g == NULL || pgt_granule_index(g->granule_shift) < 0 || g->ia_bits < PGT_IA_BITS_MIN ||
-	    g->ia_bits > PGT_IA_BITS_MAX || g->start_level > 3) {
+	    g->ia_bits > PGT_IA_BITS_MAX || g->start_level < PGT_LEVEL_MIN || g->start_level > 3) {
+		return false;
+	}
+	/* Level -1 exists for 4KB only (FEAT_LPA2): 16KB/64KB resolve 52 bits from level 0/1. */
+	if (g->start_level < 0 && g->granule_shift != 12) {
 		return false;
 	}
 	/* 52-bit OA: 64KB without DS (FEAT_LPA), 4KB/16KB with DS (FEAT_LPA2). */
@@ -97,15 +101,16 @@ int pgt_geom_init(struct pgt_geom *g, unsigned granule_shift, unsigned ia_bits)
 	/*
 	 * Level 3 resolves bits [granule_shift + stride - 1 : granule_shift], each level above one
 	 * stride more. The start level is the highest-numbered one whose table resolves all
-	 * remaining bits: 3 - ceil((ia_bits - granule_shift) / stride) + 1.
+	 * remaining bits: 3 - ceil((ia_bits - granule_shift) / stride) + 1 (-1 for 4KB beyond
+	 * 48 bits).
 	 */
 	stride = granule_shift - 3;
 	return pgt_geom_init_level(g, granule_shift, ia_bits,
-				   3 - (ia_bits - granule_shift - 1) / stride);
+				   3 - (int)((ia_bits - granule_shift - 1) / stride));
 }
 
 int pgt_geom_init_level(struct pgt_geom *g, unsigned granule_shift, unsigned ia_bits,
-			unsigned start_level)
+			int start_level)
 {
 	struct pgt_geom n = {
 		.granule_shift = granule_shift,
@@ -139,17 +144,17 @@ int pgt_geom_set_oa52(struct pgt_geom *g, bool ds)
 	return PGT_OK;
 }
 
-unsigned pgt_level_shift(const struct pgt_geom *g, unsigned level)
+unsigned pgt_level_shift(const struct pgt_geom *g, int level)
 {
-	return g->granule_shift + (3 - level) * pgt_stride(g);
+	return g->granule_shift + (unsigned)(3 - level) * pgt_stride(g);
 }
 
-uint64_t pgt_level_size(const struct pgt_geom *g, unsigned level)
+uint64_t pgt_level_size(const struct pgt_geom *g, int level)
 {
 	return 1ULL << pgt_level_shift(g, level);
 }
 
-size_t pgt_table_entries(const struct pgt_geom *g, unsigned level)
+size_t pgt_table_entries(const struct pgt_geom *g, int level)
 {
 	if (level == g->start_level) {
 		return (size_t)1 << (g->ia_bits - pgt_level_shift(g, level));
@@ -157,7 +162,7 @@ size_t pgt_table_entries(const struct pgt_geom *g, unsigned level)
 	return (size_t)1 << pgt_stride(g);
 }
 
-size_t pgt_index(const struct pgt_geom *g, unsigned level, uint64_t ia)
+size_t pgt_index(const struct pgt_geom *g, int level, uint64_t ia)
 {
 	return (size_t)(ia >> pgt_level_shift(g, level)) & (pgt_table_entries(g, level) - 1);
 }
@@ -177,13 +182,14 @@ size_t pgt_root_size(const struct pgt_geom *g)
 	return size < 64 ? 64 : size;
 }
 
-bool pgt_level_has_block(const struct pgt_geom *g, unsigned level)
+bool pgt_level_has_block(const struct pgt_geom *g, int level)
 {
 	int gi = pgt_granule_index(g->granule_shift);
 
 	unsigned levels;
 
-	if (gi < 0 || level >= 3) {
+	/* Level -1 holds table descriptors only (AArch64.BlockDescSupported()). */
+	if (gi < 0 || level < 0 || level >= 3) {
 		return false;
 	}
 	levels = pgt_block_levels[gi];
@@ -193,16 +199,16 @@ bool pgt_level_has_block(const struct pgt_geom *g, unsigned level)
 	return (levels & (1u << level)) != 0;
 }
 
-bool pgt_level_has_leaf(const struct pgt_geom *g, unsigned level)
+bool pgt_level_has_leaf(const struct pgt_geom *g, int level)
 {
 	return level == 3 || pgt_level_has_block(g, level);
 }
 
-unsigned pgt_contig_entries(const struct pgt_geom *g, unsigned level)
+unsigned pgt_contig_entries(const struct pgt_geom *g, int level)
 {
 	int gi = pgt_granule_index(g->granule_shift);
 
-	if (gi < 0 || level > 3 || pgt_contig_shift[gi][level] == 0) {
+	if (gi < 0 || level < 0 || level > 3 || pgt_contig_shift[gi][level] == 0) {
 		return 0;
 	}
 	return 1u << pgt_contig_shift[gi][level];
@@ -218,8 +224,8 @@ struct pgt_walk_state {
 	void *arg;
 };
 
-static int pgt_walk_table(const struct pgt_walk_state *w, uint64_t *table, unsigned level,
-			  uint64_t lo, uint64_t hi);
+static int pgt_walk_table(const struct pgt_walk_state *w, uint64_t *table, int level, uint64_t lo,
+			  uint64_t hi);
 
 static uint64_t *pgt_desc_table(const struct pgt_geom *g, uint64_t desc)
 {
@@ -264,8 +270,8 @@ static int pgt_walk_entry(const struct pgt_walk_state *w, const struct pgt_walk_
 }
 
 /* Visit the entries of @table (at @level) that overlap [lo, hi), which lies inside the table. */
-static int pgt_walk_table(const struct pgt_walk_state *w, uint64_t *table, unsigned level,
-			  uint64_t lo, uint64_t hi)
+static int pgt_walk_table(const struct pgt_walk_state *w, uint64_t *table, int level, uint64_t lo,
+			  uint64_t hi)
 {
 	uint64_t size = pgt_level_size(w->g, level);
 	uint64_t ia = lo;
@@ -357,11 +363,11 @@ static int pgt_check_args(const struct pgt_geom *g, const uint64_t *root, uint64
 struct pgt_map_args {
 	uint64_t pa; /* output address for ctx->start */
 	uint64_t attr;
-	unsigned min_level; /* leaves only at levels >= this */
+	int min_level; /* leaves only at levels >= this */
 	bool contig;
 	const struct pgt_mm *mm;
 	uint64_t run_base; /* contiguous run last checked: its first IA and level, and ... */
-	unsigned run_level;
+	int run_level;
 	bool run_valid;
 	bool run_ok; /* ... whether none of its entries is a table */
 };
@@ -485,7 +491,7 @@ int pgt_map(const struct pgt_geom *g, uint64_t *root, uint64_t ia, uint64_t pa, 
 	}
 	m.pa = pa;
 	m.attr = attr;
-	m.min_level = max_level == 0 ? 0 : max_level - 1;
+	m.min_level = max_level == 0 ? PGT_LEVEL_MIN : (int)max_level - 1;
 	m.contig = (flags & PGT_MAP_CONTIGUOUS) != 0;
 	m.mm = mm;
 	m.run_base = 0;
@@ -556,7 +562,7 @@ int pgt_unmap(const struct pgt_geom *g, uint64_t *root, uint64_t ia, uint64_t si
 
 struct pgt_lookup_args {
 	uint64_t desc;
-	unsigned level;
+	int level;
 	int result;
 };
 
@@ -580,7 +586,7 @@ static int pgt_lookup_leaf(const struct pgt_walk_ctx *ctx)
 }
 
 int pgt_lookup(const struct pgt_geom *g, const uint64_t *root, uint64_t ia, uint64_t *desc,
-	       unsigned *level)
+	       int *level)
 {
 	static const struct pgt_visitor lookup = {
 		.leaf = pgt_lookup_leaf,
@@ -614,7 +620,7 @@ int pgt_lookup(const struct pgt_geom *g, const uint64_t *root, uint64_t ia, uint
 int pgt_translate(const struct pgt_geom *g, const uint64_t *root, uint64_t ia, uint64_t *pa)
 {
 	uint64_t desc = 0, size;
-	unsigned level = 3;
+	int level = 3;
 	int ret;
 
 	ret = pgt_lookup(g, root, ia, &desc, &level);
@@ -628,9 +634,9 @@ int pgt_translate(const struct pgt_geom *g, const uint64_t *root, uint64_t ia, u
 	return PGT_OK;
 }
 
-unsigned pgt_fault_level(const struct pgt_geom *g, const uint64_t *root, uint64_t ia)
+int pgt_fault_level(const struct pgt_geom *g, const uint64_t *root, uint64_t ia)
 {
-	unsigned level = PGT_LEVEL_NONE;
+	int level = PGT_LEVEL_NONE;
 	int ret;
 
 	ret = pgt_lookup(g, root, ia, NULL, &level);

@@ -56,14 +56,24 @@ static struct pgt_mm vm_mm(struct vm *vm)
 /*
  * VTCR_EL2.SL0 for a start level (Arm ARM D8.2, "VTCR_EL2.SL0 encodings"): 4K granule:
  * 0 = level 2, 1 = level 1, 2 = level 0, 3 = level 3 (FEAT_TTST); 16K and 64K: 0 = level 3,
- * 1 = level 2, 2 = level 1, 3 = level 0 (16K with DS = 1).
+ * 1 = level 2, 2 = level 1, 3 = level 0 (16K with DS = 1). 4K level -1 (FEAT_LPA2, DS = 1) is
+ * SL2 = 1 with SL0 = 0 (vtcr_sl2()).
  */
-static uint64_t vtcr_sl0(unsigned granule_shift, unsigned start_level)
+static uint64_t vtcr_sl0(unsigned granule_shift, int start_level)
 {
 	if (granule_shift == 12) {
+		if (start_level < 0) {
+			return 0; /* level -1: SL2 = 1 (vtcr_sl2()) */
+		}
 		return start_level == 3 ? 3 : 2 - start_level; /* 0b11: level 3 (FEAT_TTST) */
 	}
 	return 3 - start_level;
+}
+
+/* VTCR_EL2.SL2: the 4K level -1 encoding SL2:SL0 = 0b100 (AArch64.S2StartLevel()). */
+static uint64_t vtcr_sl2(int start_level)
+{
+	return start_level < 0 ? VTCR_SL2 : 0;
 }
 
 static uint64_t vtcr_tg0(unsigned granule_shift)
@@ -98,7 +108,7 @@ static size_t vm_root_pages(const struct vm *vm)
 static int s2_geom_init(struct pgt_geom *g, unsigned granule_shift, unsigned ipa_bits)
 {
 	for (int level = 3; level >= 0; level--) {
-		if (!pgt_geom_init_level(g, granule_shift, ipa_bits, (unsigned)level) &&
+		if (!pgt_geom_init_level(g, granule_shift, ipa_bits, level) &&
 		    pgt_root_tables(g) <= 16) {
 			return 0;
 		}
@@ -149,8 +159,9 @@ struct vm *vm_create(const struct vm_config *cfg)
 
 	/* VTCR_EL2: IPA size, start level, granule, inner-shareable write-back table walks. */
 	vm->vtcr = VTCR_RES1 | VTCR_T0SZ(64 - ipa_bits) |
-		   vtcr_sl0(gshift, vm->geom.start_level) << VTCR_SL0_SHIFT | VTCR_IRGN0_WBWA |
-		   VTCR_ORGN0_WBWA | VTCR_SH0_INNER | vtcr_tg0(gshift) |
+		   vtcr_sl0(gshift, vm->geom.start_level) << VTCR_SL0_SHIFT |
+		   vtcr_sl2(vm->geom.start_level) | VTCR_IRGN0_WBWA | VTCR_ORGN0_WBWA |
+		   VTCR_SH0_INNER | vtcr_tg0(gshift) |
 		   (uint64_t)parange_encoding(vmm_caps.pa_bits) << VTCR_PS_SHIFT |
 		   (vmid_bits == 16 ? VTCR_VS : 0) | (cfg->ds ? VTCR_DS : 0);
 	vm->vtcr |= (cfg->s2_hw_af ? VTCR_HA : 0) | (cfg->s2_hw_dirty ? VTCR_HD : 0);

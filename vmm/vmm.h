@@ -54,7 +54,7 @@ struct vm_config {
 	bool ram_pages_only;	/* map RAM with pages only (faults beyond it are level 3) */
 	/* Stage 2 geometry (stage2.geom): explicit start level, 52-bit formats, raw VTCR bits. */
 	bool start_level_set;	 /* use .start_level instead of the deepest legal one */
-	unsigned start_level;	 /* 0..3 */
+	int start_level;	 /* -1..3 (-1: 4K with .ds, SL2 = 1) */
 	bool oa52;		 /* 52-bit descriptors: 64K FEAT_LPA, or with .ds FEAT_LPA2 */
 	bool ds;		 /* VTCR_EL2.DS = 1 (needs .oa52); RAM mapped without SH bits */
 	bool ram_unmapped;	 /* RAM allocated and loaded but not mapped at stage 2 */

@@ -65,15 +65,19 @@
 #define PGT_ATTR_UPPER_MASK (0xfffc000000000000ULL)
 #define PGT_ATTR_MASK	    ((PGT_ATTR_LOWER_MASK | PGT_ATTR_UPPER_MASK) & ~PGT_DESC_CONTIG)
 
-/* pgt_fault_level() result when the address translates. */
-#define PGT_LEVEL_NONE (~0u)
+/* Levels are signed: 4KB with DS = 1 (FEAT_LPA2) and a 49..52-bit IA may start at level -1. */
+#define PGT_LEVEL_MIN (-1)
+
+/* pgt_fault_level() result when the address translates: one past level 3, never a level. */
+#define PGT_LEVEL_NONE 4
 
 /**
  * struct pgt_geom - shape of one translation regime's tables.
  * @granule_shift: 12, 14 or 16 (4KB, 16KB, 64KB granule); each level resolves
  *                 granule_shift - 3 bits.
  * @ia_bits:       input address size, PGT_IA_BITS_MIN..PGT_IA_BITS_MAX (64 - TxSZ).
- * @start_level:   initial lookup level, 0..3. At the start level the table may have fewer
+ * @start_level:   initial lookup level, -1..3 (-1 only for 4KB with a 49..52-bit IA: with
+ *                 FEAT_LPA2 it resolves IA[51:48]). At the start level the table may have fewer
  *                 entries than a granule holds, or (stage 2) be up to 16 concatenated tables.
  * @oa_bits:       PGT_OA_BITS, or PGT_OA_BITS_52 (pgt_geom_set_oa52()).
  * @ds:            the FEAT_LPA2 (DS = 1) descriptor format: bits [9:8] are OA[51:50], not SH.
@@ -84,7 +88,7 @@
 struct pgt_geom {
 	unsigned granule_shift;
 	unsigned ia_bits;
-	unsigned start_level;
+	int start_level;
 	unsigned oa_bits;
 	bool ds;
 };
@@ -122,7 +126,7 @@ struct pgt_walk_ctx {
 	uint64_t size;
 	uint64_t start;
 	uint64_t end;
-	unsigned level;
+	int level;
 	void *arg;
 };
 
@@ -194,12 +198,12 @@ static inline bool pgt_desc_is_valid(uint64_t desc)
 }
 
 /**
- * pgt_desc_is_table() - whether @desc is a table descriptor: bits[1:0] = 0b11 at levels 0-2
+ * pgt_desc_is_table() - whether @desc is a table descriptor: bits[1:0] = 0b11 at levels -1..2
  * (at level 3, 0b11 is a page descriptor).
  * @desc:  descriptor.
  * @level: level of the table holding it.
  */
-static inline bool pgt_desc_is_table(uint64_t desc, unsigned level)
+static inline bool pgt_desc_is_table(uint64_t desc, int level)
 {
 	return level < 3 && (desc & PGT_DESC_TYPE_MASK) == PGT_DESC_TABLE_PTR;
 }
@@ -270,13 +274,13 @@ int pgt_geom_init(struct pgt_geom *g, unsigned granule_shift, unsigned ia_bits);
 
 /**
  * pgt_geom_init_level() - geometry with an explicit start level, as stage 2 programs it with
- * VTCR_EL2.SL0. The start level must resolve between 1 and (granule_shift - 3) + 4 bits: more
- * than a granule's worth is done with up to 16 concatenated tables (D8 "Concatenated
- * translation tables"; pseudocode AArch64.S2InconsistentSL()).
+ * VTCR_EL2.SL0 (and SL2 for level -1). The start level must resolve between 1 and (granule_shift -
+ * 3) + 4 bits: more than a granule's worth is done with up to 16 concatenated tables (D8
+ * "Concatenated translation tables"; pseudocode AArch64.S2InconsistentSL()).
  * @g:             filled on success.
  * @granule_shift: 12, 14 or 16.
  * @ia_bits:       PGT_IA_BITS_MIN..PGT_IA_BITS_MAX.
- * @start_level:   0..3.
+ * @start_level:   PGT_LEVEL_MIN..3.
  *
  * Whether VTCR_EL2.SL0/SL2 can encode this start level for the granule, and limits from
  * ID_AA64MMFR0_EL1.PARange, are checked by the stage-2 code, not here.
@@ -284,7 +288,7 @@ int pgt_geom_init(struct pgt_geom *g, unsigned granule_shift, unsigned ia_bits);
  * Return: PGT_OK, or PGT_E_INVAL.
  */
 int pgt_geom_init_level(struct pgt_geom *g, unsigned granule_shift, unsigned ia_bits,
-			unsigned start_level);
+			int start_level);
 
 /**
  * pgt_geom_set_oa52() - switch an initialised geometry to a 52-bit output address format: the
@@ -303,16 +307,16 @@ int pgt_geom_set_oa52(struct pgt_geom *g, bool ds);
  * pgt_level_shift() - log2 of the bytes one entry at @level covers:
  * granule_shift + (3 - level) * (granule_shift - 3) (D8 "Translation granule").
  * @g:     geometry.
- * @level: 0..3.
+ * @level: -1..3.
  */
-unsigned pgt_level_shift(const struct pgt_geom *g, unsigned level);
+unsigned pgt_level_shift(const struct pgt_geom *g, int level);
 
 /**
  * pgt_level_size() - bytes one entry at @level covers.
  * @g:     geometry.
- * @level: 0..3.
+ * @level: -1..3.
  */
-uint64_t pgt_level_size(const struct pgt_geom *g, unsigned level);
+uint64_t pgt_level_size(const struct pgt_geom *g, int level);
 
 /**
  * pgt_index() - index of @ia in the table at @level. At the start level the index spans all
@@ -321,7 +325,7 @@ uint64_t pgt_level_size(const struct pgt_geom *g, unsigned level);
  * @level: start_level..3.
  * @ia:    input address.
  */
-size_t pgt_index(const struct pgt_geom *g, unsigned level, uint64_t ia);
+size_t pgt_index(const struct pgt_geom *g, int level, uint64_t ia);
 
 /**
  * pgt_table_entries() - entries in the table at @level: one granule / 8 below the start level,
@@ -329,7 +333,7 @@ size_t pgt_index(const struct pgt_geom *g, unsigned level, uint64_t ia);
  * @g:     geometry.
  * @level: start_level..3.
  */
-size_t pgt_table_entries(const struct pgt_geom *g, unsigned level);
+size_t pgt_table_entries(const struct pgt_geom *g, int level);
 
 /**
  * pgt_root_tables() - number of concatenated tables at the start level, 1..16 (1 when the
@@ -351,25 +355,25 @@ size_t pgt_root_size(const struct pgt_geom *g);
  * (48-bit OA: 4KB at levels 1 and 2, 16KB and 64KB at level 2; a 52-bit OA format adds 4KB
  * level 0, 16KB and 64KB level 1), from per-granule tables.
  * @g:     geometry.
- * @level: 0..3.
+ * @level: -1..3 (never at level -1).
  */
-bool pgt_level_has_block(const struct pgt_geom *g, unsigned level);
+bool pgt_level_has_block(const struct pgt_geom *g, int level);
 
 /**
  * pgt_level_has_leaf() - whether @level may hold a leaf: a block level, or level 3 (pages).
  * @g:     geometry.
- * @level: 0..3.
+ * @level: -1..3.
  */
-bool pgt_level_has_leaf(const struct pgt_geom *g, unsigned level);
+bool pgt_level_has_leaf(const struct pgt_geom *g, int level);
 
 /**
  * pgt_contig_entries() - entries in one contiguous run at @level, or 0 if the Contiguous bit
  * is not used there (D8 "The Contiguous bit"): 4KB: 16 at levels 1, 2, 3; 16KB: 32 at level 2,
  * 128 at level 3; 64KB: 32 at levels 2 and 3.
  * @g:     geometry.
- * @level: 0..3.
+ * @level: -1..3.
  */
-unsigned pgt_contig_entries(const struct pgt_geom *g, unsigned level);
+unsigned pgt_contig_entries(const struct pgt_geom *g, int level);
 
 /**
  * pgt_walk() - visit every descriptor that translates some part of [ia, ia + size).
@@ -380,7 +384,7 @@ unsigned pgt_contig_entries(const struct pgt_geom *g, unsigned level);
  * @v:    callbacks.
  * @arg:  passed in struct pgt_walk_ctx.
  *
- * Recurses once per level, at most four deep. Table addresses in descriptors are used as
+ * Recurses once per level, at most five deep. Table addresses in descriptors are used as
  * pointers (identity mapping).
  *
  * Return: PGT_OK, the first negative code a callback returned, PGT_E_RANGE if the range does
@@ -450,7 +454,7 @@ int pgt_unmap(const struct pgt_geom *g, uint64_t *root, uint64_t ia, uint64_t si
  * or PGT_E_INVAL.
  */
 int pgt_lookup(const struct pgt_geom *g, const uint64_t *root, uint64_t ia, uint64_t *desc,
-	       unsigned *level);
+	       int *level);
 
 /**
  * pgt_translate() - output address for @ia: the leaf's OA plus the offset within the leaf.
@@ -469,9 +473,9 @@ int pgt_translate(const struct pgt_geom *g, const uint64_t *root, uint64_t ia, u
  * @root: start-level table.
  * @ia:   input address.
  *
- * Return: 0..3, or PGT_LEVEL_NONE if @ia translates (or the geometry is invalid).
+ * Return: -1..3, or PGT_LEVEL_NONE if @ia translates (or the geometry is invalid).
  */
-unsigned pgt_fault_level(const struct pgt_geom *g, const uint64_t *root, uint64_t ia);
+int pgt_fault_level(const struct pgt_geom *g, const uint64_t *root, uint64_t ia);
 
 /**
  * pgt_destroy() - free every table below @root and clear every entry of @root; @root itself

@@ -323,8 +323,8 @@ void s2_walk_expect(const struct s2_geom *g, const struct s2_walk_input *in,
 		return;
 	}
 	/* "... by table descriptor": at the level of the descriptor holding the address. */
-	for (int l = g->start_level < 0 ? 0 : g->start_level; l < in->leaf_level; l++) {
-		if (s2_oa_out_of_range(g, in->next_table[l])) {
+	for (int l = g->start_level; l < in->leaf_level; l++) {
+		if (s2_oa_out_of_range(g, in->next_table[l + 1])) {
 			out->level = l;
 			return;
 		}

@@ -104,10 +104,11 @@ unsigned s2_level_shift(unsigned granule_shift, int level);
 /** What one stage 2 walk meets: the addresses it reads and the leaf it ends on. */
 struct s2_walk_input {
 	uint64_t ipa;
-	uint64_t baddr;		/* VTTBR_EL2.BADDR */
-	uint64_t next_table[4]; /* [l]: next-level table address held at level l (start..leaf-1) */
-	int leaf_level;		/* level of the block or page descriptor */
-	uint64_t leaf_oa;	/* its output address (of the block or page) */
+	uint64_t baddr; /* VTTBR_EL2.BADDR */
+	/* [l + 1]: the next-level table address held at level l (start..leaf-1, l from -1) */
+	uint64_t next_table[5];
+	int leaf_level;	  /* level of the block or page descriptor */
+	uint64_t leaf_oa; /* its output address (of the block or page) */
 };
 
 enum s2_fault { S2_FAULT_NONE, S2_FAULT_TRANSLATION, S2_FAULT_ADDRESS_SIZE };

@@ -3,8 +3,9 @@
  * The rows of stage2.geom.map: every (granule, IPA size, start level) that AArch64.S2InconsistentSL()
  * accepts, with VTCR_EL2.T0SZ from 48 (47 for 64KB; FEAT_TTST) down to 12 (52 bits), and the
  * number of concatenated root tables it implies. 4KB and 16KB beyond 48 bits, and 16KB from level
- * 0, need DS = 1 (FEAT_LPA2); 4KB level -1 (SL2) is not covered. Which rows a CPU can run is
- * decided at run time from its ID registers (s2_geom_model.h).
+ * 0, need DS = 1 (FEAT_LPA2), as does 4KB level -1 (VTCR_EL2.SL2 = 1, SL0 = 0: 49..52 bits, one
+ * table of 2..16 entries). Which rows a CPU can run is decided at run time from its ID registers
+ * (s2_geom_model.h).
  *
  * G(granule name, granule_shift, ipa_bits, start level, concatenated tables, ds, name suffix).
  * tests/unit/s2_geom_model_test.c checks every row against the oracle and that the list is
@@ -63,6 +64,10 @@
 	G(4k, 12, 50, 0, 4, true, ",ds") \
 	G(4k, 12, 51, 0, 8, true, ",ds") \
 	G(4k, 12, 52, 0, 16, true, ",ds") \
+	G(4k, 12, 49, -1, 1, true, ",ds") \
+	G(4k, 12, 50, -1, 1, true, ",ds") \
+	G(4k, 12, 51, -1, 1, true, ",ds") \
+	G(4k, 12, 52, -1, 1, true, ",ds") \
 	G(16k, 14, 16, 3, 1, false, "") \
 	G(16k, 14, 17, 3, 1, false, "") \
 	G(16k, 14, 18, 3, 1, false, "") \

@@ -345,7 +345,7 @@ static void run_geom_bad(struct scenario_ctx *c, const void *row)
 		.vm = {.ipa_bits = p.build_ipa,
 		       .granule_shift = r->gs,
 		       .start_level_set = true,
-		       .start_level = (unsigned)p.build_level,
+		       .start_level = p.build_level,
 		       .oa52 = (r->gs == 16 && geom_cpu()->lpa) || p.v.ds,
 		       .ds = p.v.ds,
 		       .ram_unmapped = !r->guest,
@@ -387,17 +387,17 @@ static void run_geom_bad(struct scenario_ctx *c, const void *row)
 		uint64_t *ptep = NULL, desc = 0;
 
 		if (r->kind == BAD_PS_TABLE) {
-			unsigned level = vm->geom.start_level + r->tlevel;
+			int level = vm->geom.start_level + (int)r->tlevel;
 
 			ptep = geom_table_desc(vm, ipa[i], level);
 			if (!ptep) {
-				sc_fail(c, "no table descriptor at level %u", level);
+				sc_fail(c, "no table descriptor at level %d", level);
 				return;
 			}
 			/* The walk must stop at this descriptor: it never reads the bad address. */
 			desc = pgt_read_desc(ptep);
 			pgt_write_desc(ptep, desc | bit);
-			in.next_table[level] |= bit;
+			in.next_table[level + 1] |= bit;
 			dsb_ish();
 		}
 		if (r->kind == BAD_IPA_RANGE) {

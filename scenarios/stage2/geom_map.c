@@ -10,8 +10,8 @@
  * and one at the top (2^ipa - granule) of the IPA space to two frames of guest RAM. AT S12E1R
  * from EL2 must give each frame's PA (the oracle, s2_geom_model.c, also decides the start level
  * and table count, which are checked against the row and the tables the vmm built). On the
- * rows with 16 concatenated tables whose IPA space holds the guest's RAM (>= 31 bits), the
- * guest also loads through both pages.
+ * rows with 16 concatenated tables whose IPA space holds the guest's RAM (>= 31 bits), and on
+ * the 4KB level -1 rows (SL2), the guest also loads through both pages.
  */
 #include <stdio.h>
 
@@ -92,14 +92,14 @@ static void run_geom_map(struct scenario_ctx *c, const void *row)
 	const struct geom_map_row *r = row;
 	const struct s2_geom_cpu *cpu = geom_cpu();
 	uint64_t granule = 1ULL << r->gs, top = (1ULL << r->ipa) - granule;
-	bool guest = r->concat == 16 && r->ipa >= 31;
+	bool guest = (r->concat == 16 || r->level < 0) && r->ipa >= 31;
 	struct sc_setup s = {
 		.payload = GSYM(gp_geom_touch),
 		.args = {0, top},
 		.vm = {.ipa_bits = r->ipa,
 		       .granule_shift = r->gs,
 		       .start_level_set = true,
-		       .start_level = (unsigned)r->level,
+		       .start_level = r->level,
 		       .oa52 = r->ds || (r->gs == 16 && cpu->lpa),
 		       .ds = r->ds,
 		       .ram_unmapped = !guest},
@@ -153,7 +153,8 @@ static void run_geom_map(struct scenario_ctx *c, const void *row)
 }
 
 SCENARIO(stage2_geom_map, .id = "stage2.geom.map",
-	 .rule = "every granule, T0SZ and SL0 that AArch64.S2InvalidSL() and "
+	 .rule = "every granule, T0SZ and SL0 (SL2:SL0 for 4KB level -1) that "
+		 "AArch64.S2InvalidSL() and "
 		 "AArch64.S2InconsistentSL() accept translates: start level "
 		 "AArch64.S2StartLevel(), the start level resolving 1..stride+4 bits with up to "
 		 "16 concatenated tables; AT S12E1R of the bottom and top page of the IPA space "

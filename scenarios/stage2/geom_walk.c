@@ -46,28 +46,28 @@ bool geom_walk_input(struct vm *vm, uint64_t ipa, uint64_t leaf_oa, struct s2_wa
 
 	*in = (struct s2_walk_input){
 		.ipa = ipa, .baddr = (uintptr_t)vm->root | vm->vttbr_baddr_or, .leaf_oa = leaf_oa};
-	for (unsigned level = g->start_level; level <= 3; level++) {
+	for (int level = g->start_level; level <= 3; level++) {
 		uint64_t desc = pgt_read_desc(&table[pgt_index(g, level, ipa)]);
 
 		if (!pgt_desc_is_valid(desc)) {
 			return false;
 		}
 		if (!pgt_desc_is_table(desc, level)) {
-			in->leaf_level = (int)level;
+			in->leaf_level = level;
 			return true;
 		}
-		in->next_table[level] = pgt_desc_oa(g, desc);
-		table = (const uint64_t *)(uintptr_t)in->next_table[level];
+		in->next_table[level + 1] = pgt_desc_oa(g, desc);
+		table = (const uint64_t *)(uintptr_t)in->next_table[level + 1];
 	}
 	return false;
 }
 
-uint64_t *geom_table_desc(struct vm *vm, uint64_t ipa, unsigned level)
+uint64_t *geom_table_desc(struct vm *vm, uint64_t ipa, int level)
 {
 	const struct pgt_geom *g = &vm->geom;
 	uint64_t *table = vm->root;
 
-	for (unsigned l = g->start_level; l < 3; l++) {
+	for (int l = g->start_level; l < 3; l++) {
 		uint64_t *ptep = &table[pgt_index(g, l, ipa)];
 		uint64_t desc = pgt_read_desc(ptep);
 

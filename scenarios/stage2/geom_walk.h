@@ -32,7 +32,7 @@ bool geom_walk_input(struct vm *vm, uint64_t ipa, uint64_t leaf_oa, struct s2_wa
  * geom_table_desc() - the table descriptor at @level on the walk of @ipa through @vm's tables,
  * or NULL if the walk does not reach a table descriptor there.
  */
-uint64_t *geom_table_desc(struct vm *vm, uint64_t ipa, unsigned level);
+uint64_t *geom_table_desc(struct vm *vm, uint64_t ipa, int level);
 
 /**
  * geom_check_at() - AT S12E1R of @ipa (stage 1 off: VA = IPA) on the current vCPU; PAR_EL1

@@ -122,7 +122,7 @@ static int record_table_at(const struct pgt_walk_ctx *w)
 {
 	struct first_leaf *f = w->arg;
 
-	if (w->level == f->level) {
+	if (w->level == (int)f->level) {
 		f->ptep = w->ptep;
 	}
 	return PGT_OK;

@@ -70,16 +70,19 @@ struct env {
 	struct pgt_mm mm;
 };
 
+/* env_init_level() @level: the start level pgt_geom_init() picks (-1 is a level). */
+#define LEVEL_AUTO 99
+
 static void env_init_level(struct env *e, unsigned granule_shift, unsigned ia_bits, int level)
 {
 	size_t size;
 	int ret;
 
 	memset(e, 0, sizeof(*e));
-	if (level < 0) {
+	if (level == LEVEL_AUTO) {
 		ret = pgt_geom_init(&e->g, granule_shift, ia_bits);
 	} else {
-		ret = pgt_geom_init_level(&e->g, granule_shift, ia_bits, (unsigned)level);
+		ret = pgt_geom_init_level(&e->g, granule_shift, ia_bits, level);
 	}
 	if (ret != PGT_OK) {
 		unit_diag("env_init_level(%u, %u, %d): %s", granule_shift, ia_bits, level,
@@ -97,7 +100,7 @@ static void env_init_level(struct env *e, unsigned granule_shift, unsigned ia_bi
 
 static void env_init(struct env *e, unsigned granule_shift, unsigned ia_bits)
 {
-	env_init_level(e, granule_shift, ia_bits, -1);
+	env_init_level(e, granule_shift, ia_bits, LEVEL_AUTO);
 }
 
 static bool root_is_zero(const struct env *e)
@@ -221,7 +224,8 @@ static void test_geometry_natural(void)
 
 		for (ia = 32; ia <= 48; ia++) {
 			struct pgt_geom g;
-			unsigned exp_level = 3, covered = gs + stride;
+			int exp_level = 3;
+			unsigned covered = gs + stride;
 			uint64_t entries;
 			size_t exp_size;
 			int ret;
@@ -237,7 +241,7 @@ static void test_geometry_natural(void)
 			unit_ok(ret == PGT_OK && g.start_level == exp_level &&
 					pgt_root_size(&g) == exp_size && pgt_root_tables(&g) == 1 &&
 					pgt_table_entries(&g, exp_level) == entries,
-				"%uK granule, %u-bit IA: level %u (got %u), root %zu (got %zu)",
+				"%uK granule, %u-bit IA: level %d (got %d), root %zu (got %zu)",
 				1u << (gs - 10), ia, exp_level, g.start_level, exp_size,
 				ret == PGT_OK ? pgt_root_size(&g) : 0);
 		}
@@ -247,7 +251,8 @@ static void test_geometry_natural(void)
 static void test_geometry_known(void)
 {
 	static const struct {
-		unsigned gs, ia, level;
+		unsigned gs, ia;
+		int level;
 		size_t root_size;
 	} cases[] = {
 		{12, 48, 0, 4096},  {12, 40, 0, 64},	{12, 39, 1, 4096},  {12, 32, 1, 64},
@@ -263,7 +268,7 @@ static void test_geometry_known(void)
 
 		unit_ok(ret == PGT_OK && g.start_level == cases[i].level &&
 				pgt_root_size(&g) == cases[i].root_size,
-			"known: %uK granule, %u-bit IA starts at level %u with a %zu-byte root",
+			"known: %uK granule, %u-bit IA starts at level %d with a %zu-byte root",
 			1u << (cases[i].gs - 10), cases[i].ia, cases[i].level, cases[i].root_size);
 	}
 }
@@ -271,7 +276,8 @@ static void test_geometry_known(void)
 static void test_geometry_concat(void)
 {
 	static const struct {
-		unsigned gs, ia, level;
+		unsigned gs, ia;
+		int level;
 		int ret;
 		unsigned tables;
 		size_t root_size;
@@ -309,7 +315,7 @@ static void test_geometry_concat(void)
 			     pgt_root_size(&g) == cases[i].root_size;
 		}
 		unit_ok(ok,
-			"init_level: granule_shift %u, %u-bit IA, level %u -> %s, %u tables, "
+			"init_level: granule_shift %u, %u-bit IA, level %d -> %s, %u tables, "
 			"%zu bytes",
 			cases[i].gs, cases[i].ia, cases[i].level, pgt_strerror(cases[i].ret),
 			cases[i].tables, cases[i].root_size);
@@ -388,16 +394,16 @@ static void test_helpers(void)
 /* ---- mapping ------------------------------------------------------------------------------- */
 
 /* Lookup @ia: expect a leaf at @level whose descriptor maps @pa_base, and @ia -> @pa. */
-static void check_leaf(struct env *e, uint64_t ia, uint64_t pa, unsigned level, const char *name)
+static void check_leaf(struct env *e, uint64_t ia, uint64_t pa, int level, const char *name)
 {
 	uint64_t desc = 0, out = 0, size = pgt_level_size(&e->g, level);
-	unsigned got_level = 99;
+	int got_level = 99;
 	int ret = pgt_lookup(&e->g, e->root, ia, &desc, &got_level);
 	uint64_t type = level == 3 ? PGT_DESC_PAGE : PGT_DESC_BLOCK;
 	uint64_t exp = (pa & ~(size - 1)) | ATTR | type;
 
 	unit_ok(ret == PGT_OK && got_level == level && (desc & ~PGT_DESC_CONTIG) == exp,
-		"%s: level %u leaf 0x%llx (got %s, level %u, 0x%llx)", name, level,
+		"%s: level %d leaf 0x%llx (got %s, level %d, 0x%llx)", name, level,
 		(unsigned long long)exp, pgt_strerror(ret), got_level, (unsigned long long)desc);
 	ret = pgt_translate(&e->g, e->root, ia, &out);
 	unit_ok(ret == PGT_OK && out == pa, "%s: translates 0x%llx -> 0x%llx (got 0x%llx)", name,
@@ -612,7 +618,7 @@ static void test_fault_levels(void)
 	const uint64_t p = 0x8040201000ULL; /* index 1 at every level */
 	struct env e;
 	uint64_t desc = 1;
-	unsigned level = 99;
+	int level = 99;
 
 	env_init(&e, 12, 48);
 	unit_eq_u64(pgt_lookup(&e.g, e.root, 0x1234, &desc, &level), (uint64_t)PGT_E_FAULT,
@@ -859,7 +865,7 @@ static void test_oa52(void)
 	const uint64_t attr_ds = (1ULL << 2) | (1ULL << 10) | (1ULL << 54);
 	struct env e;
 	uint64_t desc = 0, pa = 0;
-	unsigned level = 9;
+	int level = 9;
 	struct pgt_geom g;
 
 	env_init_level(&e, 16, 52, 1);
@@ -903,6 +909,96 @@ static void test_oa52(void)
 	unit_eq_u64(pgt_table_entries(&g, 0), 32, "16KB 52-bit: 32 level-0 entries");
 }
 
+/*
+ * Start level -1: 4KB with FEAT_LPA2 (DS = 1) and a 49..52-bit IA. Level -1 resolves IA[51:48],
+ * 1..4 bits, in one table of 2..16 entries (AArch64.S2InconsistentSL(): at least 1 bit, and the
+ * IA never exceeds 52 bits, so no concatenation); it holds table descriptors only
+ * (AArch64.BlockDescSupported() has no level -1 block). Pages at the bottom and the top of the
+ * 52-bit space go through a table at every level from -1 to 3.
+ */
+static void test_level_m1(void)
+{
+	const uint64_t attr_ds = (1ULL << 2) | (1ULL << 10) | (1ULL << 54);
+	const uint64_t top = 0xffffffffff000ULL;
+	struct env e;
+	struct pgt_geom g;
+	uint64_t desc = 0, pa = 0;
+	int level = 9;
+
+	unit_eq_u64(pgt_geom_init(&g, 12, 49), PGT_OK, "4KB 49-bit IA: geometry");
+	unit_ok(g.start_level == -1 && pgt_table_entries(&g, -1) == 2 && pgt_root_size(&g) == 64 &&
+			pgt_root_tables(&g) == 1,
+		"4KB 49-bit IA starts at level -1: 2 entries, 64-byte root, 1 table (got level %d)",
+		g.start_level);
+	unit_eq_u64(pgt_geom_init_level(&g, 12, 49, 0), PGT_OK, "4KB 49-bit IA from level 0 too");
+	unit_eq_u64(pgt_root_tables(&g), 2, "... with 2 concatenated level 0 tables");
+	unit_eq_u64(pgt_geom_init_level(&g, 12, 48, -1), (uint64_t)PGT_E_INVAL,
+		    "4KB 48-bit IA from level -1: resolves no bit, rejected");
+	unit_eq_u64(pgt_geom_init_level(&g, 14, 52, -1), (uint64_t)PGT_E_INVAL,
+		    "16KB has no level -1");
+	unit_eq_u64(pgt_geom_init_level(&g, 16, 52, -1), (uint64_t)PGT_E_INVAL,
+		    "64KB has no level -1");
+	unit_eq_u64(pgt_geom_init_level(&g, 12, 52, -2), (uint64_t)PGT_E_INVAL, "no level -2");
+
+	env_init_level(&e, 12, 52, -1);
+	unit_ok(pgt_table_entries(&e.g, -1) == 16 && pgt_root_size(&e.g) == 128 &&
+			pgt_root_tables(&e.g) == 1,
+		"4KB 52-bit IA from level -1: 16 entries, 128-byte root, 1 table");
+	unit_eq_u64(pgt_level_shift(&e.g, -1), 48, "a level -1 entry covers 2^48 bytes");
+	unit_eq_u64(pgt_index(&e.g, -1, top), 15, "top page: level -1 index 15 (IA[51:48])");
+	unit_eq_u64(pgt_index(&e.g, -1, 0x5123456789000ULL), 5, "IA[51:48] = 5: index 5");
+	unit_eq_u64(pgt_index(&e.g, 0, top), 511, "top page: level 0 index 511 (IA[47:39])");
+	unit_ok(!pgt_level_has_block(&e.g, -1) && !pgt_level_has_leaf(&e.g, -1) &&
+			pgt_contig_entries(&e.g, -1) == 0,
+		"level -1: no block, no leaf, no contiguous run");
+	unit_eq_u64(pgt_geom_set_oa52(&e.g, true), PGT_OK, "level -1 with DS = 1 (FEAT_LPA2)");
+	unit_eq_u64(pgt_map(&e.g, e.root, 0, 0x1000, SZ_4K, attr_ds, 0, &e.mm), PGT_OK,
+		    "map the bottom page");
+	unit_eq_u64(e.fake.allocs, 4, "bottom page: level 0, 1, 2 and 3 tables");
+	unit_eq_u64(pgt_map(&e.g, e.root, top, 0xb000987654000ULL, SZ_4K, attr_ds, 0, &e.mm),
+		    PGT_OK, "map the top page to a 52-bit OA");
+	unit_eq_u64(e.fake.allocs, 8, "top page: four more tables");
+	unit_ok(pgt_desc_is_table(e.root[0], -1) && pgt_desc_is_table(e.root[15], -1) &&
+			e.root[1] == 0,
+		"root entries 0 and 15 are table descriptors, 1 is invalid");
+	unit_eq_u64(pgt_lookup(&e.g, e.root, top, &desc, &level), PGT_OK, "lookup the top page");
+	unit_eq_u64((uint64_t)level, 3, "top page at level 3");
+	unit_eq_u64(pgt_translate(&e.g, e.root, top + 0xabc, &pa), PGT_OK, "translate the top");
+	unit_eq_u64(pa, 0xb000987654abcULL, "top: the 52-bit OA comes back");
+	unit_eq_u64(pgt_translate(&e.g, e.root, 0x123, &pa), PGT_OK, "translate the bottom");
+	unit_eq_u64(pa, 0x1123, "bottom: IA 0x123 -> PA 0x1123");
+	unit_eq_u64((uint64_t)pgt_fault_level(&e.g, e.root, 1ULL << 48), (uint64_t)-1,
+		    "invalid level -1 entry: fault at level -1");
+	unit_eq_u64(pgt_lookup(&e.g, e.root, 1ULL << 48, NULL, &level), (uint64_t)PGT_E_FAULT,
+		    "lookup of it faults");
+	unit_eq_u64((uint64_t)level, (uint64_t)-1, "... reporting level -1");
+	unit_eq_u64((uint64_t)pgt_fault_level(&e.g, e.root, 1ULL << 39), 0,
+		    "next level 0 slot: fault at level 0");
+	unit_eq_u64((uint64_t)pgt_fault_level(&e.g, e.root, SZ_4K), 3, "next page: level 3");
+	unit_eq_u64((uint64_t)pgt_fault_level(&e.g, e.root, 0), PGT_LEVEL_NONE, "bottom maps");
+	/* DS = 1 adds 512GB blocks at level 0, below level -1. */
+	unit_eq_u64(pgt_map(&e.g, e.root, 0x8000000000ULL, 0x8000000000ULL, 0x8000000000ULL,
+			    attr_ds, 0, &e.mm),
+		    PGT_OK, "map a 512GB level 0 block under level -1");
+	unit_eq_u64(pgt_lookup(&e.g, e.root, 0x8123456789ULL, &desc, &level), PGT_OK,
+		    "lookup in the block");
+	unit_eq_u64((uint64_t)level, 0, "level 0 block");
+	unit_eq_u64(pgt_unmap(&e.g, e.root, top, SZ_4K), PGT_OK, "unmap the top page");
+	unit_eq_u64((uint64_t)pgt_fault_level(&e.g, e.root, top), 3, "top page now faults at 3");
+	unit_eq_u64(pgt_map(&e.g, e.root, 1ULL << 52, 0, SZ_4K, attr_ds, 0, &e.mm),
+		    (uint64_t)PGT_E_RANGE, "IA 2^52 is beyond the space");
+	env_fini(&e, "4KB level -1");
+
+	env_init_level(&e, 12, 49, -1);
+	unit_eq_u64(pgt_geom_set_oa52(&e.g, true), PGT_OK, "49-bit level -1 with DS = 1");
+	unit_eq_u64(pgt_map(&e.g, e.root, 0x1fffffffff000ULL, 0x2000, SZ_4K, attr_ds, 0, &e.mm),
+		    PGT_OK, "map the top page of a 49-bit space");
+	unit_ok(e.root[0] == 0 && pgt_desc_is_table(e.root[1], -1), "IA[48] = 1: root entry 1");
+	unit_eq_u64(pgt_translate(&e.g, e.root, 0x1ffffffffffffULL, &pa), PGT_OK, "translate");
+	unit_eq_u64(pa, 0x2fff, "49-bit top -> PA 0x2fff");
+	env_fini(&e, "4KB 49-bit level -1");
+}
+
 int main(void)
 {
 	test_geometry_natural();
@@ -919,5 +1015,6 @@ int main(void)
 	test_granules();
 	test_walker();
 	test_oa52();
+	test_level_m1();
 	return unit_done();
 }

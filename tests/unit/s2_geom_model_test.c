@@ -36,6 +36,15 @@ static struct s2_vtcr vtcr(unsigned gs, unsigned t0sz, unsigned sl0, bool ds, un
 		.granule_shift = gs, .t0sz = t0sz, .sl0 = sl0, .sl2 = false, .ds = ds, .ps = ps};
 }
 
+/* VTCR_EL2 with SL2 = 1 (bit 33): 4KB start level -1 with SL0 = 0 and DS = 1. */
+static struct s2_vtcr vtcr_sl2(unsigned t0sz, unsigned sl0, bool ds, unsigned ps)
+{
+	struct s2_vtcr v = vtcr(12, t0sz, sl0, ds, ps);
+
+	v.sl2 = true;
+	return v;
+}
+
 /* A legal value: one interpretation, no fault, with this start level, tables and OA size. */
 static void expect_legal(const struct s2_geom_cpu *c, struct s2_vtcr v, int level, unsigned tables,
 			 unsigned oa_bits, const char *what)
@@ -131,6 +140,29 @@ static void test_start_levels(void)
 	expect_legal(&full, vtcr(12, 15, 2, true, 6), 0, 2, 52, "4KB 49-bit level 0 DS: 2");
 	/* 64KB 52-bit from level 1 (FEAT_LPA): 10 bits in one table. */
 	expect_legal(&full, vtcr(16, 12, 2, false, 6), 1, 1, 52, "64KB 52-bit level 1");
+	/*
+	 * AArch64.S2StartLevel(): 4KB SL2:SL0 = 0b100 is level -1. S2InconsistentSL(): level -1
+	 * resolves from levels * stride + granule + 1 = 4 * 9 + 12 + 1 = 49 bits, so 49..52-bit
+	 * IPAs (1..4 bits, IA[51:48]) in one table of 2..16 entries: nothing to concatenate.
+	 */
+	expect_legal(&full, vtcr_sl2(12, 0, true, 6), -1, 1, 52, "4KB 52-bit SL2 level -1");
+	expect_legal(&full, vtcr_sl2(15, 0, true, 6), -1, 1, 52, "4KB 49-bit SL2 level -1");
+	{
+		struct s2_vtcr v52 = vtcr_sl2(12, 0, true, 6), v49 = vtcr_sl2(15, 0, true, 6);
+		struct s2_geom_set s;
+
+		s2_geom_decide(&full, &v52, &s);
+		unit_ok(s.v[0].root_bits == 4, "4KB 52-bit level -1 resolves 4 bits (got %u)",
+			s.v[0].root_bits);
+		s2_geom_decide(&full, &v49, &s);
+		unit_ok(s.v[0].root_bits == 1, "4KB 49-bit level -1 resolves 1 bit (got %u)",
+			s.v[0].root_bits);
+	}
+	expect_fault(&full, vtcr_sl2(16, 0, true, 6), "4KB 48-bit SL2 level -1 (min 49)");
+	/* S2InvalidSL(): SL2:SL0 = 0b101 is reserved. */
+	expect_fault(&full, vtcr_sl2(12, 1, true, 6), "4KB SL2:SL0 = 0b101 reserved");
+	/* GetS2TTWParams(): SL2 is used only with DS = 1; else SL0 = 0 is level 2 (34 bits). */
+	expect_legal(&full, vtcr_sl2(30, 0, false, 6), 2, 16, 52, "4KB SL2 without DS: level 2");
 }
 
 static void test_txsz(void)
@@ -170,16 +202,51 @@ static void test_ps(void)
 	expect_legal(&lpa, vtcr(16, 24, 1, false, 7), 2, 1, 52, "LPA only, 64KB PS 0b111: 52");
 }
 
+/*
+ * A walk from level -1 (4KB, DS = 1, 52-bit IPA): AArch64.S2Walk() checks the table address held
+ * at level -1 against PS like any other ("Detect Address Size Fault by table descriptor"), at
+ * level -1 (FSC 0b101001); StageOA() adds the page offset.
+ */
+static void test_walk_level_m1(void)
+{
+	struct s2_geom_cpu full = cpu(MMFR0_FULL, MMFR2_TTST);
+	struct s2_vtcr v = vtcr_sl2(12, 0, true, 5); /* PS 48 bits */
+	struct s2_geom_set s;
+	struct s2_walk_input in = {
+		.ipa = 0xfffffffffff12ULL,
+		.baddr = 0x40000000,
+		.next_table = {0x40001000, 0x40002000, 0x40003000, 0x40004000, 0},
+		.leaf_level = 3,
+		.leaf_oa = 0x40100000};
+	struct s2_walk_result r;
+
+	s2_geom_decide(&full, &v, &s);
+	unit_ok(s.n == 1 && !s.v[0].fault && s.v[0].start_level == -1 && s.v[0].oa_bits == 48,
+		"52-bit IPA from level -1, PS 48: legal");
+	s2_walk_expect(&s.v[0], &in, &r);
+	unit_ok(r.fault == S2_FAULT_NONE && r.pa == 0x40100f12, "level -1 walk: PA 0x40100f12");
+	in.next_table[-1 + 1] |= 1ULL << 49;
+	s2_walk_expect(&s.v[0], &in, &r);
+	unit_ok(r.fault == S2_FAULT_ADDRESS_SIZE && r.level == -1 && s2_fsc(&r) == 0x29,
+		"level -1 table descriptor above 2^48: Address size fault level -1 (0x29)");
+	in.next_table[-1 + 1] = 0x40001000;
+	in.next_table[0 + 1] |= 1ULL << 48;
+	s2_walk_expect(&s.v[0], &in, &r);
+	unit_ok(r.fault == S2_FAULT_ADDRESS_SIZE && r.level == 0 && s2_fsc(&r) == 0x00,
+		"level 0 table descriptor above 2^48: Address size fault level 0");
+}
+
 static void test_walk(void)
 {
 	struct s2_geom_cpu a57 = cpu(MMFR0_A57, 0);
 	struct s2_vtcr v = vtcr(12, 24, 1, false, 0); /* 40-bit IPA, level 1, PS 32 bits */
 	struct s2_geom_set s;
-	struct s2_walk_input in = {.ipa = 0x12345678,
-				   .baddr = 0x40000000,
-				   .next_table = {0, 0x40001000, 0x40002000, 0},
-				   .leaf_level = 3,
-				   .leaf_oa = 0x40100000};
+	struct s2_walk_input in = {
+		.ipa = 0x12345678,
+		.baddr = 0x40000000,
+		.next_table = {0, 0, 0x40001000, 0x40002000, 0}, /* [level + 1] */
+		.leaf_level = 3,
+		.leaf_oa = 0x40100000};
 	struct s2_walk_result r;
 
 	s2_geom_decide(&a57, &v, &s);
@@ -195,11 +262,11 @@ static void test_walk(void)
 	unit_ok(r.fault == S2_FAULT_ADDRESS_SIZE && r.level == 0 && s2_fsc(&r) == 0x00,
 		"BADDR bit 32 with PS 32: Address size fault level 0");
 	in.baddr = 0x40000000;
-	in.next_table[2] |= 1ULL << 35;
+	in.next_table[2 + 1] |= 1ULL << 35;
 	s2_walk_expect(&s.v[0], &in, &r);
 	unit_ok(r.fault == S2_FAULT_ADDRESS_SIZE && r.level == 2 && s2_fsc(&r) == 0x02,
 		"level-2 table descriptor pointing above 2^32: Address size fault level 2");
-	in.next_table[2] = 0x40002000;
+	in.next_table[2 + 1] = 0x40002000;
 	in.leaf_oa |= 1ULL << 32;
 	s2_walk_expect(&s.v[0], &in, &r);
 	unit_ok(r.fault == S2_FAULT_ADDRESS_SIZE && r.level == 3 && s2_fsc(&r) == 0x03,
@@ -215,6 +282,7 @@ static void test_walk(void)
 	r.fault = S2_FAULT_TRANSLATION;
 	r.level = -1;
 	unit_eq_u64(s2_fsc(&r), 0x2b, "Translation fault level -1: 0b101011");
+	test_walk_level_m1();
 }
 
 /* Every row of stage2.geom.map is legal with its numbers; every legal combination is a row. */
@@ -226,16 +294,16 @@ static bool legal(const struct s2_geom_cpu *c, unsigned gs, unsigned ipa, int lv
 {
 	struct s2_vtcr v = vtcr(gs, 64 - ipa, 0, ds, 6);
 	struct s2_geom_set s;
-	bool sl2;
 
-	if (!s2_start_level_sl0(gs, lvl, &v.sl0, &sl2)) {
+	if (!s2_start_level_sl0(gs, lvl, &v.sl0, &v.sl2)) {
 		return false;
 	}
 	s2_geom_decide(c, &v, &s);
 	if (g) {
 		*g = s.v[0];
 	}
-	return s.n == 1 && !s.v[0].fault;
+	/* The level asked for: without DS, SL2 is ignored and SL0 = 0 means level 2. */
+	return s.n == 1 && !s.v[0].fault && s.v[0].start_level == lvl;
 }
 
 static void check_row(const struct s2_geom_cpu *c, unsigned gs, unsigned ipa, int lvl, unsigned n,
@@ -260,14 +328,15 @@ static void test_rows(void)
 	S2_GEOM_MAP_ROWS(CHECK_ROW)
 	for (unsigned i = 0; i < 3; i++) {
 		for (unsigned ipa = 12; ipa <= 56; ipa++) {
-			for (int lvl = 0; lvl <= 3; lvl++) {
+			for (int lvl = -1; lvl <= 3; lvl++) {
 				combos += legal(&full, granules[i], ipa, lvl, false, NULL) ||
 					  legal(&full, granules[i], ipa, lvl, true, NULL);
 			}
 		}
 	}
 	unit_eq_u64(rows, combos, "the row list has every legal (granule, IPA, level)");
-	unit_eq_u64(rows, 142, "142 rows");
+	/* 142 for levels 0..3, and 4KB level -1 with 49..52 bits (SL2, DS = 1): 146. */
+	unit_eq_u64(rows, 146, "146 rows");
 }
 
 int main(void)
