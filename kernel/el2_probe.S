@@ -127,6 +127,26 @@ el2_probe_fetch:
 .endm
 
 /*
+ * The harness's translation regime back (MMU off, its HCR_EL2 and TCR_EL2, TLBI ALLE2, its
+ * SCTLR_EL2): after an E2H = 1 probe, and before the kernel's dump and Bail out! for any
+ * exception the probe did not arm.
+ */
+.macro	restore_harness
+	bic	x7, x6, #SCTLR_M
+	msr	sctlr_el2, x7
+	isb
+	msr	hcr_el2, x21
+	isb
+	msr	tcr_el2, x22
+	isb
+	tlbi	alle2
+	dsb	nsh
+	isb
+	msr	sctlr_el2, x6
+	isb
+.endm
+
+/*
  * void el2_probe_run(struct el2_probe *p)
  *   x0 = p. SCTLR_EL2 = p->sctlr for the access only (A toggled, or M = 0), then the harness's
  *   value again. The stub's result (loaded value, PAR_EL1) lands in p->result when it did not
@@ -175,45 +195,21 @@ el2_probe_run_e2h:
 	msr	sctlr_el2, x3
 	isb
 	blr	x4
-1:	bic	x7, x6, #SCTLR_M
-	msr	sctlr_el2, x7
-	isb
-	msr	hcr_el2, x21
-	isb
-	msr	tcr_el2, x22
-	isb
-	tlbi	alle2
-	dsb	nsh
-	isb
-	msr	sctlr_el2, x6
-	isb
+1:	restore_harness
 	probe_leave
 
-/*
- * Not the armed access: the harness's translation regime back (MMU off, its HCR_EL2 and TCR_EL2,
- * TLBI ALLE2, its SCTLR_EL2), then the kernel's dump and Bail out!.
- */
-.macro	restore_harness
-	bic	x7, x6, #SCTLR_M
-	msr	sctlr_el2, x7
-	isb
-	msr	hcr_el2, x21
-	isb
-	msr	tcr_el2, x22
-	isb
-	tlbi	alle2
-	dsb	nsh
-	isb
-	msr	sctlr_el2, x6
-	isb
-.endm
 
-.macro	probe_unexpected n
-	.balign	128
+/* An exception the probe did not arm, in vector slot \n: the harness's regime, then Bail out!. */
+.macro	probe_bail n
 	restore_harness
 	stp	x0, x1, [sp, #-16]!
 	mov	x0, #\n
 	b	kernel_exc_entry
+.endm
+
+.macro	probe_unexpected n
+	.balign	128
+	probe_bail \n
 .endm
 
 	.balign	2048
@@ -232,10 +228,7 @@ el2_probe_vectors:
 	mov	x11, #1
 	msr	elr_el2, x10
 	eret
-1:	restore_harness
-	stp	x0, x1, [sp, #-16]!
-	mov	x0, #4
-	b	kernel_exc_entry
+1:	probe_bail 4
 	.irp	n, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15
 	probe_unexpected \n
 	.endr
