@@ -32,12 +32,7 @@ static void run_ctrl(struct scenario_ctx *c, const void *row)
 			break;
 		}
 	}
-	uint64_t after = ctrl_read(f->reg);
-
-	if (after != orig) {
-		sc_fail(c, "%s not restored: 0x%llx, was 0x%llx", el2_ctrl_reg_name(f->reg),
-			(unsigned long long)after, (unsigned long long)orig);
-	}
+	ctrl_expect_restored(c, f->reg, orig);
 }
 
 SCENARIO(el2_ctrl, .id = "el2.ctrl",

@@ -60,12 +60,7 @@ static void run_ctrl_all(struct scenario_ctx *c, const void *row)
 			break;
 		}
 	}
-	uint64_t after = ctrl_read(r->reg);
-
-	if (after != orig) {
-		sc_fail(c, "%s not restored: 0x%llx, was 0x%llx", el2_ctrl_reg_name(r->reg),
-			(unsigned long long)after, (unsigned long long)orig);
-	}
+	ctrl_expect_restored(c, r->reg, orig);
 }
 
 SCENARIO(el2_ctrl_all, .id = "el2.ctrl.all",

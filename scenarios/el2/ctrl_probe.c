@@ -147,3 +147,13 @@ bool ctrl_expect_field(struct scenario_ctx *c, const struct el2_ctrl_field *f, u
 		(unsigned long long)ids->ich_vtr);
 	return false;
 }
+
+void ctrl_expect_restored(struct scenario_ctx *c, enum el2_ctrl_reg reg, uint64_t orig)
+{
+	uint64_t after = ctrl_read(reg);
+
+	if (after != orig) {
+		sc_fail(c, "%s not restored: 0x%llx, was 0x%llx", el2_ctrl_reg_name(reg),
+			(unsigned long long)after, (unsigned long long)orig);
+	}
+}

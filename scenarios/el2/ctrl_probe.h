@@ -34,4 +34,8 @@ const char *ctrl_reg_requires(enum el2_ctrl_reg reg, char *why, size_t len);
 bool ctrl_expect_field(struct scenario_ctx *c, const struct el2_ctrl_field *f, uint64_t written,
 		       uint64_t got);
 
+/** ctrl_expect_restored() - @reg must read @orig again after the probes; else the instance fails.
+ */
+void ctrl_expect_restored(struct scenario_ctx *c, enum el2_ctrl_reg reg, uint64_t orig);
+
 #endif
