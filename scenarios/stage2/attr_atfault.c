@@ -23,6 +23,7 @@
 #include "at_par_model.h"
 #include "a32_check.h"
 #include "attr_map.h"
+#include "s1_table.h"
 
 struct atfault_row {
 	const char *name;
@@ -41,8 +42,6 @@ struct atfault_row {
 #define SLOT_TABLE     1 /* the IPA of the case's stage-1 level-3 table */
 #define S1_L0_HOLE     (1ULL << 39)
 #define S1_L1_HOLE     0x80000000ULL
-#define S1_DESC_TABLE  3ULL
-#define S1_DESC_PAGE   3ULL
 
 _Static_assert((CASE_VA >> 30) == (ATTR_VA >> 30), "CASE_VA is in attr_map's level-2 table");
 _Static_assert((S2_SLOT_IPA(1) >> 21) == (ATTR_IPA >> 21), "slots share ATTR_IPA's table");

@@ -4,6 +4,7 @@
 
 #include "arch/el2.h"
 #include "arch/pte.h"
+#include "s1_table.h"
 
 /* Where the stage-1 tables and the page's frame live in guest RAM (above the guest image). */
 #define ATTR_S1_L1 (GUEST_RAM_IPA + 0xe0000)
@@ -24,33 +25,22 @@
  * through TTBR0, walk from level 1: the same level-1 index VA[31:30] as VA[38:30] above for
  * VAs below 4 GiB, so the same tables serve), inner-shareable WB walks, EPD1.
  */
-#define ATTR_TTBCR_LPAE                                                                            \
-	(TTBCR_EAE | TCR_IRGN0_WBWA | TCR_ORGN0_WBWA | TCR_SH0_INNER | TCR_EL1_EPD1)
-
-#define DESC_TABLE 3ULL /* table (levels 1 and 2) or page (level 3) descriptor */
-#define DESC_BLOCK 1ULL
-
-static int put_desc(struct vm *vm, uint64_t table_ipa, uint64_t va, unsigned shift, uint64_t desc)
-{
-	uint64_t index = (va >> shift) & 0x1ff;
-
-	return vm_load(vm, IPA(table_ipa + 8 * index), &desc, sizeof(desc));
-}
+#define ATTR_TTBCR_LPAE (TTBCR_EAE | TCR_IRGN0_WBWA | TCR_ORGN0_WBWA | TCR_SH0_INNER | TCR_EL1_EPD1)
 
 /* ATTR_VA: L1[VA[38:30]] -> L2[VA[29:21]] -> L3[VA[20:12]]; guest RAM: a block in L2. */
 static int build_stage1(struct vm *vm, const struct s1_input *s1)
 {
 	/* AP[2:1] = 0b01: read/write at EL1 and EL0, for AT S12E1* and S12E0* alike. */
 	uint64_t page = ATTR_IPA | PTE_S1_ATTRIDX(ATTR_MAIR_IDX) | (uint64_t)s1->sh << 8 |
-			PTE_S1_AP_EL0 | PTE_AF | DESC_TABLE;
-	uint64_t ram =
-		GUEST_RAM_IPA | PTE_S1_ATTRIDX(RAM_MAIR_IDX) | PTE_SH_INNER | PTE_AF | DESC_BLOCK;
+			PTE_S1_AP_EL0 | PTE_AF | S1_DESC_PAGE;
+	uint64_t ram = GUEST_RAM_IPA | PTE_S1_ATTRIDX(RAM_MAIR_IDX) | PTE_SH_INNER | PTE_AF |
+		       S1_DESC_BLOCK;
 
 	_Static_assert((ATTR_VA >> 30) == (GUEST_RAM_IPA >> 30), "one level-1 entry for both");
-	return put_desc(vm, ATTR_S1_L1, ATTR_VA, 30, ATTR_S1_L2 | DESC_TABLE) ||
-	       put_desc(vm, ATTR_S1_L2, ATTR_VA, 21, ATTR_S1_L3 | DESC_TABLE) ||
-	       put_desc(vm, ATTR_S1_L2, GUEST_RAM_IPA, 21, ram) ||
-	       put_desc(vm, ATTR_S1_L3, ATTR_VA, 12, page);
+	return s1_put_desc(vm, ATTR_S1_L1, ATTR_VA, 30, ATTR_S1_L2 | S1_DESC_TABLE) ||
+	       s1_put_desc(vm, ATTR_S1_L2, ATTR_VA, 21, ATTR_S1_L3 | S1_DESC_TABLE) ||
+	       s1_put_desc(vm, ATTR_S1_L2, GUEST_RAM_IPA, 21, ram) ||
+	       s1_put_desc(vm, ATTR_S1_L3, ATTR_VA, 12, page);
 }
 
 struct vcpu *attr_map_start(struct scenario_ctx *c, const struct attr_case *k, uint64_t payload,
@@ -88,10 +78,10 @@ struct vcpu *attr_map_start(struct scenario_ctx *c, const struct attr_case *k, u
 int attr_map_s1_put(struct vm *vm, unsigned level, uint64_t va, uint64_t desc)
 {
 	if (level == 1) {
-		return put_desc(vm, ATTR_S1_L1, va, 30, desc);
+		return s1_put_desc(vm, ATTR_S1_L1, va, 30, desc);
 	}
 	if (level == 2 && (va >> 30) == (ATTR_VA >> 30)) {
-		return put_desc(vm, ATTR_S1_L2, va, 21, desc);
+		return s1_put_desc(vm, ATTR_S1_L2, va, 21, desc);
 	}
 	return -1;
 }

@@ -4,6 +4,7 @@
 
 #include "arch/el2.h"
 #include "arch/pte.h"
+#include "s1_table.h"
 
 /* Stage-1 tables and the page's frame in guest RAM, above the guest image. */
 #define PERM_S1_L1 (GUEST_RAM_IPA + 0xe0000)
@@ -16,21 +17,12 @@
 	(TCR_T0SZ(25) | TCR_IRGN0_WBWA | TCR_ORGN0_WBWA | TCR_SH0_INNER | TCR_TG0_4K | TCR_EL1_EPD1)
 #define PERM_MAIR_EL1 0xffULL /* Attr0: Normal Inner/Outer Write-Back RW-allocate */
 
-#define DESC_TABLE 3ULL /* table (levels 1 and 2) or page (level 3) descriptor */
-#define DESC_BLOCK 1ULL
-#define S1_NORMAL  (PTE_S1_ATTRIDX(0) | PTE_SH_INNER | PTE_AF)
+#define S1_NORMAL (PTE_S1_ATTRIDX(0) | PTE_SH_INNER | PTE_AF)
 
 /* Instructions written into the page (A64 encodings). */
 #define A64_MOVZ_W0(imm) (0x52800000u | (uint32_t)(imm) << 5) /* MOVZ W0, #imm */
 #define A64_RET		 0xd65f03c0u
 #define A64_SVC(imm)	 (0xd4000001u | (uint32_t)(imm) << 5)
-
-static int put_desc(struct vm *vm, uint64_t table_ipa, uint64_t va, unsigned shift, uint64_t desc)
-{
-	uint64_t index = (va >> shift) & 0x1ff;
-
-	return vm_load(vm, IPA(table_ipa + 8 * index), &desc, sizeof(desc));
-}
 
 /*
  * Guest RAM: a level-2 block, EL1 read/write/execute, EL0 nothing (AP[2:1] = 0b00, UXN). The
@@ -41,21 +33,21 @@ static int put_desc(struct vm *vm, uint64_t table_ipa, uint64_t va, unsigned shi
  */
 static int build_stage1(struct vm *vm, uint64_t ipa)
 {
-	uint64_t ram = GUEST_RAM_IPA | S1_NORMAL | PTE_S1_UXN | DESC_BLOCK;
-	uint64_t data = ipa | S1_NORMAL | PTE_S1_AP_EL0 | PTE_S1_PXN | PTE_S1_UXN | DESC_TABLE;
-	uint64_t code = ipa | S1_NORMAL | PTE_S1_AP_EL0 | PTE_S1_AP_RO | DESC_TABLE;
-	uint64_t el0_text =
-		GUEST_RAM_IPA | S1_NORMAL | PTE_S1_AP_EL0 | PTE_S1_AP_RO | PTE_S1_PXN | DESC_BLOCK;
+	uint64_t ram = GUEST_RAM_IPA | S1_NORMAL | PTE_S1_UXN | S1_DESC_BLOCK;
+	uint64_t data = ipa | S1_NORMAL | PTE_S1_AP_EL0 | PTE_S1_PXN | PTE_S1_UXN | S1_DESC_PAGE;
+	uint64_t code = ipa | S1_NORMAL | PTE_S1_AP_EL0 | PTE_S1_AP_RO | S1_DESC_PAGE;
+	uint64_t el0_text = GUEST_RAM_IPA | S1_NORMAL | PTE_S1_AP_EL0 | PTE_S1_AP_RO | PTE_S1_PXN |
+			    S1_DESC_BLOCK;
 
 	_Static_assert((PERM_DATA_VA >> 30) == (GUEST_RAM_IPA >> 30), "one level-1 entry");
 	_Static_assert((PERM_DATA_VA >> 21) == (PERM_CODE_VA >> 21), "one level-3 table");
 	_Static_assert((PERM_EL0_TEXT_VA >> 30) == (GUEST_RAM_IPA >> 30), "one level-1 entry");
-	return put_desc(vm, PERM_S1_L1, GUEST_RAM_IPA, 30, PERM_S1_L2 | DESC_TABLE) ||
-	       put_desc(vm, PERM_S1_L2, GUEST_RAM_IPA, 21, ram) ||
-	       put_desc(vm, PERM_S1_L2, PERM_DATA_VA, 21, PERM_S1_L3 | DESC_TABLE) ||
-	       put_desc(vm, PERM_S1_L3, PERM_DATA_VA, 12, data) ||
-	       put_desc(vm, PERM_S1_L3, PERM_CODE_VA, 12, code) ||
-	       put_desc(vm, PERM_S1_L2, PERM_EL0_TEXT_VA, 21, el0_text);
+	return s1_put_desc(vm, PERM_S1_L1, GUEST_RAM_IPA, 30, PERM_S1_L2 | S1_DESC_TABLE) ||
+	       s1_put_desc(vm, PERM_S1_L2, GUEST_RAM_IPA, 21, ram) ||
+	       s1_put_desc(vm, PERM_S1_L2, PERM_DATA_VA, 21, PERM_S1_L3 | S1_DESC_TABLE) ||
+	       s1_put_desc(vm, PERM_S1_L3, PERM_DATA_VA, 12, data) ||
+	       s1_put_desc(vm, PERM_S1_L3, PERM_CODE_VA, 12, code) ||
+	       s1_put_desc(vm, PERM_S1_L2, PERM_EL0_TEXT_VA, 21, el0_text);
 }
 
 static int fill_page(struct vm *vm)

@@ -6,15 +6,14 @@
 
 #include "arch/el2.h"
 #include "arch/pte.h"
+#include "s1_table.h"
 
 /* Guest-RAM offsets: TTBR0's level-1 table, TTBR1's tables of levels 0..3, the page. */
 #define S1_TTBR0_L1 0xc0000
 #define S1_TTBR1_L0 0xc1000 /* level n at S1_TTBR1_L0 + n * 0x1000 */
 #define S1_PAGE	    0xc5000
 
-#define DESC_TABLE 3ULL /* table (levels 0-2) or page (level 3) */
-#define DESC_BLOCK 1ULL
-#define S1_ATTR	   (PTE_S1_ATTRIDX(0) | PTE_SH_INNER | PTE_AF) /* MAIR slot 0: Normal WB */
+#define S1_ATTR (PTE_S1_ATTRIDX(0) | PTE_SH_INNER | PTE_AF) /* MAIR slot 0: Normal WB */
 
 /* TCR_EL1: TTBR0 39-bit VAs (start level 1), TTBR1 48-bit (start level 0), 4K, WB walks. */
 #define S1PTW_TCR                                                                                  \
@@ -22,16 +21,10 @@
 	 TCR_EL1_T1SZ(16) | TCR_EL1_IRGN1_WBWA | TCR_EL1_ORGN1_WBWA | TCR_EL1_SH1_INNER |          \
 	 TCR_EL1_TG1_4K | 2ULL << TCR_EL1_IPS_SHIFT)
 
-static unsigned level_shift(unsigned level)
-{
-	return 39 - 9 * level;
-}
-
+/* A descriptor of the chain at @level. */
 static int put_desc(struct vm *vm, uint64_t table_ipa, uint64_t va, unsigned level, uint64_t d)
 {
-	uint64_t index = (va >> level_shift(level)) & 0x1ff;
-
-	return vm_load(vm, IPA(table_ipa + 8 * index), &d, sizeof(d));
+	return s1_put_desc(vm, table_ipa, va, S1_LEVEL_SHIFT(level), d);
 }
 
 /* The IPAs of the chain: guest RAM's, but the moved table's at the layout's IPA. */
@@ -50,8 +43,8 @@ static int build(struct vm *vm, const struct s1ptw_layout *l, struct s1ptw_map *
 	static const uint32_t code[] = {0xd2800000 | S1PTW_FETCH_STATUS << 5, 0xd65f03c0};
 	uint64_t magic = S1PTW_MAGIC;
 	uint64_t ram = vm->ram_ipa;
-	uint64_t page = ((ram + S1_PAGE) | S1_ATTR | DESC_TABLE | l->leaf_set) & ~l->leaf_clear;
-	uint64_t guest_ram = ram | S1_ATTR | DESC_BLOCK;
+	uint64_t page = ((ram + S1_PAGE) | S1_ATTR | S1_DESC_PAGE | l->leaf_set) & ~l->leaf_clear;
+	uint64_t guest_ram = ram | S1_ATTR | S1_DESC_BLOCK;
 	int err = put_desc(vm, ram + S1_TTBR0_L1, ram, 1, guest_ram);
 
 	for (unsigned n = 0; n < 4; n++) {
@@ -61,7 +54,7 @@ static int build(struct vm *vm, const struct s1ptw_layout *l, struct s1ptw_map *
 	/* Descriptors are written at the tables' home IPAs: an alias shares their frames. */
 	for (unsigned n = 0; n < 3; n++) {
 		err = err || put_desc(vm, ram + S1_TTBR1_L0 + 0x1000 * n, S1PTW_VA, n,
-				      m->table_ipa[n + 1] | DESC_TABLE);
+				      m->table_ipa[n + 1] | S1_DESC_TABLE);
 	}
 	return err || put_desc(vm, ram + S1_TTBR1_L0 + 0x3000, S1PTW_VA, 3, page) ||
 	       vm_load(vm, IPA(ram + S1_PAGE), code, sizeof(code)) ||

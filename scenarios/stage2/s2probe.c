@@ -8,6 +8,7 @@
 #include "arch/pte.h"
 #include "esr_model.h"
 #include "kalloc.h"
+#include "s1_table.h"
 #include "s2probe.h"
 
 /*
@@ -31,13 +32,6 @@ extern const uint8_t guest_image_start[], guest_image_end[];
 #define S1_TOP_OFFSET 0x20000
 #define S1_TCR_EL1                                                                                 \
 	(TCR_T0SZ(25) | TCR_IRGN0_WBWA | TCR_ORGN0_WBWA | TCR_SH0_INNER | TCR_TG0_4K | TCR_EL1_EPD1)
-#define S1_DESC_TABLE 3ULL /* table (levels 1, 2) or page (level 3) */
-#define S1_DESC_BLOCK 1ULL
-
-static int s1_put(struct vm *vm, uint64_t table, uint64_t va, unsigned shift, uint64_t desc)
-{
-	return vm_load(vm, IPA(table + 8 * ((va >> shift) & 0x1ff)), &desc, sizeof(desc));
-}
 
 static int s1_build(struct vm *vm, uint64_t l1)
 {
@@ -45,11 +39,11 @@ static int s1_build(struct vm *vm, uint64_t l1)
 	uint64_t attrs = PTE_S1_ATTRIDX(0) | PTE_SH_INNER | PTE_AF;
 
 	_Static_assert((PROBE_IPA >> 30) == (GUEST_RAM_IPA >> 30), "one level-1 entry for both");
-	return s1_put(vm, l1, PROBE_IPA, 30, l2 | S1_DESC_TABLE) ||
-	       s1_put(vm, l2, PROBE_IPA, 21, l3 | S1_DESC_TABLE) ||
-	       s1_put(vm, l2, vm->ram_ipa, 21,
-		      (vm->ram_ipa & ~0x1fffffULL) | attrs | S1_DESC_BLOCK) ||
-	       s1_put(vm, l3, PROBE_IPA, 12, PROBE_IPA | attrs | S1_DESC_TABLE);
+	return s1_put_desc(vm, l1, PROBE_IPA, 30, l2 | S1_DESC_TABLE) ||
+	       s1_put_desc(vm, l2, PROBE_IPA, 21, l3 | S1_DESC_TABLE) ||
+	       s1_put_desc(vm, l2, vm->ram_ipa, 21,
+			   (vm->ram_ipa & ~0x1fffffULL) | attrs | S1_DESC_BLOCK) ||
+	       s1_put_desc(vm, l3, PROBE_IPA, 12, PROBE_IPA | attrs | S1_DESC_PAGE);
 }
 
 static uint64_t page_ipa(const struct s2probe *p, unsigned k)
