@@ -35,10 +35,10 @@ const volatile void *runner_canary(void)
 	return canary;
 }
 
+/* One selected instance; its id is instance_id() of the two, not stored (thousands of them). */
 struct instance {
 	const struct scenario *s;
 	const void *row;
-	char id[ID_MAX];
 	uint32_t us;   /* hyptap.timing: microseconds, summed over hyptap.repeat */
 	bool executed; /* not a SKIP */
 };
@@ -160,12 +160,12 @@ static struct instance *instances_build(unsigned *count)
 		}
 		for (size_t r = 0; r < rows; r++) {
 			struct instance *in = &list[k];
+			char id[ID_MAX];
 
 			in->s = s;
 			in->row = row_at(s, r);
-			instance_id(in->id, s, in->row);
-			if ((keep[r] || bootargs_names(&args, in->id)) &&
-			    bootargs_selects(&args, in->id)) {
+			instance_id(id, s, in->row);
+			if ((keep[r] || bootargs_names(&args, id)) && bootargs_selects(&args, id)) {
 				k++;
 			}
 		}
@@ -183,7 +183,10 @@ static const char *unmatched_only_glob(const struct instance *list, unsigned cou
 		bool hit = false;
 
 		for (unsigned i = 0; i < count && !hit; i++) {
-			hit = glob_match(args.only[g], list[i].id);
+			char id[ID_MAX];
+
+			instance_id(id, list[i].s, list[i].row);
+			hit = glob_match(args.only[g], id);
 		}
 		if (!hit) {
 			return args.only[g];
@@ -278,13 +281,14 @@ static void print_timing(const struct instance *list, unsigned count)
 			    scratch);
 	}
 	for (unsigned i = 0, j; i < count; i = j) {
-		size_t len = run_stats_area_len(list[i].id);
+		const char *area = list[i].s->id;
+		size_t len = run_stats_area_len(area);
 
-		for (j = i + 1; j < count && run_stats_area_len(list[j].id) == len &&
-				!strncmp(list[j].id, list[i].id, len);
+		for (j = i + 1; j < count && run_stats_area_len(list[j].s->id) == len &&
+				!strncmp(list[j].s->id, area, len);
 		     j++) {
 		}
-		print_stats("time-area", list[i].id, len, &list[i], j - i, us, ran, scratch);
+		print_stats("time-area", area, len, &list[i], j - i, us, ran, scratch);
 	}
 	free(ran);
 	free(scratch);
@@ -341,19 +345,20 @@ int hyptap_run(void)
 	if (args.list) {
 		for (unsigned i = 0; i < count; i++) {
 			const struct scenario *s = list[i].s;
+			char id[ID_MAX];
 
-			/* Before a scenario's first instance, what ci/gen-stage2 documents of it.
-			 */
+			/* Before a scenario's first instance: what ci/gen-stage2 documents. */
+			instance_id(id, s, list[i].row);
 			if (i == 0 || list[i - 1].s != s) {
 				tap_comment(&tap, "family %s\trows=%lu\tsample=%u\trule=%s", s->id,
 					    (unsigned long)(s->row_count ? s->row_count : 1),
 					    s->sample, s->rule ? s->rule : "");
 			}
 			if (!s->ec) {
-				tap_comment(&tap, "%s", list[i].id);
+				tap_comment(&tap, "%s", id);
 				continue;
 			}
-			tap_comment(&tap, "%s\tec=%s\tcontrol=%s", list[i].id, s->ec,
+			tap_comment(&tap, "%s\tec=%s\tcontrol=%s", id, s->ec,
 				    s->row_control ? s->row_control(list[i].row) : s->control);
 		}
 		console_puts("1..0 # SKIP listing only\n");
@@ -366,7 +371,7 @@ int hyptap_run(void)
 
 	print_header();
 	if (args.seed_set) {
-		/* Recorded so a run can be reproduced; no scenario draws random values yet. */
+		/* Recorded so a run can be reproduced: it chooses the sampled families' rows. */
 		tap_comment(&tap, "seed=%llu", (unsigned long long)args.seed);
 	}
 	print_sample_notes();
@@ -380,18 +385,20 @@ int hyptap_run(void)
 		for (unsigned i = 0; i < count; i++) {
 			unsigned skips = tap.skip;
 			uint64_t t = read_cntpct_el0();
+			char id[ID_MAX];
 
-			runner_run_instance(&tap, list[i].s, list[i].row, list[i].id);
+			instance_id(id, list[i].s, list[i].row);
+			runner_run_instance(&tap, list[i].s, list[i].row, id);
 			list[i].us += (uint32_t)ticks_to_us(read_cntpct_el0() - t);
 			list[i].executed = tap.skip == skips;
 			if (!canary_intact()) {
 				tap_bail_out(&tap,
-					     "harness memory changed during %s (canary at %p)",
-					     list[i].id, (void *)canary);
+					     "harness memory changed during %s (canary at %p)", id,
+					     (void *)canary);
 				return 255;
 			}
 			if (vmm_pages_in_use() != pages_idle) {
-				tap_bail_out(&tap, "%s leaked %ld pages", list[i].id,
+				tap_bail_out(&tap, "%s leaked %ld pages", id,
 					     (long)(vmm_pages_in_use() - pages_idle));
 				return 255;
 			}
