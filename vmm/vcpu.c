@@ -209,7 +209,7 @@ static void vcpu_load_el2(struct vcpu *v)
 	if (vmm_caps.nv >= 2) { /* FEAT_NV2 */
 		write_vncr_el2(v->cfg.vncr);
 	}
-	write_cntvoff_el2(0);
+	write_cntvoff_el2(v->cfg.cntvoff);
 	write_hstr_el2(0);
 	write_vpidr_el2(read_midr_el1());
 	write_vmpidr_el2(read_mpidr_el1());

@@ -33,6 +33,7 @@ void vcpu_el1_init(struct vcpu *v)
 		.sp_el0 = ram_top - 0x4000,
 		.cntv_ctl_el0 = cfg->timer_ctl,
 		.cntp_ctl_el0 = cfg->timer_ctl,
+		.cntkctl_el1 = cfg->cntkctl,
 		.mdscr_el1 = cfg->debug.mdscr,
 		.dbgbvr0_el1 = cfg->debug.bvr0,
 		.dbgbcr0_el1 = cfg->debug.bcr0,

@@ -127,6 +127,8 @@ struct vcpu_config {
 	uint64_t ich_vmcr;  /* ICH_VMCR_EL2 when the vCPU is first loaded (GICv3 only) */
 	uint64_t cntpoff;   /* CNTPOFF_EL2 (written when FEAT_ECV_POFF is implemented) */
 	uint64_t timer_ctl; /* CNTP_CTL_EL0 and CNTV_CTL_EL0 at first load (CVALs are 0) */
+	uint64_t cntvoff;   /* CNTVOFF_EL2 while the vCPU runs */
+	uint64_t cntkctl;   /* CNTKCTL_EL1 at first load (EL0 timer access, event stream) */
 };
 
 enum exit_reason {

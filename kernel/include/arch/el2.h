@@ -171,6 +171,22 @@
 #define CNTHCTL_EL1TVCT	 BIT(14)
 #define CNTHCTL_EL1NVPCT BIT(15)
 #define CNTHCTL_EL1NVVCT BIT(16)
+/* CNTHCTL_EL2, both layouts: the event stream from the physical count (EVNTIS: FEAT_ECV) */
+#define CNTHCTL_EVNTEN	      BIT(2)
+#define CNTHCTL_EVNTDIR	      BIT(3)
+#define CNTHCTL_EVNTI(n)      ((uint64_t)(n) << 4)
+#define CNTHCTL_EVNTIS	      BIT(17)
+/* CNTHCTL_EL2 when HCR_EL2.E2H == 1: the EL0 timer controls (used while TGE = 1) */
+#define CNTHCTL_E2H_EL0VTEN BIT(8)
+#define CNTHCTL_E2H_EL0PTEN BIT(9)
+/* CNTKCTL_EL1: EL0 access to the counters and timers, the virtual-count event stream */
+#define CNTKCTL_EL0PCTEN BIT(0)
+#define CNTKCTL_EL0VCTEN BIT(1)
+#define CNTKCTL_EVNTEN	 BIT(2)
+#define CNTKCTL_EVNTDIR	 BIT(3)
+#define CNTKCTL_EVNTI(n) ((uint64_t)(n) << 4)
+#define CNTKCTL_EL0VTEN	 BIT(8)
+#define CNTKCTL_EL0PTEN	 BIT(9)
 
 /* CPTR_EL2 when HCR_EL2.E2H == 1 (the CPACR_EL1 layout) */
 #define CPTR_E2H_ZEN_NOTRAP  (3ULL << 16)
