@@ -19,7 +19,8 @@ static enum timer_access el0(enum timer_el0_reg reg, bool e2h, bool tge, uint64_
 
 static void test_el0_e2h0(void)
 {
-	/* E2H = 0, TGE = 0; CNTHCTL_EL2 = EL1PCTEN|EL1PCEN (0x3). CNTKCTL_EL1 0: all trap to EL1. */
+	/* E2H = 0, TGE = 0; CNTHCTL_EL2 = EL1PCTEN|EL1PCEN (0x3). CNTKCTL_EL1 0: all trap to EL1.
+	 */
 	unit_ok(el0(TIMER_EL0_CNTPCT, 0, 0, 0, 0x3) == TIMER_TRAP_EL1, "CNTPCT, EL0PCTEN 0: EL1");
 	unit_ok(el0(TIMER_EL0_CNTPCT, 0, 0, 0x1, 0x3) == TIMER_ACCESS_OK, "CNTPCT, EL0PCTEN 1");
 	/* CNTHCTL_EL2.EL1PCTEN (bit 0) = 0 traps EL0 too; EL1PCEN (bit 1) is not CNTPCT's. */

@@ -172,10 +172,10 @@
 #define CNTHCTL_EL1NVPCT BIT(15)
 #define CNTHCTL_EL1NVVCT BIT(16)
 /* CNTHCTL_EL2, both layouts: the event stream from the physical count (EVNTIS: FEAT_ECV) */
-#define CNTHCTL_EVNTEN	      BIT(2)
-#define CNTHCTL_EVNTDIR	      BIT(3)
-#define CNTHCTL_EVNTI(n)      ((uint64_t)(n) << 4)
-#define CNTHCTL_EVNTIS	      BIT(17)
+#define CNTHCTL_EVNTEN	 BIT(2)
+#define CNTHCTL_EVNTDIR	 BIT(3)
+#define CNTHCTL_EVNTI(n) ((uint64_t)(n) << 4)
+#define CNTHCTL_EVNTIS	 BIT(17)
 /* CNTHCTL_EL2 when HCR_EL2.E2H == 1: the EL0 timer controls (used while TGE = 1) */
 #define CNTHCTL_E2H_EL0VTEN BIT(8)
 #define CNTHCTL_E2H_EL0PTEN BIT(9)

@@ -162,6 +162,13 @@ SYSREG_RW(ich_ap1r3_el2, S3_4_C12_C9_3)
 SYSREG_RW(cntp_ctl_el0, cntp_ctl_el0)
 SYSREG_RW(cntp_cval_el0, cntp_cval_el0)
 SYSREG_RW(cntpoff_el2, S3_4_C14_C0_6) /* FEAT_ECV_POFF */
+SYSREG_RO(cntvct_el0, cntvct_el0)
+SYSREG_RW(cntp_tval_el0, cntp_tval_el0)
+SYSREG_RW(cntv_tval_el0, cntv_tval_el0)
+SYSREG_RW(cnthp_tval_el2, cnthp_tval_el2)
+SYSREG_RW(cnthv_ctl_el2, S3_4_C14_C3_1)	 /* FEAT_VHE: the EL2 virtual timer */
+SYSREG_RW(cnthv_cval_el2, S3_4_C14_C3_2) /* FEAT_VHE */
+SYSREG_RW(cnthv_tval_el2, S3_4_C14_C3_0) /* FEAT_VHE */
 
 /*
  * Read a register named by its encoding, for table-driven code (scenarios/trap/sysreg_traps.h):
