@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * timer.irq: the EL1 virtual timer's interrupt (the DTB timer node's virtual PPI, INTID 27 on
+ * QEMU virt) as the physical interrupt it is, routed to EL2 by HCR_EL2.IMO = 1, and its
+ * delivery to the guest through a list register with HW = 1.
+ *
+ * The scenario enables the PPI in the GIC; the guest (guest/timer_irq.S) programs CNTV with
+ * CVAL = count + IRQ_LEAD_US and CTL = ENABLE, unmasks PSTATE.I and spins reading CNTPCT.
+ * - [fire]: the run must end in EXIT_IRQ with exit.intid = the PPI, the PPI active (the vmm
+ *   acknowledged it), CNTV_CTL_EL0.ISTATUS = 1 at EL2, and not before CVAL: the guest's last
+ *   count read before the exit (its x13 + x14) is at most IRQ_EARLY_US before CVAL.
+ *   [lr-hw] (GICv3): the vmm puts vINTID = pINTID = the PPI, HW = 1, Group 1, pending in LR 0
+ *   (ICH_HCR_EL2.En, ICH_VMCR_EL2.VENG1, VPMR 0xff, VEOIM 0). The guest's handler must read it
+ *   from ICV_IAR1_EL1, see ISTATUS, mask its timer and EOI it; afterwards the LR is invalid and
+ *   the physical PPI inactive and not pending: the guest's EOI deactivated it through HW = 1.
+ *   [el2-deactivate] (GICv2 too, no list register): EL2 masks the timer and deactivates the
+ *   PPI itself; the guest then sees no interrupt within its window.
+ * - [imask], [notmet], [disabled]: IMASK = 1 with the condition met, CVAL 2^40 ticks ahead,
+ *   ENABLE = 0: no IRQ may reach EL2 and none the guest within the window of IRQ_LEAD_US +
+ *   IRQ_WINDOW_US of spinning with PSTATE.I clear; ISTATUS reads 1, 0, UNKNOWN.
+ */
+#include <stdio.h>
+
+#include "arch/el2.h"
+#include "arch/sysreg.h"
+#include "gic.h"
+#include "hvc.h"
+#include "platform.h"
+#include "scenario.h"
+#include "timer_access_model.h"
+#include "timer_guest.h"
+
+#define IRQ_LEAD_US   100  /* CVAL this far ahead of the count when the guest arms it */
+#define IRQ_WINDOW_US 1000 /* the spin after CVAL in which an interrupt must come, or none */
+#define IRQ_EARLY_US  20   /* how far before CVAL the guest's last read may be (loop, latency) */
+#define NOT_TAKEN     0x10000
+#define IRQ_PRIORITY  0xa0
+
+/* ICH_LR<n>_EL2 (IHI 0069 12.4.8): State [63:62], HW [61], Group [60], Priority [55:48],
+ * pINTID [44:32], vINTID [31:0]. */
+#define LR_PENDING	(1ULL << 62)
+#define LR_STATE_MASK	(3ULL << 62)
+#define LR_HW		(1ULL << 61)
+#define LR_GROUP1	(1ULL << 60)
+#define LR_PRIORITY(p)	((uint64_t)(p) << 48)
+#define LR_PINTID(id)	((uint64_t)(id) << 32)
+/* ICH_VMCR_EL2: VENG1 [1], VPMR [31:24]. */
+#define VMCR_VENG1	(1ULL << 1)
+#define VMCR_VPMR(p)	((uint64_t)(p) << 24)
+
+enum irq_kind { IRQ_FIRE_LR_HW, IRQ_FIRE_EL2_DEACTIVATE, IRQ_IMASK, IRQ_NOTMET, IRQ_DISABLED };
+
+struct irq_row {
+	const char *name;
+	enum irq_kind kind;
+};
+
+static const struct irq_row irq_rows[] = {
+	{"[fire][lr-hw]", IRQ_FIRE_LR_HW},
+	{"[fire][el2-deactivate]", IRQ_FIRE_EL2_DEACTIVATE},
+	{"[imask][none]", IRQ_IMASK},
+	{"[notmet][none]", IRQ_NOTMET},
+	{"[disabled][none]", IRQ_DISABLED},
+};
+
+static const char *irq_requires(const void *row, char *why, size_t len)
+{
+	const struct irq_row *r = row;
+
+	if (!platform.timer_intid_virt) {
+		snprintf(why, len, "the DTB timer node gives no virtual timer PPI");
+		return why;
+	}
+	if (r->kind == IRQ_FIRE_LR_HW && vmm_caps.gic_version != 3) {
+		snprintf(why, len, "needs GICv3 list registers (GIC v%u; GICv2's GICH: virq.gicv2)",
+			 vmm_caps.gic_version);
+		return why;
+	}
+	return NULL;
+}
+
+static uint64_t us_ticks(unsigned us)
+{
+	return read_cntfrq_el0() * us / 1000000;
+}
+
+/* The guest's three reports. */
+static bool irq_reports(struct scenario_ctx *c, uint64_t got[3])
+{
+	for (unsigned k = 0; k < 3; k++) {
+		if (!sc_report(c, GREPORT_USER + k, &got[k])) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* EXIT_IRQ with the timer's PPI, active, ISTATUS 1, not taken before CVAL. */
+static bool expect_fired(struct scenario_ctx *c, const struct exit *e, unsigned intid,
+			 uint64_t cval)
+{
+	struct vcpu *v = sc_vcpu(c);
+	uint64_t last_read = v->ctx.x[13] + v->ctx.x[14];
+
+	if (!sc_expect_reason(c, e, EXIT_IRQ)) {
+		return false;
+	}
+	sc_expect_u64(c, "exit.intid", e->intid, intid);
+	sc_expect_u64(c, "ppi_active_at_exit", gic_irq_active(intid), 1);
+	sc_expect_u64(c, "cntv_ctl_at_exit", read_cntv_ctl_el0() & 7,
+		      CNT_CTL_ENABLE | CNT_CTL_ISTATUS);
+	if (last_read + us_ticks(IRQ_EARLY_US) < cval) {
+		sc_fail(c, "the IRQ came before the condition: the guest last read 0x%llx, CVAL 0x%llx",
+			(unsigned long long)last_read, (unsigned long long)cval);
+	}
+	return e->intid == intid;
+}
+
+static void run_fire(struct scenario_ctx *c, const struct irq_row *r, unsigned intid,
+		     uint64_t cval, struct exit e)
+{
+	uint64_t got[3];
+
+	if (!expect_fired(c, &e, intid, cval)) {
+		return;
+	}
+	if (r->kind == IRQ_FIRE_LR_HW) {
+		sc_vcpu(c)->vgic.lr[0] = LR_PENDING | LR_HW | LR_GROUP1 | LR_PRIORITY(IRQ_PRIORITY) |
+					 LR_PINTID(intid) | intid;
+	} else {
+		write_cntv_ctl_el0(CNT_CTL_ENABLE | CNT_CTL_IMASK);
+		isb();
+		gic_deactivate(intid);
+	}
+	e = sc_run(c);
+	if (!sc_expect_done(c, &e, 0) || !irq_reports(c, got)) {
+		return;
+	}
+	if (r->kind == IRQ_FIRE_LR_HW) {
+		sc_expect_u64(c, "icv_iar1", got[0], intid);
+		sc_expect_u64(c, "cntv_ctl_in_handler", got[2] & 7, CNT_CTL_ENABLE | CNT_CTL_ISTATUS);
+		sc_expect_u64(c, "lr0_state_after", sc_vcpu(c)->vgic.lr[0] & LR_STATE_MASK, 0);
+	} else {
+		sc_expect_u64(c, "icv_iar1 (no list register: none)", got[0], NOT_TAKEN);
+	}
+	sc_expect_u64(c, "cntv_ctl_at_end", got[1] & 7,
+		      CNT_CTL_ENABLE | CNT_CTL_IMASK | CNT_CTL_ISTATUS);
+	sc_expect_u64(c, "ppi_active_after", gic_irq_active(intid), 0);
+	sc_expect_u64(c, "ppi_pending_after", gic_irq_pending(intid), 0);
+}
+
+static void run_none(struct scenario_ctx *c, const struct irq_row *r, unsigned intid,
+		     struct exit e)
+{
+	uint64_t got[3];
+
+	if (!sc_expect_done(c, &e, 0) || !irq_reports(c, got)) {
+		return;
+	}
+	sc_expect_u64(c, "icv_iar1 (none)", got[0], NOT_TAKEN);
+	sc_expect_u64(c, "ppi_pending_after", gic_irq_pending(intid), 0);
+	switch (r->kind) {
+	case IRQ_IMASK:
+		sc_expect_u64(c, "cntv_ctl_at_end", got[1] & 7,
+			      CNT_CTL_ENABLE | CNT_CTL_IMASK | CNT_CTL_ISTATUS);
+		break;
+	case IRQ_NOTMET:
+		sc_expect_u64(c, "cntv_ctl_at_end", got[1] & 7, CNT_CTL_ENABLE);
+		break;
+	default:
+		/* ENABLE = 0: ISTATUS is UNKNOWN. */
+		sc_expect_u64(c, "cntv_ctl_at_end (ISTATUS UNKNOWN)", got[1] & 3, 0);
+		break;
+	}
+}
+
+static void run_irq(struct scenario_ctx *c, const void *row)
+{
+	const struct irq_row *r = row;
+	unsigned intid = platform.timer_intid_virt;
+	bool fire = r->kind == IRQ_FIRE_LR_HW || r->kind == IRQ_FIRE_EL2_DEACTIVATE;
+	struct sc_setup s = {
+		.payload = GSYM(gp_timer_irq),
+		.vcpu.ich_hcr = vmm_caps.gic_version == 3 ? ICH_HCR_EN : 0,
+		.vcpu.ich_vmcr = VMCR_VENG1 | VMCR_VPMR(0xff),
+	};
+
+	if (!sc_start(c, &s)) {
+		return;
+	}
+	sc_expect_el1_exceptions(c); /* its own vectors: the runtime's never see the IRQ */
+	/* CNTVOFF_EL2 = 0: the virtual count is the physical one. */
+	uint64_t cval = read_cntpct_el0() + us_ticks(IRQ_LEAD_US);
+	struct timer_guest_args a = {
+		.cval = r->kind == IRQ_NOTMET ? cval + (1ULL << 40) : cval,
+		.ctl = r->kind == IRQ_IMASK	 ? CNT_CTL_ENABLE | CNT_CTL_IMASK
+		       : r->kind == IRQ_DISABLED ? 0
+						 : CNT_CTL_ENABLE,
+		.spin = us_ticks(IRQ_LEAD_US + IRQ_WINDOW_US),
+	};
+
+	if (!timer_guest_args_load(c, &a)) {
+		return;
+	}
+	gic_irq_set_priority(intid, IRQ_PRIORITY);
+	gic_irq_enable(intid, true);
+	struct exit e = sc_run(c);
+
+	if (fire) {
+		run_fire(c, r, intid, a.cval, e);
+	} else {
+		run_none(c, r, intid, e);
+	}
+	/* Leave the PPI as the harness had it, whatever happened above. */
+	write_cntv_ctl_el0(0);
+	isb();
+	gic_irq_enable(intid, false);
+	if (gic_irq_active(intid)) {
+		gic_deactivate(intid);
+	}
+}
+
+SCENARIO(timer_irq, .id = "timer.irq",
+	 .rule = "The EL1 virtual timer's PPI is a physical IRQ to EL2 (HCR_EL2.IMO = 1) exactly "
+		 "when CNTV's condition is met (not before CVAL, IRQ_EARLY_US = 20 us slack) with "
+		 "ENABLE = 1 and IMASK = 0, ISTATUS = 1; injected through an LR with HW = 1 the "
+		 "guest reads it from ICV_IAR1_EL1 and its EOI (VEOIM = 0) deactivates the "
+		 "physical PPI; IMASK = 1, condition not met or ENABLE = 0: no IRQ within the 1.1 "
+		 "ms window",
+	 SCENARIO_ROWS(irq_rows), .requires = irq_requires, .run = run_irq);
