@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * timer.irq: the guest arms its EL1 virtual timer and takes the (virtual) timer interrupt on
- * its own vectors. Parameters in gl_timer_args (guest/timer.S): cval, ctl, spin (ticks of the
- * window in which the interrupt may come).
+ * its own vectors. Parameters in gl_timer_args (guest/timer.S): cval (ticks ahead of the
+ * guest's first CNTPCT read: CVAL is that read + cval, kept in x10), ctl, spin (ticks of the
+ * window, from that read, in which the interrupt may come).
  *
- * gp_timer_irq: VBAR_EL1 = gl_timer_irq_vectors; CNTV_CVAL_EL0 = cval, CNTV_CTL_EL0 = ctl;
+ * gp_timer_irq: VBAR_EL1 = gl_timer_irq_vectors; CNTV_CVAL_EL0 = x13 + cval (x13 = CNTPCT),
+ * CNTV_CTL_EL0 = ctl;
  * PSTATE.I clear; spin until the handler ran or spin ticks of CNTPCT passed; PSTATE.I set.
  * Reports GREPORT_USER + 0: the INTID the handler acknowledged (ICC_IAR1_EL1, which is
  * ICV_IAR1_EL1 with HCR_EL2.IMO = 1), or 0x10000 if it never ran; + 1: CNTV_CTL_EL0 at the
@@ -30,13 +32,15 @@ gp_timer_irq:
 	adr	x9, gl_timer_irq_vectors
 	msr	vbar_el1, x9
 	adr	x9, gl_timer_args
-	ldr	x10, [x9]			/* cval */
+	ldr	x10, [x9]			/* cval: ticks ahead of the count */
 	ldr	x11, [x9, #24]			/* ctl */
 	ldr	x12, [x9, #16]			/* spin */
+	isb
+	mrs	x13, cntpct_el0
+	add	x10, x10, x13			/* x10 = CVAL, read by EL2 at an exit */
 	msr	cntv_cval_el0, x10
 	msr	cntv_ctl_el0, x11
 	isb
-	mrs	x13, cntpct_el0
 	msr	daifclr, #2
 1:	cmp	x19, #NOT_TAKEN
 	b.ne	2f

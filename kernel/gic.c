@@ -131,6 +131,8 @@ static int gicv3_init(const struct platform *p, unsigned intid, char *err, size_
 	while (rd32(r + GICR_WAKER) & WAKER_CA) {
 	}
 	wr32(r + GICR_SGI + GICR_IGROUPR0, rd32(r + GICR_SGI + GICR_IGROUPR0) | 1u << intid);
+	/* Every SGI and PPI Group 1 (gic.h): an enabled PPI is an IRQ, as the watchdog's. */
+	wr32(r + GICR_SGI + GICR_IGROUPR0, 0xffffffffu);
 	wr8(r + GICR_SGI + GICR_IPRIORITYR + intid, 0x80);
 	wr32(r + GICR_SGI + GICR_ISENABLER0, 1u << intid);
 	gic.sgi_frame = r + GICR_SGI;
