@@ -9,8 +9,9 @@
  *   compares with count - CNTVOFF_EL2).
  * Each write is then read back at E2H = 0 through the timer's own name (CNTHV_CVAL_EL2,
  * CNTHP_CVAL_EL2, CNTV_CVAL_EL0, CNTP_CVAL_EL0), so a redirection to the wrong timer shows.
- * Two rows swap which timers' conditions are met. The TVAL_EL02 views are not read: whether
- * their direct read subtracts CNTVOFF_EL2 at EL2 with E2H = 1 is not settled here.
+ * CNTV_TVAL_EL02 is the EL1 virtual timer's TimerValue view and always subtracts CNTVOFF_EL2
+ * (D12.2.4.1; unlike CNTV_TVAL_EL0, which at EL2 with E2H = 1 is CNTHV's). Two rows swap which
+ * timers' conditions are met.
  * CNTHP is the watchdog: used only between runs, IMASK set, CTL 0 at the end (see timer.el2).
  */
 #include <stddef.h>
@@ -29,10 +30,12 @@
 struct timer_e2h_io {
 	uint64_t cval_hv, cval_hp, cval_v02, cval_p02;
 	uint64_t pct_before, vct, hv_tval, hp_tval, hv_ctl, hp_ctl, v02_ctl, p02_ctl, pct_after;
+	uint64_t v02_tval;
 };
 _Static_assert(offsetof(struct timer_e2h_io, pct_before) == 32, "e2h_probe.S IO_PCT_BEFORE");
 _Static_assert(offsetof(struct timer_e2h_io, p02_ctl) == 88, "e2h_probe.S IO_P02_CTL");
 _Static_assert(offsetof(struct timer_e2h_io, pct_after) == 96, "e2h_probe.S IO_PCT_AFTER");
+_Static_assert(offsetof(struct timer_e2h_io, v02_tval) == 104, "e2h_probe.S IO_V02_TVAL");
 
 void timer_e2h_probe(struct timer_e2h_io *io);
 
@@ -100,6 +103,7 @@ static void run_e2h(struct scenario_ctx *c, const void *row)
 	timer_expect_ctl(c, "CNTV_CTL_EL0 (CNTHV)", io.hv_ctl, ctl, io.cval_hv, w, 0);
 	timer_expect_ctl(c, "CNTP_CTL_EL0 (CNTHP)", io.hp_ctl, ctl, io.cval_hp, w, 0);
 	timer_expect_ctl(c, "CNTV_CTL_EL02", io.v02_ctl, ctl, io.cval_v02, w, voff);
+	timer_expect_tval(c, "CNTV_TVAL_EL02", io.v02_tval, io.cval_v02, w, voff);
 	timer_expect_ctl(c, "CNTP_CTL_EL02", io.p02_ctl, ctl, io.cval_p02, w, 0);
 	sc_expect_u64(c, "CNTHV_CVAL_EL2 after CNTV_CVAL_EL0", hv, io.cval_hv);
 	sc_expect_u64(c, "CNTHP_CVAL_EL2 after CNTP_CVAL_EL0", hp, io.cval_hp);
@@ -110,6 +114,6 @@ static void run_e2h(struct scenario_ctx *c, const void *row)
 SCENARIO(timer_el2_e2h, .id = "timer.el2.e2h",
 	 .rule = "EL2 with HCR_EL2.E2H = 1 (FEAT_VHE): CNTVCT_EL0 has no CNTVOFF_EL2; "
 		 "CNTV_*_EL0/CNTP_*_EL0 reach CNTHV/CNTHP (condition and TVAL on the physical "
-		 "count); CNTV_*_EL02/CNTP_*_EL02 reach the EL1 virtual timer (count - "
-		 "CNTVOFF_EL2) and physical timer",
+		 "count); CNTV_*_EL02/CNTP_*_EL02 reach the EL1 virtual timer (condition and "
+		 "CNTV_TVAL_EL02 on count - CNTVOFF_EL2) and physical timer",
 	 SCENARIO_ROWS(e2h_rows), .requires = e2h_requires, .run = run_e2h);

@@ -26,6 +26,7 @@
 #define IO_V02_CTL	80	/* out: CNTV_CTL_EL02 */
 #define IO_P02_CTL	88	/* out: CNTP_CTL_EL02 */
 #define IO_PCT_AFTER	96	/* out: CNTPCT_EL0 last in the window */
+#define IO_V02_TVAL	104	/* out: CNTV_TVAL_EL02 */
 
 	.text
 /*
@@ -68,6 +69,7 @@ timer_e2h_probe:
 	mrs	x14, cntp_ctl_el0
 	mrs	x15, S3_5_C14_C3_1
 	mrs	x16, S3_5_C14_C2_1
+	mrs	x1, S3_5_C14_C3_0		/* CNTV_TVAL_EL02 (x1 is free now) */
 	mrs	x17, cntpct_el0
 	msr	hcr_el2, x8
 	isb
@@ -83,4 +85,5 @@ timer_e2h_probe:
 	str	x15, [x0, #IO_V02_CTL]
 	str	x16, [x0, #IO_P02_CTL]
 	str	x17, [x0, #IO_PCT_AFTER]
+	str	x1, [x0, #IO_V02_TVAL]
 	ret
