@@ -12,8 +12,9 @@
  *   reads after the exit is at least CVAL.
  *   [lr-hw] (GICv3): the vmm puts vINTID = pINTID = the PPI, HW = 1, Group 1, pending in LR 0
  *   (ICH_HCR_EL2.En, ICH_VMCR_EL2.VENG1, VPMR 0xff, VEOIM 0). The guest's handler must read it
- *   from ICV_IAR1_EL1, see ISTATUS, mask its timer and EOI it; afterwards the LR is invalid and
- *   the physical PPI inactive and not pending: the guest's EOI deactivated it through HW = 1.
+ *   from ICV_IAR1_EL1, see ISTATUS, mask its timer and EOI it; afterwards the LR and the
+ *   physical PPI's active state must be as the vGIC oracle (vgic_ack(), vgic_eoir()) permits:
+ *   the LR invalid and the PPI deactivated through HW = 1 (and no longer pending).
  *   [el2-deactivate] (GICv2 too, no list register): EL2 masks the timer and deactivates the
  *   PPI itself; the guest then sees no interrupt within its window.
  *   The IRQ is waited for up to IRQ_FIRE_WAIT_US (see there).
@@ -27,11 +28,13 @@
 #include "arch/el2.h"
 #include "arch/sysreg.h"
 #include "gic.h"
+#include "gic_model.h"
 #include "hvc.h"
 #include "platform.h"
 #include "scenario.h"
 #include "timer_access_model.h"
 #include "timer_guest.h"
+#include "vgic_model.h"
 
 #define IRQ_LEAD_US   100 /* CVAL this far ahead of the count when the guest arms it */
 #define IRQ_WINDOW_US 500 /* the no-IRQ rows' spin, with the condition met from the start */
@@ -45,18 +48,6 @@
 #define IRQ_FIRE_WAIT_US 80000
 #define NOT_TAKEN	 0x10000
 #define IRQ_PRIORITY	 0xa0
-
-/* ICH_LR<n>_EL2 (IHI 0069 12.4.8): State [63:62], HW [61], Group [60], Priority [55:48],
- * pINTID [44:32], vINTID [31:0]. */
-#define LR_PENDING     (1ULL << 62)
-#define LR_STATE_MASK  (3ULL << 62)
-#define LR_HW	       (1ULL << 61)
-#define LR_GROUP1      (1ULL << 60)
-#define LR_PRIORITY(p) ((uint64_t)(p) << 48)
-#define LR_PINTID(id)  ((uint64_t)(id) << 32)
-/* ICH_VMCR_EL2: VENG1 [1], VPMR [31:24]. */
-#define VMCR_VENG1   (1ULL << 1)
-#define VMCR_VPMR(p) ((uint64_t)(p) << 24)
 
 enum irq_kind { IRQ_FIRE_LR_HW, IRQ_FIRE_EL2_DEACTIVATE, IRQ_IMASK, IRQ_NOTMET, IRQ_DISABLED };
 
@@ -140,18 +131,76 @@ static bool expect_fired(struct scenario_ctx *c, const struct exit *e, unsigned 
 	return e->intid == intid;
 }
 
+/*
+ * The list register of the [lr-hw] row, and what the vGIC oracle predicts for the guest's
+ * acknowledge and EOI (VEOIM = 0): the vINTID read from ICV_IAR1_EL1, the LR afterwards and
+ * the physical INTID the EOI deactivates through HW = 1 (-1: none).
+ */
+struct lr_hw_expect {
+	uint64_t lr;
+	uint32_t iar;
+	uint64_t lr_after[VGIC_OUTCOMES_MAX];
+	int pdeact[VGIC_OUTCOMES_MAX];
+	unsigned outcomes;
+};
+
+static struct lr_hw_expect lr_hw_predict(unsigned intid)
+{
+	struct vgic_state st;
+	struct vgic_outcome out[VGIC_OUTCOMES_MAX];
+	struct lr_hw_expect x = {0};
+
+	vgic_state_init(&st, read_ich_vtr_el2(), ICH_VMCR_VENG1 | ICH_VMCR_VPMR(0xff), ICH_HCR_EN);
+	st.lr[0] = (struct vgic_lr){.state = VGIC_LR_PENDING,
+				    .hw = true,
+				    .group = 1,
+				    .priority = IRQ_PRIORITY,
+				    .vintid = intid,
+				    .pintid = intid};
+	x.lr = vgic_lr_encode(&st.lr[0], &st.vtr);
+	x.iar = vgic_ack(&st, 1, vgic_hppi_first(&st));
+	x.outcomes = vgic_eoir(&st, 1, x.iar, out);
+	for (unsigned k = 0; k < x.outcomes; k++) {
+		x.lr_after[k] = vgic_lr_encode(&out[k].s.lr[0], &st.vtr);
+		x.pdeact[k] = out[k].pdeact;
+	}
+	return x;
+}
+
+/* The guest's acknowledge and EOI as the oracle permits them; @pdeact: the outcome's. */
+static void expect_lr_hw(struct scenario_ctx *c, const struct lr_hw_expect *x, uint64_t iar,
+			 unsigned intid)
+{
+	uint64_t lr = sc_vcpu(c)->vgic.lr[0];
+	bool active = gic_irq_active(intid);
+
+	sc_expect_u64(c, "icv_iar1", iar, x->iar);
+	for (unsigned k = 0; k < x->outcomes; k++) {
+		if (lr == x->lr_after[k] && active == (x->pdeact[k] != (int)intid)) {
+			return;
+		}
+	}
+	sc_fail(c,
+		"after the guest's EOI: ICH_LR0_EL2 0x%llx, physical INTID %u %s; the oracle "
+		"permits ICH_LR0_EL2 0x%llx with the physical INTID %s",
+		(unsigned long long)lr, intid, active ? "active" : "inactive",
+		(unsigned long long)x->lr_after[0],
+		x->pdeact[0] == (int)intid ? "deactivated" : "still active");
+}
+
 static void run_fire(struct scenario_ctx *c, const struct irq_row *r, unsigned intid, struct exit e,
 		     uint64_t seen)
 {
 	struct vcpu *v = sc_vcpu(c);
+	struct lr_hw_expect x = {0};
 	uint64_t got[3];
 
 	if (!expect_fired(c, &e, intid, seen)) {
 		return;
 	}
 	if (r->kind == IRQ_FIRE_LR_HW) {
-		v->vgic.lr[0] = LR_PENDING | LR_HW | LR_GROUP1 | LR_PRIORITY(IRQ_PRIORITY) |
-				LR_PINTID(intid) | intid;
+		x = lr_hw_predict(intid);
+		v->vgic.lr[0] = x.lr;
 	} else {
 		write_cntv_ctl_el0(CNT_CTL_ENABLE | CNT_CTL_IMASK);
 		isb();
@@ -165,16 +214,15 @@ static void run_fire(struct scenario_ctx *c, const struct irq_row *r, unsigned i
 		return;
 	}
 	if (r->kind == IRQ_FIRE_LR_HW) {
-		sc_expect_u64(c, "icv_iar1", got[0], intid);
+		expect_lr_hw(c, &x, got[0], intid);
 		sc_expect_u64(c, "cntv_ctl_in_handler", got[2] & 7,
 			      CNT_CTL_ENABLE | CNT_CTL_ISTATUS);
-		sc_expect_u64(c, "lr0_state_after", sc_vcpu(c)->vgic.lr[0] & LR_STATE_MASK, 0);
 	} else {
 		sc_expect_u64(c, "icv_iar1 (no list register: none)", got[0], NOT_TAKEN);
+		sc_expect_u64(c, "ppi_active_after", gic_irq_active(intid), 0);
 	}
 	sc_expect_u64(c, "cntv_ctl_at_end", got[1] & 7,
 		      CNT_CTL_ENABLE | CNT_CTL_IMASK | CNT_CTL_ISTATUS);
-	sc_expect_u64(c, "ppi_active_after", gic_irq_active(intid), 0);
 	sc_expect_u64(c, "ppi_pending_after", gic_irq_pending(intid), 0);
 }
 
@@ -210,7 +258,7 @@ static void run_irq(struct scenario_ctx *c, const void *row)
 	struct sc_setup s = {
 		.payload = GSYM(gp_timer_irq),
 		.vcpu.ich_hcr = vmm_caps.gic_version == 3 ? ICH_HCR_EN : 0,
-		.vcpu.ich_vmcr = VMCR_VENG1 | VMCR_VPMR(0xff),
+		.vcpu.ich_vmcr = ICH_VMCR_VENG1 | ICH_VMCR_VPMR(0xff),
 	};
 
 	if (!sc_start(c, &s)) {
