@@ -6,9 +6,11 @@
  * comes within timer_event_period(bit) = 2^(bit + 1) ticks of any instant.
  *
  * [wait] rows (HCR_EL2.TWE = 0): the guest consumes any pending event (SEVL; WFE), then times
- * four WFEs with CNTPCT; the longest must be at most one period plus EVT_SLACK_US (wake-up
- * latency and the emulator's scheduling; a stream that never comes waits for the watchdog and
- * fails). The period is chosen near EVT_WAIT_US from CNTFRQ_EL0.
+ * three sets of four WFEs with CNTPCT; the longest wait of at least one set must be at most
+ * one period plus EVT_SLACK_US (wake-up latency; a stream that never comes waits for the
+ * watchdog and fails). Three sets because an emulator's host stalls between two counter reads
+ * (2.4 ms seen under make check), which only lengthens a set. The period is chosen near
+ * EVT_WAIT_US from CNTFRQ_EL0.
  * [event]/[noevent] rows (TWE = 1): the guest consumes any pending event, spins two periods
  * (near EVT_SPIN_US) reading CNTPCT, which generates no event, then executes WFE. With a
  * stream enabled an event came meanwhile, the event register is set and the WFE completes
@@ -108,7 +110,9 @@ static void run_evt(struct scenario_ctx *c, const void *row)
 		uint64_t bound = period + read_cntfrq_el0() * EVT_SLACK_US / 1000000;
 
 		if (sc_expect_done(c, &e, 0) && sc_report(c, GREPORT_USER, &got) && got > bound) {
-			sc_fail(c, "a WFE waited %llu ticks, more than the period %llu + slack",
+			sc_fail(c,
+				"in each of 3 sets a WFE waited %llu ticks or more, more than the "
+				"period %llu + slack",
 				(unsigned long long)got, (unsigned long long)period);
 		}
 		return;
@@ -124,11 +128,11 @@ static void run_evt(struct scenario_ctx *c, const void *row)
 	sc_expect_done(c, &e, 0);
 }
 
-SCENARIO(
-	timer_evt, .id = "timer.evt",
-	.rule = "Event stream (CNTHCTL_EL2/CNTKCTL_EL1.EVNTEN, EVNTI, EVNTDIR, FEAT_ECV EVNTIS): "
-		"an event every 2^(EVNTI(+8) + 1) ticks; TWE = 0: a WFE returns within that "
-		"period (+ 1 ms slack); TWE = 1: after spinning two periods a WFE completes with a "
-		"stream enabled and traps (EC 0x01, TI WFE) with none",
-	SCENARIO_ROWS(evt_rows), .requires = evt_requires, .run = run_evt, .ec = "0x01",
-	.control = "CNTHCTL_EL2.EVNTEN, CNTKCTL_EL1.EVNTEN");
+SCENARIO(timer_evt, .id = "timer.evt",
+	 .rule = "Event stream (CNTHCTL_EL2/CNTKCTL_EL1.EVNTEN, EVNTI, EVNTDIR, FEAT_ECV EVNTIS): "
+		 "an event every 2^(EVNTI(+8) + 1) ticks; TWE = 0: a WFE returns within that "
+		 "period (+ 1 ms slack; the best of 3 sets of 4 WFEs); TWE = 1: after spinning two "
+		 "periods a WFE completes with a "
+		 "stream enabled and traps (EC 0x01, TI WFE) with none",
+	 SCENARIO_ROWS(evt_rows), .requires = evt_requires, .run = run_evt, .ec = "0x01",
+	 .control = "CNTHCTL_EL2.EVNTEN, CNTKCTL_EL1.EVNTEN");
