@@ -14,11 +14,18 @@
  * The handler (current EL, SPx, IRQ) acknowledges, masks the timer (CTL = ENABLE|IMASK, so its
  * line drops) and writes ICC_EOIR1_EL1 with the INTID (with ICH_VMCR_EL2.VEOIM = 0 this drops
  * the priority and deactivates; an LR with HW = 1 deactivates the physical INTID too).
- * Register use: x19 = acknowledged INTID, x20 = CTL seen by the handler (shared with the loop).
+ * Register use: x19 = acknowledged INTID, x20 = CTL seen by the handler (shared with the loop);
+ * x10 CVAL, x12 spin, x13 start count, x14 elapsed (EL2 reads or rewrites them at an exit).
  */
 #include "hvc.h"
 
 #define NOT_TAKEN	0x10000
+/*
+ * Loop iterations between two counter reads. QEMU takes its big lock for every CNTPCT read (an
+ * ARM_CP_IO register), and a vCPU that reads it back to back kept QEMU's main loop, which
+ * raises the timer's line, from taking the lock for more than 80 ms on a loaded host.
+ */
+#define SPIN_DELAY	256
 #define ICC_IAR1_EL1	S3_0_C12_C12_0
 #define ICC_EOIR1_EL1	S3_0_C12_C12_1
 
@@ -44,6 +51,9 @@ gp_timer_irq:
 	msr	daifclr, #2
 1:	cmp	x19, #NOT_TAKEN
 	b.ne	2f
+	mov	x16, #SPIN_DELAY
+4:	subs	x16, x16, #1
+	b.ne	4b
 	isb
 	mrs	x14, cntpct_el0
 	sub	x14, x14, x13
