@@ -63,6 +63,38 @@ static const struct vlr_row prio_rows[] = {
 	 .lr = {LR(PENDING, 0, 0xff, 0x45)},
 	 .vmcr = VLR_VMCR_OPEN,
 	 .flags = VF_UNMASK},
+	/*
+	 * 6 and 7 preemption bits: the group priority at the minimum BPR keeps them, so the
+	 * acknowledge sets a bit in ICH_AP<g>R1..3 (bit = group priority >> (8 - PREbits)).
+	 */
+	{.name = "[apr,prebits=6,prio=0x44,g1]",
+	 .nlr = 1,
+	 .lr = {LR(PENDING, 1, 0x44, 0x46)},
+	 .vmcr = VLR_VMCR_OPEN,
+	 .flags = VF_UNMASK | VF_IAR1_FIRST,
+	 .pri_bits = 6,
+	 .pre_bits = 6},
+	{.name = "[apr,prebits=6,prio=0xc4,g1]",
+	 .nlr = 1,
+	 .lr = {LR(PENDING, 1, 0xc4, 0x47)},
+	 .vmcr = VLR_VMCR_OPEN,
+	 .flags = VF_UNMASK | VF_IAR1_FIRST,
+	 .pri_bits = 6,
+	 .pre_bits = 6},
+	{.name = "[apr,prebits=7,prio=0x42,g1]",
+	 .nlr = 1,
+	 .lr = {LR(PENDING, 1, 0x42, 0x48)},
+	 .vmcr = VLR_VMCR_OPEN,
+	 .flags = VF_UNMASK | VF_IAR1_FIRST,
+	 .pri_bits = 7,
+	 .pre_bits = 7},
+	{.name = "[apr,prebits=7,prio=0xc2,g0]",
+	 .nlr = 1,
+	 .lr = {LR(PENDING, 0, 0xc2, 0x49)},
+	 .vmcr = VLR_VMCR_OPEN,
+	 .flags = VF_UNMASK,
+	 .pri_bits = 7,
+	 .pre_bits = 7},
 };
 
 SCENARIO(

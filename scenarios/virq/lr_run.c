@@ -231,6 +231,7 @@ void vlr_run(struct scenario_ctx *c, const void *row)
 	}
 	struct exit e = sc_run(c);
 
+	sc_diag(c, "ich_vtr_el2", "0x%llx", (unsigned long long)vtr);
 	if (!sc_expect_done(c, &e, 0)) {
 		return;
 	}
