@@ -49,6 +49,20 @@ static const struct vlr_row state_rows[] = {
 	 .lr = {LR(PENDING, 0, 0x80, 1019)},
 	 .vmcr = VLR_VMCR_OPEN,
 	 .flags = VF_UNMASK},
+	/*
+	 * An Invalid HW = 1 LR is empty (ICH_ELRSR_EL2) whatever its pINTID: bit 41 is pINTID[9]
+	 * then, not the EOI bit.
+	 */
+	{.name = "[invalid,g1,hw=1,pintid=0x220]",
+	 .nlr = 1,
+	 .lr = {{.state = VGIC_LR_INVALID,
+		 .hw = true,
+		 .group = 1,
+		 .priority = 0x80,
+		 .vintid = 0x24,
+		 .pintid = 0x220}},
+	 .vmcr = VLR_VMCR_OPEN,
+	 .flags = VF_UNMASK},
 	/* HW = 1 (pINTID 31, never pending: nothing deactivates it here) is delivered alike. */
 	{.name = "[pending,g1,hw=1]",
 	 .nlr = 1,
