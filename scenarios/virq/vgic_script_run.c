@@ -44,9 +44,6 @@ bool vs_start(struct vs_run *r, struct scenario_ctx *c, const uint16_t *ops, uin
 
 void vs_load_lr(struct vs_run *r, unsigned n, const struct vs_lr *lr)
 {
-	if (lr->state == VGIC_LR_INVALID) {
-		return;
-	}
 	vs_set_lr(r, n,
 		  &(struct vgic_lr){.state = lr->state,
 				    .group = lr->group,

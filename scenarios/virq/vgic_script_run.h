@@ -44,7 +44,7 @@ const char *vs_requires(unsigned lrs, char *why, size_t len);
 bool vs_start(struct vs_run *r, struct scenario_ctx *c, const uint16_t *ops, uint64_t vmcr,
 	      uint64_t hcr);
 
-/** Load row LR @lr into list register @n (nothing for an invalid one). */
+/** Load row LR @lr into list register @n (all 0 for an invalid one). */
 void vs_load_lr(struct vs_run *r, unsigned n, const struct vs_lr *lr);
 
 /**
