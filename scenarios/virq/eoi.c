@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * virq.eoi: end of a virtual interrupt (IHI 0069, ICV_EOIR0/1_EL1, ICV_DIR_EL1, ICH_HCR_EL2
- * EOIcount; pseudocode VirtualWriteEOIR0/1() and VirtualWriteDIR()). A guest acknowledges the
- * list registers a row loads, ends them with ICV_EOIR<g>_EL1 and, with ICH_VMCR_EL2.VEOIM = 1,
- * ICV_DIR_EL1, reading ICV_RPR_EL1/HPPIR<g>_EL1 between the steps (guest/virq_eoi.S). Each
- * value it read, then the list registers, ICH_AP0R/AP1R<n>_EL2 and ICH_HCR_EL2.EOIcount after
- * the run, must be what the vGIC oracle permits:
+ * virq.eoi.*, virq.dir.*: end of a virtual interrupt (IHI 0069, ICV_EOIR0/1_EL1, ICV_DIR_EL1,
+ * ICH_HCR_EL2 EOIcount; pseudocode VirtualWriteEOIR0/1() and VirtualWriteDIR()). A guest
+ * acknowledges the list registers a row loads, ends them with ICV_EOIR<g>_EL1 and, with
+ * ICH_VMCR_EL2.VEOIM = 1, ICV_DIR_EL1, reading ICV_RPR_EL1/HPPIR<g>_EL1 between the steps
+ * (guest/virq_eoi.S). Each value it read, then the list registers, ICH_AP0R/AP1R<n>_EL2 and
+ * ICH_HCR_EL2.EOIcount after the run, must be what the vGIC oracle permits:
  * - VEOIM = 0: EOIR drops the running priority and deactivates; VEOIM = 1: EOIR only drops it,
  *   DIR deactivates;
  * - nested actives (the second acknowledged after the host made it pending at a sync point,
@@ -44,8 +44,8 @@ struct eoi_row {
 #define IGRPEN0(on) VS_OP(VS_IGRPEN0, on)
 #define VEOIM1	    (VS_VMCR | ICH_VMCR_VEOIM)
 
-static const struct eoi_row eoi_rows[] = {
-	/* One interrupt, each group, each EOI mode. */
+/* One interrupt, each group, each EOI mode; pending and active: left pending by its EOI. */
+static const struct eoi_row mode_rows[] = {
 	{"[g1,veoim=0]", VS_VMCR, .lr = {VS_LRP(1, 0xa0, 40)},
 	 .ops = {IAR(1), RPR, EOIR(1, 40), RPR, HPPIR(1)}},
 	{"[g0,veoim=0]", VS_VMCR, .lr = {VS_LRP(0, 0xa0, 40)},
@@ -56,40 +56,51 @@ static const struct eoi_row eoi_rows[] = {
 	 .ops = {IAR(0), EOIR(0, 40), RPR, IAR(0), DIR(40), RPR}},
 	{"[g1,veoim=1,eoir-only]", VEOIM1, .lr = {VS_LRP(1, 0xa0, 40)},
 	 .ops = {IAR(1), EOIR(1, 40), RPR, HPPIR(1)}},
-	/* Pending and active: the EOI leaves it pending, to be acknowledged again. */
 	{"[pending+active,veoim=0]", VS_VMCR, .lr = {VS_LRPA(1, 0xa0, 40)},
 	 .ops = {RPR, HPPIR(1), IAR(1), EOIR(1, 40), RPR, IAR(1), EOIR(1, 40), RPR}},
 	{"[pending+active,veoim=1]", VEOIM1, .lr = {VS_LRPA(1, 0xa0, 40)},
 	 .ops = {EOIR(1, 40), RPR, IAR(1), DIR(40), IAR(1), EOIR(1, 40), DIR(40), RPR}},
-	/* Nested: 41 (0x80) preempts 40 (0xa0), both end in reverse order. */
-	{"[nested,g1,veoim=0]", VS_VMCR, .lr = {VS_LRP(1, 0xa0, 40)}, .sync_n = 1,
+};
+
+/*
+ * Nested: 41 (0x80) preempts 40 (0xa0), made pending by the host at the sync point or enabled
+ * by the guest's ICV_IGRPEN0_EL1; both end in reverse order. The group priority comes from
+ * VBPR1: 0x80 preempts 0x88 with VBPR1 = 3 (bits [7:3]), not with VBPR1 = 4.
+ */
+static const struct eoi_row nested_rows[] = {
+	{"[g1,veoim=0]", VS_VMCR, .lr = {VS_LRP(1, 0xa0, 40)}, .sync_n = 1,
 	 .sync_lr = VS_LRP(1, 0x80, 41),
 	 .ops = {IAR(1), SYNC, HPPIR(1), IAR(1), RPR, EOIR(1, 41), RPR, EOIR(1, 40), RPR}},
-	{"[nested,g1,veoim=1]", VEOIM1, .lr = {VS_LRP(1, 0xa0, 40)}, .sync_n = 1,
+	{"[g1,veoim=1]", VEOIM1, .lr = {VS_LRP(1, 0xa0, 40)}, .sync_n = 1,
 	 .sync_lr = VS_LRP(1, 0x80, 41),
 	 .ops = {IAR(1), SYNC, IAR(1), RPR, EOIR(1, 41), DIR(41), RPR, EOIR(1, 40), RPR, DIR(40)}},
-	{"[nested,g0-preempts-g1]", VS_VMCR & ~ICH_VMCR_VENG0,
+	{"[g0-preempts-g1]", VS_VMCR & ~ICH_VMCR_VENG0,
 	 .lr = {VS_LRP(1, 0xa0, 40), VS_LRP(0, 0x80, 41)},
 	 .ops = {IAR(1), IGRPEN0(1), IAR(0), RPR, EOIR(0, 41), RPR, EOIR(1, 40), RPR}},
-	/* Group priority from VBPR1: 0x80 preempts 0x88 with VBPR1 = 3 ([7:3]), not with 4. */
-	{"[nested,vbpr1=3,preempts]", VS_VMCR_BPR(2, 3), .lr = {VS_LRP(1, 0x88, 40)}, .sync_n = 1,
+	{"[vbpr1=3,preempts]", VS_VMCR_BPR(2, 3), .lr = {VS_LRP(1, 0x88, 40)}, .sync_n = 1,
 	 .sync_lr = VS_LRP(1, 0x80, 41),
 	 .ops = {IAR(1), SYNC, IAR(1), RPR, EOIR(1, 41), RPR, EOIR(1, 40), RPR}},
-	{"[nested,vbpr1=4,no-preempt]", VS_VMCR_BPR(2, 4), .lr = {VS_LRP(1, 0x88, 40)}, .sync_n = 1,
+	{"[vbpr1=4,no-preempt]", VS_VMCR_BPR(2, 4), .lr = {VS_LRP(1, 0x88, 40)}, .sync_n = 1,
 	 .sync_lr = VS_LRP(1, 0x80, 41),
 	 .ops = {IAR(1), SYNC, HPPIR(1), IAR(1), RPR, EOIR(1, 40), IAR(1), RPR, EOIR(1, 41), RPR}},
-	/* Out of order: 40 ended while 41 (higher) is active; the oracle gives both outcomes. */
+};
+
+/* 40 ended while 41 (higher) is active, or through the other group's EOIR. */
+static const struct eoi_row order_rows[] = {
 	{"[out-of-order,g1]", VS_VMCR, .lr = {VS_LRP(1, 0xa0, 40)}, .sync_n = 1,
 	 .sync_lr = VS_LRP(1, 0x80, 41),
 	 .ops = {IAR(1), SYNC, IAR(1), EOIR(1, 40), RPR, EOIR(1, 41), RPR}},
 	{"[other-group,eoir0-of-g1]", VS_VMCR, .lr = {VS_LRP(1, 0xa0, 40)},
 	 .ops = {IAR(1), EOIR(0, 40), RPR, EOIR(1, 40), RPR}},
-	/*
-	 * No LR holds the vINTID any more: the host evicted it (LR 0 cleared at the sync point)
-	 * between the guest's acknowledge and its EOI or DIR, as a hypervisor short of list
-	 * registers does: EOIcount + 1. (An EOI of a vINTID the guest never acknowledged is
-	 * UNPREDICTABLE, ICV_EOIR<g>_EL1: it must match the most recent acknowledge.)
-	 */
+};
+
+/*
+ * No LR holds the vINTID any more: the host evicted it (LR 0 cleared at the sync point)
+ * between the guest's acknowledge and its EOI or DIR, as a hypervisor short of list registers
+ * does. (An EOI of a vINTID the guest never acknowledged is UNPREDICTABLE, ICV_EOIR<g>_EL1: it
+ * must match the most recent acknowledge; no row does that.)
+ */
+static const struct eoi_row count_rows[] = {
 	{"[evicted,eoir1,veoim=0]", VS_VMCR, .lr = {VS_LRP(1, 0xa0, 40)},
 	 .ops = {IAR(1), SYNC, EOIR(1, 40), RPR, HPPIR(1)}},
 	{"[evicted,eoir0,veoim=0]", VS_VMCR, .lr = {VS_LRP(0, 0xa0, 40)},
@@ -98,17 +109,26 @@ static const struct eoi_row eoi_rows[] = {
 	 .ops = {IAR(1), SYNC, EOIR(1, 40), RPR}},
 	{"[evicted,eoicount-wraps]", VS_VMCR, .eoicount = 31, .lr = {VS_LRP(1, 0xa0, 40)},
 	 .ops = {IAR(1), SYNC, EOIR(1, 40), RPR}},
-	{"[evicted,dir,veoim=1]", VEOIM1, .lr = {VS_LRP(1, 0xa0, 40)},
+};
+
+static const struct eoi_row dir_count_rows[] = {
+	{"[evicted,veoim=1]", VEOIM1, .lr = {VS_LRP(1, 0xa0, 40)},
 	 .ops = {IAR(1), EOIR(1, 40), SYNC, DIR(40), RPR}},
-	/* Special INTIDs are ignored, with and without an active interrupt. */
-	{"[special,eoir1]", VS_VMCR, .lr = {VS_LRP(1, 0xa0, 40)},
+};
+
+/* Special INTIDs are ignored, with and without an active interrupt. */
+static const struct eoi_row special_rows[] = {
+	{"[eoir1]", VS_VMCR, .lr = {VS_LRP(1, 0xa0, 40)},
 	 .ops = {IAR(1), EOIR(1, 1020), EOIR(1, 1021), EOIR(1, 1022), EOIR(1, 1023), RPR,
 		 EOIR(1, 40), RPR}},
-	{"[special,eoir0]", VS_VMCR, .lr = {VS_LRP(0, 0xa0, 40)},
+	{"[eoir0]", VS_VMCR, .lr = {VS_LRP(0, 0xa0, 40)},
 	 .ops = {IAR(0), EOIR(0, 1023), EOIR(0, 1020), RPR, EOIR(0, 40), RPR}},
-	{"[special,dir,veoim=1]", VEOIM1, .lr = {VS_LRP(1, 0xa0, 40)},
+	{"[eoir1,nothing-active]", VS_VMCR, .ops = {EOIR(1, 1023), RPR}},
+};
+
+static const struct eoi_row dir_special_rows[] = {
+	{"[veoim=1]", VEOIM1, .lr = {VS_LRP(1, 0xa0, 40)},
 	 .ops = {IAR(1), EOIR(1, 40), DIR(1023), DIR(1020), IAR(1), DIR(40)}},
-	{"[special,eoir1,nothing-active]", VS_VMCR, .ops = {EOIR(1, 1023), RPR}},
 };
 
 static unsigned row_lrs(const struct eoi_row *r)
@@ -151,13 +171,41 @@ static void run_eoi(struct scenario_ctx *c, const void *row)
 	}
 }
 
-SCENARIO(
-	virq_eoi, .id = "virq.eoi",
-	.rule = "ICV_EOIR<g>_EL1 drops the highest active priority and, with ICH_VMCR_EL2.VEOIM "
-		"= 0, deactivates the LR (VEOIM = 1: ICV_DIR_EL1 does); an EOI or DIR of an "
-		"acknowledged vINTID whose LR was evicted increments ICH_HCR_EL2.EOIcount; special "
-		"INTIDs are ignored; out-of-order and other-group EOIs give one of the outcomes "
-		"IHI "
-		"0069 permits (VirtualWriteEOIR0/1, VirtualWriteDIR); ICV_IAR/HPPIR/RPR, the LRs "
-		"and ICH_AP0R/AP1R<n>_EL2 read as the vGIC oracle gives",
-	SCENARIO_ROWS(eoi_rows), .requires = eoi_requires, .run = run_eoi);
+/* What every family checks besides its own rule, quoted in each rule text. */
+#define EOI_CHECKED                                                                                \
+	"; the ICV_IAR/HPPIR/RPR values the guest read, the LRs, ICH_AP0R/AP1R<n>_EL2 and "        \
+	"ICH_HCR_EL2 after the run are what the vGIC oracle permits (IHI 0069 "                    \
+	"VirtualWriteEOIR0/1, "                                                                    \
+	"VirtualWriteDIR)"
+#define EOI_FAMILY(rows) SCENARIO_ROWS(rows), .requires = eoi_requires, .run = run_eoi
+
+SCENARIO(virq_dir_count, .id = "virq.dir.count",
+	 .rule = "with VEOIM = 1, ICV_DIR_EL1 of an acknowledged vINTID whose LR the hypervisor "
+		 "evicted increments ICH_HCR_EL2.EOIcount" EOI_CHECKED,
+	 EOI_FAMILY(dir_count_rows));
+SCENARIO(virq_dir_special, .id = "virq.dir.special",
+	 .rule = "ICV_DIR_EL1 of a special INTID (1020-1023) is ignored" EOI_CHECKED,
+	 EOI_FAMILY(dir_special_rows));
+SCENARIO(virq_eoi_count, .id = "virq.eoi.count",
+	 .rule = "ICV_EOIR<g>_EL1 of an acknowledged vINTID whose LR the hypervisor evicted drops "
+		 "the priority and increments ICH_HCR_EL2.EOIcount (5 bits, wrapping), either "
+		 "VEOIM" EOI_CHECKED,
+	 EOI_FAMILY(count_rows));
+SCENARIO(virq_eoi_mode, .id = "virq.eoi.mode",
+	 .rule = "ICV_EOIR<g>_EL1 drops the highest active priority and, with ICH_VMCR_EL2.VEOIM "
+		 "= 0, deactivates the LR (Active -> Invalid, Pending and Active -> Pending); with "
+		 "VEOIM = 1 only ICV_DIR_EL1 deactivates" EOI_CHECKED,
+	 EOI_FAMILY(mode_rows));
+SCENARIO(virq_eoi_nested, .id = "virq.eoi.nested",
+	 .rule = "a pending vINTID of higher group priority (VBPR0/VBPR1) preempts an active one "
+		 "and both end in reverse order; equal group priority does not preempt" EOI_CHECKED,
+	 EOI_FAMILY(nested_rows));
+SCENARIO(virq_eoi_order, .id = "virq.eoi.order",
+	 .rule = "an EOI of a vINTID that is not the highest active one, or through the other "
+		 "group's EOIR, deactivates nothing; whether it drops the priority first is "
+		 "IMPLEMENTATION DEFINED (both outcomes accepted)" EOI_CHECKED,
+	 EOI_FAMILY(order_rows));
+SCENARIO(virq_eoi_special, .id = "virq.eoi.special",
+	 .rule = "ICV_EOIR<g>_EL1 of a special INTID (1020-1023) is ignored, also with nothing "
+		 "active" EOI_CHECKED,
+	 EOI_FAMILY(special_rows));

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * virq.hw: a list register with HW = 1 linked to a physical interrupt (IHI 0069, ICH_LR<n>_EL2
+ * virq.hw.*: a list register with HW = 1 linked to a physical interrupt (IHI 0069, ICH_LR<n>_EL2
  * HW and pINTID; VirtualWriteEOIR0/1() and VirtualWriteDIR() deactivate the pINTID with the
  * vINTID). The physical source is one of this PE's SGIs or PPIs, made pending before entry, or
  * the EL1 virtual timer (PPI 27 on QEMU virt, the DTB's), which the guest itself fires while it
@@ -12,9 +12,9 @@
  *
  * Afterwards the physical INTID must be inactive in the redistributor exactly when the oracle's
  * deactivation reached an LR with HW = 1 and a pINTID below 1020: with HW = 0, with VEOIM = 1
- * and no DIR, with an EOI of another vINTID, or with pINTID 1023 (a special INTID: nothing to
- * deactivate) it must stay active, and the scenario deactivates it itself. The LR, APRs and
- * ICV_* values the guest read are checked as in virq.eoi.
+ * and no DIR, with the LR evicted before the EOI (EOIcount + 1), or with pINTID 1023 (a special
+ * INTID: nothing to deactivate) it must stay active, and the scenario deactivates it itself. The
+ * LR, APRs and ICV_* values the guest read are checked as in virq.eoi.
  */
 #include <stdio.h>
 
@@ -43,6 +43,7 @@ struct hw_row {
 #define EOIR(g, id) VS_OP((g) ? VS_EOIR1 : VS_EOIR0, id)
 #define DIR(id)	    VS_OP(VS_DIR, id)
 #define RPR	    VS_OP(VS_RPR, 0)
+#define SYNC	    VS_OP(VS_SYNC, 0)
 #define CNTV(ctl)   VS_OP(VS_CNTV_CTL, ctl)
 #define VEOIM1	    (VS_VMCR | ICH_VMCR_VEOIM)
 
@@ -61,7 +62,8 @@ struct hw_row {
 		CNTV(CNT_CTL_ENABLE), WAIT, IAR(1), CNTV(0), EOIR(1, id), RPR                      \
 	}
 
-static const struct hw_row hw_rows[] = {
+/* A physical SGI, sent to this PE before entry. */
+static const struct hw_row sgi_rows[] = {
 	{"[sgi=1,hw=1,veoim=0]", 1, true, .group = 1, .vintid = 40, VS_VMCR, HANDLE0(1, 40)},
 	{"[sgi=1,hw=1,veoim=1,eoir+dir]", 1, true, .group = 1, .vintid = 40, VEOIM1,
 	 HANDLE1(1, 40)},
@@ -77,19 +79,30 @@ static const struct hw_row hw_rows[] = {
 	 HANDLE1(1, 40)},
 	{"[sgi=15,hw=1,vintid=15]", 15, true, .group = 1, .vintid = 15, VS_VMCR, HANDLE0(1, 15)},
 	{"[sgi=2,hw=1,vgroup=0]", 2, true, .group = 0, .vintid = 41, VS_VMCR, HANDLE0(0, 41)},
-	{"[sgi=3,hw=1,eoir-of-other-vintid]",
+	/* The host evicts the LR between acknowledge and EOI: EOIcount + 1, no deactivation. */
+	{"[sgi=3,hw=1,evicted]",
 	 3,
 	 true,
 	 .group = 1,
 	 .vintid = 40,
 	 VS_VMCR,
-	 {WAIT, IAR(1), EOIR(1, 99), RPR}},
+	 {WAIT, IAR(1), SYNC, EOIR(1, 40), RPR}},
 	{"[sgi=4,hw=1,pintid=1023]", 4, true, .pintid = 1023, .group = 1, .vintid = 40, VS_VMCR,
 	 HANDLE0(1, 40)},
+};
+
+/* A PPI without a device behind it, made pending through GICR_ISPENDR0 before entry. */
+static const struct hw_row ppi_rows[] = {
 	{"[ppi=20,hw=1,veoim=0]", 20, true, .group = 1, .vintid = 52, VS_VMCR, HANDLE0(1, 52)},
+	{"[ppi=20,hw=1,veoim=1,eoir+dir]", 20, true, .group = 1, .vintid = 52, VEOIM1,
+	 HANDLE1(1, 52)},
 	{"[ppi=20,hw=0,veoim=0]", 20, false, .group = 1, .vintid = 52, VS_VMCR, HANDLE0(1, 52)},
-	{"[vtimer,hw=1,veoim=0]", HW_TIMER, true, .group = 1, .vintid = 27, VS_VMCR, TIMER0(27)},
-	{"[vtimer,hw=0,veoim=0]", HW_TIMER, false, .group = 1, .vintid = 27, VS_VMCR, TIMER0(27)},
+};
+
+/* The EL1 virtual timer, which the guest fires while it runs. */
+static const struct hw_row vtimer_rows[] = {
+	{"[hw=1,veoim=0]", HW_TIMER, true, .group = 1, .vintid = 27, VS_VMCR, TIMER0(27)},
+	{"[hw=0,veoim=0]", HW_TIMER, false, .group = 1, .vintid = 27, VS_VMCR, TIMER0(27)},
 };
 
 static unsigned hw_source(const struct hw_row *w)
@@ -153,6 +166,7 @@ static void run_hw(struct scenario_ctx *c, const void *row)
 	unsigned p = hw_source(w);
 	struct vs_run r;
 	struct exit e;
+	bool ok = true;
 
 	if (!vs_start(&r, c, w->ops, w->vmcr, ICH_HCR_EN)) {
 		return;
@@ -166,20 +180,36 @@ static void run_hw(struct scenario_ctx *c, const void *row)
 					    .vintid = w->vintid,
 					    .pintid = w->pintid ? w->pintid : p});
 		e = sc_run(c);
-		if (sc_expect_done(c, &e, 0)) {
+		if (vs_sync_index(&r, 0) < VS_OPS_MAX) {
+			ok = vs_expect_sync(&r, &e);
+			if (ok) {
+				vs_set_lr(&r, 0, &(struct vgic_lr){0}); /* evicted */
+				e = sc_run(c);
+			}
+		}
+		if (ok && sc_expect_done(c, &e, 0)) {
 			vs_finish(&r, 1u << p, gic_irq_active(p) ? 0 : 1u << p);
 		}
 	}
 	hw_cleanup(w, p);
 }
 
-SCENARIO(
-	virq_hw, .id = "virq.hw",
-	.rule = "a physical SGI/PPI taken at EL2 with HCR_EL2.IMO = 1 is acknowledged and stays "
-		"active; injected through an LR with HW = 1, the guest's deactivation of the "
-		"vINTID "
-		"(ICV_EOIR<g>_EL1 with VEOIM = 0, ICV_DIR_EL1 with VEOIM = 1) deactivates the "
-		"pINTID (below 1020); with HW = 0, an EOI of another vINTID, VEOIM = 1 without DIR "
-		"or pINTID 1023 it stays active (IHI 0069 ICH_LR<n>_EL2, VirtualWriteEOIR, "
-		"VirtualWriteDIR); guest window for the vIRQ 64 * 1024 loop iterations",
-	SCENARIO_ROWS(hw_rows), .requires = hw_requires, .run = run_hw);
+/* The rule every family shares; each adds its physical source. */
+#define HW_RULE                                                                                    \
+	" taken at EL2 with HCR_EL2.IMO = 1 is acknowledged and stays active; injected through "   \
+	"an LR with HW = 1, the guest's deactivation of the vINTID (ICV_EOIR<g>_EL1 with VEOIM = " \
+	"0, ICV_DIR_EL1 with VEOIM = 1) deactivates the pINTID (below 1020); with HW = 0, the LR " \
+	"evicted before the EOI, VEOIM = 1 without DIR or pINTID 1023 it stays active (IHI 0069 "  \
+	"ICH_LR<n>_EL2, VirtualWriteEOIR, VirtualWriteDIR); the LRs, APRs, RPR and EOIcount are "  \
+	"what the vGIC oracle permits; the guest's window for the vIRQ is 64 * 1024 loop "         \
+	"iterations"
+#define HW_FAMILY(rows) SCENARIO_ROWS(rows), .requires = hw_requires, .run = run_hw
+
+SCENARIO(virq_hw_ppi, .id = "virq.hw.ppi", .rule = "a physical PPI made pending" HW_RULE,
+	 HW_FAMILY(ppi_rows));
+SCENARIO(virq_hw_sgi, .id = "virq.hw.sgi", .rule = "a physical SGI sent to self" HW_RULE,
+	 HW_FAMILY(sgi_rows));
+SCENARIO(virq_hw_vtimer, .id = "virq.hw.vtimer",
+	 .rule = "the EL1 virtual timer's PPI, fired by the guest (CNTV_CTL_EL0.ENABLE, CVAL 0) "
+		 "and silenced before its EOI," HW_RULE,
+	 HW_FAMILY(vtimer_rows));
