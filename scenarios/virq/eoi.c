@@ -111,6 +111,15 @@ static const struct eoi_row count_rows[] = {
 	 .ops = {IAR(1), SYNC, EOIR(1, 40), RPR}},
 };
 
+/*
+ * ICV_DIR_EL1 before the EOIR (VEOIM = 1): the LR is deactivated while its priority stays
+ * active; the EOIR then drops the priority and, finding no LR, counts in EOIcount.
+ */
+static const struct eoi_row dir_order_rows[] = {
+	{"[dir-before-eoir,veoim=1]", VEOIM1, .lr = {VS_LRP(1, 0xa0, 40)},
+	 .ops = {IAR(1), DIR(40), RPR, HPPIR(1), EOIR(1, 40), RPR}},
+};
+
 static const struct eoi_row dir_count_rows[] = {
 	{"[evicted,veoim=1]", VEOIM1, .lr = {VS_LRP(1, 0xa0, 40)},
 	 .ops = {IAR(1), EOIR(1, 40), SYNC, DIR(40), RPR}},
@@ -183,6 +192,10 @@ SCENARIO(virq_dir_count, .id = "virq.dir.count",
 	 .rule = "with VEOIM = 1, ICV_DIR_EL1 of an acknowledged vINTID whose LR the hypervisor "
 		 "evicted increments ICH_HCR_EL2.EOIcount" EOI_CHECKED,
 	 EOI_FAMILY(dir_count_rows));
+SCENARIO(virq_dir_order, .id = "virq.dir.order",
+	 .rule = "with VEOIM = 1, ICV_DIR_EL1 before the EOIR deactivates the LR and leaves its "
+		 "active priority; the later EOIR drops it and counts in EOIcount" EOI_CHECKED,
+	 EOI_FAMILY(dir_order_rows));
 SCENARIO(virq_dir_special, .id = "virq.dir.special",
 	 .rule = "ICV_DIR_EL1 of a special INTID (1020-1023) is ignored" EOI_CHECKED,
 	 EOI_FAMILY(dir_special_rows));
