@@ -125,6 +125,18 @@ static uint64_t wait_vector(unsigned sig)
 	return sig == VGIC_SIG_VIRQ ? VS_VEC_IRQ : sig == VGIC_SIG_VFIQ ? VS_VEC_FIQ : 0;
 }
 
+/* A read from state @i predicts @val (listed in @pred); keep @s if the guest read that. */
+static void predict(const struct vs_run *r, unsigned i, uint64_t val, const struct vgic_state *s,
+		    uint64_t got, char *pred, size_t len)
+{
+	size_t used = strlen(pred);
+
+	snprintf(pred + used, len - used, "%s0x%llx", used ? " or " : "", (unsigned long long)val);
+	if (val == got) {
+		keep(s, r->pdeact[i], r->rule[i]);
+	}
+}
+
 /*
  * Step state @i by op @code/@arg. Reads keep the states that predict @got, adding each
  * prediction to @pred; writes keep every permitted outcome. False if the oracle gives none.
@@ -135,19 +147,9 @@ static bool step(struct vs_run *r, unsigned i, unsigned code, unsigned arg, uint
 	const struct vgic_state *s = &r->s[i];
 	static struct vgic_outcome out[VGIC_OUTCOMES_MAX];
 	struct vgic_state t;
-	uint64_t val;
+	uint64_t bit;
 	unsigned n, g = (code == VS_IAR1 || code == VS_HPPIR1 || code == VS_EOIR1) ? 1 : 0;
 	uint32_t cand = vgic_hppi_candidates(s);
-
-#define PREDICT(v_, state_, rule_)                                                                 \
-	do {                                                                                       \
-		val = (v_);                                                                        \
-		snprintf(pred + strlen(pred), len - strlen(pred), "%s0x%llx", *pred ? " or " : "", \
-			 (unsigned long long)val);                                                 \
-		if (val == got) {                                                                  \
-			keep(state_, r->pdeact[i], rule_);                                         \
-		}                                                                                  \
-	} while (0)
 
 	switch (code) {
 	case VS_IAR0:
@@ -161,19 +163,19 @@ static bool step(struct vs_run *r, unsigned i, unsigned code, unsigned arg, uint
 			}
 			t = *s;
 			if (code == VS_IAR0 || code == VS_IAR1) {
-				PREDICT(vgic_ack(&t, g, hppi), &t, r->rule[i]);
+				predict(r, i, vgic_ack(&t, g, hppi), &t, got, pred, len);
 			} else {
-				PREDICT(vgic_hppir(&t, g, hppi), &t, r->rule[i]);
+				predict(r, i, vgic_hppir(&t, g, hppi), &t, got, pred, len);
 			}
 		}
 		return true;
 	case VS_RPR:
-		PREDICT(vgic_rpr(s), s, r->rule[i]);
+		predict(r, i, vgic_rpr(s), s, got, pred, len);
 		return true;
 	case VS_WAIT:
 		for (unsigned sig = VGIC_SIG_NONE; sig <= VGIC_SIG_VFIQ; sig <<= 1) {
 			if (vgic_signal(s) & sig) {
-				PREDICT(wait_vector(sig), s, r->rule[i]);
+				predict(r, i, wait_vector(sig), s, got, pred, len);
 			}
 		}
 		return true;
@@ -193,15 +195,14 @@ static bool step(struct vs_run *r, unsigned i, unsigned code, unsigned arg, uint
 	case VS_IGRPEN0:
 	case VS_IGRPEN1:
 		t = *s;
-		val = code == VS_IGRPEN0 ? ICH_VMCR_VENG0 : ICH_VMCR_VENG1;
-		t.vmcr = (arg & 1) ? t.vmcr | val : t.vmcr & ~val;
+		bit = code == VS_IGRPEN0 ? ICH_VMCR_VENG0 : ICH_VMCR_VENG1;
+		t.vmcr = (arg & 1) ? t.vmcr | bit : t.vmcr & ~bit;
 		keep(&t, r->pdeact[i], r->rule[i]);
 		return true;
 	default: /* VS_SYNC, VS_CNTV_CTL: no change to the virtual interface */
 		keep(s, r->pdeact[i], r->rule[i]);
 		return true;
 	}
-#undef PREDICT
 }
 
 static const char *const op_names[VS_OP_COUNT] = {
