@@ -36,6 +36,7 @@ struct hw_row {
 	unsigned vintid;
 	uint64_t vmcr;
 	uint16_t ops[VS_OPS_MAX];
+	bool evict; /* at the script's VS_SYNC the host clears LR 0; always: checks the pINTID */
 };
 
 #define WAIT	    VS_OP(VS_WAIT, HW_WAIT)
@@ -62,6 +63,11 @@ struct hw_row {
 		CNTV(CNT_CTL_ENABLE), WAIT, IAR(1), CNTV(0), EOIR(1, id), RPR                      \
 	}
 
+#define TIMER1(id)                                                                                 \
+	{                                                                                          \
+		CNTV(CNT_CTL_ENABLE), WAIT, IAR(1), CNTV(0), EOIR(1, id), DIR(id), RPR             \
+	}
+
 /* A physical SGI, sent to this PE before entry. */
 static const struct hw_row sgi_rows[] = {
 	{"[sgi=1,hw=1,veoim=0]", 1, true, .group = 1, .vintid = 40, VS_VMCR, HANDLE0(1, 40)},
@@ -86,7 +92,23 @@ static const struct hw_row sgi_rows[] = {
 	 .group = 1,
 	 .vintid = 40,
 	 VS_VMCR,
-	 {WAIT, IAR(1), SYNC, EOIR(1, 40), RPR}},
+	 {WAIT, IAR(1), SYNC, EOIR(1, 40), RPR},
+	 .evict = true},
+	/* The pINTID stays active between EOIR and DIR, and is inactive right after a DIR. */
+	{"[sgi=5,hw=1,veoim=1,active-until-dir]",
+	 5,
+	 true,
+	 .group = 1,
+	 .vintid = 40,
+	 VEOIM1,
+	 {WAIT, IAR(1), EOIR(1, 40), RPR, SYNC, DIR(40), RPR}},
+	{"[sgi=6,hw=1,veoim=1,dir-before-eoir]",
+	 6,
+	 true,
+	 .group = 1,
+	 .vintid = 40,
+	 VEOIM1,
+	 {WAIT, IAR(1), DIR(40), SYNC, RPR, EOIR(1, 40), RPR}},
 	{"[sgi=4,hw=1,pintid=1023]", 4, true, .pintid = 1023, .group = 1, .vintid = 40, VS_VMCR,
 	 HANDLE0(1, 40)},
 };
@@ -102,6 +124,7 @@ static const struct hw_row ppi_rows[] = {
 /* The EL1 virtual timer, which the guest fires while it runs. */
 static const struct hw_row vtimer_rows[] = {
 	{"[hw=1,veoim=0]", HW_TIMER, true, .group = 1, .vintid = 27, VS_VMCR, TIMER0(27)},
+	{"[hw=1,veoim=1,eoir+dir]", HW_TIMER, true, .group = 1, .vintid = 27, VEOIM1, TIMER1(27)},
 	{"[hw=0,veoim=0]", HW_TIMER, false, .group = 1, .vintid = 27, VS_VMCR, TIMER0(27)},
 };
 
@@ -181,11 +204,12 @@ static void run_hw(struct scenario_ctx *c, const void *row)
 					    .pintid = w->pintid ? w->pintid : p});
 		e = sc_run(c);
 		if (vs_sync_index(&r, 0) < VS_OPS_MAX) {
-			ok = vs_expect_sync(&r, &e);
-			if (ok) {
-				vs_set_lr(&r, 0, &(struct vgic_lr){0}); /* evicted */
-				e = sc_run(c);
+			ok = vs_expect_sync(&r, &e) &&
+			     vs_expect_physical(&r, 1u << p, gic_irq_active(p) ? 0 : 1u << p);
+			if (ok && w->evict) {
+				vs_set_lr(&r, 0, &(struct vgic_lr){0});
 			}
+			e = ok ? sc_run(c) : e;
 		}
 		if (ok && sc_expect_done(c, &e, 0)) {
 			vs_finish(&r, 1u << p, gic_irq_active(p) ? 0 : 1u << p);

@@ -333,3 +333,24 @@ int vs_finish(struct vs_run *r, uint32_t pwatch, uint32_t pinactive)
 		      r->pdeact[first] & pwatch);
 	return -1;
 }
+
+bool vs_expect_physical(struct vs_run *r, uint32_t pwatch, uint32_t pinactive)
+{
+	unsigned kept = 0;
+
+	for (unsigned i = 0; i < r->count; i++) {
+		if ((r->pdeact[i] & pwatch) == pinactive) {
+			r->s[kept] = r->s[i];
+			r->pdeact[kept] = r->pdeact[i];
+			r->rule[kept++] = r->rule[i];
+		}
+	}
+	if (kept == 0) {
+		sc_diag(r->c, "history", "%s", r->rule[0]);
+		sc_expect_u64(r->c, "physically deactivated (INTID bits)", pinactive,
+			      r->pdeact[0] & pwatch);
+		return false;
+	}
+	r->count = kept;
+	return true;
+}

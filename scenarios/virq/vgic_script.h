@@ -66,6 +66,13 @@ bool vs_replay(struct vs_run *r, unsigned until);
 unsigned vs_op_count(const struct vs_run *r);
 
 /**
+ * vs_expect_physical() - the physical INTIDs of mask @pwatch that the scenario found
+ * deactivated (@pinactive) at a stop must be those an LR with HW = 1 deactivated in the ops
+ * replayed so far: keep the states that agree; false (the instance failed) if none does.
+ */
+bool vs_expect_physical(struct vs_run *r, uint32_t pwatch, uint32_t pinactive);
+
+/**
  * vs_finish() - replay what is left and compare the list registers, ICH_AP0R/AP1R<n>_EL2 and
  * ICH_HCR_EL2 that the run left in the vCPU with the states, and the physical INTIDs of mask
  * @pwatch that the scenario found deactivated (@pinactive) with those an LR with HW = 1
