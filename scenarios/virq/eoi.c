@@ -90,6 +90,13 @@ static const struct eoi_row order_rows[] = {
 	{"[out-of-order,g1]", VS_VMCR, .lr = {VS_LRP(1, 0xa0, 40)}, .sync_n = 1,
 	 .sync_lr = VS_LRP(1, 0x80, 41),
 	 .ops = {IAR(1), SYNC, IAR(1), EOIR(1, 40), RPR, EOIR(1, 41), RPR}},
+	{"[out-of-order,g0]", VS_VMCR, .lr = {VS_LRP(0, 0xa0, 40)}, .sync_n = 1,
+	 .sync_lr = VS_LRP(0, 0x80, 41),
+	 .ops = {IAR(0), SYNC, IAR(0), EOIR(0, 40), RPR, EOIR(0, 41), RPR}},
+	/* DIR deactivates whatever the priorities: the out-of-order one ends by its DIR. */
+	{"[out-of-order,veoim=1]", VEOIM1, .lr = {VS_LRP(1, 0xa0, 40)}, .sync_n = 1,
+	 .sync_lr = VS_LRP(1, 0x80, 41),
+	 .ops = {IAR(1), SYNC, IAR(1), EOIR(1, 40), RPR, DIR(40), EOIR(1, 41), DIR(41), RPR}},
 	{"[other-group,eoir0-of-g1]", VS_VMCR, .lr = {VS_LRP(1, 0xa0, 40)},
 	 .ops = {IAR(1), EOIR(0, 40), RPR, EOIR(1, 40), RPR}},
 };
