@@ -65,7 +65,8 @@ static const struct eoi_row mode_rows[] = {
 /*
  * Nested: 41 (0x80) preempts 40 (0xa0), made pending by the host at the sync point or enabled
  * by the guest's ICV_IGRPEN0_EL1; both end in reverse order. The group priority comes from
- * VBPR1: 0x80 preempts 0x88 with VBPR1 = 3 (bits [7:3]), not with VBPR1 = 4.
+ * VBPR1: 0x80 preempts 0x88 with VBPR1 = 3 (bits [7:3]), not with VBPR1 = 4; from VBPR0 for
+ * Group 0 (VBPR0 = 2: bits [7:3], 3: [7:4]) and, with VCBPR = 1, for Group 1 too.
  */
 static const struct eoi_row nested_rows[] = {
 	{"[g1,veoim=0]", VS_VMCR, .lr = {VS_LRP(1, 0xa0, 40)}, .sync_n = 1,
@@ -83,6 +84,16 @@ static const struct eoi_row nested_rows[] = {
 	{"[vbpr1=4,no-preempt]", VS_VMCR_BPR(2, 4), .lr = {VS_LRP(1, 0x88, 40)}, .sync_n = 1,
 	 .sync_lr = VS_LRP(1, 0x80, 41),
 	 .ops = {IAR(1), SYNC, HPPIR(1), IAR(1), RPR, EOIR(1, 40), IAR(1), RPR, EOIR(1, 41), RPR}},
+	/* Group 0 on VBPR0 (group priority [7:VBPR0+1]); VCBPR = 1 puts Group 1 on VBPR0. */
+	{"[g0,vbpr0=2,preempts]", VS_VMCR_BPR(2, 3), .lr = {VS_LRP(0, 0x88, 40)}, .sync_n = 1,
+	 .sync_lr = VS_LRP(0, 0x80, 41),
+	 .ops = {IAR(0), SYNC, IAR(0), RPR, EOIR(0, 41), RPR, EOIR(0, 40), RPR}},
+	{"[g0,vbpr0=3,no-preempt]", VS_VMCR_BPR(3, 3), .lr = {VS_LRP(0, 0x88, 40)}, .sync_n = 1,
+	 .sync_lr = VS_LRP(0, 0x80, 41),
+	 .ops = {IAR(0), SYNC, HPPIR(0), IAR(0), RPR, EOIR(0, 40), IAR(0), RPR, EOIR(0, 41), RPR}},
+	{"[vcbpr=1,vbpr0=3,no-preempt]", VS_VMCR_BPR(3, 3) | ICH_VMCR_VCBPR,
+	 .lr = {VS_LRP(1, 0x88, 40)}, .sync_n = 1, .sync_lr = VS_LRP(1, 0x80, 41),
+	 .ops = {IAR(1), SYNC, IAR(1), RPR, EOIR(1, 40), IAR(1), EOIR(1, 41), RPR}},
 };
 
 /* 40 ended while 41 (higher) is active, or through the other group's EOIR. */
