@@ -144,6 +144,17 @@ static const char *hw_requires(const void *row, char *why, size_t len)
 			 platform.timer_intid_virt);
 		return why;
 	}
+	/* A PPI row's INTID must be free: no timer or maintenance interrupt the DTB names. */
+	if (!missing && w->source >= 16 && w->source < 32 &&
+	    (w->source == platform.timer_intid_sec_phys || w->source == platform.timer_intid_phys ||
+	     w->source == platform.timer_intid_virt || w->source == platform.timer_intid_hyp ||
+	     w->source == gic_maint_intid())) {
+		snprintf(why, len,
+			 "needs PPI INTID %u unused, but the DTB gives it a timer or the "
+			 "maintenance interrupt",
+			 w->source);
+		return why;
+	}
 	return missing;
 }
 
