@@ -7,12 +7,11 @@
  * gp_vsgi_trap_<reg>(x0 = IPA of 31 doublewords): loads x0..x30 from the table, then writes
  *	<reg> from x0, x1, ..., x30 and xzr, 32 MSRs in a row starting at gl_vsgi_trap_<reg>
  *	(so the k-th is at gl_vsgi_trap_<reg> + 4 * k). Callee-saved registers are restored.
- * gp_vsgi_vcpu(x0 = value, x1 = register: 0 none, 1 SGI1R, 2 ASGI1R, 3 SGI0R, x2 = window in
- *	CNTVCT ticks): one vCPU of a vSGI instance, see below.
+ * gp_vsgi_vcpu(x0 = value, x1 = register (0 none, 1 SGI1R, 2 ASGI1R, 3 SGI0R) | vCPU index
+ *	<< 8, x2 = window in CNTVCT ticks): one vCPU of a vSGI instance, see below.
  * gp_vsgi_send(x0 = value): writes ICC_SGI1R_EL1 from x0 once, at gl_vsgi_send, and returns
  *	0 (virq.sgi.notrap: with IMO = FMO = 0 the write reaches the physical GIC).
  */
-#include "hvc.h"
 
 #define ICC_SGI1R  S3_0_C12_C11_5
 #define ICC_ASGI1R S3_0_C12_C11_6
@@ -25,17 +24,23 @@
 #define ICC_HPPIR1 S3_0_C12_C12_2
 #define ICC_CTLR   S3_0_C12_C12_4
 
-/* Report keys of gp_vsgi_vcpu (GREPORT_USER + n; scenarios/virq/sgi_inject.c mirrors them). */
-#define VSGI_MPIDR    (GREPORT_USER + 0) /* MPIDR_EL1 (the vmm's VMPIDR_EL2) */
-#define VSGI_CTLR     (GREPORT_USER + 1) /* ICV_CTLR_EL1 (RSS) */
-#define VSGI_IRQ_MASK (GREPORT_USER + 2) /* bit n: vINTID n acknowledged from ICV_IAR1 on IRQ */
-#define VSGI_FIQ_MASK (GREPORT_USER + 3) /* bit n: vINTID n acknowledged from ICV_IAR0 on FIQ */
-#define VSGI_TAKEN    (GREPORT_USER + 4) /* interrupts taken with a real (< 1020) INTID */
-#define VSGI_SPURIOUS (GREPORT_USER + 5) /* interrupts taken whose IAR read 1020..1023 */
-#define VSGI_HPPIR1   (GREPORT_USER + 6) /* after the window: ICV_HPPIR1_EL1 */
-#define VSGI_HPPIR0   (GREPORT_USER + 7) /* ICV_HPPIR0_EL1 */
-#define VSGI_IAR1     (GREPORT_USER + 8) /* ICV_IAR1_EL1 polled with interrupts masked */
-#define VSGI_IAR0     (GREPORT_USER + 9) /* ICV_IAR0_EL1 */
+/*
+ * gp_vsgi_vcpu's result record, doublewords at gl_vsgi_results + VSGI_RECORD * vCPU index
+ * (scenarios/virq/sgi_inject.c reads it from guest RAM after the run: no exit per value).
+ */
+#define VSGI_RECORD	   128
+#define VSGI_R_MPIDR	   0  /* MPIDR_EL1 (the vmm's VMPIDR_EL2) */
+#define VSGI_R_CTLR	   8  /* ICV_CTLR_EL1 (RSS), written before the SGI register */
+#define VSGI_R_IRQ_MASK	   16 /* bit n: vINTID n acknowledged from ICV_IAR1 on IRQ */
+#define VSGI_R_FIQ_MASK	   24 /* bit n: vINTID n acknowledged from ICV_IAR0 on FIQ */
+#define VSGI_R_TAKEN	   32 /* interrupts taken with a real (< 1020) INTID */
+#define VSGI_R_SPURIOUS	   40 /* interrupts taken whose IAR read 1020..1023 */
+#define VSGI_R_HPPIR1	   48 /* after the window: ICV_HPPIR1_EL1 */
+#define VSGI_R_HPPIR0	   56 /* ICV_HPPIR0_EL1 */
+#define VSGI_R_IAR1	   64 /* ICV_IAR1_EL1 polled with interrupts masked */
+#define VSGI_R_IAR0	   72 /* ICV_IAR0_EL1 */
+#define VSGI_R_DONE	   80 /* VSGI_DONE once the rest is written */
+#define VSGI_DONE	   0x7653 /* "vS" */
 #define VSGI_SPURIOUS_MAX 8			 /* then the handler masks the interrupt */
 
 	.text
@@ -102,30 +107,33 @@ gl_vsgi_send:
 	ret
 
 /*
- * gp_vsgi_vcpu: report MPIDR_EL1 and ICV_CTLR_EL1, take interrupts on vsgi_vectors, write the
- * SGI register x1 selects (the vmm traps it and fills in the targets' list registers), then
- * unmask IRQ and FIQ for x2 ticks of CNTVCT_EL0: each interrupt taken is acknowledged from
- * ICV_IAR1 (IRQ) or ICV_IAR0 (FIQ), recorded, and EOId (ICV_EOIR: with VEOIM = 0 the priority
- * drops and the interrupt is deactivated). After the window, with interrupts masked again, the
- * HPPIRs and IARs are read: nothing may be left (1023). Registers while the window runs:
- * x22 IRQ vINTID mask, x23 FIQ mask, x24 taken, x25 spurious (the handlers update them).
+ * gp_vsgi_vcpu(x0 = value, x1 = register | vCPU index << 8, x2 = window ticks): record
+ * MPIDR_EL1 and ICV_CTLR_EL1, take interrupts on vsgi_vectors, write the SGI register x1[7:0]
+ * selects (the vmm traps it and fills in the targets' list registers), then unmask IRQ and FIQ
+ * for x2 ticks of CNTVCT_EL0: each interrupt taken is acknowledged from ICV_IAR1 (IRQ) or
+ * ICV_IAR0 (FIQ), recorded, and EOId (ICV_EOIR: with VEOIM = 0 the priority drops and the
+ * interrupt is deactivated). After the window, with interrupts masked again, the HPPIRs and
+ * IARs are read: nothing may be left (1023). Registers: x27 the record, x22 IRQ vINTID mask,
+ * x23 FIQ mask, x24 taken, x25 spurious (the handlers update x22..x25).
  */
 	.globl	gp_vsgi_vcpu, gl_vsgi_send_sgi1r, gl_vsgi_send_asgi1r, gl_vsgi_send_sgi0r
 gp_vsgi_vcpu:
 	push_callee
 	mov	x19, x0
-	mov	x20, x1
+	and	x20, x1, #0xff
 	mov	x21, x2
+	adr	x27, gl_vsgi_results
+	lsr	x0, x1, #8
+	mov	x1, #VSGI_RECORD
+	madd	x27, x0, x1, x27
 	mov	x22, #0
 	mov	x23, #0
 	mov	x24, #0
 	mov	x25, #0
-	mov	x0, #VSGI_MPIDR
-	mrs	x1, mpidr_el1
-	bl	guest_report
-	mov	x0, #VSGI_CTLR
-	mrs	x1, ICC_CTLR
-	bl	guest_report
+	mrs	x0, mpidr_el1
+	str	x0, [x27, #VSGI_R_MPIDR]
+	mrs	x0, ICC_CTLR
+	str	x0, [x27, #VSGI_R_CTLR]
 	adr	x0, vsgi_vectors
 	msr	vbar_el1, x0
 	isb
@@ -157,30 +165,16 @@ gl_vsgi_send_sgi0r:
 	b.lo	5b
 	msr	daifset, #3
 	isb
-	mov	x0, #VSGI_IRQ_MASK
-	mov	x1, x22
-	bl	guest_report
-	mov	x0, #VSGI_FIQ_MASK
-	mov	x1, x23
-	bl	guest_report
-	mov	x0, #VSGI_TAKEN
-	mov	x1, x24
-	bl	guest_report
-	mov	x0, #VSGI_SPURIOUS
-	mov	x1, x25
-	bl	guest_report
-	mov	x0, #VSGI_HPPIR1
-	mrs	x1, ICC_HPPIR1
-	bl	guest_report
-	mov	x0, #VSGI_HPPIR0
+	stp	x22, x23, [x27, #VSGI_R_IRQ_MASK]
+	stp	x24, x25, [x27, #VSGI_R_TAKEN]
+	mrs	x0, ICC_HPPIR1
 	mrs	x1, ICC_HPPIR0
-	bl	guest_report
-	mov	x0, #VSGI_IAR1
-	mrs	x1, ICC_IAR1
-	bl	guest_report
-	mov	x0, #VSGI_IAR0
+	stp	x0, x1, [x27, #VSGI_R_HPPIR1]
+	mrs	x0, ICC_IAR1
 	mrs	x1, ICC_IAR0
-	bl	guest_report
+	stp	x0, x1, [x27, #VSGI_R_IAR1]
+	mov	x0, #VSGI_DONE
+	str	x0, [x27, #VSGI_R_DONE]
 	adr	x0, guest_vectors
 	msr	vbar_el1, x0
 	isb
@@ -249,3 +243,9 @@ vsgi_vectors:
 	.globl	gl_vsgi_values
 gl_vsgi_values:
 	.space	8 * 31
+
+/* gp_vsgi_vcpu's result records, one per vCPU (at most 4). */
+	.balign	64
+	.globl	gl_vsgi_results
+gl_vsgi_results:
+	.space	VSGI_RECORD * 4

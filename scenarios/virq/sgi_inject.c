@@ -20,7 +20,7 @@
 #include "arch/sysreg.h"
 #include "cpu_id.h"
 #include "gic_model.h"
-#include "hvc.h"
+#include "kalloc.h"
 #include "scenario.h"
 #include "sgi_model.h"
 #include "vgic_model.h"
@@ -31,19 +31,23 @@
 #define VSGI_SEND_RT   19   /* gp_vsgi_vcpu writes the SGI register from x19 */
 #define ICC_CTLR_RSS   (1ULL << 18)
 
-/* Report keys of gp_vsgi_vcpu (guest/virq_sgi.S). */
+/* gp_vsgi_vcpu's result record in guest RAM, one per vCPU (guest/virq_sgi.S). */
+#define VSGI_RECORD 128
 enum {
-	VSGI_MPIDR = GREPORT_USER,
-	VSGI_CTLR,
-	VSGI_IRQ_MASK,
-	VSGI_FIQ_MASK,
-	VSGI_TAKEN,
-	VSGI_SPURIOUS,
-	VSGI_HPPIR1,
-	VSGI_HPPIR0,
-	VSGI_IAR1,
-	VSGI_IAR0,
+	VSGI_R_MPIDR,
+	VSGI_R_CTLR,
+	VSGI_R_IRQ_MASK,
+	VSGI_R_FIQ_MASK,
+	VSGI_R_TAKEN,
+	VSGI_R_SPURIOUS,
+	VSGI_R_HPPIR1,
+	VSGI_R_HPPIR0,
+	VSGI_R_IAR1,
+	VSGI_R_IAR0,
+	VSGI_R_DONE,
+	VSGI_R_WORDS,
 };
+#define VSGI_DONE 0x7653
 
 /** The vCPUs of the VM and their affinities (MPIDR_EL1 as each reads it). */
 struct vsgi_topo {
@@ -209,22 +213,35 @@ static struct vsgi_expect vsgi_predict(const struct vgic_state *start)
 	return e;
 }
 
-static void expect_vcpu(struct scenario_ctx *c, struct vcpu *v, uint64_t mpidr,
+/*
+ * vCPU @i's result record, read from guest RAM after its run (the guest wrote it with the MMU
+ * off, i.e. non-cacheable: clean and invalidate the harness's lines before reading).
+ */
+static const uint64_t *vsgi_record(struct vm *vm, unsigned i)
+{
+	const uint64_t *r = vm_ram_ptr(vm, IPA(GSYM(gl_vsgi_results) + VSGI_RECORD * i),
+				       VSGI_R_WORDS * sizeof(uint64_t));
+
+	if (r) {
+		kcache_clean_inval(r, VSGI_R_WORDS * sizeof(uint64_t));
+	}
+	return r;
+}
+
+static void expect_vcpu(struct scenario_ctx *c, struct vcpu *v, const uint64_t *rec, uint64_t mpidr,
 			const struct vsgi_expect *x)
 {
 	static const char *const keys[] = {"irq_mask", "fiq_mask", "taken", "spurious",
 					   "hppir1",   "hppir0",   "iar1",  "iar0"};
 	uint64_t want[] = {x->mask[1],	x->mask[0],  x->taken,	0,
 			   x->hppir[1], x->hppir[0], x->iar[1], x->iar[0]};
-	uint64_t got;
 
-	if (sc_report(c, VSGI_MPIDR, &got)) {
-		sc_expect_u64(c, "mpidr_el1", got, mpidr);
+	if (!sc_expect_u64(c, "record_done", rec[VSGI_R_DONE], VSGI_DONE)) {
+		return;
 	}
+	sc_expect_u64(c, "mpidr_el1", rec[VSGI_R_MPIDR], mpidr);
 	for (unsigned k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
-		if (sc_report(c, VSGI_IRQ_MASK + k, &got)) {
-			sc_expect_u64(c, keys[k], got, want[k]);
-		}
+		sc_expect_u64(c, keys[k], rec[VSGI_R_IRQ_MASK + k], want[k]);
 	}
 	sc_expect_u64(c, "ich_lr0_el2", v->vgic.lr[0], x->lr0);
 }
@@ -250,7 +267,8 @@ static void run_sgi_inject(struct scenario_ctx *c, const void *row)
 		bool sends = i == r->sender;
 		struct sc_setup s = {
 			.payload = GSYM(gp_vsgi_vcpu),
-			.args = {sends ? value : 0, sends ? send_selector(r->reg) : 0, ticks},
+			.args = {sends ? value : 0, (sends ? send_selector(r->reg) : 0) | i << 8,
+				 ticks},
 			.vcpu = {.vmpidr = t->mpidr[i],
 				 .ich_hcr = ICH_HCR_EN,
 				 .ich_vmcr = vsgi_vmcr()},
@@ -267,14 +285,15 @@ static void run_sgi_inject(struct scenario_ctx *c, const void *row)
 	/* The sender's write traps; decode it as the VM's distributor and fill in the LRs. */
 	struct vcpu *sender = vcpus[r->sender];
 	struct exit e = sc_run_vcpu(c, sender);
-	uint64_t ctlr;
+	const uint64_t *rec = vsgi_record(vm, r->sender);
 
 	sc_diag(c, "vcpu", "%u (sender)", r->sender);
 	if (!sc_expect_exit(c, &e, EXIT_SYSREG, sgi_trap_esr(r->reg, VSGI_SEND_RT),
 			    send_label(r->reg)) ||
-	    !sc_report(c, VSGI_CTLR, &ctlr)) {
+	    !rec) {
 		return;
 	}
+	uint64_t ctlr = rec[VSGI_R_CTLR];
 	unsigned srt = (unsigned)(e.esr >> ESR_ISS_SYS64_RT_SHIFT) & ESR_ISS_SYS64_RT_MASK;
 	uint64_t written = srt < 31 ? sender->ctx.x[srt] : 0;
 	uint32_t targets = sgi_targets(written, t->mpidr, t->count, r->sender, ctlr & ICC_CTLR_RSS);
@@ -305,10 +324,10 @@ static void run_sgi_inject(struct scenario_ctx *c, const void *row)
 			return;
 		}
 		e = sc_run_vcpu(c, vcpus[i]);
-		if (!sc_expect_done(c, &e, 0)) {
+		if (!sc_expect_done(c, &e, 0) || !(rec = vsgi_record(vm, i))) {
 			return;
 		}
-		expect_vcpu(c, vcpus[i], t->mpidr[i], &x);
+		expect_vcpu(c, vcpus[i], rec, t->mpidr[i], &x);
 	}
 }
 
