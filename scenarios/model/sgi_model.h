@@ -90,6 +90,9 @@ uint64_t sgi_encode(const struct sgi_request *q);
  *   So Group 0. QEMU's icc_generate_sgi() (hw/intc/arm_gicv3_cpuif.c, "If GICD_CTLR.DS == 1,
  *   the Distributor treats Secure Group 1 interrupts as Group 0") and KVM's access_gic_sgi()
  *   ("ICC_ASGI1R_EL1 is effectively equivalent to ICC_SGI0R_EL1") read it the same way.
+ * The VM has no distributor registers through which the guest could configure an SGI's group,
+ * so each SGI is delivered in the group its register generates (KVM's vGIC, whose guest can
+ * configure GICR_IGROUPR0, lets an SGI1R write raise an SGI configured as Group 0 as well).
  * Return: 0 or 1.
  */
 unsigned sgi_group(enum sgi_reg r);
