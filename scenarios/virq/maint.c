@@ -4,13 +4,12 @@
  * exact ICH_MISR_EL2, ICH_EISR_EL2, ICH_ELRSR_EL2 and ICH_HCR_EL2.EOIcount after each step,
  * and the maintenance PPI (from the DTB) at EL2 when, and only when, ICH_HCR_EL2.En = 1 and a
  * condition holds (IHI 0069, the ICH_HCR_EL2, ICH_MISR_EL2, ICH_EISR_EL2 and ICH_ELRSR_EL2
- * register descriptions). Each row
- * is one guest (guest/virq_maint.S) driven through the step machine of maint_run.c: the
- * hypervisor edits the interface between runs or the guest does one ICV_* access, then spins
- * MAINT_WINDOW_US in which the interrupt must come or provably does not. The EL2 handler
- * clears the condition the way a hypervisor does (the row says how: the enable bit, a refilled
- * or emptied list register, EOIcount back to 0, the group enable) before it deactivates the
- * PPI, and the rest of the window shows the interrupt gone.
+ * register descriptions). Each row is one guest (guest/virq_maint.S) driven through the step
+ * machine of maint_run.c: the hypervisor edits the interface between runs or the guest does
+ * one ICV_* access, then spins MAINT_WINDOW_US in which the interrupt must come or provably
+ * does not. The EL2 handler clears the condition the way a hypervisor does (the row says how:
+ * the enable bit, a refilled or emptied list register, EOIcount back to 0, the group enable)
+ * before it deactivates the PPI, and the rest of the window shows the interrupt gone.
  */
 #include "arch/el2.h"
 #include "gic_model.h"
