@@ -6,9 +6,9 @@
  * interface is its own (ICH_LR<n>_EL2 empty, ICH_HCR_EL2 and ICH_VMCR_EL2 its configuration's,
  * no active priority), so ICH_ELRSR_EL2 reads every LR empty, ICH_MISR/EISR_EL2 and EOIcount 0,
  * ICV_HPPIR1_EL1 and ICV_IAR1_EL1 read 1023, and no maintenance interrupt comes within the
- * 50 us window. The first vCPU is never resumed (the runner destroys it with its state). The
- * runner's own leak check after the instance (scenarios/context.c) sees the physical side: the
- * maintenance PPI neither pending nor active, ICH_HCR_EL2 = 0.
+ * MAINT_WINDOW_US window. The first vCPU is never resumed (the runner destroys it with its
+ * state). The runner's own leak check after the instance (scenarios/context.c) sees the
+ * physical side: the maintenance PPI neither pending nor active, ICH_HCR_EL2 = 0.
  */
 #include "arch/el2.h"
 #include "gic_model.h"
@@ -95,5 +95,6 @@ SCENARIO(virq_leak_maint, .id = "virq.leak.maint",
 	 .rule = "a vCPU destroyed with list registers pending or active, EOIcount != 0 or a "
 		 "maintenance condition true leaves nothing to the next vCPU (same or new VM): "
 		 "ICH_ELRSR_EL2 all LRs empty, ICH_MISR/EISR_EL2 and EOIcount 0, ICV_HPPIR1_EL1 "
-		 "and ICV_IAR1_EL1 read 1023, no maintenance interrupt in a 50 us window",
+		 "and ICV_IAR1_EL1 read 1023, no maintenance interrupt in a " MAINT_WINDOW_TEXT
+		 " window",
 	 SCENARIO_ROWS(leak_rows), .requires = leak_requires, .run = run_leak);

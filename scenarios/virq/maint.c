@@ -228,8 +228,9 @@ static const struct maint_row storm_rows[] = {
 
 #define MAINT_RULE_TAIL                                                                            \
 	"; the maintenance interrupt (the GIC node's PPI) reaches EL2 when, and only when, "       \
-	"ICH_HCR_EL2.En = 1 and ICH_MISR_EL2 != 0, within 50 us of the step, and is absent for "   \
-	"the whole 50 us window otherwise; ICH_MISR/EISR/ELRSR_EL2 and ICH_HCR_EL2.EOIcount as "   \
+	"ICH_HCR_EL2.En = 1 and ICH_MISR_EL2 != 0, within " MAINT_WINDOW_TEXT " of the step, and " \
+	"is absent for the whole " MAINT_WINDOW_TEXT                                               \
+	" window otherwise; ICH_MISR/EISR/ELRSR_EL2 and ICH_HCR_EL2.EOIcount as "                  \
 	"the vGIC oracle computes after each step (IHI 0069, ICH_HCR_EL2, ICH_MISR_EL2)"
 
 SCENARIO(virq_maint_uie, .id = "virq.maint.uie",

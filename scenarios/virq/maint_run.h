@@ -20,7 +20,11 @@
 #include "virq_maint.h"
 
 /* How long a step waits for the maintenance interrupt, and proves its absence (guest time). */
-#define MAINT_WINDOW_US 50
+#define MAINT_WINDOW_US 20
+/* The same, as a string for the rule texts. */
+#define MAINT_WINDOW_TEXT MAINT_XSTR(MAINT_WINDOW_US) " us"
+#define MAINT_XSTR(x)	  MAINT_STR(x)
+#define MAINT_STR(x)	  #x
 
 enum maint_op_kind {
 	MOP_END,      /* the end of a row's steps; as a clear: nothing */
