@@ -119,6 +119,11 @@ static const struct maint_row np_rows[] = {
 	{"[pending-active]", {1, ICH_HCR_EN, VMCR_BASE, {PA1(0x80, 40)}, {
 		IRQ(M_HCR_SET(ICH_HCR_NPIE), M_HCR_CLR(ICH_HCR_NPIE)),
 	}}},
+	/* A pending LR of a disabled group is still in the Pending state. */
+	{"[pending-grp-off]", {1, ICH_HCR_EN, VMCR_BASE, {M_LRV(1, 0, 0x80, 40, 0)}, {
+		NO(M_HCR_SET(ICH_HCR_NPIE)),
+		IRQ(M_LR(0, 0), M_HCR_CLR(ICH_HCR_NPIE)),
+	}}},
 	{"[en=0]", {1, 0, VMCR_BASE, {0}, {
 		NO(M_HCR_SET(ICH_HCR_NPIE)),
 		IRQ(M_HCR_SET(ICH_HCR_EN), M_HCR_CLR(ICH_HCR_NPIE)),
@@ -224,6 +229,20 @@ static const struct maint_row storm_rows[] = {
 		{M_GUEST(EOIR1, 40), M_LR(0, 0), 4, false},
 	}}},
 };
+
+/* Several sources at once: one interrupt, every condition in ICH_MISR_EL2. */
+#define MULTI_IE (ICH_HCR_UIE | ICH_HCR_NPIE | ICH_HCR_LRENPIE)
+static const struct maint_row multi_rows[] = {
+	{"[u+np+lrenp]", {1, ICH_HCR_EN, VMCR_BASE, {0}, {
+		NO(M_EOICOUNT(2)),
+		IRQ(M_HCR_SET(MULTI_IE), M_HCR_CLR(MULTI_IE)),
+	}}},
+	/* The EOI that empties LR0 also leaves one LR valid; En = 0 deasserts both. */
+	{"[eoi+u]", {2, ICH_HCR_EN | ICH_HCR_UIE, VMCR_BASE, {P1E(0x40, 40), P1(0x80, 41)}, {
+		NO(M_GUEST(IAR1, 0)),
+		IRQ(M_GUEST(EOIR1, 40), M_HCR_CLR(ICH_HCR_EN)),
+	}}},
+};
 /* clang-format on */
 
 #define MAINT_RULE_TAIL                                                                            \
@@ -265,3 +284,9 @@ SCENARIO(virq_maint_storm, .id = "virq.maint.storm",
 	 .rule = "a maintenance condition left true asserts the interrupt again after each "
 		 "deactivation (4 times), and no more once the handler clears it" MAINT_RULE_TAIL,
 	 SCENARIO_ROWS(storm_rows), .requires = maint_row_requires, .run = run_maint);
+
+SCENARIO(virq_maint_multi, .id = "virq.maint.multi",
+	 .rule = "several conditions at once: ICH_MISR_EL2 shows each, one maintenance "
+		 "interrupt, deasserted when every one is cleared or ICH_HCR_EL2.En = "
+		 "0" MAINT_RULE_TAIL,
+	 SCENARIO_ROWS(multi_rows), .requires = maint_row_requires, .run = run_maint);
