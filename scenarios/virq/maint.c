@@ -245,12 +245,12 @@ static const struct maint_row multi_rows[] = {
 };
 /* clang-format on */
 
+/* What every family checks besides its own condition. */
 #define MAINT_RULE_TAIL                                                                            \
-	"; the maintenance interrupt (the GIC node's PPI) reaches EL2 when, and only when, "       \
-	"ICH_HCR_EL2.En = 1 and ICH_MISR_EL2 != 0, within " MAINT_WINDOW_TEXT " of the step, and " \
-	"is absent for the whole " MAINT_WINDOW_TEXT                                               \
-	" window otherwise; ICH_MISR/EISR/ELRSR_EL2 and ICH_HCR_EL2.EOIcount as "                  \
-	"the vGIC oracle computes after each step (IHI 0069, ICH_HCR_EL2, ICH_MISR_EL2)"
+	"; the maintenance PPI reaches EL2 iff ICH_HCR_EL2.En = 1 and ICH_MISR_EL2 != 0 (within "  \
+	"a " MAINT_WINDOW_TEXT                                                                     \
+	" window, absent for all of it otherwise); ICH_MISR/EISR/ELRSR_EL2 "                       \
+	"and EOIcount as the vGIC oracle (IHI 0069) computes after each step"
 
 SCENARIO(virq_maint_uie, .id = "virq.maint.uie",
 	 .rule = "ICH_MISR_EL2.U = ICH_HCR_EL2.UIE and at most one list register valid (any state "
