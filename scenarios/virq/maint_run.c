@@ -306,6 +306,14 @@ static bool irq_exit(struct maint_vcpu *m, const struct exit *e, const struct ma
 	return ok;
 }
 
+/* A physical FIQ the vmm acknowledged (a Group 0 interrupt, never expected) is deactivated. */
+static void release_fiq(const struct exit *e)
+{
+	if (e->reason == EXIT_FIQ && ICC_IAR_INTID(e->intid) < 1020) {
+		gic_deactivate(e->intid);
+	}
+}
+
 /* Run from an action to the guest's next yield; @first: the entry, not a resume at a yield. */
 static bool run_step(struct maint_vcpu *m, const struct maint_step *st, const char *at,
 		     uint64_t result, bool first)
@@ -334,6 +342,7 @@ static bool run_step(struct maint_vcpu *m, const struct maint_step *st, const ch
 	if (e.reason != EXIT_HVC || e.esr != esr_expect_hvc64(1) ||
 	    e.elr != GSYM(gl_vmaint_yield)) {
 		/* Not the yield: the raw exit into the diagnosis, once, and no further step. */
+		release_fiq(&e);
 		sc_diag(c, "at", "%s", at);
 		if (sc_expect_exit(c, &e, EXIT_HVC, esr_expect_hvc64(1), GSYM(gl_vmaint_yield))) {
 			sc_fail(c, "%s: not the guest's yield", at);
@@ -428,5 +437,9 @@ bool maint_vcpu_finish(struct maint_vcpu *m)
 	m->v->ctx.x[1] = 0;
 	struct exit e = sc_run_vcpu(m->c, m->v);
 
+	if (e.reason == EXIT_IRQ && ICC_IAR_INTID(e.intid) < 1020) {
+		gic_deactivate(e.intid); /* the expectation below fails; nothing stays active */
+	}
+	release_fiq(&e);
 	return sc_expect_done(m->c, &e, 0);
 }
