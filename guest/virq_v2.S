@@ -12,15 +12,7 @@
  * v2_taken and returns with PSTATE.I and F masked, without touching the GIC, so that a
  * V2OP_WAIT observes whether the virtual CPU interface signals something, and nothing else.
  */
-#define V2OP_END	0
-#define V2OP_READ	1 /* results += 32-bit read of GICV + off */
-#define V2OP_WRITE	2 /* 32-bit write of value to GICV + off */
-#define V2OP_WRITE_LAST	3 /* write the last result (an IAR value, CPUID included) to GICV + off */
-#define V2OP_SYNC	4 /* HVC #1: the scenario looks at GICH_* and resumes */
-#define V2OP_WAIT	5 /* unmask IRQ and FIQ for up to value iterations: results += 0/1/2 */
-
-#define V2_TAKEN_IRQ	1
-#define V2_TAKEN_FIQ	2
+#include "virq_v2.h"
 
 	.text
 	.globl	gp_v2_script
@@ -53,7 +45,7 @@ gp_v2_script:
 4:	ldur	w8, [x9, #-4]
 	str	w8, [x7]
 	b	1b
-5:	hvc	#1
+5:	hvc	#V2_SYNC_IMM
 	b	1b
 6:	adr	x7, v2_taken
 	str	wzr, [x7]

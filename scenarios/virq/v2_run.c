@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The virq.v2.* engine (v2_run.h): one fresh VM per row with the GICV frame mapped at the GICC
+ * IPA, the row's GICH_* state loaded, the row's script run by guest/virq_v2.S, and at every
+ * stop the vCPU's saved GICH_* state compared with the oracle's.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "arch/esr.h"
+#include "gic.h"
+#include "kalloc.h"
+#include "v2_run.h"
+
+/* Guest RAM the script and the results use, clear of the guest image and the stack. */
+#define V2_SCRIPT_IPA  (GUEST_RAM_IPA + 0x80000)
+#define V2_RESULTS_IPA (GUEST_RAM_IPA + 0x81000)
+
+const char *v2_requires(unsigned lrs, char *why, size_t len)
+{
+	uint32_t vtr = vgic_v2_vtr();
+
+	if (vmm_caps.gic_version != 2) {
+		snprintf(why, len, "needs GICv2 (the DTB's GIC is v%u)", vmm_caps.gic_version);
+		return why;
+	}
+	if (!vtr) {
+		snprintf(why, len,
+			 "needs the GICv2 virtualization extensions (no GICH/GICV "
+			 "reg entries in the DTB's GIC node)");
+		return why;
+	}
+	if (vgic_v2_lrs() < lrs) {
+		snprintf(why, len, "needs %u list registers (GICH_VTR.ListRegs=%u)", lrs,
+			 (unsigned)GICH_VTR_LISTREGS(vtr));
+		return why;
+	}
+	return NULL;
+}
+
+static const char *const event_names[] = {
+	[V2M_EV_SYNC] = "sync",
+	[V2M_EV_MAINT] = "maintenance",
+	[V2M_EV_DONE] = "end",
+};
+
+static void expect32(struct scenario_ctx *c, const char *at, const char *reg, uint32_t got,
+		     uint32_t expected)
+{
+	char what[64];
+
+	snprintf(what, sizeof(what), "%s.%s", at, reg);
+	sc_expect_u64(c, what, got, expected);
+}
+
+/* The GICH_* state the vmm saved at this stop against the oracle's. */
+static void expect_state(struct scenario_ctx *c, const char *at, const struct vgic_v2_cpu *g,
+			 const struct v2m_event *ev)
+{
+	char reg[16];
+
+	for (unsigned n = 0; n < ev->state.lrs; n++) {
+		snprintf(reg, sizeof(reg), "gich_lr%u", n);
+		expect32(c, at, reg, g->lr[n], ev->state.lr[n]);
+	}
+	expect32(c, at, "gich_hcr", g->hcr, ev->state.hcr);
+	expect32(c, at, "gich_vmcr", g->vmcr, ev->state.vmcr);
+	expect32(c, at, "gich_apr", g->apr, ev->state.apr);
+	expect32(c, at, "gich_misr", g->misr, ev->misr);
+	expect32(c, at, "gich_eisr0", g->eisr[0], ev->eisr0);
+	expect32(c, at, "gich_elrsr0", g->elrsr[0], ev->elrsr0);
+}
+
+/* The exit that ends a stretch of the guest: the one the oracle's event @ev says. */
+static bool expect_stop(struct scenario_ctx *c, const struct exit *e, const struct v2m_event *ev)
+{
+	switch (ev->kind) {
+	case V2M_EV_SYNC:
+		if (e->reason == EXIT_HVC && (e->esr & ESR_ISS_MASK) == V2_SYNC_IMM) {
+			return true;
+		}
+		break;
+	case V2M_EV_MAINT:
+		if (e->reason == EXIT_IRQ && e->intid == gic_maint_intid()) {
+			return true;
+		}
+		break;
+	case V2M_EV_DONE:
+		return sc_expect_done(c, e, 0);
+	}
+	sc_fail(c,
+		"the guest stopped with a %s exit (intid %u) where the oracle stops at its %s "
+		"after step %u",
+		exit_reason_name(e->reason), e->intid, event_names[ev->kind], ev->step);
+	sc_diag_exit(c, e);
+	return false;
+}
+
+static void expect_results(struct scenario_ctx *c, const struct v2m_trace *t)
+{
+	const uint32_t *got = vm_ram_ptr(sc_vm(c), IPA(V2_RESULTS_IPA), sizeof(t->result));
+	char reg[16];
+
+	if (!got) {
+		sc_fail(c, "no guest RAM for the results");
+		return;
+	}
+	kcache_clean_inval(got, sizeof(t->result));
+	for (unsigned i = 0; i < t->results; i++) {
+		snprintf(reg, sizeof(reg), "result%u", i);
+		expect32(c, "guest", reg, got[i], t->result[i]);
+	}
+}
+
+void v2_run_case(struct scenario_ctx *c, const struct v2_case *k, struct v2m_trace *t)
+{
+	struct v2m_state init = {
+		.lrs = vgic_v2_lrs(), .hcr = k->hcr, .vmcr = k->vmcr, .apr = k->apr};
+	struct sc_setup s = {
+		.payload = GSYM(gp_v2_script),
+		.args = {V2_SCRIPT_IPA, V2_RESULTS_IPA, GUEST_GICV_IPA},
+	};
+	static const uint32_t zeroes[V2M_MAX_RESULTS];
+
+	memcpy(init.lr, k->lr, sizeof(k->lr));
+	v2m_run(&init, k->script, k->maint, t);
+
+	struct vcpu *v = sc_start(c, &s);
+
+	if (!v) {
+		return;
+	}
+	if (vgic_v2_map_gicv(sc_vm(c)) ||
+	    vm_load(sc_vm(c), IPA(V2_SCRIPT_IPA), k->script, sizeof(k->script)) ||
+	    vm_load(sc_vm(c), IPA(V2_RESULTS_IPA), zeroes, sizeof(zeroes))) {
+		sc_fail(c, "could not map the GICV frame or load the script");
+		return;
+	}
+	v->gicv2 = (struct vgic_v2_cpu){.hcr = init.hcr, .vmcr = init.vmcr, .apr = init.apr};
+	memcpy(v->gicv2.lr, init.lr, sizeof(init.lr));
+
+	for (unsigned i = 0; i < t->events; i++) {
+		const struct v2m_event *ev = &t->event[i];
+		char at[24];
+		struct exit e = sc_run(c);
+
+		if (!expect_stop(c, &e, ev)) {
+			return;
+		}
+		snprintf(at, sizeof(at), "%s%u", event_names[ev->kind], i);
+		expect_state(c, at, &v->gicv2, ev);
+		if (ev->kind != V2M_EV_SYNC) {
+			break;
+		}
+	}
+	expect_results(c, t);
+}
