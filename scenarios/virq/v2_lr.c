@@ -12,23 +12,6 @@
 #define APR_BIT(prio) (1u << ((prio) >> 3))
 #define PA	      (GICH_LR_PENDING | GICH_LR_ACTIVE)
 
-struct v2_row {
-	const char *name;
-	struct v2_case k;
-};
-
-static const char *v2_row_requires(const void *row, char *why, size_t len)
-{
-	return v2_requires(((const struct v2_row *)row)->k.lrs, why, len);
-}
-
-static void run_v2_row(struct scenario_ctx *c, const void *row)
-{
-	struct v2m_trace t;
-
-	v2_run_case(c, &((const struct v2_row *)row)->k, &t);
-}
-
 /*
  * One LR in each state, Group 0 and 1 (AckCtl = 1: GICV_IAR acknowledges both): the pending
  * one is acknowledged and goes active with its priority in GICH_APR, its EOI (EOImode 0)
@@ -92,7 +75,7 @@ SCENARIO(virq_v2_lr_state, .id = "virq.v2.lr.state",
 		 "pending-and-active -> pending). As GICv3's ICH_LR<n>_EL2, but in the 32-bit "
 		 "GICH_LR format with one GICH_APR for both groups; V2OP_WAIT windows are 256 "
 		 "iterations",
-	 SCENARIO_ROWS(v2_state_rows), .requires = v2_row_requires, .run = run_v2_row);
+	 SCENARIO_ROWS(v2_state_rows), .requires = v2_row_requires, .run = v2_row_run);
 
 /* vSGIs: GICV_HPPIR and GICV_IAR carry the LR's CPUID in bits [12:10] (GICv2 only). */
 #define SGI_ROW(id, cpu)                                                                           \
@@ -112,7 +95,7 @@ SCENARIO(virq_v2_lr_sgi, .id = "virq.v2.lr.sgi",
 	 .rule = "GICv2 only (IHI 0048B 5.3.8, 4.4.4): for a vINTID 0-15 with HW = 0, GICV_IAR "
 		 "and GICV_HPPIR return GICH_LR.CPUID in bits [12:10]; the EOI of that value "
 		 "deactivates the LR. GICv3 ICV_IAR has no CPUID field",
-	 SCENARIO_ROWS(v2_sgi_rows), .requires = v2_row_requires, .run = run_v2_row);
+	 SCENARIO_ROWS(v2_sgi_rows), .requires = v2_row_requires, .run = v2_row_run);
 
 /*
  * Several LRs: the highest priority (lowest value) pending one is acknowledged first, the
@@ -157,7 +140,7 @@ SCENARIO(virq_v2_lr_prio, .id = "virq.v2.lr.prio",
 		 "priority whose priority is below GICV_PMR and above the running priority; "
 		 "GICH_LR.Priority holds priority[7:3] and GICV_PMR 5 bits (GICH_VMCR.VMPriMask); "
 		 "GICV_BPR/ABPR minimums are 2 and 3. As GICv3 with ICH_VTR_EL2.PRIbits = 4",
-	 SCENARIO_ROWS(v2_prio_rows), .requires = v2_row_requires, .run = run_v2_row);
+	 SCENARIO_ROWS(v2_prio_rows), .requires = v2_row_requires, .run = v2_row_run);
 
 /*
  * Preemption: a pending LR is signalled while another is active only if its group priority
@@ -198,4 +181,4 @@ SCENARIO(virq_v2_lr_preempt, .id = "virq.v2.lr.preempt",
 		 "CBPR = 0) is higher than the running priority (GICH_APR); acknowledging it sets "
 		 "its group priority's GICH_APR bit. GICv3 has the same rule with ICV_BPR0/1 and "
 		 "separate ICH_AP0R/AP1R; 256-iteration V2OP_WAIT windows",
-	 SCENARIO_ROWS(v2_preempt_rows), .requires = v2_row_requires, .run = run_v2_row);
+	 SCENARIO_ROWS(v2_preempt_rows), .requires = v2_row_requires, .run = v2_row_run);

@@ -155,3 +155,15 @@ void v2_run_case(struct scenario_ctx *c, const struct v2_case *k, struct v2m_tra
 	}
 	expect_results(c, t);
 }
+
+const char *v2_row_requires(const void *row, char *why, size_t len)
+{
+	return v2_requires(((const struct v2_row *)row)->k.lrs, why, len);
+}
+
+void v2_row_run(struct scenario_ctx *c, const void *row)
+{
+	struct v2m_trace t;
+
+	v2_run_case(c, &((const struct v2_row *)row)->k, &t);
+}

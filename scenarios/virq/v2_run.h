@@ -67,6 +67,16 @@ struct v2_case {
 	bool maint; /* the maintenance PPI is enabled at EL2: its IRQ stops the guest */
 };
 
+/** A row of the families that are nothing but cases. */
+struct v2_row {
+	const char *name;
+	struct v2_case k;
+};
+
+/** .requires and .run of such a family. */
+const char *v2_row_requires(const void *row, char *why, size_t len);
+void v2_row_run(struct scenario_ctx *c, const void *row);
+
 /** SKIP unless GICv2 with the virtualization extensions and @lrs list registers. */
 const char *v2_requires(unsigned lrs, char *why, size_t len);
 /**
