@@ -147,8 +147,3 @@ unsigned gic_lr_count(void)
 	}
 	return (unsigned)(read_ich_vtr_el2() & 0x1f) + 1;
 }
-
-unsigned gic_maint_intid(void) /* TEMP(gicv2) */
-{
-	return 25;
-}

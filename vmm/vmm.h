@@ -156,7 +156,6 @@ struct exit {
 	uint64_t elr;
 	uint64_t spsr;
 	uint64_t status; /* EXIT_GUEST_DONE */
-	unsigned intid; /* TEMP(gicv2): the lead's EXIT_IRQ INTID */
 };
 
 /* World-switch state shared with vmm/entry.S (offsets checked below). */

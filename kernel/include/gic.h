@@ -17,6 +17,4 @@ int gic_init(const struct platform *p, unsigned intid, char *err, size_t errlen)
 /** Number of implemented list registers (ICH_VTR_EL2.ListRegs + 1), 0 without GICv3 sysregs. */
 unsigned gic_lr_count(void);
 
-unsigned gic_maint_intid(void); /* TEMP(gicv2) */
-
 #endif
