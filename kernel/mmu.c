@@ -170,9 +170,6 @@ int mmu_map_platform(const struct platform *p)
 		if (p->gicc.size) {
 			rc |= mmu_map(p->gicc.base, p->gicc.base + p->gicc.size, ATTR_DEVICE);
 		}
-		if (p->gich.size) { /* TEMP(gicv2) */
-			rc |= mmu_map(p->gich.base, p->gich.base + p->gich.size, ATTR_DEVICE);
-		}
 	}
 	dsb_ish();
 	isb();

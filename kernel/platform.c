@@ -260,10 +260,6 @@ static int parse_gic(struct platform_ctx *ps)
 					"reg has %d entry, GICv2 needs 2 (GICD, GICC)", count);
 		}
 		p->gic_version = 2;
-		if (count >= 4 && (gic_frame(ps, node, 2, "GICH", 0x200, &p->gich) ||
-				   gic_frame(ps, node, 3, "GICV", 0x2000, &p->gicv))) {
-			return -1; /* TEMP(gicv2) */
-		}
 		return gic_frame(ps, node, 0, "GICD", GICV2_GICD_MIN, &p->gicd) ||
 				       gic_frame(ps, node, 1, "GICC", GICV2_GICC_MIN, &p->gicc)
 			       ? -1

@@ -57,7 +57,6 @@ struct platform {
 	struct mem_range gicr[PLATFORM_MAX_GICR];
 	unsigned gicr_count;
 	struct mem_range gicc; /* GICv2 CPU interface */
-	struct mem_range gich, gicv; /* TEMP(gicv2): GICv2 virtualization frames, reg 2 and 3 */
 
 	/* Architected timer PPIs as INTIDs (PPI n = INTID 16 + n). */
 	unsigned timer_intid_sec_phys, timer_intid_phys, timer_intid_virt, timer_intid_hyp;
