@@ -65,6 +65,8 @@ struct v2_case {
 	unsigned lrs; /* list registers the row needs (a SKIP names GICH_VTR.ListRegs) */
 	struct v2_op script[V2_SCRIPT_MAX];
 	bool maint; /* the maintenance PPI is enabled at EL2: its IRQ stops the guest */
+	/* Further checks of the caller at every stop (e.g. the physical interrupt's state). */
+	void (*at_stop)(struct scenario_ctx *c, const char *at, const struct v2m_event *ev);
 };
 
 /** A row of the families that are nothing but cases. */
@@ -76,6 +78,9 @@ struct v2_row {
 /** .requires and .run of such a family. */
 const char *v2_row_requires(const void *row, char *why, size_t len);
 void v2_row_run(struct scenario_ctx *c, const void *row);
+
+/** The same with the maintenance PPI from the DTB's GIC node (cases with .maint). */
+const char *v2_maint_row_requires(const void *row, char *why, size_t len);
 
 /** SKIP unless GICv2 with the virtualization extensions and @lrs list registers. */
 const char *v2_requires(unsigned lrs, char *why, size_t len);
