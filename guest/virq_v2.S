@@ -21,6 +21,7 @@ gp_v2_script:
 	msr	vbar_el1, x3
 	isb
 	mov	x9, x1			/* the next result slot */
+	mov	w10, #1023		/* the last GICV_IAR/AIAR value (spurious until one) */
 1:	ldp	w4, w5, [x0]
 	ldr	w6, [x0, #8]
 	add	x0, x0, #12
@@ -29,7 +30,7 @@ gp_v2_script:
 	b.eq	2f
 	cmp	w4, #V2OP_WRITE
 	b.eq	3f
-	cmp	w4, #V2OP_WRITE_LAST
+	cmp	w4, #V2OP_WRITE_ACK
 	b.eq	4f
 	cmp	w4, #V2OP_SYNC
 	b.eq	5f
@@ -39,11 +40,13 @@ gp_v2_script:
 	ret
 2:	ldr	w8, [x7]
 	str	w8, [x9], #4
+	cmp	w5, #V2_GICV_IAR
+	ccmp	w5, #V2_GICV_AIAR, #4, ne	/* Z = off is IAR or AIAR */
+	csel	w10, w8, w10, eq
 	b	1b
 3:	str	w6, [x7]
 	b	1b
-4:	ldur	w8, [x9, #-4]
-	str	w8, [x7]
+4:	str	w10, [x7]
 	b	1b
 5:	hvc	#V2_SYNC_IMM
 	b	1b

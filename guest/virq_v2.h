@@ -9,9 +9,13 @@
 #define V2OP_END	0
 #define V2OP_READ	1 /* results += 32-bit read of GICV + off */
 #define V2OP_WRITE	2 /* 32-bit write of value to GICV + off */
-#define V2OP_WRITE_LAST 3 /* write the last result (an IAR value, CPUID included) to GICV + off */
+#define V2OP_WRITE_ACK	3 /* write what the last GICV_IAR/AIAR read returned (CPUID included) */
 #define V2OP_SYNC	4 /* HVC #1: the scenario looks at GICH_* and resumes */
 #define V2OP_WAIT	5 /* unmask IRQ and FIQ for up to value iterations: results += V2_TAKEN_* */
+
+/* The GICV_* offsets whose reads V2OP_WRITE_ACK remembers (GICV_IAR, GICV_AIAR). */
+#define V2_GICV_IAR  0x0c
+#define V2_GICV_AIAR 0x20
 
 /* What a V2OP_WAIT saw: nothing, or the first exception taken at EL1. */
 #define V2_TAKEN_NONE 0

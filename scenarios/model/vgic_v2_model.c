@@ -324,6 +324,7 @@ void v2m_run(const struct v2m_state *init, const struct v2_op *script, bool main
 	     struct v2m_trace *t)
 {
 	struct v2m_state s = *init;
+	uint32_t ack = GICV_INTID_SPURIOUS; /* the last GICV_IAR/AIAR value */
 
 	*t = (struct v2m_trace){0};
 	for (unsigned i = 0;; i++) {
@@ -339,13 +340,16 @@ void v2m_run(const struct v2m_state *init, const struct v2_op *script, bool main
 			if (r) {
 				*r = v2m_read(&s, op->off);
 				t->results++;
+				if (op->off == GICV_IAR || op->off == GICV_AIAR) {
+					ack = *r;
+				}
 			}
 			break;
 		case V2OP_WRITE:
 			v2m_write(&s, op->off, op->val);
 			break;
-		case V2OP_WRITE_LAST:
-			v2m_write(&s, op->off, t->results ? t->result[t->results - 1] : 0);
+		case V2OP_WRITE_ACK:
+			v2m_write(&s, op->off, ack);
 			break;
 		case V2OP_WAIT:
 			if (r) {
@@ -362,3 +366,5 @@ void v2m_run(const struct v2m_state *init, const struct v2_op *script, bool main
 		}
 	}
 }
+
+_Static_assert(V2_GICV_IAR == GICV_IAR && V2_GICV_AIAR == GICV_AIAR, "guest/virq_v2.h offsets");

@@ -43,11 +43,11 @@ static const struct v2_row v2_group_rows[] = {
 	SIGNAL_ROW("grp=1,enablegrp1=1,fiqen=1", E1 | FIQ, 1),
 	SIGNAL_ROW("grp=1,enablegrp1=0", E0, 1),
 	ACK_ROW("grp=1,ackctl=0,iar", 0, 1, RD(GICV_HPPIR), RD(GICV_IAR)),
-	ACK_ROW("grp=1,ackctl=1,iar", ACK, 1, RD(GICV_HPPIR), RD(GICV_IAR), WR_LAST(GICV_EOIR)),
+	ACK_ROW("grp=1,ackctl=1,iar", ACK, 1, RD(GICV_HPPIR), RD(GICV_IAR), WR_ACK(GICV_EOIR)),
 	ACK_ROW("grp=1,ackctl=0,aiar", 0, 1, RD(GICV_AHPPIR), RD(GICV_AIAR), SYNC,
-		WR_LAST(GICV_AEOIR)),
+		WR_ACK(GICV_AEOIR)),
 	ACK_ROW("grp=0,aiar", 0, 0, RD(GICV_AHPPIR), RD(GICV_AIAR), RD(GICV_IAR),
-		WR_LAST(GICV_EOIR)),
+		WR_ACK(GICV_EOIR)),
 };
 
 SCENARIO(virq_v2_group, .id = "virq.v2.group",

@@ -26,7 +26,7 @@
 			 .lrs = 1,                                                                 \
 			 .lr = {LR(VID, PRIO, GICH_LR_PENDING, g)},                                \
 			 .script = {RD(GICV_HPPIR), WAIT, RD(GICV_IAR), SYNC, RD(GICV_RPR),        \
-				    RD(GICV_APR0), WR_LAST(GICV_EOIR), SYNC, RD(GICV_RPR),         \
+				    RD(GICV_APR0), WR_ACK(GICV_EOIR), SYNC, RD(GICV_RPR),          \
 				    RD(GICV_HPPIR), END}},                                         \
 	}
 #define ST_ACTIVE(g)                                                                               \
@@ -49,7 +49,7 @@
 			 .apr = APR_BIT(PRIO),                                                     \
 			 .lr = {LR(VID, PRIO, PA, g)},                                             \
 			 .script = {RD(GICV_HPPIR), WAIT, RD(GICV_IAR), SYNC, WR(GICV_EOIR, VID),  \
-				    SYNC, RD(GICV_HPPIR), WAIT, RD(GICV_IAR), WR_LAST(GICV_EOIR),  \
+				    SYNC, RD(GICV_HPPIR), WAIT, RD(GICV_IAR), WR_ACK(GICV_EOIR),   \
 				    SYNC, END}},                                                   \
 	}
 #define ST_INVALID(g)                                                                              \
@@ -85,7 +85,7 @@ SCENARIO(virq_v2_lr_state, .id = "virq.v2.lr.state",
 			 .vmcr = V2_VMCR_ALL,                                                      \
 			 .lrs = 1,                                                                 \
 			 .lr = {LR(id, PRIO, GICH_LR_PENDING, 0) | GICH_LR_CPUID(cpu)},            \
-			 .script = {RD(GICV_HPPIR), RD(GICV_IAR), WR_LAST(GICV_EOIR), SYNC, END}}, \
+			 .script = {RD(GICV_HPPIR), RD(GICV_IAR), WR_ACK(GICV_EOIR), SYNC, END}},  \
 	}
 
 static const struct v2_row v2_sgi_rows[] = {SGI_ROW(0, 0), SGI_ROW(3, 5), SGI_ROW(15, 7),
@@ -109,23 +109,23 @@ static const struct v2_row v2_prio_rows[] = {
 	  .lrs = 2,
 	  .lr = {LR(0x30, 0xc0, GICH_LR_PENDING, 0), LR(0x31, 0x40, GICH_LR_PENDING, 1)},
 	  .script = {RD(GICV_HPPIR), RD(GICV_IAR), RD(GICV_IAR), RD(GICV_RPR), SYNC,
-		     WR_LAST(GICV_EOIR), WR(GICV_EOIR, 0x31), RD(GICV_IAR), RD(GICV_RPR),
-		     WR_LAST(GICV_EOIR), SYNC, END}}},
+		     WR_ACK(GICV_EOIR), WR(GICV_EOIR, 0x31), RD(GICV_IAR), RD(GICV_RPR),
+		     WR_ACK(GICV_EOIR), SYNC, END}}},
 	{"[three-pending]",
 	 {.hcr = GICH_HCR_EN,
 	  .vmcr = V2_VMCR_ALL,
 	  .lrs = 3,
 	  .lr = {LR(0x30, 0x88, GICH_LR_PENDING, 1), LR(0x31, 0xf0, GICH_LR_PENDING, 0),
 		 LR(0x32, 0x08, GICH_LR_PENDING, 0)},
-	  .script = {RD(GICV_IAR), WR_LAST(GICV_EOIR), RD(GICV_IAR), WR_LAST(GICV_EOIR),
-		     RD(GICV_IAR), WR_LAST(GICV_EOIR), RD(GICV_IAR), SYNC, END}}},
+	  .script = {RD(GICV_IAR), WR_ACK(GICV_EOIR), RD(GICV_IAR), WR_ACK(GICV_EOIR), RD(GICV_IAR),
+		     WR_ACK(GICV_EOIR), RD(GICV_IAR), SYNC, END}}},
 	{"[pmr-masks]",
 	 {.hcr = GICH_HCR_EN,
 	  .vmcr = V2_VMCR(GICV_CTLR_ENABLEGRP0 | GICV_CTLR_ENABLEGRP1, 0x80),
 	  .lrs = 1,
 	  .lr = {LR(VID, 0x80, GICH_LR_PENDING, 0)},
 	  .script = {WAIT, RD(GICV_IAR), SYNC, WR(GICV_PMR, 0x88), WAIT, RD(GICV_IAR),
-		     WR_LAST(GICV_EOIR), SYNC, END}}},
+		     WR_ACK(GICV_EOIR), SYNC, END}}},
 	{"[pmr-bpr-bits]",
 	 {.hcr = GICH_HCR_EN,
 	  .vmcr = V2_VMCR_ALL,
@@ -158,7 +158,7 @@ SCENARIO(virq_v2_lr_prio, .id = "virq.v2.lr.prio",
 			 .lr = {LR(0x30, 0x70, GICH_LR_ACTIVE, 0),                                 \
 				LR(0x31, prio, GICH_LR_PENDING, grp)},                             \
 			 .script = {WAIT, RD(GICV_IAR), RD(GICV_RPR), RD(GICV_APR0), SYNC,         \
-				    WR_LAST(GICV_EOIR), SYNC, END}},                               \
+				    WR_ACK(GICV_EOIR), SYNC, END}},                                \
 	}
 #define EN_ALL (GICV_CTLR_ENABLEGRP0 | GICV_CTLR_ENABLEGRP1 | GICV_CTLR_ACKCTL)
 

@@ -34,14 +34,14 @@
 /* NPIE: no LR in the pending state. The acknowledge of the only pending one. */
 #define NP_CASE                                                                                    \
 	.vmcr = V2_VMCR_ALL, .lr = {LR(0x2a, 0x80, GICH_LR_PENDING, 0)},                           \
-	.script = {RD(GICV_IAR), WAIT, SYNC, WR_LAST(GICV_EOIR), SYNC, END}
+	.script = {RD(GICV_IAR), WAIT, SYNC, WR_ACK(GICV_EOIR), SYNC, END}
 /* VGrp<g>EIE / DIE: the guest enables or disables a group in GICV_CTLR. */
 #define CTLR_CASE(from, to)                                                                        \
 	.vmcr = V2_VMCR(from, 0xf8), .script = {WAIT, SYNC, WR(GICV_CTLR, to), WAIT, SYNC, END}
 /* The LR EOI bit (HW = 0): the EOI of the LR's interrupt invalidates it with EOI = 1. */
 #define EOI_CASE(eoi)                                                                              \
 	.vmcr = V2_VMCR_ALL, .lr = {LR(0x2a, 0x80, GICH_LR_PENDING, 0) | (eoi)},                   \
-	.script = {RD(GICV_IAR), WAIT, SYNC, WR_LAST(GICV_EOIR), WAIT, SYNC, END}
+	.script = {RD(GICV_IAR), WAIT, SYNC, WR_ACK(GICV_EOIR), WAIT, SYNC, END}
 
 static const struct v2_row v2_maint_rows[] = {
 	MROW("en=0,uie=1", GICH_HCR_UIE, .vmcr = V2_VMCR_ALL, .script = {WAIT, SYNC, END}),
