@@ -40,8 +40,9 @@ gp_v2_script:
 	ret
 2:	ldr	w8, [x7]
 	str	w8, [x9], #4
+	mov	w11, #V2_GICV_AIAR
 	cmp	w5, #V2_GICV_IAR
-	ccmp	w5, #V2_GICV_AIAR, #4, ne	/* Z = off is IAR or AIAR */
+	ccmp	w5, w11, #4, ne		/* Z = off is IAR or AIAR */
 	csel	w10, w8, w10, eq
 	b	1b
 3:	str	w6, [x7]

@@ -15,30 +15,14 @@
 #include "virq_v2.h"
 
 /* Script shorthands. */
-#define RD(off)                                                                                    \
-	{                                                                                          \
-		V2OP_READ, (off), 0                                                                \
-	}
-#define WR(off, v)                                                                                 \
-	{                                                                                          \
-		V2OP_WRITE, (off), (v)                                                             \
-	}
-#define WR_LAST(off)                                                                               \
-	{                                                                                          \
-		V2OP_WRITE_LAST, (off), 0                                                          \
-	}
-#define SYNC                                                                                       \
-	{                                                                                          \
-		V2OP_SYNC, 0, 0                                                                    \
-	}
-#define WAIT                                                                                       \
-	{                                                                                          \
-		V2OP_WAIT, 0, V2_WAIT_ITERATIONS                                                   \
-	}
-#define END                                                                                        \
-	{                                                                                          \
-		V2OP_END, 0, 0                                                                     \
-	}
+/* clang-format off */
+#define RD(off)	    {V2OP_READ, (off), 0}
+#define WR(off, v)  {V2OP_WRITE, (off), (v)}
+#define WR_ACK(off) {V2OP_WRITE_ACK, (off), 0}
+#define SYNC	    {V2OP_SYNC, 0, 0}
+#define WAIT	    {V2OP_WAIT, 0, V2_WAIT_ITERATIONS}
+#define END	    {V2OP_END, 0, 0}
+/* clang-format on */
 #define V2_SCRIPT_MAX 32
 
 /*
