@@ -130,7 +130,9 @@ static int gicv3_init(const struct platform *p, unsigned intid, char *err, size_
 	wr32(r + GICR_WAKER, rd32(r + GICR_WAKER) & ~WAKER_PS);
 	while (rd32(r + GICR_WAKER) & WAKER_CA) {
 	}
-	wr32(r + GICR_SGI + GICR_IGROUPR0, rd32(r + GICR_SGI + GICR_IGROUPR0) | 1u << intid);
+	/* Every SGI and PPI of this PE in Group 1, the group ICC_SGI1R_EL1 generates and the
+	 * harness acknowledges (ICC_IAR1_EL1); the vGIC scenarios choose among them. */
+	wr32(r + GICR_SGI + GICR_IGROUPR0, 0xffffffffu);
 	wr8(r + GICR_SGI + GICR_IPRIORITYR + intid, 0x80);
 	wr32(r + GICR_SGI + GICR_ISENABLER0, 1u << intid);
 	gic.sgi_frame = r + GICR_SGI;
