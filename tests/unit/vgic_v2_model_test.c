@@ -85,10 +85,7 @@ static void test_sgi_cpuid(void)
 static void test_priority(void)
 {
 	/* Two pending: 0x30 at 0xc0, 0x31 at 0x40; the lower value wins (3.3). */
-	struct v2m_state s = {.lrs = 4,
-			      .hcr = GICH_HCR_EN,
-			      .vmcr = VMCR_ALL,
-			      .lr = {0x3000030u | 1u << 28, 0x04000031u | 1u << 28}};
+	struct v2m_state s = {.lrs = 4, .hcr = GICH_HCR_EN, .vmcr = VMCR_ALL};
 
 	s.lr[0] = 0x18u << 23 | 1u << 28 | 0x30; /* priority 0xc0 */
 	s.lr[1] = 0x08u << 23 | 1u << 28 | 0x31; /* priority 0x40 */
