@@ -326,13 +326,22 @@ void v2m_run(const struct v2m_state *init, const struct v2_op *script, bool main
 	struct v2m_state s = *init;
 	uint32_t ack = GICV_INTID_SPURIOUS; /* the last GICV_IAR/AIAR value */
 
+	unsigned before = 0; /* results before the last op */
+
 	*t = (struct v2m_trace){0};
 	for (unsigned i = 0;; i++) {
-		/* An asserted maintenance interrupt stops the guest before its next access. */
+		/*
+		 * An asserted maintenance interrupt stops the guest before its next access. It may
+		 * be taken before the guest stored what the access that asserted it read: that
+		 * result is not certain.
+		 */
 		if (maint_enabled && v2m_maintenance(&s) && add_event(t, V2M_EV_MAINT, i, &s)) {
+			t->results_certain = before;
 			return;
 		}
 		const struct v2_op *op = &script[i];
+
+		before = t->results;
 		uint32_t *r = t->results < V2M_MAX_RESULTS ? &t->result[t->results] : NULL;
 
 		switch (op->op) {
@@ -362,6 +371,7 @@ void v2m_run(const struct v2m_state *init, const struct v2_op *script, bool main
 			break;
 		default:
 			add_event(t, V2M_EV_DONE, i, &s);
+			t->results_certain = t->results;
 			return;
 		}
 	}

@@ -65,7 +65,7 @@ enum v2m_event_kind {
 /** A point where the guest stops, with the GICH_* state the hypervisor then sees. */
 struct v2m_event {
 	enum v2m_event_kind kind;
-	unsigned step; /* index of the op after which it happens */
+	unsigned step; /* the script index the guest stops at (before that op) */
 	struct v2m_state state;
 	uint32_t misr, eisr0, elrsr0;
 };
@@ -73,6 +73,7 @@ struct v2m_event {
 struct v2m_trace {
 	uint32_t result[V2M_MAX_RESULTS];
 	unsigned results;
+	unsigned results_certain; /* stored by the guest before it stopped for good */
 	struct v2m_event event[V2M_MAX_EVENTS];
 	unsigned events;
 };
