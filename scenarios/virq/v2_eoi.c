@@ -90,8 +90,9 @@ static const struct v2_row v2_eoi_rows[] = {
 SCENARIO(virq_v2_eoi, .id = "virq.v2.eoi",
 	 .rule = "GICv2 (IHI 0048B 5.4.3, 4.4.5, 4.4.15, 5.3.1): GICV_EOIR drops the highest "
 		 "active priority (GICH_APR) and, with EOImode = 0, deactivates the LR holding "
-		 "the vINTID; with EOImode = 1 GICV_DIR deactivates, in any order; a "
-		 "deactivation without such an LR increments GICH_HCR.EOICount; an LR with "
+		 "the vINTID; with EOImode = 1 GICV_DIR deactivates, in any order; an EOImode 0 "
+		 "EOI or a DIR that finds no such LR increments GICH_HCR.EOICount (an EOImode 1 "
+		 "EOI never does: it would not deactivate); an LR with "
 		 "EOI = 1 and HW = 0 that becomes invalid sets its GICH_EISR bit and "
 		 "GICH_MISR.EOI and is not empty in GICH_ELRSR. Same rules as GICv3 ICV_EOIR0/1 "
 		 "and ICV_DIR with ICH_VMCR_EL2.VEOIM",

@@ -65,13 +65,13 @@ static const struct v2_row v2_maint_rows[] = {
 	MROW("lr-eoi=0", EN, EOI_CASE(0)),
 };
 
-SCENARIO(virq_v2_maint, .id = "virq.v2.maint",
-	 .rule = "GICv2 (IHI 0048B 5.3.1, 5.3.4): the maintenance interrupt is asserted exactly "
-		 "when GICH_HCR.En = 1 and a GICH_MISR bit is set: EOI (an LR with HW = 0, EOI = 1 "
-		 "became invalid, no enable), U (UIE, at most one valid LR), LRENP (LRENPIE, "
-		 "EOICount != 0), NP (NPIE, no pending LR), VGrp0E/VGrp0D/VGrp1E/VGrp1D "
-		 "(GICV_CTLR.EnableGrp0/1 set or clear). Same sources and bits as GICv3 "
-		 "ICH_HCR_EL2/ICH_MISR_EL2 (which adds vSGI and TDIR-era bits); the IRQ must stop "
-		 "the guest within a 256-iteration window after the access that makes it true, "
-		 "and never otherwise",
-	 SCENARIO_ROWS(v2_maint_rows), .requires = v2_maint_row_requires, .run = v2_row_run);
+SCENARIO(
+	virq_v2_maint, .id = "virq.v2.maint",
+	.rule = "GICv2 (IHI 0048B 5.3.1, 5.3.4): the maintenance interrupt is asserted exactly "
+		"when GICH_HCR.En = 1 and a GICH_MISR bit is set: EOI (an LR with HW = 0, EOI = 1 "
+		"became invalid, no enable), U (UIE, at most one valid LR), LRENP (LRENPIE, "
+		"EOICount != 0), NP (NPIE, no pending LR), VGrp0E/VGrp0D/VGrp1E/VGrp1D "
+		"(GICV_CTLR.EnableGrp0/1 set or clear). The same sources at the same bit positions "
+		"as GICv3 ICH_HCR_EL2/ICH_MISR_EL2; the IRQ must stop the guest within a "
+		"256-iteration window after the access that makes it true, and never otherwise",
+	SCENARIO_ROWS(v2_maint_rows), .requires = v2_maint_row_requires, .run = v2_row_run);
