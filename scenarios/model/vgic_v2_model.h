@@ -16,6 +16,8 @@
  * - Group 0 is signalled as a virtual FIQ only with GICV_CTLR.FIQEn = 1, else as a vIRQ;
  * - one GICH_APR for both groups, bit n = group priority n << 3 (5 preemption bits);
  * - GICV_BPR/ABPR minimum values 2 and 3 (5 priority bits).
+ * One place where this adapter does not take the vGIC oracle's word: an EOI with EOImode = 1
+ * that no LR matches leaves EOICount unchanged (vgic_v2_model.c, eoimode1_no_count()).
  */
 #ifndef MODEL_VGIC_V2_MODEL_H
 #define MODEL_VGIC_V2_MODEL_H
@@ -31,11 +33,17 @@
 
 /** The state the oracle tracks: the GICH_* registers a hypervisor saves, and the effects. */
 struct v2m_state {
-	unsigned lrs; /* implemented list registers, GICH_VTR.ListRegs + 1 */
+	uint32_t vtr; /* GICH_VTR: list registers, priority and preemption bits */
 	uint32_t hcr, vmcr, apr;
 	uint32_t lr[V2M_MAX_LRS];
 	uint32_t phys_deactivated; /* bit n: physical INTID n (< 32) deactivated via an HW = 1 LR */
+	/* Set when a step's outcome is a choice the architecture leaves open (the rule text):
+	 * a row must not depend on one. */
+	const char *ambiguous;
 };
+
+/** The list registers of @s: GICH_VTR.ListRegs + 1, at most V2M_MAX_LRS. */
+unsigned v2m_lrs(const struct v2m_state *s);
 
 /** GICH_MISR (5.3.4) of @s. */
 uint32_t v2m_misr(const struct v2m_state *s);

@@ -59,7 +59,7 @@ static void expect_state(struct scenario_ctx *c, const char *at, const struct vg
 {
 	char reg[16];
 
-	for (unsigned n = 0; n < ev->state.lrs; n++) {
+	for (unsigned n = 0; n < v2m_lrs(&ev->state); n++) {
 		snprintf(reg, sizeof(reg), "gich_lr%u", n);
 		expect32(c, at, reg, g->lr[n], ev->state.lr[n]);
 	}
@@ -115,7 +115,7 @@ static void expect_results(struct scenario_ctx *c, const struct v2m_trace *t)
 void v2_run_case(struct scenario_ctx *c, const struct v2_case *k, struct v2m_trace *t)
 {
 	struct v2m_state init = {
-		.lrs = vgic_v2_lrs(), .hcr = k->hcr, .vmcr = k->vmcr, .apr = k->apr};
+		.vtr = vgic_v2_vtr(), .hcr = k->hcr, .vmcr = k->vmcr, .apr = k->apr};
 	struct sc_setup s = {
 		.payload = GSYM(gp_v2_script),
 		.args = {V2_SCRIPT_IPA, V2_RESULTS_IPA, GUEST_GICV_IPA},
@@ -125,6 +125,11 @@ void v2_run_case(struct scenario_ctx *c, const struct v2_case *k, struct v2m_tra
 	memcpy(init.lr, k->lr, sizeof(k->lr));
 	v2m_run(&init, k->script, k->maint, t);
 
+	if (t->event[t->events - 1].state.ambiguous) {
+		sc_fail(c, "the row depends on a choice the architecture leaves open: %s",
+			t->event[t->events - 1].state.ambiguous);
+		return;
+	}
 	struct vcpu *v = sc_start(c, &s);
 
 	if (!v) {

@@ -11,6 +11,9 @@
 #include "vgic_v2_model.h"
 #include "virq_v2.h"
 
+/* GICH_VTR of QEMU and GIC-400: PRIbits 4, PREbits 4 (5 bits each), ListRegs 3 (4 LRs). */
+#define VTR_QEMU 0x90000003u
+
 /* GICV_CTLR EnableGrp0 | EnableGrp1 | AckCtl, ABPR 3, BPR 2, PMR 0xf8 (5.3.3 GICH_VMCR). */
 #define VMCR_ALL 0xf84c0007u
 
@@ -19,7 +22,7 @@
 
 static struct v2m_state one_lr(uint32_t lr, uint32_t vmcr)
 {
-	return (struct v2m_state){.lrs = 4, .hcr = GICH_HCR_EN, .vmcr = vmcr, .lr = {lr}};
+	return (struct v2m_state){.vtr = VTR_QEMU, .hcr = GICH_HCR_EN, .vmcr = vmcr, .lr = {lr}};
 }
 
 static void test_acknowledge(void)
@@ -85,7 +88,7 @@ static void test_sgi_cpuid(void)
 static void test_priority(void)
 {
 	/* Two pending: 0x30 at 0xc0, 0x31 at 0x40; the lower value wins (3.3). */
-	struct v2m_state s = {.lrs = 4, .hcr = GICH_HCR_EN, .vmcr = VMCR_ALL};
+	struct v2m_state s = {.vtr = VTR_QEMU, .hcr = GICH_HCR_EN, .vmcr = VMCR_ALL};
 
 	s.lr[0] = 0x18u << 23 | 1u << 28 | 0x30; /* priority 0xc0 */
 	s.lr[1] = 0x08u << 23 | 1u << 28 | 0x31; /* priority 0x40 */
@@ -112,7 +115,7 @@ static void test_priority(void)
 static void test_preemption(void)
 {
 	/* Active 0x30 at 0x70 (GICH_APR bit 14), pending 0x31 at 0x68, Group 0. */
-	struct v2m_state s = {.lrs = 4, .hcr = GICH_HCR_EN, .apr = 1u << 14};
+	struct v2m_state s = {.vtr = VTR_QEMU, .hcr = GICH_HCR_EN, .apr = 1u << 14};
 
 	s.lr[0] = 0x0eu << 23 | 2u << 28 | 0x30;
 	s.lr[1] = 0x0du << 23 | 1u << 28 | 0x31;
@@ -145,6 +148,11 @@ static void test_eoi_paths(void)
 	unit_eq_u64(s.lr[0] >> 28 & 3, 0, "DIR deactivates");
 	v2m_write(&s, GICV_DIR, 0x50);
 	unit_eq_u64(GICH_HCR_EOICOUNT(s.hcr), 1, "DIR without an LR: EOICount 1 (5.3.1)");
+	s.apr = 1u << 12;
+	v2m_write(&s, GICV_EOIR, 0x50);
+	unit_eq_u64(s.apr, 0, "EOImode 1, EOIR without an LR: the priority drops");
+	unit_eq_u64(GICH_HCR_EOICOUNT(s.hcr), 1,
+		    "but EOICount stays: with EOImode 1 no EOI would have deactivated");
 
 	/* EOImode 0: an EOI no LR holds drops the priority and counts. */
 	s = one_lr(0, VMCR_ALL);
