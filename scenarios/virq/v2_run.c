@@ -12,9 +12,9 @@
 #include "kalloc.h"
 #include "v2_run.h"
 
-/* Guest RAM the script and the results use, clear of the guest image and the stack. */
-#define V2_SCRIPT_IPA  (GUEST_RAM_IPA + 0x80000)
-#define V2_RESULTS_IPA (GUEST_RAM_IPA + 0x81000)
+/* Guest RAM each vCPU's script and results use, clear of the guest image and the stack. */
+#define V2_SCRIPT_IPA(i)  (GUEST_RAM_IPA + 0x80000 + (i)*0x2000ULL)
+#define V2_RESULTS_IPA(i) (V2_SCRIPT_IPA(i) + 0x1000)
 
 const char *v2_requires(unsigned lrs, char *why, size_t len)
 {
@@ -96,10 +96,10 @@ static bool expect_stop(struct scenario_ctx *c, const struct exit *e, const stru
 	return false;
 }
 
-static void expect_results(struct scenario_ctx *c, const struct v2m_trace *t)
+static void expect_results(struct scenario_ctx *c, unsigned vcpu, const struct v2m_trace *t)
 {
-	const uint32_t *got = vm_ram_ptr(sc_vm(c), IPA(V2_RESULTS_IPA), sizeof(t->result));
-	char reg[16];
+	const uint32_t *got = vm_ram_ptr(sc_vm(c), IPA(V2_RESULTS_IPA(vcpu)), sizeof(t->result));
+	char at[16], reg[16];
 
 	if (!got) {
 		sc_fail(c, "no guest RAM for the results");
@@ -107,81 +107,124 @@ static void expect_results(struct scenario_ctx *c, const struct v2m_trace *t)
 	}
 	kcache_clean_inval(got, sizeof(t->result));
 	for (unsigned i = 0; i < t->results_certain; i++) {
+		snprintf(at, sizeof(at), "guest%u", vcpu);
 		snprintf(reg, sizeof(reg), "result%u", i);
-		expect32(c, "guest", reg, got[i], t->result[i]);
+		expect32(c, vcpu ? at : "guest", reg, got[i], t->result[i]);
 	}
 }
 
-void v2_run_case(struct scenario_ctx *c, const struct v2_case *k, struct v2m_trace *t)
+/* The vCPU of @k, its script and results in the VM's RAM (the first one creates the VM). */
+static struct vcpu *start_vcpu(struct scenario_ctx *c, unsigned i, const struct v2_case *k)
 {
-	struct v2m_state init = {
-		.vtr = vgic_v2_vtr(), .hcr = k->hcr, .vmcr = k->vmcr, .apr = k->apr};
+	static const uint32_t zeroes[V2M_MAX_RESULTS];
 	struct sc_setup s = {
 		.payload = GSYM(gp_v2_script),
-		.args = {V2_SCRIPT_IPA, V2_RESULTS_IPA, GUEST_GICV_IPA},
+		.args = {V2_SCRIPT_IPA(i), V2_RESULTS_IPA(i), GUEST_GICV_IPA},
 	};
-	static const uint32_t zeroes[V2M_MAX_RESULTS];
-
-	memcpy(init.lr, k->lr, sizeof(k->lr));
-	v2m_run(&init, k->script, k->maint, t);
-
-	if (t->event[t->events - 1].state.ambiguous) {
-		sc_fail(c, "the row depends on a choice the architecture leaves open: %s",
-			t->event[t->events - 1].state.ambiguous);
-		return;
-	}
-	struct vcpu *v = sc_start(c, &s);
+	struct vcpu *v = i ? sc_add_vcpu(c, sc_vm(c), &s) : sc_start(c, &s);
 
 	if (!v) {
-		return;
+		return NULL;
 	}
-	if (vgic_v2_map_gicv(sc_vm(c)) ||
-	    vm_load(sc_vm(c), IPA(V2_SCRIPT_IPA), k->script, sizeof(k->script)) ||
-	    vm_load(sc_vm(c), IPA(V2_RESULTS_IPA), zeroes, sizeof(zeroes))) {
+	if ((!i && vgic_v2_map_gicv(sc_vm(c))) ||
+	    vm_load(sc_vm(c), IPA(V2_SCRIPT_IPA(i)), k->script, sizeof(k->script)) ||
+	    vm_load(sc_vm(c), IPA(V2_RESULTS_IPA(i)), zeroes, sizeof(zeroes))) {
 		sc_fail(c, "could not map the GICV frame or load the script");
-		return;
+		return NULL;
 	}
-	v->gicv2 = (struct vgic_v2_cpu){.hcr = init.hcr, .vmcr = init.vmcr, .apr = init.apr};
-	memcpy(v->gicv2.lr, init.lr, sizeof(init.lr));
+	v->gicv2 = (struct vgic_v2_cpu){.hcr = k->hcr, .vmcr = k->vmcr, .apr = k->apr};
+	memcpy(v->gicv2.lr, k->lr, sizeof(k->lr));
+	return v;
+}
 
-	unsigned maint = k->maint ? gic_maint_intid() : 0;
-	bool stops_ok = true;
+/*
+ * Run vCPU @i of the instance to its next stop, the oracle's event @ev of it, and compare.
+ * Returns whether the guest stopped where the oracle says (and may go on).
+ */
+static bool run_to_stop(struct scenario_ctx *c, struct vcpu *v, unsigned i, unsigned n,
+			const struct v2_case *k, const struct v2m_event *ev, unsigned evno)
+{
+	char at[32];
+	struct exit e = sc_run_vcpu(c, v);
+	bool ok = expect_stop(c, &e, ev);
 
+	/*
+	 * The vmm acknowledged the IRQ and dropped its priority; the line itself fell when the vmm
+	 * cleared GICH_HCR at the exit, so the deactivation ends it.
+	 */
+	if ((e.reason == EXIT_IRQ || e.reason == EXIT_FIQ) && e.intid < 1020) {
+		gic_deactivate(e.intid);
+	}
+	if (!ok) {
+		return false;
+	}
+	if (n > 1) {
+		snprintf(at, sizeof(at), "vcpu%u.%s%u", i, event_names[ev->kind], evno);
+	} else {
+		snprintf(at, sizeof(at), "%s%u", event_names[ev->kind], evno);
+	}
+	expect_state(c, at, &v->gicv2, ev);
+	if (k->at_stop) {
+		k->at_stop(c, at, ev);
+	}
+	return true;
+}
+
+void v2_run_cases(struct scenario_ctx *c, const struct v2_case *const *k, unsigned n,
+		  struct v2m_trace *t)
+{
+	struct vcpu *v[V2_VCPUS_MAX];
+	unsigned maint = 0, rounds = 0;
+	bool ok = true;
+
+	for (unsigned i = 0; i < n; i++) {
+		struct v2m_state init = {.vtr = vgic_v2_vtr(),
+					 .hcr = k[i]->hcr,
+					 .vmcr = k[i]->vmcr,
+					 .apr = k[i]->apr};
+
+		memcpy(init.lr, k[i]->lr, sizeof(k[i]->lr));
+		v2m_run(&init, k[i]->script, k[i]->maint, &t[i]);
+		if (t[i].event[t[i].events - 1].state.ambiguous) {
+			sc_fail(c, "the row depends on a choice the architecture leaves open: %s",
+				t[i].event[t[i].events - 1].state.ambiguous);
+			return;
+		}
+		rounds = t[i].events > rounds ? t[i].events : rounds;
+		maint = k[i]->maint ? gic_maint_intid() : maint;
+	}
+	for (unsigned i = 0; i < n; i++) {
+		if (!(v[i] = start_vcpu(c, i, k[i]))) {
+			return;
+		}
+	}
 	if (maint) {
 		gic_irq_set_priority(maint, 0x80);
 		gic_irq_enable(maint, true);
 	}
-	for (unsigned i = 0; i < t->events && stops_ok; i++) {
-		const struct v2m_event *ev = &t->event[i];
-		char at[24];
-		struct exit e = sc_run(c);
+	/* Round robin: each vCPU to its next stop, so each resumes after the others ran. */
+	bool done[V2_VCPUS_MAX] = {false};
 
-		stops_ok = expect_stop(c, &e, ev);
-		/*
-		 * The vmm acknowledged the IRQ and dropped its priority; the line itself fell when
-		 * the vmm cleared GICH_HCR at the exit, so the deactivation ends it.
-		 */
-		if ((e.reason == EXIT_IRQ || e.reason == EXIT_FIQ) && e.intid < 1020) {
-			gic_deactivate(e.intid);
-		}
-		if (!stops_ok) {
-			break;
-		}
-		snprintf(at, sizeof(at), "%s%u", event_names[ev->kind], i);
-		expect_state(c, at, &v->gicv2, ev);
-		if (k->at_stop) {
-			k->at_stop(c, at, ev);
-		}
-		if (ev->kind != V2M_EV_SYNC) {
-			break;
+	for (unsigned r = 0; r < rounds && ok; r++) {
+		for (unsigned i = 0; i < n && ok; i++) {
+			if (done[i] || r >= t[i].events) {
+				continue;
+			}
+			ok = run_to_stop(c, v[i], i, n, k[i], &t[i].event[r], r);
+			done[i] = t[i].event[r].kind != V2M_EV_SYNC;
 		}
 	}
 	if (maint) {
 		gic_irq_enable(maint, false);
 	}
-	if (stops_ok) {
-		expect_results(c, t); /* the guest got as far as the oracle says */
+	for (unsigned i = 0; i < n && ok; i++) {
+		expect_results(c, i, &t[i]); /* the guests got as far as the oracle says */
 	}
+}
+
+void v2_run_case(struct scenario_ctx *c, const struct v2_case *k, struct v2m_trace *t)
+{
+	v2_run_cases(c, &k, 1, t);
 }
 
 const char *v2_row_requires(const void *row, char *why, size_t len)

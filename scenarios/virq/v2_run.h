@@ -74,4 +74,14 @@ const char *v2_requires(unsigned lrs, char *why, size_t len);
  */
 void v2_run_case(struct scenario_ctx *c, const struct v2_case *k, struct v2m_trace *t);
 
+/** Most vCPUs v2_run_cases() runs in one VM. */
+#define V2_VCPUS_MAX 2
+/**
+ * v2_run_cases() - @n vCPUs of one VM, vCPU i running @k[i], taking turns stop by stop (each
+ * runs to its next stop, then the next vCPU): every vCPU's GICH_* state must follow its own
+ * oracle trace @t[i] across the others' runs.
+ */
+void v2_run_cases(struct scenario_ctx *c, const struct v2_case *const *k, unsigned n,
+		  struct v2m_trace *t);
+
 #endif
