@@ -32,8 +32,11 @@
  */
 #define V2_WAIT_ITERATIONS 256
 
-/* The GICH_VMCR a row starts from, unless it says otherwise: both groups enabled with AckCtl,
- * GICV_PMR 0xf8 (no masking), GICV_BPR 2 and GICV_ABPR 3 (the minimums with 5 bits). */
+/*
+ * GICH_VMCR with GICV_CTLR @ctlr, GICV_PMR @pmr, GICV_BPR 2 and GICV_ABPR 3: their minimums,
+ * GICv2 virtual priorities having 5 bits (GICH_LR.Priority, GICH_VMCR.VMPriMask).
+ * V2_VMCR_ALL: both groups enabled, AckCtl (GICV_IAR takes Group 1 too), nothing masked.
+ */
 #define V2_VMCR(ctlr, pmr)                                                                         \
 	(GICH_VMCR_CTLR(ctlr) | GICH_VMCR_ABP(3) | GICH_VMCR_BP(2) | GICH_VMCR_PRIMASK(pmr))
 #define V2_VMCR_ALL V2_VMCR(GICV_CTLR_ENABLEGRP0 | GICV_CTLR_ENABLEGRP1 | GICV_CTLR_ACKCTL, 0xf8)
