@@ -2,9 +2,9 @@
 /*
  * The GICv2 hypervisor interface (IHI 0048B, 5.3 "GIC virtual interface control registers"):
  * GICH_* MMIO in the frame of the DTB's GIC node (reg entry 2), and the vCPU's copy of it.
- * Unlike the GICv3 state (vgic.c), this one is loaded at every vcpu_run() and saved at every
- * return, where GICH_HCR is cleared: a maintenance condition of a stopped vCPU never reaches
- * the harness, and the scenario sees GICH_MISR/EISR/ELRSR as the exit left them.
+ * Like the GICv3 state (vgic.c), it is loaded at every vcpu_run() and saved at every return,
+ * where GICH_HCR is cleared: a maintenance condition of a stopped vCPU never reaches the
+ * harness, and the scenario sees GICH_MISR/EISR/ELRSR as the exit left them.
  */
 #include "arch/pte.h"
 #include "platform.h"
