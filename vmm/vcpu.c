@@ -256,6 +256,7 @@ struct exit vcpu_run(struct vcpu *v)
 	 */
 	vcpu_load_el2(v);
 	vgic_load(&v->vgic);
+	vgic_v2_load(&v->gicv2);
 	for (;;) {
 		write_elr_el2(v->pc);
 		write_spsr_el2(v->pstate);
@@ -295,6 +296,7 @@ struct exit vcpu_run(struct vcpu *v)
 		if (exit_decode(v, &e, timer & CNT_CTL_ISTATUS, out_of_time) ==
 		    EXIT_ACTION_RETURN) {
 			vgic_save(&v->vgic);
+			vgic_v2_save(&v->gicv2);
 			vcpu_put();
 			return e;
 		}

@@ -14,6 +14,7 @@
 #include "arch/fgt.h"
 #include "pgtable.h"
 #include "vcpu_el1.h"
+#include "vgic_v2.h"
 #include "watchdog.h"
 
 /* Distinct address spaces get distinct types, so an IPA can't be passed as a PA. */
@@ -206,6 +207,7 @@ struct vcpu {
 	uint64_t report_spsr; /* SPSR_EL2 of the last REPORT service call (the guest's PSTATE) */
 	struct vcpu_el1 el1;  /* EL1 registers while another vCPU is loaded (vmm/vcpu_el1.c) */
 	struct vgic_cpu vgic; /* GICv3 virtual interface state, likewise */
+	struct vgic_v2_cpu gicv2; /* GICv2 virtual interface state (vmm/vgic_v2.h) */
 };
 
 /** Limits and features of the CPU the vmm runs on, read once at vmm_init(). */

@@ -45,5 +45,8 @@ void vgic_load(const struct vgic_cpu *g);
 void vgic_put(void);
 uint64_t vgic_lr_read(unsigned n);
 void vgic_lr_write(unsigned n, uint64_t v);
+/* The GICv2 virtual interface state (vmm/vgic_v2.c); nothing without a GICH frame. */
+void vgic_v2_load(const struct vgic_v2_cpu *g);
+void vgic_v2_save(struct vgic_v2_cpu *g);
 
 #endif
