@@ -174,6 +174,9 @@ int vgic_leak_check(char *what, size_t len)
 {
 	uint64_t hcr;
 
+	if (vmm_caps.gic_version == 2) {
+		return vgic_v2_leak_check(what, len);
+	}
 	if (vmm_caps.gic_version != 3 || !(hcr = read_ich_hcr_el2())) {
 		return 0;
 	}

@@ -6,6 +6,8 @@
  * where GICH_HCR is cleared: a maintenance condition of a stopped vCPU never reaches the
  * harness, and the scenario sees GICH_MISR/EISR/ELRSR as the exit left them.
  */
+#include <stdio.h>
+
 #include "arch/pte.h"
 #include "platform.h"
 #include "vmm.h"
@@ -96,4 +98,16 @@ void vgic_v2_save(struct vgic_v2_cpu *g)
 		g->lr[n] = gich_lr_read(n);
 	}
 	gich_write(GICH_HCR, 0);
+}
+
+int vgic_v2_leak_check(char *what, size_t len)
+{
+	uint32_t hcr;
+
+	if (!vgic_v2_lrs() || !(hcr = gich_read(GICH_HCR))) {
+		return 0;
+	}
+	snprintf(what, len, "GICH_HCR = 0x%x between instances (0 expected)", (unsigned)hcr);
+	gich_write(GICH_HCR, 0);
+	return -1;
 }

@@ -291,7 +291,8 @@ static inline uint64_t exit_fault_ipa(const struct exit *e)
 }
 
 /**
- * vgic_leak_check() - the virtual interface is off between instances (ICH_HCR_EL2 = 0).
+ * vgic_leak_check() - the virtual interface is off between instances (ICH_HCR_EL2 = 0, on
+ * GICv2 GICH_HCR = 0).
  * Return: 0, or -1 with what was left in @what, after turning it off.
  */
 int vgic_leak_check(char *what, size_t len);

@@ -48,5 +48,7 @@ void vgic_lr_write(unsigned n, uint64_t v);
 /* The GICv2 virtual interface state (vmm/vgic_v2.c); nothing without a GICH frame. */
 void vgic_v2_load(const struct vgic_v2_cpu *g);
 void vgic_v2_save(struct vgic_v2_cpu *g);
+/** vgic_leak_check() for the GICv2 hypervisor interface: GICH_HCR = 0 between instances. */
+int vgic_v2_leak_check(char *what, size_t len);
 
 #endif
