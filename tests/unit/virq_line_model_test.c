@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Host tests of the virtual interrupt line oracle (scenarios/model/virq_line_model.c) against
+ * outcomes worked out by hand from the Arm ARM (DDI 0487): the HCR_EL2.IMO/FMO descriptions
+ * ("Virtual IRQ interrupts are disabled" when 0; enabled when 1 and TGE = 0), D1.3 "Virtual
+ * interrupts" (masked by PSTATE.I/F at EL0 and EL1, never taken at EL2), ISR_EL1, the vector
+ * offsets of AArch64.TakeException(), and IHI 0069 4.8 for the list register signal.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "unit.h"
+#include "virq_line_model.h"
+
+static void test_vi(void)
+{
+	struct vline_expect x;
+
+	/* VI, IMO = 1, EL1h unmasked: IRQ at current EL SPx, 0x200 + 0x80. */
+	x = vline_expect(&(struct vline_state){.vi = true, .imo = true, .where = VLINE_EL1H});
+	unit_ok(x.irq && !x.fiq, "VI, IMO = 1, I = 0: IRQ taken");
+	unit_eq_u64(x.irq_vector, 0x280, "EL1h: vector 0x280");
+	unit_ok(x.isr_i && !x.isr_f, "ISR_EL1.I = 1 (virtual)");
+
+	/* Masked: pending, not taken; ISR_EL1 still shows it. */
+	x = vline_expect(
+		&(struct vline_state){.vi = true, .imo = true, .i = true, .where = VLINE_EL1H});
+	unit_ok(!x.irq && x.virq_pending && x.isr_i, "VI, I = 1: pending, masked, ISR_EL1.I = 1");
+
+	/* F clear does not unmask an IRQ, and VI is no FIQ. */
+	x = vline_expect(&(struct vline_state){
+		.vi = true, .imo = true, .fmo = true, .i = true, .f = false, .where = VLINE_EL1H});
+	unit_ok(!x.irq && !x.fiq && !x.isr_f, "VI with only F clear: nothing taken");
+
+	/* IMO = 0: VI has no effect; ISR_EL1.I is the physical state (none pending). */
+	x = vline_expect(&(struct vline_state){.vi = true, .where = VLINE_EL1H});
+	unit_ok(!x.irq && !x.virq_pending && !x.isr_i, "VI, IMO = 0: disabled, ISR_EL1.I = 0");
+	x = vline_expect(&(struct vline_state){.vi = true, .phys_irq = true, .where = VLINE_EL1H});
+	unit_ok(!x.irq && x.isr_i, "IMO = 0: ISR_EL1.I shows a pending physical IRQ");
+	x = vline_expect(&(struct vline_state){.imo = true, .phys_irq = true, .where = VLINE_EL1H});
+	unit_ok(!x.isr_i, "IMO = 1: ISR_EL1.I is virtual, a physical IRQ does not show");
+
+	/* EL1t and EL0 vectors. */
+	x = vline_expect(&(struct vline_state){.vi = true, .imo = true, .where = VLINE_EL1T});
+	unit_ok(x.irq, "EL1t unmasked: taken");
+	unit_eq_u64(x.irq_vector, 0x080, "EL1t: vector 0x080");
+	x = vline_expect(&(struct vline_state){.vi = true, .imo = true, .where = VLINE_EL0});
+	unit_ok(x.irq, "EL0 unmasked: taken to EL1");
+	unit_eq_u64(x.irq_vector, 0x480, "EL0: vector 0x480 (lower EL, AArch64)");
+	x = vline_expect(
+		&(struct vline_state){.vi = true, .imo = true, .i = true, .where = VLINE_EL0});
+	unit_ok(!x.irq, "EL0 with PSTATE.I = 1: masked");
+
+	/* TGE = 1 (EL0 only): virtual interrupts disabled, whatever IMO. */
+	x = vline_expect(
+		&(struct vline_state){.vi = true, .imo = true, .tge = true, .where = VLINE_EL0});
+	unit_ok(!x.irq && !x.virq_pending, "TGE = 1: VI not taken");
+
+	/* EL2: never taken, whatever PSTATE.I. */
+	x = vline_expect(&(struct vline_state){
+		.vi = true, .vf = true, .imo = true, .fmo = true, .where = VLINE_EL2});
+	unit_ok(!x.irq && !x.fiq, "EL2 unmasked: virtual IRQ/FIQ never taken");
+}
+
+static void test_vf(void)
+{
+	struct vline_expect x;
+
+	x = vline_expect(&(struct vline_state){.vf = true, .fmo = true, .where = VLINE_EL1H});
+	unit_ok(x.fiq && !x.irq, "VF, FMO = 1, F = 0: FIQ taken");
+	unit_eq_u64(x.fiq_vector, 0x300, "EL1h: vector 0x300");
+	unit_ok(x.isr_f && !x.isr_i, "ISR_EL1.F = 1");
+	x = vline_expect(
+		&(struct vline_state){.vf = true, .fmo = true, .f = true, .where = VLINE_EL1H});
+	unit_ok(!x.fiq && x.isr_f, "VF, F = 1: masked, ISR_EL1.F = 1");
+	x = vline_expect(&(struct vline_state){.vf = true, .imo = true, .where = VLINE_EL1H});
+	unit_ok(!x.fiq && !x.irq, "VF with FMO = 0 (IMO = 1): nothing");
+	unit_eq_u64(
+		vline_expect(&(struct vline_state){.vf = true, .fmo = true, .where = VLINE_EL1T})
+			.fiq_vector,
+		0x100, "EL1t: FIQ vector 0x100");
+	unit_eq_u64(vline_expect(&(struct vline_state){.vf = true, .fmo = true, .where = VLINE_EL0})
+			    .fiq_vector,
+		    0x500, "EL0: FIQ vector 0x500");
+	/* VI with FMO only: the IRQ needs IMO. */
+	x = vline_expect(&(struct vline_state){.vi = true, .fmo = true, .where = VLINE_EL1H});
+	unit_ok(!x.irq && !x.fiq, "VI with IMO = 0, FMO = 1: nothing");
+	/* Both: both taken, order not architected. */
+	x = vline_expect(&(struct vline_state){
+		.vi = true, .vf = true, .imo = true, .fmo = true, .where = VLINE_EL1H});
+	unit_ok(x.irq && x.fiq, "VI and VF: both may be taken");
+}
+
+static void test_cpuif(void)
+{
+	bool irq, fiq;
+	const uint64_t vmcr = 0xffULL << 24 | 3; /* VPMR 0xff, VENG0 = VENG1 = 1 */
+	struct vline_lr g1 = {.pending = true, .group1 = true, .priority = 0};
+	struct vline_lr g0 = {.pending = true, .group1 = false, .priority = 0};
+
+	vline_cpuif_signal(true, vmcr, &g1, &irq, &fiq);
+	unit_ok(irq && !fiq, "pending Group 1 LR, priority 0: virtual IRQ");
+	vline_cpuif_signal(false, vmcr, &g1, &irq, &fiq);
+	unit_ok(!irq && !fiq, "ICH_HCR_EL2.En = 0: no signal");
+	vline_cpuif_signal(true, vmcr & ~2ULL, &g1, &irq, &fiq);
+	unit_ok(!irq, "VENG1 = 0: Group 1 not signalled");
+	vline_cpuif_signal(true, vmcr, &g0, &irq, &fiq);
+	unit_ok(fiq && !irq, "pending Group 0 LR: virtual FIQ");
+	vline_cpuif_signal(true, 3, &g1, &irq, &fiq);
+	unit_ok(!irq, "VPMR = 0: priority 0 is not below the mask");
+	vline_cpuif_signal(true, vmcr, &(struct vline_lr){.group1 = true}, &irq, &fiq);
+	unit_ok(!irq && !fiq, "invalid LR: no signal");
+
+	/* The OR with VI: an LR signal alone, with VI = 0, is taken with IMO = 1. */
+	struct vline_expect x = vline_expect(
+		&(struct vline_state){.imo = true, .cpuif_irq = true, .where = VLINE_EL1H});
+
+	unit_ok(x.irq && x.isr_i, "virtual CPU interface IRQ alone: taken");
+	x = vline_expect(&(struct vline_state){.cpuif_irq = true, .where = VLINE_EL1H});
+	unit_ok(!x.irq, "virtual CPU interface IRQ with IMO = 0: not taken");
+}
+
+int main(void)
+{
+	test_vi();
+	test_vf();
+	test_cpuif();
+	unit_ok(!strcmp(vline_vector_name(0x280), "irq-spx"), "vector name of 0x280");
+	unit_ok(!strcmp(vline_vector_name(0x504), "none"), "no vector name for 0x504");
+	return unit_done();
+}
