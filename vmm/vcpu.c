@@ -110,7 +110,7 @@ struct vcpu *vcpu_create(struct vm *vm, const struct vcpu_config *cfg)
 	}
 	v->vm = vm;
 	v->cfg = *cfg;
-	v->hcr = HCR_GUEST_BASE | cfg->hcr;
+	v->hcr = (HCR_GUEST_BASE & ~cfg->hcr_clear) | cfg->hcr;
 	/* MDCR_EL2 trap bits from the config; HPMN: every PMU counter belongs to EL1/EL0. */
 	v->mdcr = cfg->mdcr;
 	v->cnthctl = (cfg->cnthctl || cfg->cnthctl_set) ? cfg->cnthctl

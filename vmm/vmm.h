@@ -90,7 +90,12 @@ struct vcpu_debug {
 };
 
 struct vcpu_config {
-	uint64_t hcr;	  /* ORed onto VCPU_HCR_BASE */
+	uint64_t hcr; /* ORed onto VCPU_HCR_BASE */
+	/*
+	 * HCR_EL2 bits of the vmm's base (IMO, FMO) to clear for this vCPU. Without IMO the
+	 * watchdog's IRQ goes to EL1, not EL2: only for guests whose code ends by itself.
+	 */
+	uint64_t hcr_clear;
 	uint64_t mdcr;	  /* MDCR_EL2 (HPMN is filled in) */
 	uint64_t cptr;	  /* traps ORed onto the CPTR_EL2 RES1 bits */
 	uint64_t cnthctl; /* CNTHCTL_EL2; 0 means EL1PCTEN|EL1PCEN */

@@ -2,6 +2,8 @@
 /* The virtual interrupt line oracle (virq_line_model.h): Arm ARM D1.3, IHI 0069 4.8. */
 #include "virq_line_model.h"
 
+#include "gic_model.h"
+
 #define VECTOR_IRQ 0x080
 #define VECTOR_FIQ 0x100
 
@@ -39,15 +41,12 @@ struct vline_expect vline_expect(const struct vline_state *s)
 	return x;
 }
 
-#define VMCR_VENG0	(1ULL << 0)
-#define VMCR_VENG1	(1ULL << 1)
-#define VMCR_VPMR(vmcr) (((vmcr) >> 24) & 0xff)
-
 void vline_cpuif_signal(bool en, uint64_t vmcr, const struct vline_lr *lr, bool *irq, bool *fiq)
 {
-	bool group_on = lr->group1 ? (vmcr & VMCR_VENG1) : (vmcr & VMCR_VENG0);
+	bool group_on = lr->group1 ? (vmcr & ICH_VMCR_VENG1) : (vmcr & ICH_VMCR_VENG0);
+	uint64_t vpmr = (vmcr & ICH_VMCR_VPMR(0xff)) / ICH_VMCR_VPMR(1);
 	/* Signalled only with a priority higher than the mask: Priority < VPMR. */
-	bool signalled = en && lr->pending && group_on && (lr->priority & 0xff) < VMCR_VPMR(vmcr);
+	bool signalled = en && lr->pending && group_on && (lr->priority & 0xff) < vpmr;
 
 	*irq = signalled && lr->group1;
 	*fiq = signalled && !lr->group1;

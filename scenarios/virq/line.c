@@ -1,0 +1,395 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * virq.line.*: the virtual interrupt lines. HCR_EL2.VI / VF (and, with GICv3, the virtual CPU
+ * interface's signal from a list register) with HCR_EL2.IMO / FMO / TGE, against the
+ * PSTATE.I / F and Exception level of the code that runs: the guest opens the masks (MSR
+ * DAIFClr at EL1h or EL1t, an ERET to EL0) and must take the interrupt on exactly the vector
+ * vline_expect() names, at the context synchronization after the unmask, with SPSR_EL1 the
+ * state it came from; or it spins a bounded window (LINE_WINDOW_ITERS loop iterations, each a
+ * branch where a pending interrupt can be taken) and reports that nothing came, with ISR_EL1
+ * read inside the window. The guest code and its vectors are guest/virq_line.S.
+ *
+ * virq.line.el2 opens the masks at EL2 itself with VI/VF asserted (line_el2.S): a virtual
+ * interrupt targets EL1 and is never taken at EL2.
+ */
+#include <stdio.h>
+
+#include "arch/el2.h"
+#include "arch/sysreg.h"
+#include "gic_model.h"
+#include "scenario.h"
+#include "virq_line_abi.h"
+#include "virq_line_model.h"
+
+/* The window with the masks open: a loop of this many iterations (LINE_WINDOW_RULE). */
+#define LINE_WINDOW_ITERS 4096
+#define LINE_WINDOW_RULE  "a window of 4096 loop iterations"
+
+/* ICH_LR<n>_EL2 (IHI 0069 12.5.x): State [63:62], Group [60], Priority [55:48], vINTID. */
+#define LINE_LR_PENDING	    (1ULL << 62)
+#define LINE_LR_GROUP1	    (1ULL << 60)
+#define LINE_LR_PRIORITY(p) ((uint64_t)(p) << 48)
+#define LINE_LR_VINTID	    40 /* any vINTID: the guest never acknowledges it */
+
+/* The virtual CPU interface of the ich rows: both groups on, nothing masked by priority. */
+#define LINE_VMCR (ICH_VMCR_VENG0 | ICH_VMCR_VENG1 | ICH_VMCR_VPMR(0xff))
+
+struct line_row {
+	const char *name;
+	uint64_t hcr;	    /* VI, VF, TGE set for the vCPU */
+	uint64_t hcr_clear; /* IMO, FMO cleared from the vmm's base */
+	enum vline_where where;
+	bool i, f; /* PSTATE.I / F in the window (1 = masked) */
+	/* virq.line.ich: ICH_HCR_EL2.En, ICH_VMCR_EL2 and list register 0 */
+	bool ich, en;
+	uint64_t vmcr;
+	struct vline_lr lr;
+};
+
+/* The oracle's view of a row. */
+static struct vline_state line_state(const struct line_row *r)
+{
+	struct vline_state s = {
+		.vi = r->hcr & HCR_VI,
+		.vf = r->hcr & HCR_VF,
+		.imo = !(r->hcr_clear & HCR_IMO),
+		.fmo = !(r->hcr_clear & HCR_FMO),
+		.tge = r->hcr & HCR_TGE,
+		.i = r->i,
+		.f = r->f,
+		.where = r->where,
+	};
+
+	if (r->ich) {
+		vline_cpuif_signal(r->en, r->vmcr, &r->lr, &s.cpuif_irq, &s.cpuif_fiq);
+	}
+	return s;
+}
+
+static uint64_t line_lr_value(const struct vline_lr *lr)
+{
+	return (lr->pending ? LINE_LR_PENDING : 0) | (lr->group1 ? LINE_LR_GROUP1 : 0) |
+	       LINE_LR_PRIORITY(lr->priority) | LINE_LR_VINTID;
+}
+
+/* Where an interrupt unmasked by the row's payload may be taken: [first, last]. */
+struct line_elr {
+	uint64_t first, last;
+};
+
+static const uint64_t clr_payloads[2][2] = {
+	/* [i][f]: DAIFClr #3, #2 (I only), #1 (F only), none */
+	{GSYM(gp_vline_clr_if), GSYM(gp_vline_clr_i)},
+	{GSYM(gp_vline_clr_f), GSYM(gp_vline_clr_none)},
+};
+static const struct line_elr clr_elrs[2][2] = {
+	{{GSYM(gl_vline_isb_if), GSYM(gl_vline_post_if)},
+	 {GSYM(gl_vline_isb_i), GSYM(gl_vline_post_i)}},
+	{{GSYM(gl_vline_isb_f), GSYM(gl_vline_post_f)},
+	 {GSYM(gl_vline_isb_none), GSYM(gl_vline_post_none)}},
+};
+
+static uint64_t line_masks(const struct line_row *r)
+{
+	return SPSR_D | SPSR_A | (r->i ? SPSR_I : 0) | (r->f ? SPSR_F : 0);
+}
+
+/* The guest for @r: payload, arguments and entry state; @elr where a taken one may be. */
+static void line_setup(const struct line_row *r, struct sc_setup *s, struct line_elr *elr)
+{
+	s->vcpu.hcr = r->hcr;
+	s->vcpu.hcr_clear = r->hcr_clear;
+	if (r->ich) {
+		s->vcpu.ich_hcr = r->en ? ICH_HCR_EN : 0;
+		s->vcpu.ich_vmcr = r->vmcr;
+	}
+	if (r->where == VLINE_EL0 && (r->hcr & HCR_TGE)) {
+		/* TGE = 1: EL1 cannot run; the vmm enters EL0 with the masks itself. */
+		s->payload = GSYM(gp_vline_el0_direct);
+		s->args[0] = LINE_WINDOW_ITERS;
+		s->vcpu.spsr = SPSR_M_EL0t | line_masks(r);
+		*elr = (struct line_elr){GSYM(guest_start), GSYM(gl_vline_el0_post)};
+	} else if (r->where == VLINE_EL0) {
+		s->payload = GSYM(gp_vline_el0);
+		s->args[0] = SPSR_M_EL0t | line_masks(r);
+		s->args[1] = LINE_WINDOW_ITERS;
+		*elr = (struct line_elr){GSYM(gl_vline_el0), GSYM(gl_vline_el0_post)};
+	} else {
+		s->payload = clr_payloads[r->i][r->f];
+		s->args[0] = r->where == VLINE_EL1T;
+		s->args[1] = LINE_WINDOW_ITERS;
+		*elr = clr_elrs[r->i][r->f];
+	}
+}
+
+static uint64_t line_spsr_mode(enum vline_where w)
+{
+	return w == VLINE_EL0 ? SPSR_M_EL0t : w == VLINE_EL1T ? SPSR_M_EL1t : SPSR_M_EL1h;
+}
+
+static uint64_t line_isr(const struct vline_expect *x)
+{
+	return (x->isr_i ? SPSR_I : 0) | (x->isr_f ? SPSR_F : 0); /* ISR_EL1.I/F: bits 7/6 */
+}
+
+static void diag_expect(struct scenario_ctx *c, const struct vline_expect *x)
+{
+	sc_diag(c, "oracle", "irq %s (0x%llx), fiq %s (0x%llx), ISR_EL1.I/F %d/%d",
+		x->irq ? "taken" : "not taken", (unsigned long long)x->irq_vector,
+		x->fiq ? "taken" : "not taken", (unsigned long long)x->fiq_vector, x->isr_i,
+		x->isr_f);
+}
+
+/* The guest took an exception on its vectors: the one (or one of the two) the oracle names. */
+static void expect_taken(struct scenario_ctx *c, const struct line_row *r,
+			 const struct vline_expect *x, const struct line_elr *elr)
+{
+	uint64_t vector, got_elr, spsr, isr;
+
+	if (!sc_report(c, VL_REPORT_VECTOR, &vector) || !sc_report(c, VL_REPORT_ELR, &got_elr) ||
+	    !sc_report(c, VL_REPORT_SPSR, &spsr) || !sc_report(c, VL_REPORT_ISR, &isr)) {
+		return;
+	}
+	bool irq = x->irq && vector == x->irq_vector, fiq = x->fiq && vector == x->fiq_vector;
+
+	if (!irq && !fiq) {
+		diag_expect(c, x);
+		sc_fail(c, "taken on vector 0x%llx (%s), ELR_EL1 0x%llx",
+			(unsigned long long)vector, vline_vector_name(vector),
+			(unsigned long long)got_elr);
+		return;
+	}
+	if (got_elr < elr->first || got_elr > elr->last) {
+		sc_fail(c,
+			"ELR_EL1 0x%llx: the interrupt must be taken at the context "
+			"synchronization "
+			"after the unmask (0x%llx) or right after it (0x%llx)",
+			(unsigned long long)got_elr, (unsigned long long)elr->first,
+			(unsigned long long)elr->last);
+	}
+	/* SPSR_EL1: the mode and masks it was taken from (M[4:0], D, A, I, F). */
+	sc_expect_u64(c, "spsr_el1", spsr & 0x3df, line_spsr_mode(r->where) | line_masks(r));
+	sc_expect_u64(c, "isr_el1", isr & (SPSR_I | SPSR_F), line_isr(x));
+}
+
+static void run_line(struct scenario_ctx *c, const void *row)
+{
+	const struct line_row *r = row;
+	struct vline_state st = line_state(r);
+	struct vline_expect x = vline_expect(&st);
+	struct sc_setup s = {0};
+	struct line_elr elr;
+
+	line_setup(r, &s, &elr);
+	struct vcpu *v = sc_start(c, &s);
+
+	if (!v) {
+		return;
+	}
+	if (r->ich) {
+		v->vgic.lr[0] = line_lr_value(&r->lr);
+	}
+	struct exit e = sc_run(c);
+
+	if (x.irq || x.fiq) {
+		sc_expect_el1_exceptions(c);
+		if (sc_expect_done(c, &e, VL_STATUS_TAKEN)) {
+			expect_taken(c, r, &x, &elr);
+		}
+		return;
+	}
+	if (!sc_expect_done(c, &e, VL_STATUS_QUIET)) {
+		uint64_t vector;
+
+		if (e.reason == EXIT_GUEST_DONE && e.status == VL_STATUS_TAKEN &&
+		    sc_report(c, VL_REPORT_VECTOR, &vector)) {
+			diag_expect(c, &x);
+			sc_diag(c, "taken", "vector 0x%llx (%s)", (unsigned long long)vector,
+				vline_vector_name(vector));
+		}
+		return;
+	}
+	uint64_t isr;
+
+	/* EL0 cannot read ISR_EL1: only the EL1 window reports it. */
+	if (r->where != VLINE_EL0 && sc_report(c, VL_REPORT_ISR, &isr)) {
+		sc_expect_u64(c, "isr_el1", isr & (SPSR_I | SPSR_F), line_isr(&x));
+	}
+}
+
+/* A row: name, HCR_EL2 set, HCR_EL2 cleared, where, PSTATE.I, PSTATE.F, then the rest. */
+#define ROW(name_, hcr_, clear_, where_, i_, f_, ...)                                              \
+	{                                                                                          \
+		.name = (name_), .hcr = (hcr_), .hcr_clear = (clear_), .where = (where_),          \
+		.i = (i_), .f = (f_), __VA_ARGS__                                                  \
+	}
+#define IMO HCR_IMO
+#define FMO HCR_FMO
+
+static const struct line_row vi_rows[] = {
+	ROW("[imo=1,el1h,i=0]", HCR_VI, 0, VLINE_EL1H, false, true),
+	ROW("[imo=1,el1h,i=1]", HCR_VI, 0, VLINE_EL1H, true, true),
+	/* PSTATE.F open does not let an IRQ in. */
+	ROW("[imo=1,el1h,i=1,f=0]", HCR_VI, 0, VLINE_EL1H, true, false),
+	ROW("[imo=1,el1h,i=0,f=0]", HCR_VI, 0, VLINE_EL1H, false, false),
+	ROW("[imo=1,el1t,i=0]", HCR_VI, 0, VLINE_EL1T, false, true),
+	ROW("[imo=1,el1t,i=1]", HCR_VI, 0, VLINE_EL1T, true, true),
+	ROW("[imo=1,el0,i=0]", HCR_VI, 0, VLINE_EL0, false, true),
+	ROW("[imo=1,el0,i=1]", HCR_VI, 0, VLINE_EL0, true, true),
+	/* IMO = 0: VI has no effect (the watchdog cannot end these: the window does). */
+	ROW("[imo=0,el1h,i=0]", HCR_VI, IMO, VLINE_EL1H, false, false),
+	ROW("[imo=0,el1h,i=1]", HCR_VI, IMO, VLINE_EL1H, true, false),
+	ROW("[imo=0,fmo=1,el0,i=0]", HCR_VI, IMO, VLINE_EL0, false, false),
+};
+
+static const struct line_row vf_rows[] = {
+	ROW("[fmo=1,el1h,f=0]", HCR_VF, 0, VLINE_EL1H, true, false),
+	ROW("[fmo=1,el1h,f=1]", HCR_VF, 0, VLINE_EL1H, true, true),
+	/* PSTATE.I open does not let a FIQ in. */
+	ROW("[fmo=1,el1h,f=1,i=0]", HCR_VF, 0, VLINE_EL1H, false, true),
+	ROW("[fmo=1,el1t,f=0]", HCR_VF, 0, VLINE_EL1T, true, false),
+	ROW("[fmo=1,el0,f=0]", HCR_VF, 0, VLINE_EL0, true, false),
+	ROW("[fmo=1,el0,f=1]", HCR_VF, 0, VLINE_EL0, true, true),
+	/* FMO = 0 (IMO stays 1, so the watchdog still works): VF has no effect. */
+	ROW("[fmo=0,el1h,f=0]", HCR_VF, FMO, VLINE_EL1H, false, false),
+	ROW("[fmo=0,el1h,f=1]", HCR_VF, FMO, VLINE_EL1H, false, true),
+	ROW("[fmo=0,el0,f=0]", HCR_VF, FMO, VLINE_EL0, false, false),
+};
+
+/* Both lines: both are taken in turn; which first is not architected (either is accepted). */
+static const struct line_row both_rows[] = {
+	ROW("[imo=1,fmo=1,el1h,i=0,f=0]", HCR_VI | HCR_VF, 0, VLINE_EL1H, false, false),
+	ROW("[imo=1,fmo=0,el1h,i=0,f=0]", HCR_VI | HCR_VF, FMO, VLINE_EL1H, false, false),
+	ROW("[imo=0,fmo=1,el1h,i=0,f=0]", HCR_VI | HCR_VF, IMO, VLINE_EL1H, false, false),
+	ROW("[imo=1,fmo=1,el1h,i=1,f=1]", HCR_VI | HCR_VF, 0, VLINE_EL1H, true, true),
+};
+
+/* TGE = 1 (E2H = 0): virtual interrupts are disabled; the guest runs at EL0, masks open. */
+static const struct line_row tge_rows[] = {
+	ROW("[vi=1,el0,i=0]", HCR_VI | HCR_TGE, 0, VLINE_EL0, false, false),
+	ROW("[vf=1,el0,f=0]", HCR_VF | HCR_TGE, 0, VLINE_EL0, false, false),
+};
+
+#define ICH(en_, vmcr_, group1_, prio_)                                                            \
+	.ich = true, .en = (en_), .vmcr = (vmcr_),                                                 \
+	.lr = {.pending = true, .group1 = (group1_), .priority = (prio_)}
+
+static const struct line_row ich_rows[] = {
+	ROW("[en=1,lr=g1,imo=1,i=0]", 0, 0, VLINE_EL1H, false, true, ICH(true, LINE_VMCR, true, 0)),
+	ROW("[en=1,lr=g1,imo=1,i=1]", 0, 0, VLINE_EL1H, true, true, ICH(true, LINE_VMCR, true, 0)),
+	ROW("[en=1,lr=g1,imo=1,el0,i=0]", 0, 0, VLINE_EL0, false, true,
+	    ICH(true, LINE_VMCR, true, 0)),
+	ROW("[en=0,lr=g1,imo=1,i=0]", 0, 0, VLINE_EL1H, false, true,
+	    ICH(false, LINE_VMCR, true, 0)),
+	ROW("[en=1,lr=g1,veng1=0,imo=1,i=0]", 0, 0, VLINE_EL1H, false, true,
+	    ICH(true, LINE_VMCR & ~ICH_VMCR_VENG1, true, 0)),
+	ROW("[en=1,lr=g1,imo=0,i=0]", 0, IMO, VLINE_EL1H, false, false,
+	    ICH(true, LINE_VMCR, true, 0)),
+	ROW("[en=1,lr=g0,fmo=1,f=0]", 0, 0, VLINE_EL1H, true, false,
+	    ICH(true, LINE_VMCR, false, 0)),
+	ROW("[en=1,lr=g0,fmo=1,f=1]", 0, 0, VLINE_EL1H, true, true, ICH(true, LINE_VMCR, false, 0)),
+	ROW("[en=1,lr=g0,fmo=0,f=0]", 0, FMO, VLINE_EL1H, false, false,
+	    ICH(true, LINE_VMCR, false, 0)),
+	/* The OR: VI alone with the interface disabled, and VI with a signalling LR. */
+	ROW("[en=0,lr=g1,vi=1,imo=1,i=0]", HCR_VI, 0, VLINE_EL1H, false, true,
+	    ICH(false, LINE_VMCR, true, 0)),
+	ROW("[en=1,lr=g1,vi=1,imo=1,i=0]", HCR_VI, 0, VLINE_EL1H, false, true,
+	    ICH(true, LINE_VMCR, true, 0)),
+	ROW("[en=1,lr=none,vi=1,imo=1,i=0]", HCR_VI, 0, VLINE_EL1H, false, true, .ich = true,
+	    .en = true, .vmcr = LINE_VMCR),
+};
+
+/* The list register rows need the GICv3 virtual CPU interface (ICH_* registers). */
+static const char *ich_requires(const void *row, char *why, size_t len)
+{
+	(void)row;
+	if (vmm_caps.gic_version == 3) {
+		return NULL;
+	}
+	snprintf(why, len, "GIC version %u: no ICH_* list registers (GICv3 system registers)",
+		 vmm_caps.gic_version);
+	return why;
+}
+
+#define LINE_RULE_TAIL                                                                             \
+	" (vector 0x080/0x100 from EL1t, 0x280/0x300 from EL1h, 0x480/0x500 from EL0), taken at "  \
+	"the ISB after MSR DAIFClr (or the ERET to EL0) or the instruction after it, SPSR_EL1 "    \
+	"the "                                                                                     \
+	"state it came from; otherwise not taken within " LINE_WINDOW_RULE ", and ISR_EL1.I/F "    \
+	"show the virtual line when IMO/FMO = 1"
+
+SCENARIO(virq_line_vi, .id = "virq.line.vi",
+	 .rule = "HCR_EL2.VI = 1 is a virtual IRQ to EL1 only when HCR_EL2.IMO = 1 (TGE = 0), "
+		 "masked by PSTATE.I alone" LINE_RULE_TAIL,
+	 SCENARIO_ROWS(vi_rows), .run = run_line, .control = "HCR_EL2.VI");
+SCENARIO(virq_line_vf, .id = "virq.line.vf",
+	 .rule = "HCR_EL2.VF = 1 is a virtual FIQ to EL1 only when HCR_EL2.FMO = 1 (TGE = 0), "
+		 "masked by PSTATE.F alone" LINE_RULE_TAIL,
+	 SCENARIO_ROWS(vf_rows), .run = run_line, .control = "HCR_EL2.VF");
+SCENARIO(virq_line_both, .id = "virq.line.both",
+	 .rule = "HCR_EL2.VI and VF together: each is taken when its IMO/FMO is 1 and its mask "
+		 "open; with both, either may be taken first (no architected order)" LINE_RULE_TAIL,
+	 SCENARIO_ROWS(both_rows), .run = run_line, .control = "HCR_EL2.VI, HCR_EL2.VF");
+SCENARIO(
+	virq_line_tge, .id = "virq.line.tge",
+	.rule = "HCR_EL2.TGE = 1 (E2H = 0) disables virtual interrupts: VI/VF are not taken at EL0 "
+		"with PSTATE.I/F clear within " LINE_WINDOW_RULE,
+	SCENARIO_ROWS(tge_rows), .run = run_line, .control = "HCR_EL2.TGE");
+SCENARIO(virq_line_ich, .id = "virq.line.ich",
+	 .rule = "GICv3: the virtual IRQ (FIQ) is the OR of HCR_EL2.VI (VF) and the virtual CPU "
+		 "interface's signal; a pending Group 1 (0) list register of priority 0 is "
+		 "signalled only with ICH_HCR_EL2.En = 1 and ICH_VMCR_EL2.VENG1 (VENG0) = 1, and "
+		 "taken only with IMO (FMO) = 1" LINE_RULE_TAIL,
+	 SCENARIO_ROWS(ich_rows), .requires = ich_requires, .run = run_line,
+	 .control = "ICH_HCR_EL2.En");
+
+/* --- virq.line.el2 -------------------------------------------------------------------- */
+
+struct line_el2_result {
+	uint64_t vector; /* ~0: nothing taken */
+	uint64_t elr;
+};
+_Static_assert(__builtin_offsetof(struct line_el2_result, elr) == 8, "line_el2.S LR_ELR");
+
+struct line_el2_result *line_el2_window(uint64_t hcr, uint64_t iterations,
+					struct line_el2_result *out);
+
+struct line_el2_row {
+	const char *name;
+	uint64_t hcr; /* ORed onto the harness's HCR_EL2 for the window */
+};
+
+static const struct line_el2_row el2_rows[] = {
+	{"[vi=1,vf=1,imo=1,fmo=1]", HCR_VI | HCR_VF | HCR_IMO | HCR_FMO},
+	{"[vi=1,vf=1,imo=1,fmo=1,tge=1]", HCR_VI | HCR_VF | HCR_IMO | HCR_FMO | HCR_TGE},
+};
+
+static void run_line_el2(struct scenario_ctx *c, const void *row)
+{
+	const struct line_el2_row *r = row;
+	struct line_el2_result res;
+	struct vline_expect x = vline_expect(&(struct vline_state){
+		.vi = r->hcr & HCR_VI,
+		.vf = r->hcr & HCR_VF,
+		.imo = r->hcr & HCR_IMO,
+		.fmo = r->hcr & HCR_FMO,
+		.tge = r->hcr & HCR_TGE,
+		.where = VLINE_EL2,
+	});
+
+	line_el2_window(read_hcr_el2() | r->hcr, LINE_WINDOW_ITERS, &res);
+	if (x.irq || x.fiq) {
+		sc_fail(c, "the oracle expects a virtual interrupt at EL2: the row is wrong");
+		return;
+	}
+	if (res.vector != ~0ULL) {
+		sc_fail(c, "taken at EL2 on vector 0x%llx, ELR_EL2 0x%llx",
+			(unsigned long long)res.vector, (unsigned long long)res.elr);
+	}
+}
+
+SCENARIO(virq_line_el2, .id = "virq.line.el2",
+	 .rule = "virtual interrupts target EL1 and are never taken at EL2: HCR_EL2.VI/VF = 1 "
+		 "with IMO/FMO = 1 while EL2 runs with PSTATE.I/F clear for " LINE_WINDOW_RULE
+		 " takes nothing",
+	 SCENARIO_ROWS(el2_rows), .run = run_line_el2, .control = "HCR_EL2.VI, HCR_EL2.VF");
