@@ -41,6 +41,25 @@ struct vline_expect vline_expect(const struct vline_state *s)
 	return x;
 }
 
+struct vline_phys vline_phys(const struct vline_state *s, bool fiq)
+{
+	uint64_t offset = fiq ? VECTOR_FIQ : VECTOR_IRQ;
+	bool routed = fiq ? s->fmo : s->imo;
+	bool masked = fiq ? s->f : s->i;
+
+	if (s->where == VLINE_EL2) {
+		/* Targets the current level: masked by PSTATE, vector current EL with SP_ELx. */
+		return masked ? (struct vline_phys){VLINE_NOT_TAKEN, 0}
+			      : (struct vline_phys){VLINE_TO_EL2, 0x200 + offset};
+	}
+	if (routed || s->tge) {
+		/* Above the current level: PSTATE does not mask it; from a lower EL, AArch64. */
+		return (struct vline_phys){VLINE_TO_EL2, 0x400 + offset};
+	}
+	return masked ? (struct vline_phys){VLINE_NOT_TAKEN, 0}
+		      : (struct vline_phys){VLINE_TO_EL1, vector_base(s->where) + offset};
+}
+
 void vline_cpuif_signal(bool en, uint64_t vmcr, const struct vline_lr *lr, bool *irq, bool *fiq)
 {
 	bool group_on = lr->group1 ? (vmcr & ICH_VMCR_VENG1) : (vmcr & ICH_VMCR_VENG0);

@@ -77,6 +77,38 @@ struct vline_expect {
  */
 struct vline_expect vline_expect(const struct vline_state *s);
 
+/** Where a pending physical interrupt goes. */
+enum vline_target {
+	VLINE_NOT_TAKEN, /* masked: stays pending */
+	VLINE_TO_EL1,	 /* the guest's own vector */
+	VLINE_TO_EL2,	 /* the vmm's vector: an exit */
+};
+
+/**
+ * struct vline_phys - the outcome for a physical IRQ (or FIQ) pending while @s runs.
+ * @target: who takes it.
+ * @vector: offset from VBAR_EL1 or VBAR_EL2 of the vector it is taken on.
+ */
+struct vline_phys {
+	enum vline_target target;
+	uint64_t vector;
+};
+
+/**
+ * vline_phys() - where a pending physical IRQ (@fiq: FIQ) goes under @s (@s->vi and the other
+ * virtual inputs are ignored). SCR_EL3.IRQ/FIQ = 0 is assumed: EL2 cannot read it, and the
+ * firmware that enters the harness at EL2 does not route Non-secure interrupts to EL3.
+ *
+ * Routing (Arm ARM D1.3, "Asynchronous exception routing"; HCR_EL2.IMO): from EL0 or EL1 it is
+ * taken to EL2 when HCR_EL2.IMO (FMO) = 1 or TGE = 1 (E2H = 0: IMO/FMO then behave as 1),
+ * else to EL1; at EL2 it targets EL2. Masking ("Asynchronous exception masking"): an
+ * interrupt that targets a higher Exception level than the current one is not masked by
+ * PSTATE; one that targets the current level, or EL1 from EL0, is masked by PSTATE.I (F).
+ * Vector: 0x480 (0x500 for FIQ) at EL2 from a lower EL in AArch64; at EL1 as vline_expect();
+ * at EL2 from EL2, 0x280 (0x300).
+ */
+struct vline_phys vline_phys(const struct vline_state *s, bool fiq);
+
 /**
  * struct vline_lr - the one list register of the simple case.
  * @pending: ICH_LR.State = pending (0b01).

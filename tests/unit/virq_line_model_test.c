@@ -121,11 +121,47 @@ static void test_cpuif(void)
 	unit_ok(!x.irq, "virtual CPU interface IRQ with IMO = 0: not taken");
 }
 
+static void test_phys(void)
+{
+	struct vline_phys p;
+
+	/* IMO = 1: to EL2 (vector 0x480 there) whatever PSTATE.I of the guest. */
+	p = vline_phys(&(struct vline_state){.imo = true, .where = VLINE_EL1H}, false);
+	unit_ok(p.target == VLINE_TO_EL2, "IMO = 1, I = 0: physical IRQ to EL2");
+	unit_eq_u64(p.vector, 0x480, "to EL2 from EL1 (AArch64): vector 0x480");
+	p = vline_phys(&(struct vline_state){.imo = true, .i = true, .where = VLINE_EL1H}, false);
+	unit_ok(p.target == VLINE_TO_EL2, "IMO = 1, I = 1: not masked by the guest's PSTATE.I");
+	p = vline_phys(&(struct vline_state){.imo = true, .i = true, .where = VLINE_EL0}, false);
+	unit_ok(p.target == VLINE_TO_EL2, "IMO = 1 from EL0, I = 1: to EL2");
+	/* IMO = 0, TGE = 0: to EL1, masked there by PSTATE.I. */
+	p = vline_phys(&(struct vline_state){.where = VLINE_EL1H}, false);
+	unit_ok(p.target == VLINE_TO_EL1, "IMO = 0, I = 0: to the guest's EL1");
+	unit_eq_u64(p.vector, 0x280, "EL1h: vector 0x280");
+	p = vline_phys(&(struct vline_state){.i = true, .where = VLINE_EL1H}, false);
+	unit_ok(p.target == VLINE_NOT_TAKEN, "IMO = 0, I = 1: masked, stays pending");
+	p = vline_phys(&(struct vline_state){.i = true, .where = VLINE_EL0}, false);
+	unit_ok(p.target == VLINE_NOT_TAKEN, "IMO = 0 from EL0, I = 1: masked (target EL1)");
+	/* TGE = 1 (E2H = 0): IMO behaves as 1. */
+	p = vline_phys(&(struct vline_state){.tge = true, .i = true, .where = VLINE_EL0}, false);
+	unit_ok(p.target == VLINE_TO_EL2, "TGE = 1, IMO = 0: to EL2");
+	/* FIQ follows FMO and PSTATE.F, not IMO and I. */
+	p = vline_phys(&(struct vline_state){.imo = true, .where = VLINE_EL1H}, true);
+	unit_ok(p.target == VLINE_TO_EL1 && p.vector == 0x300, "FIQ with FMO = 0: to EL1, 0x300");
+	p = vline_phys(&(struct vline_state){.fmo = true, .f = true, .where = VLINE_EL1H}, true);
+	unit_ok(p.target == VLINE_TO_EL2 && p.vector == 0x500, "FIQ with FMO = 1: to EL2, 0x500");
+	/* At EL2: masked by EL2's own PSTATE.I, else current EL SPx. */
+	p = vline_phys(&(struct vline_state){.imo = true, .i = true, .where = VLINE_EL2}, false);
+	unit_ok(p.target == VLINE_NOT_TAKEN, "at EL2 with I = 1: masked");
+	p = vline_phys(&(struct vline_state){.imo = true, .where = VLINE_EL2}, false);
+	unit_ok(p.target == VLINE_TO_EL2 && p.vector == 0x280, "at EL2 with I = 0: 0x280");
+}
+
 int main(void)
 {
 	test_vi();
 	test_vf();
 	test_cpuif();
+	test_phys();
 	unit_ok(!strcmp(vline_vector_name(0x280), "irq-spx"), "vector name of 0x280");
 	unit_ok(!strcmp(vline_vector_name(0x504), "none"), "no vector name for 0x504");
 	return unit_done();
