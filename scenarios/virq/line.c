@@ -17,13 +17,10 @@
 #include "arch/el2.h"
 #include "arch/sysreg.h"
 #include "gic_model.h"
+#include "line.h"
 #include "scenario.h"
 #include "virq_line_abi.h"
 #include "virq_line_model.h"
-
-/* The window with the masks open: a loop of this many iterations (LINE_WINDOW_RULE). */
-#define LINE_WINDOW_ITERS 4096
-#define LINE_WINDOW_RULE  "a window of 4096 loop iterations"
 
 /* ICH_LR<n>_EL2 (IHI 0069 12.5.x): State [63:62], Group [60], Priority [55:48], vINTID. */
 #define LINE_LR_PENDING	    (1ULL << 62)
@@ -99,6 +96,7 @@ static void line_setup(const struct line_row *r, struct sc_setup *s, struct line
 {
 	s->vcpu.hcr = r->hcr;
 	s->vcpu.hcr_clear = r->hcr_clear;
+	s->vcpu.timeout_ms = (r->hcr_clear & HCR_IMO) ? LINE_IMO0_TIMEOUT_MS : 0;
 	if (r->ich) {
 		s->vcpu.ich_hcr = r->en ? ICH_HCR_EN : 0;
 		s->vcpu.ich_vmcr = r->vmcr;
