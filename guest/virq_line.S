@@ -10,8 +10,9 @@
  *   VL_REPORT_ELR     ELR_EL1 of it
  *   VL_REPORT_SPSR    SPSR_EL1 of it (the mode and masks it was taken from)
  *   VL_REPORT_ISR     ISR_EL1: in the slot, or (quiet) read inside the window at EL1
- * Register roles: x1 = window iterations, x2 = 1: yield (HVC #VL_YIELD_IMM) once the masks
- * are open, so that EL2 can make a physical interrupt pending while the guest runs.
+ * Register roles: x1 = window iterations; x2 = VL_YIELD_AFTER: yield (HVC #VL_YIELD_IMM) once
+ * the masks are open, so that EL2 can make an interrupt pending while the guest runs;
+ * VL_YIELD_BEFORE: yield before opening them, so that EL2 can change the line first.
  */
 #include "hvc.h"
 #include "virq_line_abi.h"
@@ -35,7 +36,8 @@ vline_setup:
 
 /* The window at EL1: ISR_EL1 read once inside it, then x1 iterations with the masks open. */
 vline_window:
-	cbz	x2, 1f
+	cmp	x2, #VL_YIELD_AFTER
+	b.ne	1f
 	hvc	#VL_YIELD_IMM
 	.globl	gl_vline_yielded
 gl_vline_yielded:
@@ -52,7 +54,7 @@ gl_vline_window_end:
 	b	guest_exit
 
 /*
- * gp_vline_clr_<name>(x0 = EL1t, x1 = iterations, x2 = yield): MSR DAIFClr, #imm; the ISB at
+ * gp_vline_clr_<name>(x0 = EL1t, x1 = iterations, x2 = VL_YIELD_*): MSR DAIFClr, #imm; the ISB at
  * gl_vline_isb_<name> is where a pending interrupt that is now unmasked must be taken at the
  * latest (its context synchronization), so ELR_EL1 is that ISB or the instruction after it.
  */
@@ -60,7 +62,11 @@ gl_vline_window_end:
 	.globl	gp_vline_clr_\name, gl_vline_isb_\name, gl_vline_post_\name
 gp_vline_clr_\name:
 	bl	vline_setup
-	msr	daifclr, #\imm
+	cmp	x2, #VL_YIELD_BEFORE
+	b.ne	1f
+	mov	x2, #0
+	hvc	#VL_YIELD_IMM			/* masks still closed: EL2 changes the line */
+1:	msr	daifclr, #\imm
 gl_vline_isb_\name:
 	isb
 gl_vline_post_\name:

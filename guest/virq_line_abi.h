@@ -15,5 +15,9 @@
 
 /* HVC immediate of the yield to EL2 inside the window (not the service ABI's). */
 #define VL_YIELD_IMM 0x4c
+/* When the guest yields (its x2): never, after opening the masks, or before. */
+#define VL_YIELD_NONE	0
+#define VL_YIELD_AFTER	1
+#define VL_YIELD_BEFORE 2
 
 #endif

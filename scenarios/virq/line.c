@@ -41,14 +41,18 @@ struct line_row {
 	bool ich, en;
 	uint64_t vmcr;
 	struct vline_lr lr;
+	/* virq.line.change: HCR_EL2 bits flipped while the guest is stopped at its yield */
+	uint64_t hcr_change;
+	unsigned yield; /* VL_YIELD_*: before or after the guest opens the masks */
 };
 
 /* The oracle's view of a row. */
 static struct vline_state line_state(const struct line_row *r)
 {
+	uint64_t hcr = r->hcr ^ r->hcr_change; /* the line once the window runs */
 	struct vline_state s = {
-		.vi = r->hcr & HCR_VI,
-		.vf = r->hcr & HCR_VF,
+		.vi = hcr & HCR_VI,
+		.vf = hcr & HCR_VF,
 		.imo = !(r->hcr_clear & HCR_IMO),
 		.fmo = !(r->hcr_clear & HCR_FMO),
 		.tge = r->hcr & HCR_TGE,
@@ -116,7 +120,12 @@ static void line_setup(const struct line_row *r, struct sc_setup *s, struct line
 		s->payload = clr_payloads[r->i][r->f];
 		s->args[0] = r->where == VLINE_EL1T;
 		s->args[1] = LINE_WINDOW_ITERS;
+		s->args[2] = r->yield;
 		*elr = clr_elrs[r->i][r->f];
+		if (r->yield == VL_YIELD_AFTER) {
+			/* Open since before the yield: taken anywhere once the guest resumes. */
+			*elr = (struct line_elr){GSYM(gl_vline_yielded), GSYM(gl_vline_window_end)};
+		}
 	}
 }
 
@@ -189,6 +198,15 @@ static void run_line(struct scenario_ctx *c, const void *row)
 	}
 	struct exit e = sc_run(c);
 
+	if (r->yield != VL_YIELD_NONE) {
+		/* Stopped at the yield with nothing taken yet: change the line, resume. */
+		if (!sc_expect_reason(c, &e, EXIT_HVC) ||
+		    !sc_expect_u64(c, "hvc_imm", e.esr & 0xffff, VL_YIELD_IMM)) {
+			return;
+		}
+		v->hcr ^= r->hcr_change;
+		e = sc_run(c);
+	}
 	if (x.irq || x.fiq) {
 		sc_expect_el1_exceptions(c);
 		if (sc_expect_done(c, &e, VL_STATUS_TAKEN)) {
@@ -281,6 +299,9 @@ static const struct line_row ich_rows[] = {
 	    ICH(false, LINE_VMCR, true, 0)),
 	ROW("[en=1,lr=g1,veng1=0,imo=1,i=0]", 0, 0, VLINE_EL1H, false, true,
 	    ICH(true, LINE_VMCR & ~ICH_VMCR_VENG1, true, 0)),
+	/* Priority 0 is not below a priority mask of 0: nothing is signalled. */
+	ROW("[en=1,lr=g1,vpmr=0,imo=1,i=0]", 0, 0, VLINE_EL1H, false, true,
+	    ICH(true, LINE_VMCR & ~ICH_VMCR_VPMR(0xff), true, 0)),
 	ROW("[en=1,lr=g1,imo=0,i=0]", 0, IMO, VLINE_EL1H, false, false,
 	    ICH(true, LINE_VMCR, true, 0)),
 	ROW("[en=1,lr=g0,fmo=1,f=0]", 0, 0, VLINE_EL1H, true, false,
@@ -295,6 +316,22 @@ static const struct line_row ich_rows[] = {
 	    ICH(true, LINE_VMCR, true, 0)),
 	ROW("[en=1,lr=none,vi=1,imo=1,i=0]", HCR_VI, 0, VLINE_EL1H, false, true, .ich = true,
 	    .en = true, .vmcr = LINE_VMCR),
+};
+
+/*
+ * EL2 changes the line while the guest is stopped at a yield: asserted once the masks are
+ * open (taken as soon as the guest resumes), or withdrawn before it opens them (nothing).
+ */
+#define CHANGE(flip_, yield_) .hcr_change = (flip_), .yield = (yield_)
+
+static const struct line_row change_rows[] = {
+	ROW("[vi=0->1,i=0]", 0, 0, VLINE_EL1H, false, true, CHANGE(HCR_VI, VL_YIELD_AFTER)),
+	ROW("[vi=0->1,i=1]", 0, 0, VLINE_EL1H, true, true, CHANGE(HCR_VI, VL_YIELD_AFTER)),
+	ROW("[vi=1->0,i=0]", HCR_VI, 0, VLINE_EL1H, false, true, CHANGE(HCR_VI, VL_YIELD_BEFORE)),
+	ROW("[vf=0->1,f=0]", 0, 0, VLINE_EL1H, true, false, CHANGE(HCR_VF, VL_YIELD_AFTER)),
+	ROW("[vf=1->0,f=0]", HCR_VF, 0, VLINE_EL1H, true, false, CHANGE(HCR_VF, VL_YIELD_BEFORE)),
+	ROW("[vi=1->vf=1,i=0,f=0]", HCR_VI, 0, VLINE_EL1H, false, false,
+	    CHANGE(HCR_VI | HCR_VF, VL_YIELD_BEFORE)),
 };
 
 /* The list register rows need the GICv3 virtual CPU interface (ICH_* registers). */
@@ -333,6 +370,11 @@ SCENARIO(
 	.rule = "HCR_EL2.TGE = 1 (E2H = 0) disables virtual interrupts: VI/VF are not taken at EL0 "
 		"with PSTATE.I/F clear within " LINE_WINDOW_RULE,
 	SCENARIO_ROWS(tge_rows), .run = run_line, .control = "HCR_EL2.TGE");
+SCENARIO(virq_line_change, .id = "virq.line.change",
+	 .rule = "HCR_EL2.VI/VF are levels that EL2 may change while the guest runs: set while the "
+		 "guest's mask is open, the interrupt is taken as soon as the guest resumes; "
+		 "cleared before it opens the mask, nothing is taken" LINE_RULE_TAIL,
+	 SCENARIO_ROWS(change_rows), .run = run_line, .control = "HCR_EL2.VI, HCR_EL2.VF");
 SCENARIO(virq_line_ich, .id = "virq.line.ich",
 	 .rule = "GICv3: the virtual IRQ (FIQ) is the OR of HCR_EL2.VI (VF) and the virtual CPU "
 		 "interface's signal; a pending Group 1 (0) list register of priority 0 is "
