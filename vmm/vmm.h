@@ -90,12 +90,7 @@ struct vcpu_debug {
 };
 
 struct vcpu_config {
-	uint64_t hcr; /* ORed onto VCPU_HCR_BASE */
-	/*
-	 * HCR_EL2 bits of the vmm's base (IMO, FMO) to clear for this vCPU. Without IMO the
-	 * watchdog's IRQ goes to EL1, not EL2: only for guests whose code ends by itself.
-	 */
-	uint64_t hcr_clear;
+	uint64_t hcr;	  /* ORed onto VCPU_HCR_BASE */
 	uint64_t mdcr;	  /* MDCR_EL2 (HPMN is filled in) */
 	uint64_t cptr;	  /* traps ORed onto the CPTR_EL2 RES1 bits */
 	uint64_t cnthctl; /* CNTHCTL_EL2; 0 means EL1PCTEN|EL1PCEN */
@@ -123,6 +118,11 @@ struct vcpu_config {
 	/* FEAT_NV2: VNCR_EL2 (an EL2 VA, e.g. of a page of guest RAM); written when nonzero. */
 	uint64_t vncr;
 	bool aarch32; /* EL1 in AArch32 (HCR_EL2.RW = 0): Supervisor mode, T32 if entry bit 0 */
+	/*
+	 * HCR_EL2 bits of the vmm's base (IMO, FMO) to clear for this vCPU. Without IMO the
+	 * watchdog's IRQ goes to EL1, not EL2: only for guests whose code ends by itself.
+	 */
+	uint64_t hcr_clear;
 	/*
 	 * HCR_EL2.E2H = 1 while the guest runs (FEAT_VHE; the harness itself stays at E2H = 0):
 	 * .cnthctl is then in the E2H = 1 layout (0 means EL1PCTEN|EL1PTEN, bits 10 and 11) and
