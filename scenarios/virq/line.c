@@ -32,6 +32,13 @@
 /* The virtual CPU interface of the ich rows: both groups on, nothing masked by priority. */
 #define LINE_VMCR (ICH_VMCR_VENG0 | ICH_VMCR_VENG1 | ICH_VMCR_VPMR(0xff))
 
+/* When list register 0 holds the row's interrupt. */
+enum line_lr_when {
+	LR_FROM_START,	  /* written before the first run */
+	LR_AT_YIELD,	  /* written while the guest is stopped at its yield */
+	LR_GONE_AT_YIELD, /* written before the first run, invalid from the yield on */
+};
+
 struct line_row {
 	const char *name;
 	uint64_t hcr;	    /* VI, VF, TGE set for the vCPU */
@@ -45,6 +52,7 @@ struct line_row {
 	/* virq.line.change: HCR_EL2 bits flipped while the guest is stopped at its yield */
 	uint64_t hcr_change;
 	unsigned yield; /* VL_YIELD_*: before or after the guest opens the masks */
+	enum line_lr_when lr_when;
 };
 
 /* The oracle's view of a row. */
@@ -62,7 +70,7 @@ static struct vline_state line_state(const struct line_row *r)
 		.where = r->where,
 	};
 
-	if (r->ich) {
+	if (r->ich && r->lr_when != LR_GONE_AT_YIELD) {
 		vline_cpuif_signal(r->en, r->vmcr, &r->lr, &s.cpuif_irq, &s.cpuif_fiq);
 	}
 	return s;
@@ -194,7 +202,7 @@ static void run_line(struct scenario_ctx *c, const void *row)
 	if (!v) {
 		return;
 	}
-	if (r->ich) {
+	if (r->ich && r->lr_when != LR_AT_YIELD) {
 		v->vgic.lr[0] = line_lr_value(&r->lr);
 	}
 	struct exit e = sc_run(c);
@@ -206,6 +214,10 @@ static void run_line(struct scenario_ctx *c, const void *row)
 			return;
 		}
 		v->hcr ^= r->hcr_change;
+		if (r->ich) {
+			/* The vmm loads the vCPU's list registers at every vcpu_run(). */
+			v->vgic.lr[0] = r->lr_when == LR_GONE_AT_YIELD ? 0 : line_lr_value(&r->lr);
+		}
 		e = sc_run(c);
 	}
 	if (x.irq || x.fiq) {
@@ -240,8 +252,10 @@ static void run_line(struct scenario_ctx *c, const void *row)
 		.name = (name_), .hcr = (hcr_), .hcr_clear = (clear_), .where = (where_),          \
 		.i = (i_), .f = (f_), __VA_ARGS__                                                  \
 	}
-#define IMO HCR_IMO
-#define FMO HCR_FMO
+/* virq.line.change: HCR_EL2 bits flipped at the yield, and when the guest yields. */
+#define CHANGE(flip_, yield_) .hcr_change = (flip_), .yield = (yield_)
+#define IMO		      HCR_IMO
+#define FMO		      HCR_FMO
 
 static const struct line_row vi_rows[] = {
 	ROW("[imo=1,el1h,i=0]", HCR_VI, 0, VLINE_EL1H, false, true),
@@ -315,6 +329,11 @@ static const struct line_row ich_rows[] = {
 	    ICH(false, LINE_VMCR, true, 0)),
 	ROW("[en=1,lr=g1,vi=1,imo=1,i=0]", HCR_VI, 0, VLINE_EL1H, false, true,
 	    ICH(true, LINE_VMCR, true, 0)),
+	/* The LR written while the guest runs with the mask open, or emptied before it opens it. */
+	ROW("[en=1,lr=0->g1,imo=1,i=0]", 0, 0, VLINE_EL1H, false, true,
+	    ICH(true, LINE_VMCR, true, 0), CHANGE(0, VL_YIELD_AFTER), .lr_when = LR_AT_YIELD),
+	ROW("[en=1,lr=g1->0,imo=1,i=0]", 0, 0, VLINE_EL1H, false, true,
+	    ICH(true, LINE_VMCR, true, 0), CHANGE(0, VL_YIELD_BEFORE), .lr_when = LR_GONE_AT_YIELD),
 	ROW("[en=1,lr=none,vi=1,imo=1,i=0]", HCR_VI, 0, VLINE_EL1H, false, true, .ich = true,
 	    .en = true, .vmcr = LINE_VMCR),
 };
@@ -323,7 +342,6 @@ static const struct line_row ich_rows[] = {
  * EL2 changes the line while the guest is stopped at a yield: asserted once the masks are
  * open (taken as soon as the guest resumes), or withdrawn before it opens them (nothing).
  */
-#define CHANGE(flip_, yield_) .hcr_change = (flip_), .yield = (yield_)
 
 static const struct line_row change_rows[] = {
 	ROW("[vi=0->1,i=0]", 0, 0, VLINE_EL1H, false, true, CHANGE(HCR_VI, VL_YIELD_AFTER)),
