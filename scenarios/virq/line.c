@@ -9,8 +9,11 @@
  * branch where a pending interrupt can be taken) and reports that nothing came, with ISR_EL1
  * read inside the window. The guest code and its vectors are guest/virq_line.S.
  *
- * virq.line.el2 opens the masks at EL2 itself with VI/VF asserted (line_el2.S): a virtual
- * interrupt targets EL1 and is never taken at EL2.
+ * virq.line.change (and the lr=... rows of virq.line.ich) change the line while the guest is
+ * stopped at a yield (HVC #VL_YIELD_IMM): the vmm loads HCR_EL2 and the list registers at every
+ * vcpu_run(), so the guest resumes with the new line. virq.line.el2 opens the masks at EL2
+ * itself with VI/VF asserted (line_el2.S): a virtual interrupt targets EL1 and is never taken
+ * at EL2. Physical interrupts are virq.line.phys (line_phys.c).
  */
 #include <stdio.h>
 
