@@ -104,6 +104,19 @@ gp_vline_el0:
 gp_vline_el0_direct:
 	mov	x1, x0
 
+/*
+ * gp_vline_el0_yield(x0 = iterations, x1 = an unmapped IPA): as gp_vline_el0_direct, but first
+ * a store to x1 (a stage 2 Data Abort: the EL0 guest's yield, HVC being UNDEFINED), then the
+ * window.
+ */
+	.globl	gp_vline_el0_yield, gl_vline_el0_yield
+gp_vline_el0_yield:
+	mov	x9, x1
+	mov	x1, x0
+gl_vline_el0_yield:
+	str	xzr, [x9]
+	b	gl_vline_el0_post
+
 /* At EL0: the window, then the doorbell (HVC is UNDEFINED at EL0). */
 	.globl	gl_vline_el0, gl_vline_el0_post
 gl_vline_el0:
@@ -111,6 +124,8 @@ gl_vline_el0:
 gl_vline_el0_post:
 1:	subs	x1, x1, #1
 	b.ne	1b
+	.globl	gl_vline_el0_done
+gl_vline_el0_done:
 	mov	x0, #VL_STATUS_QUIET
 	mov	x1, #GUEST_DOORBELL_IPA
 	str	x0, [x1]

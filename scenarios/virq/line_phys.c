@@ -9,8 +9,10 @@
  * that INTID) whatever the guest's PSTATE.I, and never reach the guest's vectors. With IMO = 0
  * and TGE = 0 it belongs to EL1: the guest takes it on its own vector 0x280 when PSTATE.I is
  * open and not at all when masked (ISR_EL1.I, physical then, shows it pending), and EL2 finds
- * it still pending afterwards (nobody acknowledged it). In those rows the watchdog's IRQ would
- * go to EL1 too: the guest's window ends them, and LINE_IMO0_TIMEOUT_MS keeps it away.
+ * it still pending afterwards (nobody acknowledged it). With TGE = 1 (E2H = 0, the guest at
+ * EL0, yielding by a store to an unmapped IPA) IMO behaves as 1: to EL2 even with IMO = 0. In those
+ * rows the watchdog's IRQ would go to EL1 too: the guest's window ends them, and
+ * LINE_IMO0_TIMEOUT_MS keeps it away.
  */
 #include "arch/el2.h"
 #include "gic.h"
@@ -19,21 +21,34 @@
 #include "virq_line_abi.h"
 #include "virq_line_model.h"
 
-#define LINE_SGI       5  /* any SGI: the harness uses none */
-#define LINE_PPI       20 /* a PPI no QEMU virt device drives */
-#define SLOT_IRQ_LOWER 9  /* the vmm's vector slot of 0x480 (lower EL, AArch64, IRQ) */
+#define LINE_SGI 5  /* any SGI: the harness uses none */
+#define LINE_PPI 20 /* a PPI no QEMU virt device drives */
 
 struct line_phys_row {
 	const char *name;
 	unsigned intid;
-	uint64_t hcr_clear; /* HCR_IMO: the interrupt belongs to EL1 */
+	uint64_t hcr_clear; /* HCR_IMO: the interrupt belongs to EL1 (unless TGE = 1) */
 	bool i;		    /* the guest's PSTATE.I in the window */
+	bool tge;	    /* HCR_EL2.TGE = 1, the guest at EL0 */
 };
 
+/* A row: name, INTID, HCR_EL2 bits cleared, the guest's PSTATE.I, TGE = 1 at EL0. */
+#define PHYS(name_, intid_, clear_, i_, tge_)                                                      \
+	{                                                                                          \
+		.name = (name_), .intid = (intid_), .hcr_clear = (clear_), .i = (i_),              \
+		.tge = (tge_)                                                                      \
+	}
+
 static const struct line_phys_row phys_rows[] = {
-	{"[sgi,imo=1,i=0]", LINE_SGI, 0, false},       {"[sgi,imo=1,i=1]", LINE_SGI, 0, true},
-	{"[ppi,imo=1,i=0]", LINE_PPI, 0, false},       {"[ppi,imo=1,i=1]", LINE_PPI, 0, true},
-	{"[sgi,imo=0,i=0]", LINE_SGI, HCR_IMO, false}, {"[sgi,imo=0,i=1]", LINE_SGI, HCR_IMO, true},
+	PHYS("[sgi,imo=1,i=0]", LINE_SGI, 0, false, false),
+	PHYS("[sgi,imo=1,i=1]", LINE_SGI, 0, true, false),
+	PHYS("[ppi,imo=1,i=0]", LINE_PPI, 0, false, false),
+	PHYS("[ppi,imo=1,i=1]", LINE_PPI, 0, true, false),
+	PHYS("[sgi,imo=0,i=0]", LINE_SGI, HCR_IMO, false, false),
+	PHYS("[sgi,imo=0,i=1]", LINE_SGI, HCR_IMO, true, false),
+	/* TGE = 1 (E2H = 0): IMO behaves as 1, so even IMO = 0 routes it to EL2. */
+	PHYS("[sgi,tge=1,imo=0,el0,i=1]", LINE_SGI, HCR_IMO, true, true),
+	PHYS("[sgi,tge=1,imo=1,el0,i=0]", LINE_SGI, 0, false, true),
 };
 
 static void line_phys_pend(unsigned intid)
@@ -56,12 +71,34 @@ static void line_phys_clean(unsigned intid)
 	gic_irq_enable(intid, false);
 }
 
-static bool line_yielded(struct scenario_ctx *c, const struct exit *e)
+/*
+ * The guest stopped at its yield: HVC #VL_YIELD_IMM at EL1, or at EL0 (TGE = 1) a store to the
+ * unmapped GUEST_MMIO_IPA, resumed past the store.
+ */
+static bool line_yielded(struct scenario_ctx *c, const struct line_phys_row *r,
+			 const struct exit *e)
 {
+	if (r->tge) {
+		if (!sc_expect_reason(c, e, EXIT_DABT) ||
+		    !sc_expect_u64(c, "yield_elr", e->elr, GSYM(gl_vline_el0_yield))) {
+			return false;
+		}
+		vcpu_skip_insn(sc_vcpu(c));
+		return true;
+	}
 	if (!sc_expect_reason(c, e, EXIT_HVC)) {
 		return false;
 	}
 	return sc_expect_u64(c, "hvc_imm", e->esr & 0xffff, VL_YIELD_IMM);
+}
+
+/* Where the guest may be when the interrupt reaches EL2: after its yield, in its window. */
+static bool line_in_window(const struct line_phys_row *r, uint64_t elr)
+{
+	if (r->tge) {
+		return elr >= GSYM(gl_vline_el0_yield) + 4 && elr <= GSYM(gl_vline_el0_done);
+	}
+	return elr >= GSYM(gl_vline_yielded) && elr <= GSYM(gl_vline_window_end);
 }
 
 /* IMO = 1: an exit to EL2 with the INTID, from inside the window, the guest untouched. */
@@ -76,10 +113,9 @@ static void expect_el2(struct scenario_ctx *c, const struct line_phys_row *r,
 	}
 	sc_expect_u64(c, "intid", e->intid, r->intid);
 	sc_expect_u64(c, "vector_el2", e->slot * 0x80, p->vector);
-	if (e->elr < GSYM(gl_vline_yielded) || e->elr > GSYM(gl_vline_window_end)) {
-		sc_fail(c, "ELR_EL2 0x%llx is not in the guest's window [0x%llx, 0x%llx]",
-			(unsigned long long)e->elr, (unsigned long long)GSYM(gl_vline_yielded),
-			(unsigned long long)GSYM(gl_vline_window_end));
+	if (!line_in_window(r, e->elr)) {
+		sc_fail(c, "ELR_EL2 0x%llx is not in the guest's window after its yield",
+			(unsigned long long)e->elr);
 	}
 	if (sc_vcpu(c)->reported & (1u << VL_REPORT_VECTOR)) {
 		sc_fail(c, "the guest's EL1 vectors were entered as well");
@@ -96,9 +132,10 @@ static void run_line_phys(struct scenario_ctx *c, const void *row)
 	struct vline_state st = {
 		.imo = !(r->hcr_clear & HCR_IMO),
 		.fmo = true,
+		.tge = r->tge,
 		.i = r->i,
 		.f = true,
-		.where = VLINE_EL1H,
+		.where = r->tge ? VLINE_EL0 : VLINE_EL1H,
 		.phys_irq = true,
 	};
 	struct vline_phys p = vline_phys(&st, false);
@@ -110,12 +147,23 @@ static void run_line_phys(struct scenario_ctx *c, const void *row)
 		.vcpu.timeout_ms = (r->hcr_clear & HCR_IMO) ? LINE_IMO0_TIMEOUT_MS : 0,
 	};
 
+	if (r->tge) {
+		/* EL1 cannot run with TGE = 1: the vmm enters EL0 with the masks itself. */
+		s.payload = GSYM(gp_vline_el0_yield);
+		s.args[0] = LINE_WINDOW_ITERS;
+		s.args[1] = GUEST_MMIO_IPA;
+		s.args[2] = 0;
+		s.vcpu.hcr = HCR_TGE;
+		s.vcpu.spsr = SPSR_M_EL0t | SPSR_D | SPSR_A | SPSR_F | (r->i ? SPSR_I : 0);
+		s.vcpu.timeout_ms = 0; /* TGE = 1 routes the watchdog to EL2 whatever IMO */
+	}
+
 	if (!sc_start(c, &s)) {
 		return;
 	}
 	struct exit e = sc_run(c);
 
-	if (!line_yielded(c, &e)) {
+	if (!line_yielded(c, r, &e)) {
 		return;
 	}
 	line_phys_pend(r->intid);
@@ -151,5 +199,6 @@ SCENARIO(virq_line_phys, .id = "virq.line.phys",
 		 "(vector 0x480, whatever the guest's PSTATE.I; the guest's vectors untouched), "
 		 "and with IMO = 0, TGE = 0 on the guest's EL1 vector 0x280 when PSTATE.I = 0, "
 		 "not within " LINE_WINDOW_RULE " when PSTATE.I = 1 (ISR_EL1.I = 1), and left "
-		 "pending (SCR_EL3.IRQ = 0 assumed)",
+		 "pending (SCR_EL3.IRQ = 0 assumed); with TGE = 1 (E2H = 0) at EL0 it goes to EL2 "
+		 "even with IMO = 0",
 	 SCENARIO_ROWS(phys_rows), .run = run_line_phys, .control = "HCR_EL2.IMO");
