@@ -103,6 +103,7 @@ gp_vline_el0:
 	.globl	gp_vline_el0_direct
 gp_vline_el0_direct:
 	mov	x1, x0
+	b	gl_vline_el0
 
 /*
  * gp_vline_el0_yield(x0 = iterations, x1 = an unmapped IPA): as gp_vline_el0_direct, but first
