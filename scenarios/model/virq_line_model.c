@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* The virtual interrupt line oracle (virq_line_model.h): Arm ARM D1.3, IHI 0069 4.8. */
+/* The virtual interrupt line oracle (virq_line_model.h): Arm ARM D1.3. */
 #include "virq_line_model.h"
-
-#include "gic_model.h"
 
 #define VECTOR_IRQ 0x080
 #define VECTOR_FIQ 0x100
@@ -58,17 +56,6 @@ struct vline_phys vline_phys(const struct vline_state *s, bool fiq)
 	}
 	return masked ? (struct vline_phys){VLINE_NOT_TAKEN, 0}
 		      : (struct vline_phys){VLINE_TO_EL1, vector_base(s->where) + offset};
-}
-
-void vline_cpuif_signal(bool en, uint64_t vmcr, const struct vline_lr *lr, bool *irq, bool *fiq)
-{
-	bool group_on = lr->group1 ? (vmcr & ICH_VMCR_VENG1) : (vmcr & ICH_VMCR_VENG0);
-	uint64_t vpmr = (vmcr & ICH_VMCR_VPMR(0xff)) / ICH_VMCR_VPMR(1);
-	/* Signalled only with a priority higher than the mask: Priority < VPMR. */
-	bool signalled = en && lr->pending && group_on && (lr->priority & 0xff) < vpmr;
-
-	*irq = signalled && lr->group1;
-	*fiq = signalled && !lr->group1;
 }
 
 const char *vline_vector_name(uint64_t vector)

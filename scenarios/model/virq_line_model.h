@@ -31,8 +31,7 @@ enum vline_where {
  * @i, @f: PSTATE.I and PSTATE.F of the running code (1 = masked).
  * @where: the running code's Exception level and stack pointer selection.
  * @cpuif_irq, @cpuif_fiq: the GICv3 virtual CPU interface signals a virtual IRQ / FIQ
- *	(vline_cpuif_signal() for the simple case, the vGIC oracle for the rest); false
- *	without GICv3.
+ *	(the vGIC oracle's vgic_signal(), scenarios/model/vgic_model.h); false without GICv3.
  * @phys_irq, @phys_fiq: a physical IRQ / FIQ is pending for this PE.
  */
 struct vline_state {
@@ -108,32 +107,6 @@ struct vline_phys {
  * at EL2 from EL2, 0x280 (0x300).
  */
 struct vline_phys vline_phys(const struct vline_state *s, bool fiq);
-
-/**
- * struct vline_lr - the one list register of the simple case.
- * @pending: ICH_LR.State = pending (0b01).
- * @group1: ICH_LR.Group.
- * @priority: ICH_LR.Priority, the 8-bit field as written (implemented bits at the top).
- */
-struct vline_lr {
-	bool pending, group1;
-	unsigned priority;
-};
-
-/**
- * vline_cpuif_signal() - the virtual CPU interface's IRQ / FIQ signal for one list register,
- * nothing active and no other LR valid (IHI 0069 "Virtual CPU interface", 4.8 / 12.5).
- * @en: ICH_HCR_EL2.En: 0 disables all virtual interrupt signalling from the interface.
- * @vmcr: ICH_VMCR_EL2 (VENG0 bit 0, VENG1 bit 1, VPMR bits [31:24]).
- * @irq, @fiq: out.
- *
- * A pending LR is signalled when the interface is enabled, its group is enabled (VENG1 for
- * Group 1, VENG0 for Group 0) and its priority is higher (numerically lower) than the priority
- * mask VPMR; with no active priority, the running priority is idle and does not mask it.
- * Group 1 is signalled as a virtual IRQ; Group 0 as a virtual FIQ (ICC_SRE_EL1.SRE = 1 makes
- * ICH_VMCR_EL2.VFIQEn RES1).
- */
-void vline_cpuif_signal(bool en, uint64_t vmcr, const struct vline_lr *lr, bool *irq, bool *fiq);
 
 /** vline_vector_name() - "irq-sp0", "irq-spx", "irq-lower64", "fiq-..." or "none". */
 const char *vline_vector_name(uint64_t vector);

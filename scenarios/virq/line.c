@@ -17,17 +17,15 @@
 #include <stdio.h>
 
 #include "arch/el2.h"
+#include "arch/sysreg.h"
 #include "gic_model.h"
 #include "line.h"
 #include "scenario.h"
 #include "virq_line_abi.h"
+#include "vgic_model.h"
 #include "virq_line_model.h"
 
-/* ICH_LR<n>_EL2 (IHI 0069 12.5.x): State [63:62], Group [60], Priority [55:48], vINTID. */
-#define LINE_LR_PENDING	    (1ULL << 62)
-#define LINE_LR_GROUP1	    (1ULL << 60)
-#define LINE_LR_PRIORITY(p) ((uint64_t)(p) << 48)
-#define LINE_LR_VINTID	    40 /* any vINTID: the guest never acknowledges it */
+#define LINE_LR_VINTID 40 /* any vINTID: the guest never acknowledges it */
 
 /* The virtual CPU interface of the ich rows: both groups on, nothing masked by priority. */
 #define LINE_VMCR (ICH_VMCR_VENG0 | ICH_VMCR_VENG1 | ICH_VMCR_VPMR(0xff))
@@ -48,7 +46,7 @@ struct line_row {
 	/* virq.line.ich: ICH_HCR_EL2.En, ICH_VMCR_EL2 and list register 0 */
 	bool ich, en;
 	uint64_t vmcr;
-	struct vline_lr lr;
+	struct vgic_lr lr; /* list register 0 (vgic_model's decoded form) */
 	/* virq.line.change: HCR_EL2 bits flipped while the guest is stopped at its yield */
 	uint64_t hcr_change;
 	unsigned yield; /* VL_YIELD_*: before or after the guest opens the masks */
@@ -70,16 +68,27 @@ static struct vline_state line_state(const struct line_row *r)
 		.where = r->where,
 	};
 
-	if (r->ich && r->lr_when != LR_GONE_AT_YIELD) {
-		vline_cpuif_signal(r->en, r->vmcr, &r->lr, &s.cpuif_irq, &s.cpuif_fiq);
+	if (r->ich) {
+		/* The virtual CPU interface's signal is the vGIC oracle's (one outcome: one LR). */
+		struct vgic_state g;
+
+		vgic_state_init(&g, read_ich_vtr_el2(), r->vmcr, r->en ? ICH_HCR_EN : 0);
+		if (r->lr_when != LR_GONE_AT_YIELD) {
+			g.lr[0] = r->lr;
+		}
+		unsigned sig = vgic_signal(&g);
+
+		s.cpuif_irq = sig == VGIC_SIG_VIRQ;
+		s.cpuif_fiq = sig == VGIC_SIG_VFIQ;
 	}
 	return s;
 }
 
-static uint64_t line_lr_value(const struct vline_lr *lr)
+static uint64_t line_lr_value(const struct vgic_lr *lr)
 {
-	return (lr->pending ? LINE_LR_PENDING : 0) | (lr->group1 ? LINE_LR_GROUP1 : 0) |
-	       LINE_LR_PRIORITY(lr->priority) | LINE_LR_VINTID;
+	struct vgic_vtr vtr = vgic_vtr_decode(read_ich_vtr_el2());
+
+	return vgic_lr_encode(lr, &vtr);
 }
 
 /* Where an interrupt unmasked by the row's payload may be taken: [first, last]. */
@@ -303,7 +312,10 @@ static const struct line_row tge_rows[] = {
 
 #define ICH(en_, vmcr_, group1_, prio_)                                                            \
 	.ich = true, .en = (en_), .vmcr = (vmcr_),                                                 \
-	.lr = {.pending = true, .group1 = (group1_), .priority = (prio_)}
+	.lr = {.state = VGIC_LR_PENDING,                                                           \
+	       .group = (group1_),                                                                 \
+	       .priority = (prio_),                                                                \
+	       .vintid = LINE_LR_VINTID}
 
 static const struct line_row ich_rows[] = {
 	ROW("[en=1,lr=g1,imo=1,i=0]", 0, 0, VLINE_EL1H, false, true, ICH(true, LINE_VMCR, true, 0)),
