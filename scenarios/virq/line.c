@@ -186,9 +186,9 @@ static void expect_taken(struct scenario_ctx *c, const struct line_row *r,
 	}
 	if (got_elr < elr->first || got_elr > elr->last) {
 		sc_fail(c,
-			"ELR_EL1 0x%llx: the interrupt must be taken at the context "
-			"synchronization "
-			"after the unmask (0x%llx) or right after it (0x%llx)",
+			"ELR_EL1 0x%llx is outside [0x%llx, 0x%llx]: the context synchronization "
+			"after the unmask or the instruction after it (after a yield with the mask "
+			"open: the window)",
 			(unsigned long long)got_elr, (unsigned long long)elr->first,
 			(unsigned long long)elr->last);
 	}
