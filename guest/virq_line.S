@@ -10,6 +10,7 @@
  *   VL_REPORT_ELR     ELR_EL1 of it
  *   VL_REPORT_SPSR    SPSR_EL1 of it (the mode and masks it was taken from)
  *   VL_REPORT_ISR     ISR_EL1: in the slot, or (quiet) read inside the window at EL1
+ *   VL_REPORT_TAKES   x20: interrupts taken and returned from before (gp_vline_retake_*)
  * Register roles: x1 = window iterations; x2 = VL_YIELD_AFTER: yield (HVC #VL_YIELD_IMM) once
  * the masks are open, so that EL2 can make an interrupt pending while the guest runs;
  * VL_YIELD_BEFORE: yield before opening them, so that EL2 can change the line first.
@@ -132,6 +133,42 @@ gl_vline_el0_done:
 	str	x0, [x1]
 	b	.
 
+/*
+ * gp_vline_retake_<name>(x0, x1 = iterations): the line is a level. Open the mask (MSR DAIFClr),
+ * take the interrupt once on vline_retake_vectors, which return with the mask closed again
+ * (x20 = 1); open it a second time: the interrupt, still pending, must be taken again, and this
+ * time the slot reports it (VL_REPORT_TAKES = x20) and ends the run. ELR_EL1 of the second one:
+ * gl_vline_retake_isb_<name> or the instruction after it.
+ */
+.macro	vline_retake name, imm
+	.globl	gp_vline_retake_\name, gl_vline_retake_isb_\name, gl_vline_retake_post_\name
+gp_vline_retake_\name:
+	adr	x9, vline_retake_vectors
+	msr	vbar_el1, x9
+	mov	x20, #0
+	isb
+	msr	daifclr, #\imm
+	isb
+	msr	daifclr, #\imm
+gl_vline_retake_isb_\name:
+	isb
+gl_vline_retake_post_\name:
+	mov	x2, #VL_YIELD_NONE
+	b	vline_window
+.endm
+
+	vline_retake i, 2
+	vline_retake f, 1
+
+/* The first interrupt: count it and return with I and F masked; later ones are reported. */
+vline_retake_first:
+	cbnz	x20, vline_taken
+	add	x20, x20, #1
+	mrs	x10, spsr_el1
+	orr	x10, x10, #0xc0
+	msr	spsr_el1, x10
+	eret
+
 /* Every slot: report the offset, ELR/SPSR/ISR_EL1, and end the run (DAIF stays masked). */
 vline_taken:
 	mrs	x10, elr_el1
@@ -149,6 +186,9 @@ vline_taken:
 	mov	x0, #VL_REPORT_ISR
 	mov	x1, x12
 	bl	guest_report
+	mov	x0, #VL_REPORT_TAKES
+	mov	x1, x20
+	bl	guest_report
 	mov	x0, #VL_STATUS_TAKEN
 	b	guest_exit
 
@@ -157,6 +197,24 @@ vline_taken:
 	mov	x9, #\offset
 	b	vline_taken
 .endm
+
+.macro	vline_retake_slot offset
+	.balign	128
+	mov	x9, #\offset
+	b	vline_retake_first
+.endm
+
+/* The same, but IRQ and FIQ slots of the current EL (SPx) count the first one. */
+	.balign	2048
+vline_retake_vectors:
+	.irp	off, 0x000, 0x080, 0x100, 0x180, 0x200
+	vline_slot \off
+	.endr
+	vline_retake_slot 0x280
+	vline_retake_slot 0x300
+	.irp	off, 0x380, 0x400, 0x480, 0x500, 0x580, 0x600, 0x680, 0x700, 0x780
+	vline_slot \off
+	.endr
 
 	.balign	2048
 vline_vectors:

@@ -9,6 +9,7 @@
 #define VL_REPORT_ELR	 (GREPORT_USER + 1)
 #define VL_REPORT_SPSR	 (GREPORT_USER + 2)
 #define VL_REPORT_ISR	 (GREPORT_USER + 3)
+#define VL_REPORT_TAKES	 (GREPORT_USER + 4)
 
 #define VL_STATUS_QUIET 0x600d /* the window passed with nothing taken */
 #define VL_STATUS_TAKEN 0x1a7e /* an exception was taken on vline_vectors */
