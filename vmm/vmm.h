@@ -139,7 +139,9 @@ struct vcpu_config {
 	/*
 	 * HCR_EL2 bits to clear from the base the vmm always sets; only IMO and FMO may be
 	 * cleared (physical IRQs/FIQs then go to EL1, so the watchdog cannot take the CPU back:
-	 * for short straight-line guests that keep PSTATE.I and F masked, e.g. virq.sgi.notrap).
+	 * only for guests whose code ends by itself, e.g. virq.sgi.notrap with PSTATE.I and F
+	 * masked, or virq.line.phys, whose bounded windows open I with a 10 s watchdog budget so
+	 * that a host stall cannot fire the watchdog PPI into the guest's own vectors).
 	 */
 	uint64_t hcr_clear;
 };
