@@ -105,7 +105,8 @@ void gw_vmcr_write(struct gw_virt *s, uint64_t v)
 
 uint64_t gw_vmcr_mask(void)
 {
-	return ~GW_VMCR_LEGACY;
+	return GW_VMCR_VPMR | GW_VMCR_VBPR0 | GW_VMCR_VBPR1 | GW_VMCR_VEOIM | GW_VMCR_VCBPR |
+	       GW_VMCR_VENG1 | GW_VMCR_VENG0;
 }
 
 static uint64_t apr_bits(const struct gw_virt *s, unsigned g, unsigned n)
@@ -157,6 +158,33 @@ void gw_icv_write(struct gw_virt *s, enum gw_icv r, unsigned n, uint64_t v)
 	}
 }
 
+uint64_t gw_icv_fields(const struct gw_virt *s, enum gw_icv r, unsigned n)
+{
+	switch (r) {
+	case GW_ICV_PMR:
+		return 0xff; /* Priority */
+	case GW_ICV_BPR0:
+	case GW_ICV_BPR1:
+		return 7; /* BinaryPoint */
+	case GW_ICV_CTLR:
+		return GW_ICC_CTLR_CBPR | GW_ICC_CTLR_EOIMODE | CTLR_RO_PHYS_FIELDS;
+	case GW_ICV_IGRPEN0:
+	case GW_ICV_IGRPEN1:
+		return 1; /* Enable */
+	case GW_ICV_AP0R:
+	case GW_ICV_AP1R:
+		return apr_bits(s, r == GW_ICV_AP1R, n);
+	case GW_ICV_RPR:
+		return 0xff; /* Priority */
+	case GW_ICV_IAR0:
+	case GW_ICV_IAR1:
+	case GW_ICV_HPPIR0:
+	case GW_ICV_HPPIR1:
+		return 0xffffff; /* INTID, 24 bits wide */
+	}
+	return 0;
+}
+
 static bool any_active(const struct gw_virt *s)
 {
 	for (unsigned g = 0; g < 2; g++) {
@@ -174,7 +202,7 @@ uint64_t gw_icv_read(const struct gw_virt *s, enum gw_icv r, unsigned n, uint64_
 	uint64_t vmcr = s->vmcr;
 	unsigned bpr0 = (unsigned)FIELD_GET(vmcr, VMCR_VBPR0_SHIFT, 3);
 
-	*mask = ~0ULL;
+	*mask = gw_icv_fields(s, r, n);
 	switch (r) {
 	case GW_ICV_PMR:
 		return FIELD_GET(vmcr, VMCR_VPMR_SHIFT, 8);
@@ -186,7 +214,7 @@ uint64_t gw_icv_read(const struct gw_virt *s, enum gw_icv r, unsigned n, uint64_
 		}
 		return FIELD_GET(vmcr, VMCR_VBPR1_SHIFT, 3);
 	case GW_ICV_CTLR:
-		*mask = ~(CTLR_RSS | CTLR_EXTRANGE);
+		*mask &= ~(CTLR_RSS | CTLR_EXTRANGE);
 		return FIELD_GET(vmcr, 4, 1) | FIELD_GET(vmcr, 9, 1) << 1 |
 		       FIELD_GET(s->vtr, 29, 3) << CTLR_PRIBITS_SHIFT |
 		       FIELD_GET(s->vtr, 23, 3) << CTLR_IDBITS_SHIFT |
@@ -254,7 +282,17 @@ void gw_icc_write(struct gw_phys *s, enum gw_icc r, uint64_t v)
 
 uint64_t gw_icc_read(const struct gw_phys *s, enum gw_icc r, uint64_t *mask)
 {
-	*mask = ~0ULL;
+	static const uint64_t fields[] = {
+		[GW_ICC_PMR] = 0xff,
+		[GW_ICC_BPR0] = 7,
+		[GW_ICC_BPR1] = 7,
+		[GW_ICC_CTLR] = GW_ICC_CTLR_CBPR | GW_ICC_CTLR_EOIMODE | GW_ICC_CTLR_PMHE |
+				CTLR_RO_PHYS_FIELDS,
+		[GW_ICC_IGRPEN0] = 1,
+		[GW_ICC_IGRPEN1] = 1,
+	};
+
+	*mask = fields[r];
 	switch (r) {
 	case GW_ICC_PMR:
 		return s->pmr;
@@ -268,7 +306,7 @@ uint64_t gw_icc_read(const struct gw_phys *s, enum gw_icc r, uint64_t *mask)
 	case GW_ICC_CTLR:
 		/* PMHE written 1 reads 1 where implemented, 0 (RAZ/WI) elsewhere. */
 		if (s->ctlr & GW_ICC_CTLR_PMHE) {
-			*mask = ~GW_ICC_CTLR_PMHE;
+			*mask &= ~GW_ICC_CTLR_PMHE;
 		}
 		return s->ctlr;
 	case GW_ICC_IGRPEN0:
@@ -306,9 +344,6 @@ bool gw_id_rule_holds(enum gw_id_rule r, const struct gw_ids *ids, const char **
 	case GW_VTR_IDBITS:
 		*why = "ICH_VTR_EL2.IDbits is a reserved value (not 0b000 or 0b001)";
 		return v.id_bits != 0;
-	case GW_VTR_RES0:
-		*why = "ICH_VTR_EL2 RES0 bits [63:32] or [17:5] are set";
-		return (ids->vtr & (0xffffffff00000000ULL | 0x3ffe0ULL)) == 0;
 	case GW_PFR0_GIC:
 		*why = "ID_AA64PFR0_EL1.GIC is neither 0b0001 (GICv3.0/4.0) nor 0b0011 (GICv4.1) "
 		       "although the System register interface is in use";

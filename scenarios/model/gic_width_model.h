@@ -107,7 +107,12 @@ struct gw_virt {
  * are RES0.
  */
 void gw_vmcr_write(struct gw_virt *s, uint64_t v);
-/** The ICH_VMCR_EL2 bits whose value the architecture fixes (all but GW_VMCR_LEGACY). */
+/**
+ * The ICH_VMCR_EL2 bits whose value the architecture fixes: its fields but GW_VMCR_LEGACY.
+ * RES0 bits are never compared anywhere in this model: a RES0 bit may be implemented as a
+ * stateful bit ("a read returns the last value written", Arm ARM glossary), so only the
+ * fields a register defines are, while an all-ones write still sets the RES0 bits.
+ */
 uint64_t gw_vmcr_mask(void);
 
 /**
@@ -126,8 +131,8 @@ void gw_ich_apr_write(struct gw_virt *s, unsigned g, unsigned n, uint64_t v);
 void gw_icv_write(struct gw_virt *s, enum gw_icv r, unsigned n, uint64_t v);
 
 /**
- * gw_icv_read() - what an EL1 MRS of @r returns; @mask: out, the bits the architecture
- * defines (ICV_CTLR_EL1 RSS and ExtRange, which no ICH_* register describes, are left out).
+ * gw_icv_read() - what an EL1 MRS of @r returns; @mask: out, the register's fields (RES0 bits
+ * and ICV_CTLR_EL1 RSS and ExtRange, which no ICH_* register describes, are left out).
  * ICV_BPR1 with VCBPR = 1 reads "ICV_BPR0_EL1 + 1 saturated to 0b111"; ICV_CTLR_EL1's
  * PRIbits, IDbits, SEIS and A3V are ICH_VTR_EL2's; ICV_RPR_EL1 is the idle priority 0xff when
  * no active priority bit is set (the only case modelled: *mask = 0 otherwise); ICV_IAR<g> and
@@ -165,8 +170,8 @@ struct gw_phys {
  */
 void gw_icc_write(struct gw_phys *s, enum gw_icc r, uint64_t v);
 /**
- * gw_icc_read() - what an EL2 MRS of @r returns; @mask: out, the defined bits (PMHE is left
- * out while it may be either 0 or the written 1).
+ * gw_icc_read() - what an EL2 MRS of @r returns; @mask: out, the register's fields (PMHE is
+ * left out while it may be either 0 or the written 1).
  */
 uint64_t gw_icc_read(const struct gw_phys *s, enum gw_icc r, uint64_t *mask);
 
@@ -178,7 +183,6 @@ enum gw_id_rule {
 	GW_VTR_PREBITS_LE_PRIBITS, /* "must be less than or equal to ICH_VTR_EL2.PRIbits" */
 	GW_VTR_PREBITS_MAX,	   /* BPR0 >= 0 splits [7:1]: at most 7 preemption bits */
 	GW_VTR_IDBITS,		   /* 0b000 or 0b001; "all other values are reserved" */
-	GW_VTR_RES0,		   /* bits [63:32] and [17:5] */
 	GW_PFR0_GIC,		   /* ID_AA64PFR0_EL1.GIC: 0b0001 (v3.0/v4.0) or 0b0011 (v4.1) */
 	GW_ICC_PRIBITS_MIN,	   /* 16 levels (4 bits); 32 (5) with two Security states */
 	GW_ICC_IDBITS,		   /* 0b000 or 0b001 */
@@ -189,6 +193,9 @@ enum gw_id_rule {
 struct gw_ids {
 	uint64_t vtr, icc_ctlr, pfr0;
 };
+
+/** gw_icv_fields() - the bits of @r that are fields, not RES0 (@n: an APR's index). */
+uint64_t gw_icv_fields(const struct gw_virt *s, enum gw_icv r, unsigned n);
 
 /** gw_id_rule_holds() - whether rule @r holds for @ids; @why: a short reason when it fails. */
 bool gw_id_rule_holds(enum gw_id_rule r, const struct gw_ids *ids, const char **why);

@@ -156,6 +156,18 @@ SYSREG_RW(ich_ap1r0_el2, S3_4_C12_C9_0)
 SYSREG_RW(ich_ap1r1_el2, S3_4_C12_C9_1)
 SYSREG_RW(ich_ap1r2_el2, S3_4_C12_C9_2)
 SYSREG_RW(ich_ap1r3_el2, S3_4_C12_C9_3)
+/* Physical CPU interface registers the widths rows (scenarios/virq/width_icc.c) reach at EL2. */
+SYSREG_RW(icc_bpr0_el1, S3_0_C12_C8_3)
+SYSREG_RW(icc_bpr1_el1, S3_0_C12_C12_3)
+SYSREG_RW(icc_igrpen0_el1, S3_0_C12_C12_6)
+SYSREG_RW(icc_ap0r0_el1, S3_0_C12_C8_4)
+SYSREG_RW(icc_ap0r1_el1, S3_0_C12_C8_5)
+SYSREG_RW(icc_ap0r2_el1, S3_0_C12_C8_6)
+SYSREG_RW(icc_ap0r3_el1, S3_0_C12_C8_7)
+SYSREG_RW(icc_ap1r0_el1, S3_0_C12_C9_0)
+SYSREG_RW(icc_ap1r1_el1, S3_0_C12_C9_1)
+SYSREG_RW(icc_ap1r2_el1, S3_0_C12_C9_2)
+SYSREG_RW(icc_ap1r3_el1, S3_0_C12_C9_3)
 /* ICH_LR<n>_EL2 are reached only through vgic_lr_write() (vmm/vgic.c), by encoding. */
 
 /* Generic timer registers beyond the EL1 context. */
