@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Minimal GIC bring-up for the harness: just enough to deliver one PPI (the CNTHP watchdog)
- * to EL2. GICv3 architecture specification IHI 0069, sections 12.9 (GICD), 12.10/12.11 (GICR),
- * 12.2 (ICC); GICv2: IHI 0048.
+ * The harness's physical GIC: bring-up so that the CNTHP watchdog PPI reaches EL2, and this
+ * PE's SGIs and PPIs (INTID < 32) for the virtual-interrupt scenarios: enable, pending,
+ * active, priority, acknowledge, priority drop and deactivation (EOImode = 1), and the check
+ * that an instance left none of them behind. GICv3 architecture specification IHI 0069,
+ * sections 12.9 (GICD), 12.10/12.11 (GICR), 12.2 (ICC); GICv2: IHI 0048B 4.3 (GICD), 4.4 (GICC).
  */
 #include <stdio.h>
 
@@ -15,9 +17,18 @@
 #define GICD_CTLR_GRP1	 (1u << 1)
 #define GICD_CTLR_GRP0	 (1u << 0)
 #define GICD_ISENABLER	 0x0100
+#define GICD_ICENABLER	 0x0180
+#define GICD_ISPENDR	 0x0200
+#define GICD_ICPENDR	 0x0280
+#define GICD_ISACTIVER	 0x0300
+#define GICD_ICACTIVER	 0x0380
 #define GICD_IPRIORITYR	 0x0400
+#define GICD_SGIR	 0x0f00
+#define GICD_SGIR_SELF	 (2u << 24) /* TargetListFilter 0b10: this PE only */
+#define GICD_CPENDSGIR	 0x0f10
 
 #define GICR_CTLR	 0x0000
+#define GICR_CTLR_RWP	 (1u << 3)
 #define GICR_TYPER	 0x0008
 #define GICR_WAKER	 0x0014
 #define GICR_TYPER_LAST	 (1u << 4)
@@ -29,13 +40,33 @@
 #define GICR_ISENABLER0	 0x0100
 #define GICR_IPRIORITYR	 0x0400
 
-#define GICC_CTLR 0x0000
-#define GICC_PMR  0x0004
+#define GICC_CTLR	    0x0000
+#define GICC_CTLR_EN	    (1u << 0)
+#define GICC_CTLR_EOIMODENS (1u << 9)
+#define GICC_PMR	    0x0004
+#define GICC_IAR	    0x000c
+#define GICC_EOIR	    0x0010
+#define GICC_RPR	    0x0014
+#define GICC_APR0	    0x00d0
+#define GICC_DIR	    0x1000
+
+#define ICC_CTLR_EOIMODE (1u << 1)
+#define INTID_SPURIOUS	 1023
 
 #define ICC_SRE_SRE    (1u << 0)
 #define ICC_SRE_DFB    (1u << 1)
 #define ICC_SRE_DIB    (1u << 2)
 #define ICC_SRE_ENABLE (1u << 3)
+
+/* What the per-PE interrupt functions below reach, set by gic_init(). */
+static struct {
+	unsigned version;
+	uint64_t gicd, sgi_frame, gicc; /* sgi_frame: this PE's GICR SGI frame (v3) */
+	unsigned watchdog_intid, maint_intid;
+	uint32_t idle_enabled; /* GICD/GICR_ISENABLER0 after bring-up (GICv2 SGIs may be RAO) */
+} gic;
+
+static uint64_t banked(uint32_t reg);
 
 static inline uint32_t rd32(uint64_t a)
 {
@@ -99,15 +130,22 @@ static int gicv3_init(const struct platform *p, unsigned intid, char *err, size_
 	wr32(r + GICR_WAKER, rd32(r + GICR_WAKER) & ~WAKER_PS);
 	while (rd32(r + GICR_WAKER) & WAKER_CA) {
 	}
-	wr32(r + GICR_SGI + GICR_IGROUPR0, rd32(r + GICR_SGI + GICR_IGROUPR0) | 1u << intid);
+	/* Every SGI and PPI of this PE in Group 1, the group ICC_SGI1R_EL1 generates and the
+	 * harness acknowledges (ICC_IAR1_EL1); the vGIC scenarios choose among them. */
+	wr32(r + GICR_SGI + GICR_IGROUPR0, 0xffffffffu);
 	wr8(r + GICR_SGI + GICR_IPRIORITYR + intid, 0x80);
 	wr32(r + GICR_SGI + GICR_ISENABLER0, 1u << intid);
+	gic.sgi_frame = r + GICR_SGI;
 
 	/* System-register CPU interface at EL2, and allow EL1 to use it (Enable). */
 	write_icc_sre_el2(ICC_SRE_SRE | ICC_SRE_DFB | ICC_SRE_DIB | ICC_SRE_ENABLE);
 	isb();
 	write_icc_pmr_el1(0xff);
-	write_icc_ctlr_el1(0); /* EOImode 0 */
+	/*
+	 * EOImode 1, as KVM's host: an EOI only drops the priority, so an interrupt the vmm
+	 * took can stay active for a guest to deactivate through a list register with HW = 1.
+	 */
+	write_icc_ctlr_el1(ICC_CTLR_EOIMODE);
 	write_icc_igrpen1_el1(1);
 	isb();
 	return 0;
@@ -119,7 +157,8 @@ static int gicv2_init(const struct platform *p, unsigned intid)
 	wr8(p->gicd.base + GICD_IPRIORITYR + intid, 0x80);
 	wr32(p->gicd.base + GICD_ISENABLER, 1u << intid);
 	wr32(p->gicc.base + GICC_PMR, 0xff);
-	wr32(p->gicc.base + GICC_CTLR, 1);
+	/* EOImodeNS = 1: GICC_EOIR drops the priority, GICC_DIR deactivates (as on v3). */
+	wr32(p->gicc.base + GICC_CTLR, GICC_CTLR_EN | GICC_CTLR_EOIMODENS);
 	return 0;
 }
 
@@ -129,11 +168,17 @@ int gic_init(const struct platform *p, unsigned intid, char *err, size_t errlen)
 		snprintf(err, errlen, "watchdog INTID %u is not a PPI", intid);
 		return -1;
 	}
-	if (p->gic_version == 3) {
-		return gicv3_init(p, intid, err, errlen);
-	}
-	if (p->gic_version == 2) {
-		return gicv2_init(p, intid);
+	gic.version = p->gic_version;
+	gic.gicd = p->gicd.base;
+	gic.gicc = p->gicc.base;
+	gic.watchdog_intid = intid;
+	gic.maint_intid = p->gic_maint_intid;
+	if (p->gic_version == 3 || p->gic_version == 2) {
+		int rc = p->gic_version == 3 ? gicv3_init(p, intid, err, errlen)
+					     : gicv2_init(p, intid);
+
+		gic.idle_enabled = rc ? 0 : rd32(banked(GICD_ISENABLER));
+		return rc;
 	}
 	snprintf(err, errlen, "no GIC in the DTB (arm,gic-v3 or arm,cortex-a15-gic)");
 	return -1;
@@ -146,4 +191,189 @@ unsigned gic_lr_count(void)
 		return 0;
 	}
 	return (unsigned)(read_ich_vtr_el2() & 0x1f) + 1;
+}
+
+/*
+ * This PE's banked registers of the SGIs and PPIs: the redistributor's SGI frame (GICv3,
+ * GICR_ISENABLER0 and friends at the GICD_* offsets) or the distributor (GICv2, banked per PE).
+ */
+static uint64_t banked(uint32_t reg)
+{
+	return (gic.version == 3 ? gic.sgi_frame : gic.gicd) + reg;
+}
+
+static bool banked_bit(uint32_t reg, unsigned intid)
+{
+	return intid < 32 && (rd32(banked(reg)) >> intid & 1);
+}
+
+/* A set/clear register pair: write the bit to one of them (the others are unaffected). */
+static void banked_set(uint32_t set_reg, uint32_t clear_reg, unsigned intid, bool on)
+{
+	if (intid < 32) {
+		wr32(banked(on ? set_reg : clear_reg), 1u << intid);
+	}
+}
+
+void gic_irq_enable(unsigned intid, bool on)
+{
+	banked_set(GICD_ISENABLER, GICD_ICENABLER, intid, on);
+	if (gic.version == 3 && !on) {
+		/* GICR_CTLR.RWP: the disable has taken effect when it reads 0 (bounded). */
+		uint64_t ctlr = gic.sgi_frame - GICR_SGI + GICR_CTLR;
+
+		for (unsigned i = 0; i < 100000 && rd32(ctlr) & GICR_CTLR_RWP; i++) {
+		}
+	}
+}
+
+void gic_irq_set_pending(unsigned intid, bool on)
+{
+	if (gic.version == 2 && intid < 16 && !on) {
+		/* GICv2 SGIs: pending per source PE, cleared through GICD_CPENDSGIR<n>. */
+		wr32(gic.gicd + GICD_CPENDSGIR + (intid & ~3u), 0xffu << 8 * (intid & 3));
+		return;
+	}
+	if (gic.version == 2 && intid < 16) {
+		gic_sgi_to_self(intid);
+		return;
+	}
+	banked_set(GICD_ISPENDR, GICD_ICPENDR, intid, on);
+}
+
+void gic_irq_set_active(unsigned intid, bool on)
+{
+	banked_set(GICD_ISACTIVER, GICD_ICACTIVER, intid, on);
+}
+
+bool gic_irq_enabled(unsigned intid)
+{
+	return banked_bit(GICD_ISENABLER, intid);
+}
+
+bool gic_irq_pending(unsigned intid)
+{
+	return banked_bit(GICD_ISPENDR, intid);
+}
+
+bool gic_irq_active(unsigned intid)
+{
+	return banked_bit(GICD_ISACTIVER, intid);
+}
+
+void gic_irq_set_priority(unsigned intid, uint8_t prio)
+{
+	if (intid < 32) {
+		wr8(banked(GICD_IPRIORITYR) + intid, prio);
+	}
+}
+
+void gic_sgi_to_self(unsigned intid)
+{
+	if (gic.version == 3) {
+		/* ICC_SGI1R_EL1: Aff3.Aff2.Aff1 of this PE, TargetList bit Aff0 (< 16). */
+		uint64_t mpidr = read_mpidr_el1();
+		uint64_t v = (mpidr >> 32 & 0xff) << 48 | (mpidr >> 16 & 0xff) << 32 |
+			     (mpidr >> 8 & 0xff) << 16 | (uint64_t)(intid & 0xf) << 24 |
+			     1ULL << (mpidr & 0xf);
+
+		write_icc_sgi1r_el1(v);
+		isb();
+	} else if (gic.version == 2) {
+		wr32(gic.gicd + GICD_SGIR, GICD_SGIR_SELF | (intid & 0xf));
+	}
+}
+
+unsigned gic_ack(void)
+{
+	if (gic.version == 3) {
+		return (unsigned)read_icc_iar1_el1();
+	}
+	return gic.version == 2 ? rd32(gic.gicc + GICC_IAR) : INTID_SPURIOUS;
+}
+
+unsigned gic_ack_group0(void)
+{
+	return gic.version == 3 ? (unsigned)read_icc_iar0_el1() : INTID_SPURIOUS;
+}
+
+void gic_eoi(unsigned iar)
+{
+	if (gic.version == 3) {
+		write_icc_eoir1_el1(iar);
+		isb();
+	} else if (gic.version == 2) {
+		wr32(gic.gicc + GICC_EOIR, iar);
+	}
+}
+
+void gic_eoi_group0(unsigned iar)
+{
+	if (gic.version == 3) {
+		write_icc_eoir0_el1(iar);
+		isb();
+	}
+}
+
+void gic_deactivate(unsigned iar)
+{
+	if (gic.version == 3) {
+		write_icc_dir_el1(iar);
+		isb();
+	} else if (gic.version == 2) {
+		wr32(gic.gicc + GICC_DIR, iar);
+	}
+}
+
+unsigned gic_maint_intid(void)
+{
+	return gic.maint_intid;
+}
+
+unsigned gic_running_priority(void)
+{
+	if (gic.version == 3) {
+		return (unsigned)read_icc_rpr_el1() & 0xff;
+	}
+	return gic.version == 2 ? rd32(gic.gicc + GICC_RPR) & 0xff : 0xff;
+}
+
+int gic_leak_check(char *what, size_t len)
+{
+	uint32_t harness = 1u << gic.watchdog_intid;
+	uint32_t pend, act, en;
+	unsigned rpr;
+
+	if (gic.version != 2 && gic.version != 3) {
+		return 0;
+	}
+	pend = rd32(banked(GICD_ISPENDR)) & ~harness;
+	act = rd32(banked(GICD_ISACTIVER));
+	en = rd32(banked(GICD_ISENABLER)) & ~gic.idle_enabled;
+	rpr = gic_running_priority();
+	if (!pend && !act && !en && rpr == 0xff) {
+		return 0;
+	}
+	snprintf(what, len,
+		 "physical SGI/PPI state left behind: pending 0x%08x, active 0x%08x, enabled "
+		 "beyond the harness 0x%08x, running priority 0x%02x (idle 0xff)",
+		 (unsigned)pend, (unsigned)act, (unsigned)en, rpr);
+	/* Clean up for the next instance: disable, clear pending and active, drop priorities. */
+	for (unsigned i = 0; i < 32; i++) {
+		if (en >> i & 1) {
+			gic_irq_enable(i, false);
+		}
+		if (pend >> i & 1) {
+			gic_irq_set_pending(i, false);
+		}
+	}
+	wr32(banked(GICD_ICACTIVER), act);
+	if (gic.version == 3) {
+		write_icc_ap0r0_el1(0);
+		write_icc_ap1r0_el1(0);
+		isb();
+	} else {
+		wr32(gic.gicc + GICC_APR0, 0);
+	}
+	return -1;
 }

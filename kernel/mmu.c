@@ -167,8 +167,12 @@ int mmu_map_platform(const struct platform *p)
 			rc |= mmu_map(p->gicr[i].base, p->gicr[i].base + p->gicr[i].size,
 				      ATTR_DEVICE);
 		}
-		if (p->gicc.size) {
-			rc |= mmu_map(p->gicc.base, p->gicc.base + p->gicc.size, ATTR_DEVICE);
+		const struct mem_range *v2[] = {&p->gicc, &p->gich, &p->gicv};
+
+		for (unsigned i = 0; i < 3; i++) {
+			if (v2[i]->size) {
+				rc |= mmu_map(v2[i]->base, v2[i]->base + v2[i]->size, ATTR_DEVICE);
+			}
 		}
 	}
 	dsb_ish();

@@ -20,6 +20,9 @@
 #define GICV3_GICR_MIN 0x20000u
 #define GICV2_GICD_MIN 0x1000u
 #define GICV2_GICC_MIN 0x100u
+/* GICv2 virtualization: GICH up to the last LR (0x1fc); GICV up to GICV_DIR (0x1000). */
+#define GICV2_GICH_MIN 0x200u
+#define GICV2_GICV_MIN 0x2000u
 
 /* The one enabled node compatible with any of @compat; -1 (no error) when there is none. */
 static int find_one(struct platform_ctx *ps, const char *const *compat, size_t n, const char *what,
@@ -227,6 +230,29 @@ static int gic_frame(struct platform_ctx *ps, int node, int index, const char *w
 	return 0;
 }
 
+/*
+ * The GIC node's own "interrupts" is the virtual interface's maintenance interrupt (bindings
+ * arm,gic-v3 and arm,gic): one PPI specifier <1 n flags>. Absent: 0, no maintenance interrupt.
+ */
+static int parse_gic_maint(struct platform_ctx *ps, int node)
+{
+	const void *irq;
+	int len, rc = dtb_prop(&ps->d, node, "interrupts", &irq, &len);
+
+	ps->p->gic_maint_intid = 0;
+	if (rc <= 0) {
+		return rc;
+	}
+	if (len != 12 || dtb_cell(irq, 0) != 1 || dtb_cell(irq, 1) > 15) {
+		return dtb_fail(&ps->d, node,
+				"interrupts (the maintenance interrupt) is not one PPI specifier "
+				"<1 0..15 flags> (%d bytes)",
+				len);
+	}
+	ps->p->gic_maint_intid = 16 + dtb_cell(irq, 1);
+	return 0;
+}
+
 static int parse_gic(struct platform_ctx *ps)
 {
 	struct platform *p = ps->p;
@@ -260,10 +286,17 @@ static int parse_gic(struct platform_ctx *ps)
 					"reg has %d entry, GICv2 needs 2 (GICD, GICC)", count);
 		}
 		p->gic_version = 2;
-		return gic_frame(ps, node, 0, "GICD", GICV2_GICD_MIN, &p->gicd) ||
-				       gic_frame(ps, node, 1, "GICC", GICV2_GICC_MIN, &p->gicc)
-			       ? -1
-			       : 0;
+		if (gic_frame(ps, node, 0, "GICD", GICV2_GICD_MIN, &p->gicd) ||
+		    gic_frame(ps, node, 1, "GICC", GICV2_GICC_MIN, &p->gicc)) {
+			return -1;
+		}
+		/* The virtualization extensions' frames, when the GIC has them (binding
+		 * arm,gic: reg entries 2 and 3, GICH and GICV). */
+		if (count >= 4 && (gic_frame(ps, node, 2, "GICH", GICV2_GICH_MIN, &p->gich) ||
+				   gic_frame(ps, node, 3, "GICV", GICV2_GICV_MIN, &p->gicv))) {
+			return -1;
+		}
+		return parse_gic_maint(ps, node);
 	}
 	if (dtb_u32(&ps->d, node, "#redistributor-regions", &regions) < 0) {
 		return -1;
@@ -289,7 +322,7 @@ static int parse_gic(struct platform_ctx *ps)
 		}
 		p->gicr_count++;
 	}
-	return 0;
+	return parse_gic_maint(ps, node);
 }
 
 /*

@@ -11,6 +11,7 @@
 #include "arch/esr.h"
 #include "esr_model.h"
 #include "esr_name.h"
+#include "gic.h"
 #include "hvc.h"
 #include "runner.h"
 
@@ -336,6 +337,23 @@ static void sc_destroy_all(struct scenario_ctx *c)
 	}
 }
 
+/*
+ * Nothing an instance leaves in the interrupt state may reach the next one: a guest that never
+ * acknowledged, an interrupt the scenario took and did not deactivate, a virtual interface
+ * left on. Checked like the canary, after every instance; the state is cleaned either way.
+ */
+static void leak_check(struct scenario_ctx *c)
+{
+	char what[200];
+
+	if (gic_leak_check(what, sizeof(what))) {
+		sc_fail(c, "leak: %s", what);
+	}
+	if (vgic_leak_check(what, sizeof(what))) {
+		sc_fail(c, "leak: %s", what);
+	}
+}
+
 void runner_run_instance(struct tap *t, const struct scenario *s, const void *row, const char *id)
 {
 	static struct scenario_ctx ctx;
@@ -351,6 +369,7 @@ void runner_run_instance(struct tap *t, const struct scenario *s, const void *ro
 	c->s = s;
 	s->run(c, row);
 	sc_destroy_all(c);
+	leak_check(c);
 
 	struct tap_kv yaml[DIAG_MAX + 1];
 

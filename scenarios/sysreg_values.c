@@ -133,7 +133,7 @@ static void check_icv(struct scenario_ctx *c, const struct sysreg_value *v,
 			(unsigned long long)p->setup->vcpu.ich_vmcr);
 	}
 	if (is_write && !mask && !s.eoicount_unknown) {
-		sc_expect_u64(c, "ich_hcr_el2.eoicount", ICH_HCR_EOICOUNT(read_ich_hcr_el2()),
+		sc_expect_u64(c, "ich_hcr_el2.eoicount", ICH_HCR_EOICOUNT(sc_vcpu(c)->vgic.hcr),
 			      s.eoicount);
 	}
 }

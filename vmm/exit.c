@@ -8,6 +8,7 @@
 
 #include "arch/esr.h"
 #include "console.h"
+#include "gic.h"
 #include "mmio.h"
 #include "vmm_internal.h"
 
@@ -141,11 +142,24 @@ enum exit_action exit_decode(struct vcpu *v, struct exit *e, bool watchdog, bool
 		if (watchdog && !out_of_time) {
 			return EXIT_ACTION_RESUME;
 		}
-		e->reason = watchdog ? EXIT_TIMEOUT : EXIT_IRQ;
+		if (watchdog) {
+			e->reason = EXIT_TIMEOUT;
+			return EXIT_ACTION_RETURN;
+		}
+		/* Acknowledge and drop the priority; the interrupt stays active (gic.h). */
+		e->reason = EXIT_IRQ;
+		e->intid = gic_ack();
+		if ((e->intid & 0x3ff) < 1020) {
+			gic_eoi(e->intid);
+		}
 		return EXIT_ACTION_RETURN;
 	case 10:
 	case 14:
 		e->reason = EXIT_FIQ;
+		e->intid = gic_ack_group0();
+		if ((e->intid & 0x3ff) < 1020) {
+			gic_eoi_group0(e->intid);
+		}
 		return EXIT_ACTION_RETURN;
 	default:
 		e->reason = EXIT_SERROR;

@@ -213,9 +213,6 @@ static void vcpu_load_el2(struct vcpu *v)
 	write_hstr_el2(0);
 	write_vpidr_el2(read_midr_el1());
 	write_vmpidr_el2(read_mpidr_el1());
-	if (vmm_caps.gic_version == 3) {
-		write_ich_hcr_el2(v->cfg.ich_hcr);
-	}
 	if (vmm_caps.ras) {
 		write_vsesr_el2(v->cfg.vsesr);
 	}
@@ -238,6 +235,7 @@ static void vcpu_put(void)
 {
 	write_hcr_el2(HCR_RW);
 	write_vttbr_el2(0);
+	vgic_put();
 }
 
 struct exit vcpu_run(struct vcpu *v)
@@ -256,6 +254,7 @@ struct exit vcpu_run(struct vcpu *v)
 	 * virtual SError clears HCR_EL2.VSE, ICH_HCR_EL2.EOIcount counts).
 	 */
 	vcpu_load_el2(v);
+	vgic_load(&v->vgic);
 	for (;;) {
 		write_elr_el2(v->pc);
 		write_spsr_el2(v->pstate);
@@ -294,6 +293,7 @@ struct exit vcpu_run(struct vcpu *v)
 
 		if (exit_decode(v, &e, timer & CNT_CTL_ISTATUS, out_of_time) ==
 		    EXIT_ACTION_RETURN) {
+			vgic_save(&v->vgic);
 			vcpu_put();
 			return e;
 		}

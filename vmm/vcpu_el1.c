@@ -51,7 +51,6 @@ void vcpu_el1_save(struct vcpu *v)
 		v->el1.dacr32_el2 = read_dacr32_el2();
 		v->el1.ifsr32_el2 = read_ifsr32_el2();
 	}
-	vgic_save(&v->vgic);
 }
 
 void vcpu_el1_load(const struct vcpu *v)
@@ -65,5 +64,4 @@ void vcpu_el1_load(const struct vcpu *v)
 		write_dacr32_el2(v->el1.dacr32_el2);
 		write_ifsr32_el2(v->el1.ifsr32_el2);
 	}
-	vgic_load(&v->vgic);
 }

@@ -51,13 +51,21 @@ struct vcpu_el1 {
 	uint64_t dacr32_el2, ifsr32_el2;
 };
 
-/** The GICv3 virtual CPU interface state of a vCPU (IHI 0069, 12.4, "ICH_*"). */
+/**
+ * The GICv3 virtual CPU interface state of a vCPU (IHI 0069, 12.4, "ICH_*"): loaded at every
+ * vcpu_run() and saved when it returns, so a scenario reads and edits it between runs.
+ * @hcr: ICH_HCR_EL2 (EOIcount included); vcpu_config.ich_hcr is its first value.
+ * @misr, @eisr, @elrsr: ICH_MISR_EL2, ICH_EISR_EL2, ICH_ELRSR_EL2 as the last exit left them
+ * (read-only registers: a snapshot, never loaded).
+ */
 #define VGIC_MAX_LRS  16 /* ICH_VTR_EL2.ListRegs is 4 bits: at most 16 */
 #define VGIC_MAX_APRS 4	 /* ICH_AP0R<n>/AP1R<n>: up to 4 each with 7 preemption bits */
 struct vgic_cpu {
 	uint64_t vmcr;
+	uint64_t hcr;
 	uint64_t lr[VGIC_MAX_LRS];
 	uint64_t ap0r[VGIC_MAX_APRS], ap1r[VGIC_MAX_APRS];
+	uint64_t misr, eisr, elrsr;
 };
 
 #endif

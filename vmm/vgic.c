@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The GICv3 virtual CPU interface state of a vCPU (GIC architecture IHI 0069, 12.4 "ICH_*"):
- * ICH_VMCR_EL2, the list registers and the active priority registers. The harness never uses
- * the virtual interface itself, so, like the EL1 context (vcpu_el1.c), this state stays live
- * across a vCPU's exits and is saved only when another vCPU is loaded.
+ * ICH_HCR_EL2, ICH_VMCR_EL2, the list registers and the active priority registers. Loaded at
+ * every vcpu_run() and saved when it returns (with the read-only status registers), so that
+ * scenarios see and set the state between runs; while the harness runs, ICH_HCR_EL2 = 0 keeps
+ * the virtual interface off, so no maintenance interrupt reaches EL2 outside a guest.
  */
+#include <stdio.h>
+
 #include "arch/sysreg.h"
 #include "vmm.h"
 #include "vmm_internal.h"
@@ -120,7 +123,7 @@ static uint64_t (*const ap1r_read[VGIC_MAX_APRS])(void) = {read_ich_ap1r0_el2, r
 void vgic_init(struct vgic_cpu *g, const struct vcpu_config *cfg)
 {
 	/* Empty list registers, no active priority: only ICH_VMCR_EL2 comes from the config. */
-	*g = (struct vgic_cpu){.vmcr = cfg->ich_vmcr};
+	*g = (struct vgic_cpu){.vmcr = cfg->ich_vmcr, .hcr = cfg->ich_hcr};
 }
 
 void vgic_save(struct vgic_cpu *g)
@@ -128,7 +131,11 @@ void vgic_save(struct vgic_cpu *g)
 	if (vmm_caps.gic_version != 3) {
 		return;
 	}
+	g->hcr = read_ich_hcr_el2();
 	g->vmcr = read_ich_vmcr_el2();
+	g->misr = read_ich_misr_el2();
+	g->eisr = read_ich_eisr_el2();
+	g->elrsr = read_ich_elrsr_el2();
 	for (unsigned n = 0; n < vmm_caps.lrs; n++) {
 		g->lr[n] = vgic_lr_read(n);
 	}
@@ -153,4 +160,25 @@ void vgic_load(const struct vgic_cpu *g)
 		ap0r_write[n](g->ap0r[n]);
 		ap1r_write[n](g->ap1r[n]);
 	}
+	write_ich_hcr_el2(g->hcr);
+}
+
+void vgic_put(void)
+{
+	if (vmm_caps.gic_version == 3) {
+		write_ich_hcr_el2(0);
+	}
+}
+
+int vgic_leak_check(char *what, size_t len)
+{
+	uint64_t hcr;
+
+	if (vmm_caps.gic_version != 3 || !(hcr = read_ich_hcr_el2())) {
+		return 0;
+	}
+	snprintf(what, len, "ICH_HCR_EL2 = 0x%llx between instances (0 expected)",
+		 (unsigned long long)hcr);
+	write_ich_hcr_el2(0);
+	return -1;
 }

@@ -155,6 +155,13 @@ struct exit {
 	uint64_t elr;
 	uint64_t spsr;
 	uint64_t status; /* EXIT_GUEST_DONE */
+	/*
+	 * EXIT_IRQ/EXIT_FIQ: the physical interrupt's IAR value (gic_ack()), 1023 if none was
+	 * pending any more. The vmm dropped its priority (EOImode = 1); it stays active until
+	 * the scenario deactivates it (gic_deactivate()) or a guest does, through a list
+	 * register with HW = 1.
+	 */
+	unsigned intid;
 };
 
 /* World-switch state shared with vmm/entry.S (offsets checked below). */
@@ -266,6 +273,12 @@ static inline uint64_t exit_fault_ipa(const struct exit *e)
 {
 	return ((e->hpfar >> 4) & ((1ULL << 40) - 1)) << 12 | (e->far & 0xfff);
 }
+
+/**
+ * vgic_leak_check() - the virtual interface is off between instances (ICH_HCR_EL2 = 0).
+ * Return: 0, or -1 with what was left in @what, after turning it off.
+ */
+int vgic_leak_check(char *what, size_t len);
 
 /** Pages the vmm holds right now (leak check between scenarios). */
 size_t vmm_pages_in_use(void);

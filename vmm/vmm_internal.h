@@ -41,6 +41,8 @@ void vcpu_put_regime(void);
 void vgic_init(struct vgic_cpu *g, const struct vcpu_config *cfg);
 void vgic_save(struct vgic_cpu *g);
 void vgic_load(const struct vgic_cpu *g);
+/** The harness's state between runs: ICH_HCR_EL2 = 0 (no virtual interface, no maintenance). */
+void vgic_put(void);
 uint64_t vgic_lr_read(unsigned n);
 void vgic_lr_write(unsigned n, uint64_t v);
 

@@ -56,7 +56,10 @@ struct platform {
 	struct mem_range gicd;
 	struct mem_range gicr[PLATFORM_MAX_GICR];
 	unsigned gicr_count;
-	struct mem_range gicc; /* GICv2 CPU interface */
+	struct mem_range gicc;	  /* GICv2 CPU interface */
+	struct mem_range gich;	  /* GICv2 hypervisor interface (size 0: none) */
+	struct mem_range gicv;	  /* GICv2 virtual CPU interface (size 0: none) */
+	unsigned gic_maint_intid; /* the virtual interface's maintenance PPI, 0 if none */
 
 	/* Architected timer PPIs as INTIDs (PPI n = INTID 16 + n). */
 	unsigned timer_intid_sec_phys, timer_intid_phys, timer_intid_virt, timer_intid_hyp;

@@ -108,7 +108,14 @@ static void test_fixtures(void)
 					range_is(&plat.gicd, 0x08000000, 0x10000) &&
 					range_is(&plat.gicc, 0x08010000, 0x10000),
 				"%s: GICv2 distributor and CPU interface", names[i]);
+			unit_ok(range_is(&plat.gich, 0x08030000, 0x10000) &&
+					range_is(&plat.gicv, 0x08040000, 0x10000),
+				"%s: GICv2 hypervisor and virtual CPU interfaces (reg 2, 3)",
+				names[i]);
 		}
+		unit_ok(plat.gic_maint_intid == 25,
+			"%s: maintenance interrupt PPI 9 (INTID 25, the GIC node's interrupts)",
+			names[i]);
 		unit_ok(plat.timer_intid_sec_phys == 29 && plat.timer_intid_phys == 30 &&
 				plat.timer_intid_virt == 27 && plat.timer_intid_hyp == 26,
 			"%s: timer INTIDs 29 30 27 26", names[i]);

@@ -156,10 +156,17 @@ SYSREG_RW(ich_ap1r0_el2, S3_4_C12_C9_0)
 SYSREG_RW(ich_ap1r1_el2, S3_4_C12_C9_1)
 SYSREG_RW(ich_ap1r2_el2, S3_4_C12_C9_2)
 SYSREG_RW(ich_ap1r3_el2, S3_4_C12_C9_3)
-/* Physical CPU interface registers the widths rows (scenarios/virq/width_icc.c) reach at EL2. */
+SYSREG_RO(ich_misr_el2, S3_4_C12_C11_2)
+SYSREG_RO(ich_eisr_el2, S3_4_C12_C11_3)
+SYSREG_RO(ich_elrsr_el2, S3_4_C12_C11_5)
+/* ICH_LR<n>_EL2 are reached only through vgic_lr_write() (vmm/vgic.c), by encoding. */
+
+/* The rest of the ICC_*_EL1 interface (IHI 0069 12.2): at EL1 with IMO/FMO = 1 these reach
+ * the ICV_* registers of the same encoding. */
+SYSREG_RO(icc_iar0_el1, S3_0_C12_C8_0)
+SYSREG_RW(icc_eoir0_el1, S3_0_C12_C8_1)
+SYSREG_RO(icc_hppir0_el1, S3_0_C12_C8_2)
 SYSREG_RW(icc_bpr0_el1, S3_0_C12_C8_3)
-SYSREG_RW(icc_bpr1_el1, S3_0_C12_C12_3)
-SYSREG_RW(icc_igrpen0_el1, S3_0_C12_C12_6)
 SYSREG_RW(icc_ap0r0_el1, S3_0_C12_C8_4)
 SYSREG_RW(icc_ap0r1_el1, S3_0_C12_C8_5)
 SYSREG_RW(icc_ap0r2_el1, S3_0_C12_C8_6)
@@ -168,7 +175,14 @@ SYSREG_RW(icc_ap1r0_el1, S3_0_C12_C9_0)
 SYSREG_RW(icc_ap1r1_el1, S3_0_C12_C9_1)
 SYSREG_RW(icc_ap1r2_el1, S3_0_C12_C9_2)
 SYSREG_RW(icc_ap1r3_el1, S3_0_C12_C9_3)
-/* ICH_LR<n>_EL2 are reached only through vgic_lr_write() (vmm/vgic.c), by encoding. */
+SYSREG_RW(icc_dir_el1, S3_0_C12_C11_1)
+SYSREG_RO(icc_rpr_el1, S3_0_C12_C11_3)
+SYSREG_RW(icc_sgi1r_el1, S3_0_C12_C11_5)
+SYSREG_RW(icc_asgi1r_el1, S3_0_C12_C11_6)
+SYSREG_RW(icc_sgi0r_el1, S3_0_C12_C11_7)
+SYSREG_RO(icc_hppir1_el1, S3_0_C12_C12_2)
+SYSREG_RW(icc_bpr1_el1, S3_0_C12_C12_3)
+SYSREG_RW(icc_igrpen0_el1, S3_0_C12_C12_6)
 
 /* Generic timer registers beyond the EL1 context. */
 SYSREG_RW(cntp_ctl_el0, cntp_ctl_el0)
