@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * virq.vlpi payload (scenarios/virq/vlpi.c): the guest's view of a directly injected vLPI.
+ * virq.v4.vlpi payload (scenarios/virq/vlpi.c): the guest's view of a directly injected vLPI.
  *   gp_vlpi_ack: read ICV_HPPIR1_EL1 up to 1024 times until it is not 1023 (the bounded window
  *     in which a pending vLPI must show), report it (GREPORT_USER + 0); read ICV_IAR1_EL1 and
  *     report it (+ 1); if it is not 1023, write it to ICV_EOIR1_EL1; read ICV_IAR1_EL1 again

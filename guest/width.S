@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * virq.width.icv / virq.reset.icv payloads (scenarios/virq/width_icv.c): the guest's view of
+ * virq.width.icv / virq.width.reset.icv payloads (scenarios/virq/width_icv.c): the guest's view of
  * the GICv3 virtual CPU interface (HCR_EL2.IMO/FMO = 1, so the ICC_* encodings reach ICV_*).
  *   gp_width_<reg>(fields): report <reg> as the fresh vCPU has it (GREPORT_USER + 0); write
  *     all-ones (RES0 bits too) and report the read-back (+ 1); write @fields (every field of

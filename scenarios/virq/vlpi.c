@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * virq.vlpi[<case>]: GICv4.0 direct injection of a virtual LPI (kernel/gic_its.c). Each
+ * virq.v4.vlpi[<case>]: GICv4.0 direct injection of a virtual LPI (kernel/gic_its.c). Each
  * instance maps DeviceID 0 (MAPD), the vPE (VMAPP), EventID 0 -> vINTID 8197 of that vPE with
  * no doorbell (VMAPTI, doorbell 1023), writes the vINTID's configuration byte, makes the vLPI
  * pending with INT while the vPE is resident or not, runs the guest (guest/vlpi.S) with the
@@ -155,7 +155,7 @@ static void run_vlpi(struct scenario_ctx *c, const void *row)
 }
 
 SCENARIO(
-	virq_vlpi, .id = "virq.vlpi",
+	virq_v4_vlpi, .id = "virq.v4.vlpi",
 	.rule = "GICv4.0 direct injection: a vLPI the ITS made pending (MAPD, VMAPP, VMAPTI with "
 		"no doorbell, INT) is read by ICV_HPPIR1_EL1/ICV_IAR1_EL1 as its vINTID exactly "
 		"when its vPE is resident (GICR_VPENDBASER.Valid), its configuration byte has "

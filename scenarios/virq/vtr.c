@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * virq.vtr[<rule>]: ICH_VTR_EL2, ICC_CTLR_EL1 and ID_AA64PFR0_EL1.GIC hold values the
+ * virq.width.vtr[<rule>]: ICH_VTR_EL2, ICC_CTLR_EL1 and ID_AA64PFR0_EL1.GIC hold values the
  * architecture allows, consistent with each other (scenarios/model/gic_width_model.c,
  * gw_id_rule_holds()). One row per rule; the raw values are in every diagnosis.
  */
@@ -55,7 +55,7 @@ static void run_vtr(struct scenario_ctx *c, const void *row)
 	}
 }
 
-SCENARIO(virq_vtr, .id = "virq.vtr",
+SCENARIO(virq_width_vtr, .id = "virq.width.vtr",
 	 .rule = "ICH_VTR_EL2: PRIbits and PREbits >= 0b100 (at least 32 levels of virtual "
 		 "priority and preemption), PREbits <= PRIbits, PREbits <= 0b110 (at most 7 "
 		 "preemption bits), IDbits 0b000 or 0b001; ID_AA64PFR0_EL1.GIC 0b0001 or 0b0011 "

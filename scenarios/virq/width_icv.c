@@ -2,7 +2,7 @@
 /*
  * The guest's view of the GICv3 virtual CPU interface at a fresh vCPU (HCR_EL2.IMO/FMO = 1,
  * ICH_VMCR_EL2 as the vmm loads it, active priorities 0, no list register in use):
- *   virq.reset.icv[<reg>]: what each ICV_* register reads before the guest writes anything;
+ *   virq.width.reset.icv[<reg>]: what each ICV_* register reads before the guest writes anything;
  *   virq.width.icv[<reg>]: which bits hold a value: the guest writes all-ones, then every
  *     field set with the RES0 bits clear, then zero (below the minimum binary point), and
  *     reads back after each; only the fields are compared (a RES0 bit may be stateful);
@@ -192,7 +192,7 @@ static void run_icv(struct scenario_ctx *c, const void *row)
 	}
 }
 
-SCENARIO(virq_reset_icv, .id = "virq.reset.icv",
+SCENARIO(virq_width_reset_icv, .id = "virq.width.reset.icv",
 	 .rule = "at a fresh vCPU (ICH_VMCR_EL2 as loaded, here 0, ICH_AP<g>R<n>_EL2 = 0, no LR "
 		 "in use) ICV_* read what ICH_VMCR_EL2 holds: PMR = VPMR, BPR0/BPR1 = VBPR0/VBPR1 "
 		 "raised to their minimum (7 - preemption bits, +1 for BPR1; BPR1 = BPR0 + 1 "
