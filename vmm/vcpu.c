@@ -111,6 +111,7 @@ struct vcpu *vcpu_create(struct vm *vm, const struct vcpu_config *cfg)
 	v->vm = vm;
 	v->cfg = *cfg;
 	v->hcr = HCR_GUEST_BASE | cfg->hcr;
+	v->hcr &= ~(cfg->hcr_clear & (HCR_IMO | HCR_FMO)); /* see vcpu_config.hcr_clear */
 	/* MDCR_EL2 trap bits from the config; HPMN: every PMU counter belongs to EL1/EL0. */
 	v->mdcr = cfg->mdcr;
 	v->cnthctl = (cfg->cnthctl || cfg->cnthctl_set) ? cfg->cnthctl
@@ -212,7 +213,7 @@ static void vcpu_load_el2(struct vcpu *v)
 	write_cntvoff_el2(0);
 	write_hstr_el2(0);
 	write_vpidr_el2(read_midr_el1());
-	write_vmpidr_el2(read_mpidr_el1());
+	write_vmpidr_el2(v->cfg.vmpidr ? v->cfg.vmpidr : read_mpidr_el1());
 	if (vmm_caps.ras) {
 		write_vsesr_el2(v->cfg.vsesr);
 	}

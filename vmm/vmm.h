@@ -127,6 +127,18 @@ struct vcpu_config {
 	uint64_t ich_vmcr;  /* ICH_VMCR_EL2 when the vCPU is first loaded (GICv3 only) */
 	uint64_t cntpoff;   /* CNTPOFF_EL2 (written when FEAT_ECV_POFF is implemented) */
 	uint64_t timer_ctl; /* CNTP_CTL_EL0 and CNTV_CTL_EL0 at first load (CVALs are 0) */
+	/*
+	 * VMPIDR_EL2, the MPIDR_EL1 the guest reads (its affinity, e.g. the vSGI targets of
+	 * virq.sgi); 0: the physical MPIDR_EL1, as before. Bit 31 is RES1, so a set value is never
+	 * 0.
+	 */
+	uint64_t vmpidr;
+	/*
+	 * HCR_EL2 bits to clear from the base the vmm always sets; only IMO and FMO may be
+	 * cleared (physical IRQs/FIQs then go to EL1, so the watchdog cannot take the CPU back:
+	 * for short straight-line guests that keep PSTATE.I and F masked, e.g. virq.sgi.notrap).
+	 */
+	uint64_t hcr_clear;
 };
 
 enum exit_reason {

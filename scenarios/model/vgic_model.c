@@ -93,7 +93,10 @@ static unsigned vbpr(const struct vgic_state *s, unsigned group)
 	return v < min ? min : v;
 }
 
-/* ICH_VMCR_EL2.VPMR, an alias of ICV_PMR_EL1: unimplemented priority bits RAZ. */
+/*
+ * ICH_VMCR_EL2.VPMR, an alias of ICV_PMR_EL1: unimplemented priority bits RAZ. (QEMU's
+ * ich_vmcr_write() keeps all 8 bits as written; only icv_pmr_write() masks them.)
+ */
 static unsigned vpmr(const struct vgic_state *s)
 {
 	return (unsigned)FIELD_GET(s->vmcr, 24, 8) & vgic_prio_mask(&s->vtr);
