@@ -22,18 +22,21 @@ usage() {
 	exit 2
 }
 
-# Every aarch64 CPU model with EL2 that each QEMU offers, plus one GICv2 boot and one boot of
-# a CPU with EL3 (secure=on: SMC routing differs) per QEMU.
+# Every aarch64 CPU model with EL2 that each QEMU offers, plus one GICv2 boot, one GICv4.0 boot
+# (gic-version=4: the ITS with virtual LPIs, docs/gicv4.md) and one boot of a CPU with EL3
+# (secure=on: SMC routing differs) per QEMU.
 CPUS_7_2="a64fx cortex-a35 cortex-a53 cortex-a57 cortex-a72 cortex-a76 neoverse-n1 max"
 CPUS_10_0="$CPUS_7_2 cortex-a55 cortex-a710 neoverse-n2 neoverse-v1"
 platforms() {
 	local c
 	for c in $CPUS_7_2; do echo "7.2 $c 3"; done
 	echo "7.2 max 2"
+	echo "7.2 max 4"
 	echo "7.2 max 3 el3"
 	echo "7.2 max 3 exhaustive"
 	for c in $CPUS_10_0; do echo "10.0 $c 3"; done
 	echo "10.0 max 2"
+	echo "10.0 max 4"
 	echo "10.0 max 3 el3"
 	echo "10.0 max 3 exhaustive"
 }

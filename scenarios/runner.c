@@ -11,6 +11,7 @@
 #include "arch/sysreg.h"
 #include "bootargs.h"
 #include "console.h"
+#include "gic_info.h"
 #include "glob.h"
 #include "kernel.h"
 #include "midr.h"
@@ -200,6 +201,7 @@ static void print_header(void)
 	char core[64];
 	uint64_t midr = read_midr_el1();
 	char granules[16] = "";
+	char gic[384];
 
 	midr_describe(midr, core, sizeof(core));
 	snprintf(granules, sizeof(granules), "%s%s%s", vmm_caps.gran4 ? "4k," : "",
@@ -212,6 +214,8 @@ static void print_header(void)
 		    (unsigned long long)read_revidr_el1(), kernel_entry_el,
 		    (unsigned long)kernel_load_base, platform.gic_version, vmm_caps.lrs,
 		    vmm_caps.vmid_bits, vmm_caps.ipa_bits, granules);
+	gic_info_describe(platform.gic_version, platform.gicd.base, gic, sizeof(gic));
+	tap_comment(&tap, "gic: %s", gic);
 }
 
 static void canary_fill(void)
