@@ -89,7 +89,7 @@ static inline void wr8(uint64_t a, uint8_t v)
 }
 
 /* Find this PE's redistributor: GICR_TYPER.Affinity_Value == MPIDR Aff3.Aff2.Aff1.Aff0. */
-static uint64_t gicv3_find_rdist(const struct platform *p)
+uint64_t gic_rdist_base(const struct platform *p)
 {
 	uint64_t mpidr = read_mpidr_el1();
 	uint32_t aff = (uint32_t)((mpidr & 0xffffff) | ((mpidr >> 32) & 0xff) << 24);
@@ -115,7 +115,7 @@ static uint64_t gicv3_find_rdist(const struct platform *p)
 static int gicv3_init(const struct platform *p, unsigned intid, char *err, size_t errlen)
 {
 	uint64_t d = p->gicd.base;
-	uint64_t r = gicv3_find_rdist(p);
+	uint64_t r = gic_rdist_base(p);
 
 	if (!r) {
 		snprintf(err, errlen, "no GICv3 redistributor for MPIDR 0x%llx",

@@ -5,12 +5,12 @@
  * The tables live in .bss: the harness keeps them for its lifetime, so no instance's page
  * accounting sees them, and the ITS reads them Inner Shareable Write-Back like the harness.
  */
-#include <libfdt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "arch/el2.h"
 #include "arch/sysreg.h"
+#include "gic.h"
 #include "gic_its.h"
 #include "mmu.h"
 
@@ -98,68 +98,18 @@ static void wr32(uint64_t a, uint32_t v)
 	*(volatile uint32_t *)a = v;
 }
 
-/* The ITS node's first reg entry, in the parent's address and size cells. */
-static int its_find(const struct platform *p, uint64_t *base, uint64_t *size)
-{
-	int node = fdt_node_offset_by_compatible(p->dtb, -1, "arm,gic-v3-its");
-	int parent, ac, sc, len;
-	const fdt32_t *reg;
-
-	if (node < 0 || (parent = fdt_parent_offset(p->dtb, node)) < 0) {
-		return -1;
-	}
-	ac = fdt_address_cells(p->dtb, parent);
-	sc = fdt_size_cells(p->dtb, parent);
-	reg = fdt_getprop(p->dtb, node, "reg", &len);
-	if (!reg || ac < 1 || ac > 2 || sc < 1 || sc > 2 || len < 4 * (ac + sc)) {
-		return -1;
-	}
-	*base = fdt32_to_cpu(reg[0]);
-	if (ac == 2) {
-		*base = *base << 32 | fdt32_to_cpu(reg[1]);
-	}
-	*size = fdt32_to_cpu(reg[ac]);
-	if (sc == 2) {
-		*size = *size << 32 | fdt32_to_cpu(reg[ac + 1]);
-	}
-	return 0;
-}
-
-/* This PE's redistributor: GICR_TYPER.Affinity_Value == MPIDR Aff3.Aff2.Aff1.Aff0. */
-static uint64_t find_rdist(const struct platform *p)
-{
-	uint64_t mpidr = read_mpidr_el1();
-	uint32_t aff = (uint32_t)((mpidr & 0xffffff) | ((mpidr >> 32) & 0xff) << 24);
-
-	for (unsigned r = 0; r < p->gicr_count; r++) {
-		for (uint64_t b = p->gicr[r].base; b < p->gicr[r].base + p->gicr[r].size;) {
-			uint64_t typer = rd64(b + GICR_TYPER);
-
-			if ((uint32_t)(typer >> 32) == aff) {
-				return b;
-			}
-			if (typer & GICR_TYPER_LAST) {
-				break;
-			}
-			b += (typer & GICR_TYPER_VLPIS) ? 0x40000 : 0x20000;
-		}
-	}
-	return 0;
-}
-
 const char *gic_its_unavailable(const struct platform *p)
 {
 	static char why[96];
-	uint64_t base, size;
 
 	if (p->gic_version != 3) {
 		snprintf(why, sizeof(why), "needs a GICv3/v4 ITS (GIC v%u)", p->gic_version);
 		return why;
 	}
-	if (its_find(p, &base, &size)) {
+	if (!p->gits.size) {
 		return "needs an ITS (no arm,gic-v3-its node in the DTB)";
 	}
-	uint64_t r = find_rdist(p);
+	uint64_t r = gic_rdist_base(p);
 
 	if (!r || !(rd64(r + GICR_TYPER) & GICR_TYPER_VLPIS)) {
 		return "needs direct vLPI injection (GICR_TYPER.VLPIS = 0: GICv3, not GICv4)";
@@ -201,7 +151,6 @@ static int baser_setup(char *err, size_t len)
 
 int gic_its_init(const struct platform *p, char *err, size_t len)
 {
-	uint64_t size;
 	const char *why;
 
 	if (init_result != 1) {
@@ -211,12 +160,12 @@ int gic_its_init(const struct platform *p, char *err, size_t len)
 	init_result = -1;
 	if ((why = gic_its_unavailable(p))) {
 		snprintf(init_err, sizeof(init_err), "%s", why);
-	} else if (its_find(p, &its_base, &size) || mmu_map_device(its_base, size)) {
+	} else if (its_base = p->gits.base, mmu_map_device(its_base, p->gits.size)) {
 		snprintf(init_err, sizeof(init_err), "cannot map the ITS");
 	} else if (!(rd64(its_base + GITS_TYPER) & GITS_TYPER_VIRTUAL)) {
 		snprintf(init_err, sizeof(init_err), "GITS_TYPER.Virtual = 0: no vLPI support");
 	} else if (!baser_setup(init_err, sizeof(init_err))) {
-		rd_base = find_rdist(p);
+		rd_base = gic_rdist_base(p);
 		/* Command queue: one 4 KiB page (Size = pages - 1 = 0). */
 		wr64(its_base + GITS_CBASER,
 		     CBASER_VALID | CBASER_CACHE_WB | CBASER_SH_INNER | (uintptr_t)its_cmdq);

@@ -18,6 +18,7 @@
  * 2 x 64 KiB; IHI 0048 4.1: GICD 4 KiB; a Cortex-A9 CPU interface is only 256 bytes). */
 #define GICV3_GICD_MIN 0x10000u
 #define GICV3_GICR_MIN 0x20000u
+#define GICV3_GITS_MIN 0x20000u
 #define GICV2_GICD_MIN 0x1000u
 #define GICV2_GICC_MIN 0x100u
 /* GICv2 virtualization: GICH up to the last LR (0x1fc); GICV up to GICV_DIR (0x1000). */
@@ -253,6 +254,31 @@ static int parse_gic_maint(struct platform_ctx *ps, int node)
 	return 0;
 }
 
+/*
+ * An ITS (binding arm,gic-v3-its): the first enabled child of the GICv3 node with that
+ * compatible, its GITS_* frame at least the control and translation pages (2 x 64 KiB).
+ * Optional: p->gits.size stays 0 without one.
+ */
+static int parse_gic_its(struct platform_ctx *ps, int gic)
+{
+	int node, en;
+
+	fdt_for_each_subnode(node, ps->d.fdt, gic)
+	{
+		if (fdt_node_check_compatible(ps->d.fdt, node, "arm,gic-v3-its")) {
+			continue;
+		}
+		en = dtb_enabled(&ps->d, node);
+		if (en < 0) {
+			return -1;
+		}
+		if (en) {
+			return gic_frame(ps, node, 0, "ITS", GICV3_GITS_MIN, &ps->p->gits);
+		}
+	}
+	return 0;
+}
+
 static int parse_gic(struct platform_ctx *ps)
 {
 	struct platform *p = ps->p;
@@ -322,7 +348,7 @@ static int parse_gic(struct platform_ctx *ps)
 		}
 		p->gicr_count++;
 	}
-	return parse_gic_maint(ps, node);
+	return parse_gic_its(ps, node) || parse_gic_maint(ps, node) ? -1 : 0;
 }
 
 /*

@@ -16,6 +16,9 @@
  */
 int gic_init(const struct platform *p, unsigned intid, char *err, size_t errlen);
 
+/** This PE's GICv3 redistributor (GICR_TYPER.Affinity_Value = its MPIDR affinity), 0 if none. */
+uint64_t gic_rdist_base(const struct platform *p);
+
 /** Number of implemented list registers (ICH_VTR_EL2.ListRegs + 1), 0 without GICv3 sysregs. */
 unsigned gic_lr_count(void);
 

@@ -56,6 +56,7 @@ struct platform {
 	struct mem_range gicd;
 	struct mem_range gicr[PLATFORM_MAX_GICR];
 	unsigned gicr_count;
+	struct mem_range gits;	  /* GICv3 ITS (size 0: none) */
 	struct mem_range gicc;	  /* GICv2 CPU interface */
 	struct mem_range gich;	  /* GICv2 hypervisor interface (size 0: none) */
 	struct mem_range gicv;	  /* GICv2 virtual CPU interface (size 0: none) */

@@ -103,6 +103,8 @@ static void test_fixtures(void)
 					plat.gicr_count == 1 &&
 					range_is(&plat.gicr[0], 0x080a0000, 0xf60000),
 				"%s: GICv3 distributor and one redistributor region", names[i]);
+			unit_ok(range_is(&plat.gits, 0x08080000, 0x20000),
+				"%s: the ITS (an arm,gic-v3-its child of the GIC node)", names[i]);
 		} else {
 			unit_ok(plat.gic_version == 2 &&
 					range_is(&plat.gicd, 0x08000000, 0x10000) &&
