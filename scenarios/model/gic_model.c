@@ -6,6 +6,7 @@
 
 #include "arch/el2.h"
 #include "gic_model.h"
+#include "gic_width_model.h"
 
 #define VMCR_VBPR1_SHIFT 18
 #define VMCR_VBPR0_SHIFT 21
@@ -69,27 +70,21 @@ uint64_t ich_hcr_trap_bits(enum icv_reg r, bool is_write, uint64_t vtr)
 	return bits;
 }
 
-/* ICH_VTR_EL2.PRIbits, PREbits, IDbits are "minus one" encodings. */
-static unsigned vtr_pribits(uint64_t vtr)
-{
-	return (unsigned)FIELD_GET(vtr, 29, 3) + 1;
-}
-
+/* ICH_VTR_EL2's counts and the widths they imply: gic_width_model's, one definition. */
 static unsigned vtr_prebits(uint64_t vtr)
 {
-	return (unsigned)FIELD_GET(vtr, 26, 3) + 1;
+	return gw_vtr_decode(vtr).pre_bits;
 }
 
-/* IDbits 0b000: 16 INTID bits, 0b001: 24. */
 static unsigned vtr_idbits(uint64_t vtr)
 {
-	return FIELD_GET(vtr, 23, 3) == 1 ? 24 : 16;
+	return gw_vtr_decode(vtr).id_bits == 24 ? 24 : 16;
 }
 
 /* The minimum VBPR0: 7 - preemption bits ("ggggg.sss" with 5 bits: 2). VBPR1: one more. */
 static unsigned min_vbpr0(uint64_t vtr)
 {
-	return 7 - vtr_prebits(vtr);
+	return gw_bpr0_min(vtr_prebits(vtr));
 }
 
 static unsigned vmcr_vbpr0(uint64_t vmcr)
@@ -112,7 +107,7 @@ static uint64_t set_field(uint64_t reg, unsigned shift, unsigned width, uint64_t
 /* VPriorityGroup of the highest active priority: bit n of the AP registers is group n. */
 static uint64_t highest_active_priority(const struct icv_state *s)
 {
-	unsigned regs = 1u << (vtr_prebits(s->vtr) - 5);
+	unsigned regs = gw_apr_count(vtr_prebits(s->vtr));
 
 	for (unsigned n = 0; n < regs && n < 4; n++) {
 		uint32_t ap = s->ap0r[n] | s->ap1r[n];
@@ -193,7 +188,7 @@ static void eoi_or_dir(struct icv_state *s, enum icv_reg r, uint64_t value)
 void icv_write(struct icv_state *s, enum icv_reg r, uint64_t value)
 {
 	unsigned min0 = min_vbpr0(s->vtr), bpr = (unsigned)(value & 7);
-	uint64_t prio_mask = (0xffULL << (8 - vtr_pribits(s->vtr))) & 0xff;
+	uint64_t prio_mask = gw_prio_mask(gw_vtr_decode(s->vtr).pri_bits);
 
 	switch (r) {
 	case ICV_PMR:

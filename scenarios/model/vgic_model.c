@@ -3,6 +3,7 @@
  * The vGIC oracle (see vgic_model.h): the GICv3 virtual CPU interface rules of IHI 0069, written
  * from the register descriptions and pseudocode, not from an implementation.
  */
+#include "gic_width_model.h"
 #include "vgic_model.h"
 
 #include "arch/el2.h"
@@ -14,32 +15,35 @@
 
 struct vgic_vtr vgic_vtr_decode(uint64_t vtr)
 {
+	/* The fields are decoded once, by gic_width_model; a reserved IDbits counts as 16. */
+	struct gw_vtr w = gw_vtr_decode(vtr);
+
 	return (struct vgic_vtr){
-		.list_regs = (unsigned)ICH_VTR_LISTREGS(vtr) + 1,
-		.pri_bits = (unsigned)ICH_VTR_PRIBITS(vtr) + 1,
-		.pre_bits = (unsigned)ICH_VTR_PREBITS(vtr) + 1,
-		/* IDbits: 0b000 16 bits, 0b001 24 bits; the rest reserved. */
-		.id_bits = ICH_VTR_IDBITS(vtr) == 1 ? 24 : 16,
-		.seis = (vtr & ICH_VTR_SEIS) != 0,
-		.a3v = (vtr & ICH_VTR_A3V) != 0,
-		.nv4 = (vtr & ICH_VTR_NV4) != 0,
-		.tds = (vtr & ICH_VTR_TDS) != 0,
+		.list_regs = w.list_regs,
+		.pri_bits = w.pri_bits,
+		.pre_bits = w.pre_bits,
+		.id_bits = w.id_bits ? w.id_bits : 16,
+		.seis = w.seis,
+		.a3v = w.a3v,
+		.nv4 = w.nv4,
+		.tds = w.tds,
 	};
 }
 
+/* The widths themselves are gic_width_model's, one definition for every GIC oracle. */
 unsigned vgic_apr_count(const struct vgic_vtr *vtr)
 {
-	return vtr->pre_bits > 5 ? 1u << (vtr->pre_bits - 5) : 1;
+	return gw_apr_count(vtr->pre_bits);
 }
 
 unsigned vgic_prio_mask(const struct vgic_vtr *vtr)
 {
-	return (0xffu << (8 - vtr->pri_bits)) & 0xff;
+	return gw_prio_mask(vtr->pri_bits);
 }
 
 unsigned vgic_bpr_min(const struct vgic_vtr *vtr, unsigned group)
 {
-	return 7 - vtr->pre_bits + (group ? 1 : 0);
+	return gw_bpr0_min(vtr->pre_bits) + (group ? 1 : 0);
 }
 
 struct vgic_lr vgic_lr_decode(uint64_t v, const struct vgic_vtr *vtr)
