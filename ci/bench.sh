@@ -107,6 +107,6 @@ my $head = "| instances | executed | ms | instances/s | ms per executed instance
 	. "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n";
 print "\nPer area (the image's own clock, hyptap.timing; medians of $runs runs):\n\n| area $head";
 row($_) for grep { /^time-area / } @order;
-print "\nPer scenario of the stage2 and el2 areas:\n\n| scenario $head";
-row($_) for grep { /^time (?:stage2|el2)\./ } @order;
+print "\nPer scenario of the stage2, el2, virq and timer areas:\n\n| scenario $head";
+row($_) for grep { /^time (?:stage2|el2|virq|timer)\./ } @order;
 PERL
