@@ -19,16 +19,27 @@ static unsigned id_bits(uint64_t field)
 	return field == 0 ? 16 : field == 1 ? 24 : 0;
 }
 
-static uint32_t gicd_read32(uint64_t gicd, unsigned offset)
+static uint32_t gicd_read32(uint64_t frame, unsigned offset)
 {
-	return *(volatile uint32_t *)(gicd + offset);
+	return *(volatile uint32_t *)(frame + offset);
 }
 
-void gic_info_describe(unsigned gic_version, uint64_t gicd, char *buf, size_t len)
+#define GICH_VTR 0x0004 /* GICv2 hypervisor interface (IHI 0048B 5.3.2) */
+
+void gic_info_describe(unsigned gic_version, uint64_t gicd, uint64_t gich, char *buf, size_t len)
 {
 	uint64_t vtr, ctlr, pfr0 = read_id_aa64pfr0_el1();
 	uint32_t typer, typer2;
 
+	if (gic_version == 2 && gich) {
+		uint32_t v2 = gicd_read32(gich, GICH_VTR);
+
+		snprintf(buf, len,
+			 "v2 gich_vtr=0x%x (listregs=%u prebits=%u pribits=%u) id_aa64pfr0.gic=%u",
+			 v2, (unsigned)FIELD_GET(v2, 0, 6) + 1, (unsigned)FIELD_GET(v2, 26, 3) + 1,
+			 (unsigned)FIELD_GET(v2, 29, 3) + 1, (unsigned)PFR0_GIC(pfr0));
+		return;
+	}
 	if (gic_version != 3) {
 		snprintf(buf, len, "v%u id_aa64pfr0.gic=%u (no GICv3 CPU interface in use)",
 			 gic_version, (unsigned)PFR0_GIC(pfr0));

@@ -214,7 +214,8 @@ static void print_header(void)
 		    (unsigned long long)read_revidr_el1(), kernel_entry_el,
 		    (unsigned long)kernel_load_base, platform.gic_version, vmm_caps.lrs,
 		    vmm_caps.vmid_bits, vmm_caps.ipa_bits, granules);
-	gic_info_describe(platform.gic_version, platform.gicd.base, gic, sizeof(gic));
+	gic_info_describe(platform.gic_version, platform.gicd.base, platform.gich.base, gic,
+			  sizeof(gic));
 	tap_comment(&tap, "gic: %s", gic);
 }
 
