@@ -255,8 +255,7 @@ struct exit vcpu_run(struct vcpu *v)
 	 * virtual SError clears HCR_EL2.VSE, ICH_HCR_EL2.EOIcount counts).
 	 */
 	vcpu_load_el2(v);
-	vgic_load(&v->vgic);
-	vgic_v2_load(&v->gicv2);
+	vgic_load(v);
 	for (;;) {
 		write_elr_el2(v->pc);
 		write_spsr_el2(v->pstate);
@@ -295,8 +294,7 @@ struct exit vcpu_run(struct vcpu *v)
 
 		if (exit_decode(v, &e, timer & CNT_CTL_ISTATUS, out_of_time) ==
 		    EXIT_ACTION_RETURN) {
-			vgic_save(&v->vgic);
-			vgic_v2_save(&v->gicv2);
+			vgic_save(v);
 			vcpu_put();
 			return e;
 		}

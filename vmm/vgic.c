@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The GICv3 virtual CPU interface state of a vCPU (GIC architecture IHI 0069, 12.4 "ICH_*"):
- * ICH_HCR_EL2, ICH_VMCR_EL2, the list registers and the active priority registers. Loaded at
- * every vcpu_run() and saved when it returns (with the read-only status registers), so that
- * scenarios see and set the state between runs; while the harness runs, ICH_HCR_EL2 = 0 keeps
- * the virtual interface off, so no maintenance interrupt reaches EL2 outside a guest.
+ * A vCPU's virtual CPU interface state, behind one vgic_load()/vgic_save()/vgic_put() for
+ * either GIC: GICv3 here (IHI 0069, 12.4 "ICH_*": ICH_HCR_EL2, ICH_VMCR_EL2, the list
+ * registers, the active priority registers), GICv2 in vgic_v2.c. Loaded at every vcpu_run()
+ * and saved when it returns (with the read-only status registers), so that scenarios see and
+ * set the state between runs; while the harness runs, ICH_HCR_EL2 (GICH_HCR) = 0 keeps the
+ * virtual interface off, so no maintenance interrupt reaches EL2 outside a guest.
  */
 #include <stdio.h>
 
@@ -126,11 +127,8 @@ void vgic_init(struct vgic_cpu *g, const struct vcpu_config *cfg)
 	*g = (struct vgic_cpu){.vmcr = cfg->ich_vmcr, .hcr = cfg->ich_hcr};
 }
 
-void vgic_save(struct vgic_cpu *g)
+static void vgic_v3_save(struct vgic_cpu *g)
 {
-	if (vmm_caps.gic_version != 3) {
-		return;
-	}
 	g->hcr = read_ich_hcr_el2();
 	g->vmcr = read_ich_vmcr_el2();
 	g->misr = read_ich_misr_el2();
@@ -145,11 +143,8 @@ void vgic_save(struct vgic_cpu *g)
 	}
 }
 
-void vgic_load(const struct vgic_cpu *g)
+static void vgic_v3_load(const struct vgic_cpu *g)
 {
-	if (vmm_caps.gic_version != 3) {
-		return;
-	}
 	/* The guest's ICC_SRE_EL1.SRE = 1: EL1 uses the system-register (ICV_*) interface. */
 	write_icc_sre_el1(ICC_SRE_EL1_SRE);
 	write_ich_vmcr_el2(g->vmcr);
@@ -163,10 +158,31 @@ void vgic_load(const struct vgic_cpu *g)
 	write_ich_hcr_el2(g->hcr);
 }
 
+/* The one entry point for the vCPU's virtual interface, whichever GIC the platform has. */
+void vgic_load(const struct vcpu *v)
+{
+	if (vmm_caps.gic_version == 3) {
+		vgic_v3_load(&v->vgic);
+	} else if (vmm_caps.gic_version == 2) {
+		vgic_v2_load(&v->gicv2);
+	}
+}
+
+void vgic_save(struct vcpu *v)
+{
+	if (vmm_caps.gic_version == 3) {
+		vgic_v3_save(&v->vgic);
+	} else if (vmm_caps.gic_version == 2) {
+		vgic_v2_save(&v->gicv2);
+	}
+}
+
 void vgic_put(void)
 {
 	if (vmm_caps.gic_version == 3) {
 		write_ich_hcr_el2(0);
+	} else if (vmm_caps.gic_version == 2) {
+		vgic_v2_put();
 	}
 }
 

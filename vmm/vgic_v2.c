@@ -2,9 +2,10 @@
 /*
  * The GICv2 hypervisor interface (IHI 0048B, 5.3 "GIC virtual interface control registers"):
  * GICH_* MMIO in the frame of the DTB's GIC node (reg entry 2), and the vCPU's copy of it.
- * Like the GICv3 state (vgic.c), it is loaded at every vcpu_run() and saved at every return,
- * where GICH_HCR is cleared: a maintenance condition of a stopped vCPU never reaches the
- * harness, and the scenario sees GICH_MISR/EISR/ELRSR as the exit left them.
+ * Like the GICv3 state (vgic.c, the entry point for both), it is loaded at every vcpu_run()
+ * and saved at every return, and GICH_HCR is cleared between runs (vgic_v2_put()): a
+ * maintenance condition of a stopped vCPU never reaches the harness, and the scenario sees
+ * GICH_MISR/EISR/ELRSR as the exit left them.
  */
 #include <stdio.h>
 
@@ -85,7 +86,7 @@ void vgic_v2_save(struct vgic_v2_cpu *g)
 	if (!lrs) {
 		return;
 	}
-	/* The status registers first: they depend on GICH_HCR, cleared below. */
+	/* The status registers first: they depend on GICH_HCR, which vgic_v2_put() clears. */
 	g->misr = gich_read(GICH_MISR);
 	g->eisr[0] = gich_read(GICH_EISR0);
 	g->eisr[1] = gich_read(GICH_EISR1);
@@ -97,7 +98,13 @@ void vgic_v2_save(struct vgic_v2_cpu *g)
 	for (unsigned n = 0; n < lrs; n++) {
 		g->lr[n] = gich_lr_read(n);
 	}
-	gich_write(GICH_HCR, 0);
+}
+
+void vgic_v2_put(void)
+{
+	if (vgic_v2_lrs()) {
+		gich_write(GICH_HCR, 0);
+	}
 }
 
 int vgic_v2_leak_check(char *what, size_t len)

@@ -36,18 +36,21 @@ void vcpu_el1_load(const struct vcpu *v);
 void vcpu_load_regime(struct vcpu *v);
 void vcpu_put_regime(void);
 
-/* The GICv3 virtual CPU interface state (vmm/vgic.c); save and load do nothing without GICv3. */
+/* The vCPU's virtual CPU interface state (vmm/vgic.c): GICv3 ICH_* or GICv2 GICH_*. */
 /** A vCPU's first state: ICH_VMCR_EL2 from @cfg, empty list registers, no active priority. */
 void vgic_init(struct vgic_cpu *g, const struct vcpu_config *cfg);
-void vgic_save(struct vgic_cpu *g);
-void vgic_load(const struct vgic_cpu *g);
-/** The harness's state between runs: ICH_HCR_EL2 = 0 (no virtual interface, no maintenance). */
+/** Load @v's virtual interface (v->vgic or, on GICv2, v->gicv2) at the start of a run. */
+void vgic_load(const struct vcpu *v);
+/** Save it, with the status registers, when the run returns. */
+void vgic_save(struct vcpu *v);
+/** The harness's state between runs: ICH_HCR_EL2 / GICH_HCR = 0 (no maintenance interrupt). */
 void vgic_put(void);
 uint64_t vgic_lr_read(unsigned n);
 void vgic_lr_write(unsigned n, uint64_t v);
 /* The GICv2 virtual interface state (vmm/vgic_v2.c); nothing without a GICH frame. */
 void vgic_v2_load(const struct vgic_v2_cpu *g);
 void vgic_v2_save(struct vgic_v2_cpu *g);
+void vgic_v2_put(void);
 /** vgic_leak_check() for the GICv2 hypervisor interface: GICH_HCR = 0 between instances. */
 int vgic_v2_leak_check(char *what, size_t len);
 
