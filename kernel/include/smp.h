@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Every PE: the CPUs of the DTB's /cpus, brought up with PSCI CPU_ON at EL2 (kernel/smp.c),
+ * each with its own stack, vectors, the harness's EL2 map and its per-CPU block in TPIDR_EL2.
+ * A PE that is not running an instance is parked in smp_park(): it serves calls another PE
+ * posts to it (smp_call_async()), so a cross-PE scenario can run code (a vCPU, a TLBI, a
+ * counter loop) on a second PE while it checks on the first.
+ */
+#ifndef KERNEL_SMP_H
+#define KERNEL_SMP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/** Most PEs hyptap drives (the DTB may describe more: they are reported and left off). */
+#define CPU_MAX 64
+
+enum cpu_state {
+	CPU_ABSENT,  /* described but not brought up (not selected, or no PSCI) */
+	CPU_OFFLINE, /* PSCI CPU_ON failed, or the PE never reached smp_park() */
+	CPU_ONLINE,  /* parked or running work */
+	CPU_DEAD,    /* stopped answering, or crashed at EL2: it gets no more work */
+};
+
+/*
+ * struct cpu - one PE. The first member is the world switch's (vmm/entry.S): the vCPU
+ * context of the guest this PE runs, reached through TPIDR_EL2 at every exit.
+ */
+struct cpu {
+	void *guest_ctx;
+	unsigned index; /* 0: the boot CPU; then the DTB's /cpus order */
+	uint64_t mpidr;
+	uint64_t midr, revidr; /* read by the PE itself once it is up */
+	enum cpu_state state;
+	int64_t psci_rc; /* CPU_ON's return code (0: success) */
+	/* The mailbox (smp_call_async()): posted by another PE, run by smp_park(). */
+	void (*volatile call_fn)(void *arg);
+	void *volatile call_arg;
+	volatile uint64_t call_seq, done_seq;
+	uintptr_t stack_top;
+};
+
+/** The running PE's block (TPIDR_EL2). */
+static inline struct cpu *this_cpu(void)
+{
+	struct cpu *c;
+
+	__asm__ volatile("mrs %0, tpidr_el2" : "=r"(c));
+	return c;
+}
+
+/** The running PE's index (0 = boot CPU). */
+static inline unsigned smp_this_cpu(void)
+{
+	return this_cpu()->index;
+}
+
+/** PEs the DTB describes (index 0 is the boot CPU), at most CPU_MAX. */
+unsigned smp_cpu_count(void);
+/** PEs that came up and still answer. */
+unsigned smp_online_count(void);
+/** PE @index, NULL past smp_cpu_count(). */
+struct cpu *smp_cpu(unsigned index);
+
+/**
+ * smp_boot_secondaries() - CPU_ON every PE of @mask (bit n: index n) but the boot CPU, through
+ * the DT's PSCI conduit, and wait (bounded) until each is parked. Failures are recorded in the
+ * PE's state and psci_rc, never fatal.
+ */
+void smp_boot_secondaries(uint64_t mask);
+
+/**
+ * smp_call_async() - have parked PE @index run @fn(@arg) and return at once.
+ * Return: 0, or -1 if the PE is not online or still busy with an earlier call.
+ */
+int smp_call_async(unsigned index, void (*fn)(void *), void *arg);
+/**
+ * smp_call_wait() - wait until PE @index has finished the call posted last, at most
+ * @timeout_us. Return: 0, or -1 on a timeout (the PE is then marked CPU_DEAD).
+ */
+int smp_call_wait(unsigned index, uint64_t timeout_us);
+/** smp_call_async() then smp_call_wait(). */
+int smp_call(unsigned index, void (*fn)(void *), void *arg, uint64_t timeout_us);
+
+/** Park the running PE: serve its mailbox forever (secondaries end up here). */
+void smp_park(void) __attribute__((noreturn));
+
+/** Send physical SGI @intid to PE @index only (GICv3 ICC_SGI1R_EL1, GICv2 GICD_SGIR). */
+void smp_send_sgi(unsigned index, unsigned intid);
+
+/*
+ * A spinlock (LDAXR/STXR with WFE, no LSE needed) and a recursive one for newlib's malloc lock.
+ */
+struct spinlock {
+	volatile uint32_t locked;
+};
+void spin_lock(struct spinlock *l);
+void spin_unlock(struct spinlock *l);
+bool spin_trylock(struct spinlock *l);
+
+#endif
