@@ -22,8 +22,10 @@ INCLUDES	:= -Ikernel/include -Itap -Ivmm -Iscenarios -Iscenarios/model -Iguest -
 # -mgeneral-regs-only: the harness never touches FP/SIMD itself (guests may trap it).
 # -mstrict-align: part of the boot path runs with the MMU off, where all memory is Device.
 # -fno-tree-loop-distribute-patterns: no memset/memcpy calls invented before the MMU is on.
+# -mno-outline-atomics: Debian's GCC otherwise calls libgcc's __aarch64_* helpers, which pick
+# LSE or LL/SC from getauxval(AT_HWCAP), which a freestanding image does not have.
 TARGET_CFLAGS	:= -std=gnu11 $(WARN) -O2 -g -ffreestanding -fpie -fno-plt \
-		   -mgeneral-regs-only -mstrict-align -fno-tree-loop-distribute-patterns \
+		   -mgeneral-regs-only -mstrict-align -fno-tree-loop-distribute-patterns -mno-outline-atomics \
 		   -fno-omit-frame-pointer -ffunction-sections -fdata-sections \
 		   -isystem $(NEWLIB)/include -I$(LIBFDT)/include $(INCLUDES) -MMD -MP $(EXTRA_CFLAGS)
 TARGET_ASFLAGS	:= -g -Ikernel/include -Iguest -Iscenarios -I$(B)/guest -MMD -MP

@@ -8,6 +8,7 @@
 
 #define PLATFORM_MAX_MEM  16
 #define PLATFORM_MAX_GICR 4
+#define PLATFORM_MAX_CPUS 64
 /** Most /memreserve/ entries plus /reserved-memory regions inside the image's RAM range. */
 #define PLATFORM_MAX_RESERVED 64
 /** Smallest page arena hyptap runs with (each guest takes 1 MiB of RAM plus its tables). */
@@ -38,6 +39,13 @@ static inline bool mem_range_contains(const struct mem_range *outer, const struc
 
 enum uart_kind { UART_NONE, UART_PL011, UART_NS16550 };
 enum psci_conduit { PSCI_NONE, PSCI_SMC, PSCI_HVC };
+enum cpu_enable_method { CPU_ENABLE_NONE, CPU_ENABLE_PSCI, CPU_ENABLE_SPIN_TABLE, CPU_ENABLE_OTHER };
+
+struct platform_cpu {
+	uint64_t mpidr;
+	enum cpu_enable_method method;
+	uint64_t release_addr; /* spin-table cpu-release-addr */
+};
 
 /** Everything hyptap learns from the DTB; filled once by platform_parse(). */
 struct platform {
@@ -66,6 +74,9 @@ struct platform {
 	unsigned timer_intid_sec_phys, timer_intid_phys, timer_intid_virt, timer_intid_hyp;
 
 	enum psci_conduit psci;
+	struct platform_cpu cpus[PLATFORM_MAX_CPUS];
+	unsigned cpu_count;
+	unsigned cpus_left_off; /* described beyond PLATFORM_MAX_CPUS */
 	const char *bootargs; /* /chosen/bootargs inside the DTB (one string), or NULL */
 	const void *dtb;
 	size_t dtb_size;
