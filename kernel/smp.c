@@ -218,3 +218,24 @@ int smp_call(unsigned index, void (*fn)(void *), void *arg, uint64_t timeout_us)
 {
 	return smp_call_async(index, fn, arg) ? -1 : smp_call_wait(index, timeout_us);
 }
+
+void smp_cpu_die(const char *why)
+{
+	struct cpu *c = this_cpu();
+
+	if (!c || smp_online_count() < 2) {
+		return;
+	}
+	size_t n = 0;
+
+	for (; why[n] && n < sizeof(c->why_dead) - 1; n++) {
+		c->why_dead[n] = why[n];
+	}
+	c->why_dead[n] = 0;
+	spin_unlock_all_held();
+	__atomic_store_n(&c->state, CPU_DEAD, __ATOMIC_RELEASE);
+	__asm__ volatile("dsb ish\n\tsev" ::: "memory");
+	for (;;) {
+		__asm__ volatile("msr daifset, #0xf\n\twfi" ::: "memory");
+	}
+}
