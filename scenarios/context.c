@@ -460,31 +460,50 @@ static uint64_t remote_timeout_us(void)
 
 struct remote_run {
 	struct vcpu *v;
-	struct exit e;
+	struct exit *e;
 };
+
+/* One pending remote run per PE of the instance (sc_run_vcpu_on_async()). */
+static struct remote_run remote_runs[CPU_MAX];
 
 /* On the other PE: run, then leave nothing of the vCPU in its registers. */
 static void remote_run(void *arg)
 {
 	struct remote_run *rr = arg;
 
-	rr->e = vcpu_run(rr->v);
+	*rr->e = vcpu_run(rr->v);
 	vcpu_unload(rr->v);
+}
+
+int sc_run_vcpu_on_async(struct scenario_ctx *c, struct vcpu *v, unsigned k, struct exit *e)
+{
+	*e = (struct exit){.reason = EXIT_NONE};
+	if (!v || k == 0 || k >= sc_pe_count(c)) {
+		sc_fail(c,
+			"sc_run_vcpu_on_async(): no vCPU, or PE #%u is not another of the "
+			"instance's %u",
+			k, sc_pe_count(c));
+		return -1;
+	}
+	struct remote_run *rr = &remote_runs[sc_pe(c, k)];
+
+	vcpu_unload(v);
+	*rr = (struct remote_run){.v = v, .e = e};
+	return sc_on_pe_async(c, k, remote_run, rr);
 }
 
 struct exit sc_run_vcpu_on(struct scenario_ctx *c, struct vcpu *v, unsigned k)
 {
+	struct exit e;
+
 	if (!v || k == 0) {
 		return sc_run_vcpu(c, v);
 	}
-	struct remote_run rr = {.v = v, .e = {.reason = EXIT_NONE}};
-
-	vcpu_unload(v);
 	c->vcpu = v;
-	if (sc_on_pe(c, k, remote_run, &rr)) {
+	if (sc_run_vcpu_on_async(c, v, k, &e) || sc_pe_wait(c, k)) {
 		return (struct exit){.reason = EXIT_NONE};
 	}
-	return rr.e;
+	return e;
 }
 
 int sc_on_pe_async(struct scenario_ctx *c, unsigned k, void (*fn)(void *), void *arg)

@@ -117,6 +117,12 @@ unsigned sc_pe_count(struct scenario_ctx *c);
 unsigned sc_pe(struct scenario_ctx *c, unsigned k);
 /** vcpu_run(@v) on the instance's PE @k; @v is unloaded there after (and here before). */
 struct exit sc_run_vcpu_on(struct scenario_ctx *c, struct vcpu *v, unsigned k);
+/**
+ * Start vcpu_run(@v) on PE @k (k >= 1) and return at once; *@e holds the exit once
+ * sc_pe_wait(@c, @k) returned 0. Meanwhile this PE may run another vCPU (two vCPUs of one VM
+ * at the same time on two PEs). @v must not run anywhere else until then.
+ */
+int sc_run_vcpu_on_async(struct scenario_ctx *c, struct vcpu *v, unsigned k, struct exit *e);
 /** @fn(@arg) on PE @k (k = 0: here, at once); 0, or -1 with the instance failed. */
 int sc_on_pe(struct scenario_ctx *c, unsigned k, void (*fn)(void *), void *arg);
 /** Post @fn(@arg) to PE @k and return; sc_pe_wait() waits for it (bounded). */
