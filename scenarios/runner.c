@@ -441,13 +441,16 @@ static void print_cpus(void)
 	}
 	for (unsigned i = 0; i < smp_cpu_count(); i++) {
 		const struct cpu *c = smp_cpu(i);
-		char core[64] = "-", rc[48] = "";
+		char core[64] = "-", rc[96] = "";
 
 		if (c->state == CPU_ONLINE) {
 			midr_describe(c->midr, core, sizeof(core));
 		}
 		if (c->state == CPU_OFFLINE) {
-			snprintf(rc, sizeof(rc), " (psci rc %lld)", (long long)c->psci_rc);
+			snprintf(rc, sizeof(rc), " (CPU_ON: %lld %s)", (long long)c->psci_rc,
+				 smp_psci_rc_name(c->psci_rc));
+		} else if (c->state == CPU_ABSENT && c->absent_why) {
+			snprintf(rc, sizeof(rc), " (%s)", c->absent_why);
 		}
 		tap_comment(&tap,
 			    "cpu %u: mpidr=0x%llx midr=0x%08llx (%s) revidr=0x%llx state=%s%s", i,

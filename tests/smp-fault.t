@@ -6,7 +6,7 @@
 # self-test hook). Boots build/hyptap.img under QEMU 7.2 -cpu max -smp 3; prints TAP 13.
 set -uo pipefail
 . "$(dirname "$0")/tap.sh"
-tap_begin 7
+tap_begin 8
 
 boot() {
 	rc=0
@@ -68,3 +68,17 @@ check "hyptap.cpus=1-2: only cpus 1 and 2 run instances"
 boot --smp 2 -- 'hyptap.only=trap.hvc.*' hyptap.cpus=5
 ((rc == 1)) && has '^Bail out! hyptap\.cpus selects no PE that is online'
 check "hyptap.cpus=5 on 2 PEs: Bail out! saying no selected PE is online"
+
+# A CPU the DTB describes but that does not exist: PSCI CPU_ON fails, the header names it with
+# the return code, and the suite runs on the others (QEMU's own PE 1 is not in this DTB).
+cp tests/dtb/qemu-7.2-gicv3.dtb "$tmp/cpus.dtb"
+fdtput -c "$tmp/cpus.dtb" /cpus/cpu@100 &&
+	fdtput -t s "$tmp/cpus.dtb" /cpus/cpu@100 device_type cpu &&
+	fdtput -t s "$tmp/cpus.dtb" /cpus/cpu@100 compatible arm,cortex-a57 &&
+	fdtput -t x "$tmp/cpus.dtb" /cpus/cpu@100 reg 0x100 &&
+	fdtput -t s "$tmp/cpus.dtb" /cpus/cpu@100 enable-method psci &&
+	fdtput -t s "$tmp/cpus.dtb" /chosen bootargs 'hyptap.only=trap.hvc.*'
+boot --smp 2 --raw-dtb "$tmp/cpus.dtb"
+((rc == 0)) && has '^# cpu 1: mpidr=0x100 .* state=offline \(CPU_ON: -2 INVALID_PARAMETERS\)$' &&
+	[ "$(count '^ok [0-9]+ - trap\.hvc\.')" = 9 ]
+check "a /cpus node with no such PE: offline with CPU_ON's return code, the suite runs on cpu 0"
