@@ -8,6 +8,7 @@
 
 #include "arch/asm.h"
 #include "arch/sysreg.h"
+#include "bootargs.h"
 #include "gic.h"
 #include "kalloc.h"
 #include "kernel.h"
@@ -260,3 +261,7 @@ void smp_cpu_die(const char *why)
 		__asm__ volatile("msr daifset, #0xf\n\twfi" ::: "memory");
 	}
 }
+
+/* One bound, three names: bootargs.h and platform.h cannot include this header (inline asm). */
+_Static_assert(CPU_MAX == BOOTARGS_CPUS_MAX && CPU_MAX == PLATFORM_MAX_CPUS,
+	       "hyptap.cpus, the DTB's CPU list and the PEs hyptap drives have one bound");
