@@ -177,7 +177,10 @@ static void monitor(void)
 	slot_ready(s);
 }
 
-/* A pool PE still in worker() and alive: an exclusive item waits until there is none. */
+/*
+ * A pool PE still in worker() and alive: an exclusive item waits until there is none, so that
+ * every other PE takes its calls.
+ */
 static bool others_working(void)
 {
 	unsigned self = smp_this_cpu();
@@ -185,7 +188,9 @@ static bool others_working(void)
 	for (unsigned k = 0; k < d->pool_count; k++) {
 		unsigned cpu = d->pool[k];
 
-		if (cpu != self && in_worker[cpu] && smp_cpu(cpu)->state != CPU_DEAD) {
+		/* Still in worker(), or not yet back in its mailbox loop to take a call. */
+		if (cpu != self && (in_worker[cpu] || !smp_call_done(cpu)) &&
+		    smp_cpu(cpu)->state != CPU_DEAD) {
 			return true;
 		}
 	}
