@@ -150,7 +150,12 @@ static void monitor(void)
 		return;
 	}
 	struct cpu *c = smp_cpu(s->cpu);
-	uint64_t ran_us = ticks_to_us(read_cntpct_el0() - s->start);
+	/*
+	 * The claiming PE read its start from its own counter: this PE's read may come out
+	 * earlier (counter reads are not ordered by the acquire above), so clamp at 0.
+	 */
+	uint64_t now = read_cntpct_el0(), start = s->start;
+	uint64_t ran_us = now > start ? ticks_to_us(now - start) : 0;
 	bool dead = c->state == CPU_DEAD;
 
 	if ((!dead && ran_us < d->deadline_us) || !slot_take(s)) {
