@@ -487,6 +487,7 @@ int hyptap_run(void)
 		return 255;
 	}
 	kernel_set_exit_semihosting(args.exit == BOOTARGS_EXIT_SEMIHOSTING);
+	console_use_semihosting(args.console == BOOTARGS_CONSOLE_SEMIHOSTING);
 	if (vmm_init(platform.gic_version, err, sizeof(err))) {
 		tap_bail_out(&tap, "%s", err);
 		return 255;
