@@ -28,7 +28,8 @@ struct migrate_path {
 };
 
 /**
- * migrate_expect_yield() - @e must be an HVC #@imm with preferred return address @elr; the
+ * migrate_expect_yield() - @e must be an HVC #@imm with preferred return address @elr (0: any
+ * address); the
  * exit goes into the diagnosis only when it is not (the YAML has room for a few lines only).
  * @where names the run ("vCPU on cpu 1").
  */
@@ -36,9 +37,9 @@ bool migrate_expect_yield(struct scenario_ctx *c, const struct exit *e, uint16_t
 			  const char *where);
 
 /**
- * migrate_poison() - run the poison vCPU @p on PE @k until its yield: an HVC #1 whose
- * preferred return address is @elr. False (the instance failed) otherwise.
+ * migrate_poison() - run the poison vCPU @p on PE @k until its yield: an HVC #@imm whose
+ * preferred return address is @elr (0: any). False (the instance failed) otherwise.
  */
-bool migrate_poison(struct scenario_ctx *c, struct vcpu *p, unsigned k, uint64_t elr);
+bool migrate_poison(struct scenario_ctx *c, struct vcpu *p, unsigned k, uint16_t imm, uint64_t elr);
 
 #endif

@@ -75,7 +75,7 @@ static void run_gpr(struct scenario_ctx *c, const void *row)
 	for (unsigned h = 0; h <= r->path.hops; h++) {
 		unsigned k = r->path.pe[h];
 
-		if (h && !migrate_poison(c, p, k, GSYM(gl_migrate_gprs_yield))) {
+		if (h && !migrate_poison(c, p, k, 1, GSYM(gl_migrate_gprs_yield))) {
 			return;
 		}
 		struct exit e = sc_run_vcpu_on(c, v, k);
@@ -178,7 +178,7 @@ static void run_el1(struct scenario_ctx *c, const void *row)
 	}
 	uint64_t mpidr_before = v->ctx.x[24];
 
-	if (!migrate_poison(c, p, 1, GSYM(gl_migrate_el1_yield))) {
+	if (!migrate_poison(c, p, 1, 1, GSYM(gl_migrate_el1_yield))) {
 		return;
 	}
 	e = sc_run_vcpu_on(c, v, 1);
