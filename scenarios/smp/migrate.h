@@ -21,6 +21,13 @@
 
 #define MIGRATE_HOPS_MAX 3
 
+/*
+ * Guest RAM of the families' own VMs: the guest image (under 128K) and the runtime's stacks at
+ * the top. Zeroing and cleaning the default 1 MiB per VM under TCG would take most of an
+ * instance's time.
+ */
+#define MIGRATE_RAM_SIZE 0x40000
+
 /** The PEs (instance indices) a vCPU runs on, one per run: pe[0], then each hop's. */
 struct migrate_path {
 	unsigned hops;

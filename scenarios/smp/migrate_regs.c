@@ -61,9 +61,11 @@ static void run_gpr(struct scenario_ctx *c, const void *row)
 	const struct gpr_row *r = row;
 	struct sc_setup s = {.payload = GSYM(gp_migrate_gprs),
 			     .args = {GPR_BASE, r->path.hops},
+			     .vm.ram_size = MIGRATE_RAM_SIZE,
 			     .vcpu.vmpidr = MIGRATE_VMPIDR};
 	struct sc_setup ps = {.payload = GSYM(gp_migrate_gprs),
 			      .args = {GPR_POISON_BASE, GPR_POISON_ROUNDS},
+			      .vm.ram_size = MIGRATE_RAM_SIZE,
 			      .vcpu.vmpidr = MIGRATE_POISON_VMPIDR};
 	struct vcpu *v = sc_start(c, &s), *p = NULL;
 	struct vm *pvm = v ? sc_add_vm(c, &ps) : NULL;
@@ -161,6 +163,7 @@ static void run_el1(struct scenario_ctx *c, const void *row)
 				    GSYM(gl_migrate_el1_after)};
 	struct sc_setup s = {.payload = GSYM(gp_migrate_el1),
 			     .args = {blocks[0], blocks[1], blocks[2]},
+			     .vm.ram_size = MIGRATE_RAM_SIZE,
 			     .vcpu.vmpidr = MIGRATE_VMPIDR};
 	struct sc_setup ps = s;
 	struct vcpu *v = sc_start(c, &s), *p = NULL;

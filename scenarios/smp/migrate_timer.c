@@ -142,11 +142,13 @@ static void run_timer(struct scenario_ctx *c, const void *row)
 	unsigned k0 = r->path.pe[0], k1 = r->path.pe[1];
 	struct sc_setup s = {.payload = GSYM(gp_migrate_timer),
 			     .args = {us_ticks(LEAD_US), us_ticks(WAIT_US)},
+			     .vm.ram_size = MIGRATE_RAM_SIZE,
 			     .vcpu = {.cntvoff = r->cntvoff,
 				      .vmpidr = MIGRATE_VMPIDR,
 				      .timeout_ms = TIMER_BUDGET_MS}};
 	struct sc_setup ps = {.payload = GSYM(gp_migrate_gprs),
 			      .args = {0x0b00000000000000ULL, 8},
+			      .vm.ram_size = MIGRATE_RAM_SIZE,
 			      .vcpu = {.cntvoff = POISON_CNTVOFF, .vmpidr = MIGRATE_POISON_VMPIDR}};
 	struct vcpu *v = sc_start(c, &s), *p = NULL;
 	struct vm *pvm = v ? sc_add_vm(c, &ps) : NULL;

@@ -89,6 +89,7 @@ static const char *vgic_requires(const void *row, char *why, size_t len)
 static struct vcpu *poison_add(struct scenario_ctx *c)
 {
 	struct sc_setup s = {.payload = GSYM(gp_virq_script),
+			     .vm.ram_size = MIGRATE_RAM_SIZE,
 			     .vcpu.ich_vmcr = POISON_VMCR,
 			     .vcpu.ich_hcr = ICH_HCR_EN,
 			     .vcpu.vmpidr = MIGRATE_POISON_VMPIDR};
