@@ -180,6 +180,14 @@ void vcpu_unload(struct vcpu *v)
 {
 	if (loaded_vcpu == v) {
 		vcpu_el1_save(v);
+		/*
+		 * The EL1 timers are the PE's: left enabled, the vCPU's timer would fire here
+		 * after it moved on (its PPI pending on a PE that no longer runs it). They
+		 * are saved above and loaded again wherever the vCPU runs next.
+		 */
+		write_cntv_ctl_el0(0);
+		write_cntp_ctl_el0(0);
+		isb();
 		loaded_vcpu = NULL;
 	}
 }

@@ -263,8 +263,10 @@ struct vcpu *vcpu_create(struct vm *vm, const struct vcpu_config *cfg);
 struct exit vcpu_run(struct vcpu *vcpu);
 void vcpu_destroy(struct vcpu *vcpu);
 /**
- * Save @vcpu's EL1 context from the running PE if it is loaded there: afterwards the vCPU can
- * run on any PE (vcpu_run() loads it lazily, so a vCPU that moves must be unloaded first).
+ * Save @vcpu's EL1 context from the running PE if it is loaded there, and turn off its EL1
+ * timers on that PE (CNTV/CNTP_CTL_EL0 = 0, so they cannot fire where it no longer runs):
+ * afterwards the vCPU can run on any PE (vcpu_run() loads it lazily, so a vCPU that moves must
+ * be unloaded first).
  */
 void vcpu_unload(struct vcpu *vcpu);
 /** Replace the vCPU's CPTR_EL2 trap bits (e.g. lift TFP after an FP trap). */
