@@ -8,7 +8,7 @@ static const char *const end_names[] = {
 	[SHARED_END_DONE] = "done",
 	[SHARED_END_STUCK] = "stuck (exclusive stores kept failing)",
 	[SHARED_END_UNSUPPORTED] = "unsupported exclusive/atomic access fault",
-	[SHARED_END_OTHER] = "neither done nor a permitted failure",
+	[SHARED_END_OTHER] = "a timeout, another exception or no exit",
 };
 
 bool shared_end_permitted(enum shared_kind kind, bool nc, enum shared_end end)
