@@ -12,7 +12,7 @@
  * SHARED_STATUS_*. The increment loops meet again at a barrier every SHARED_BARRIER_EVERY
  * increments, so that no vCPU runs far ahead of a descheduled one (under an emulator the PEs
  * are host threads): wherever two of them run at the same time, they race. Nothing spins for ever: the rendezvous, the loops and every lock spin end at
- * a deadline (CNTVCT_EL0, 3/4 s after the start), an
+ * a deadline (CNTVCT_EL0, 2 s after the start), an
  * exclusive store that keeps failing ends the loop after SHARED_STUCK_LIMIT tries in a row, and
  * an exception the runtime's vectors took (they return past the instruction) ends it at once:
  * ESR_EL1 is zeroed at the start and read after every access to the shared page.
@@ -69,8 +69,7 @@ shared_setup:
 	isb
 	mrs	x9, cntfrq_el0
 	mrs	x23, cntvct_el0
-	add	x23, x23, x9
-	sub	x23, x23, x9, lsr #SHARED_DEADLINE_SHIFT
+	add	x23, x23, x9, lsl #SHARED_DEADLINE_SHIFT
 	mov	x24, #0
 	mov	x25, #0
 	mov	x26, #0
