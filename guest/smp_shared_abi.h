@@ -27,8 +27,8 @@
 /* The increment loops' barrier: every 2^SHARED_BARRIER_SHIFT increments. */
 #define SHARED_BARRIER_SHIFT 10
 #define SHARED_BARRIER_EVERY (1 << SHARED_BARRIER_SHIFT)
-/* How long a vCPU waits at a later barrier: CNTFRQ_EL0 >> this (9: about 2 ms). */
-#define SHARED_PATIENCE_SHIFT 9
+/* How long a vCPU waits at a later barrier: CNTFRQ_EL0 >> this (10: about 1 ms). */
+#define SHARED_PATIENCE_SHIFT 10
 /*
  * The guest's own deadline: CNTFRQ_EL0 << this ticks after its start (1: 2 s). Only a hang
  * should reach it: a loop takes milliseconds, but a loaded host may deschedule a vCPU thread
