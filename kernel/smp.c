@@ -260,6 +260,26 @@ const char *smp_psci_rc_name(int64_t rc)
 					: "unknown";
 }
 
+static void set_why_dead(struct cpu *c, const char *why)
+{
+	size_t n = 0;
+
+	for (; why[n] && n < sizeof(c->why_dead) - 1; n++) {
+		c->why_dead[n] = why[n];
+	}
+	c->why_dead[n] = 0;
+}
+
+void smp_mark_dead(unsigned index, const char *why)
+{
+	struct cpu *c = smp_cpu(index);
+
+	if (c) {
+		set_why_dead(c, why);
+		__atomic_store_n(&c->state, CPU_DEAD, __ATOMIC_RELEASE);
+	}
+}
+
 void smp_cpu_die(const char *why)
 {
 	struct cpu *c = this_cpu();
@@ -267,12 +287,7 @@ void smp_cpu_die(const char *why)
 	if (!c || smp_online_count() < 2) {
 		return;
 	}
-	size_t n = 0;
-
-	for (; why[n] && n < sizeof(c->why_dead) - 1; n++) {
-		c->why_dead[n] = why[n];
-	}
-	c->why_dead[n] = 0;
+	set_why_dead(c, why);
 	spin_unlock_all_held();
 	__atomic_store_n(&c->state, CPU_DEAD, __ATOMIC_RELEASE);
 	__asm__ volatile("dsb ish\n\tsev" ::: "memory");

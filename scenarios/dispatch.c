@@ -40,7 +40,6 @@ static unsigned cursor[CPU_MAX];  /* pinned mode: each pool PE's next item */
 static volatile unsigned printed; /* items printed so far */
 static volatile bool exclusive;	  /* an item runs alone: take no more */
 static volatile bool in_worker[CPU_MAX];
-static bool vmm_ready[CPU_MAX];
 static bool fault_done;
 static struct instance_result scratch[CPU_MAX]; /* each PE's result while it runs an item */
 static struct dispatch_stats stats[CPU_MAX];
@@ -291,10 +290,6 @@ static void worker(void *arg)
 	unsigned self = smp_this_cpu();
 
 	(void)arg;
-	if (!vmm_ready[self]) {
-		vmm_init_cpu();
-		vmm_ready[self] = true;
-	}
 	for (;;) {
 		uint64_t t0 = read_cntpct_el0();
 

@@ -117,6 +117,9 @@ int smp_call(unsigned index, void (*fn)(void *), void *arg, uint64_t timeout_us)
  */
 void smp_cpu_die(const char *why);
 
+/** Mark PE @index dead with @why (it gets no more work): a PE that failed its setup. */
+void smp_mark_dead(unsigned index, const char *why);
+
 /** The name of a struct cpu.psci_rc value (DEN0022's, or SMP_RC_*). */
 const char *smp_psci_rc_name(int64_t rc);
 
