@@ -470,17 +470,17 @@ static void cpu_setup(void *arg)
 
 /*
  * Every secondary that came up sets up its EL2 state for the vmm, bounded: a PE that faults
- * there (QEMU 7.2 with EL3 starts secondaries without the EL3 set-up of the boot CPU, so an
- * EL2 access to ZCR_EL2 traps to an EL3 that has nothing behind it) is reported dead in the
- * header and left out, instead of sitting in the pool without ever answering.
+ * there (QEMU 7.2 with EL3 starts secondaries without the EL3 set-up of the boot CPU: ZCR_EL2,
+ * and with SVE off the FGT registers, trap to an EL3 that has nothing behind it) is reported
+ * dead in the header and left out, instead of sitting in the pool without ever answering.
  */
 static void setup_secondaries(void)
 {
 	for (unsigned i = 1; i < smp_cpu_count(); i++) {
 		if (smp_cpu(i)->state == CPU_ONLINE && smp_call(i, cpu_setup, NULL, 500000)) {
 			smp_mark_dead(i, "did not finish its EL2 set-up for the vmm within 500 ms "
-					 "(vmm_init_cpu(): ZCR_EL2, HCR_EL2, CPTR_EL2, VTTBR_EL2, "
-					 "VBAR_EL2)");
+					 "(vmm_init_cpu(): ZCR_EL2, the FGT registers, HCRX_EL2, "
+					 "HCR_EL2, CPTR_EL2, VTTBR_EL2, VBAR_EL2)");
 		}
 	}
 }

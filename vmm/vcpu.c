@@ -107,6 +107,24 @@ void vmm_init_cpu(void)
 	if (id_field(read_id_aa64pfr0_el1(), ID_PFR0_SVE_SHIFT)) {
 		write_zcr_el2(0);
 	}
+	/*
+	 * The fine-grained traps and HCRX_EL2 at their neutral values, as vcpu_load_el2() writes
+	 * them for every run: here first, so that a PE whose EL3 does not enable them
+	 * (SCR_EL3.FGTEn, HXEn; CPTR_EL3.EZ for ZCR_EL2 above) traps during its set-up, which the
+	 * runner bounds, not in the middle of an instance.
+	 */
+	if (vmm_caps.fgt) {
+		const uint64_t *n = vmm_caps.fgt_neutral;
+
+		write_hfgrtr_el2(n[FGT_HFGRTR]);
+		write_hfgwtr_el2(n[FGT_HFGWTR]);
+		write_hfgitr_el2(n[FGT_HFGITR]);
+		write_hdfgrtr_el2(n[FGT_HDFGRTR]);
+		write_hdfgwtr_el2(n[FGT_HDFGWTR]);
+	}
+	if (vmm_caps.hcx) {
+		write_hcrx_el2(vmm_caps.hcrx_neutral);
+	}
 	/* Firmware leaves HCR_EL2 and CPTR_EL2 UNKNOWN: the harness's own values, as between runs.
 	 */
 	write_hcr_el2(HCR_RW);
