@@ -12,9 +12,10 @@
 #define FN_64		0x40000000
 
 	.text
-/* x0 = psci_call(x0 = function id, x1..x3; x19 = conduit). */
+/* x0 = psci_call(x0 = function id, x1..x3; x19 = conduit: SMC only if PSCI_G_SMC). */
 psci_call:
-	cbnz	x19, 1f
+	cmp	x19, #PSCI_G_SMC
+	b.eq	1f
 	hvc	#0
 	ret
 1:	smc	#0

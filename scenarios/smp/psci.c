@@ -64,7 +64,7 @@ static void run_boot(struct scenario_ctx *c, const void *row)
 	const struct psci_boot_row *r = row;
 	const uint64_t args[3] = {r->conduit, r->cpu_on, PSCI_G_TARGET1 | r->upper};
 	const uint64_t ctx = r->context_id | r->upper;
-	struct vcpu *v1, *v0 = psci_vm_start(c, r->conduit, GSYM(gp_psci_boot), args, &v1);
+	struct vcpu *v1, *v0 = psci_vm_start(c, GSYM(gp_psci_boot), args, &v1);
 	struct exit e0, e1;
 
 	if (!v0 || vm_load(sc_vm(c), IPA(GSYM(gl_psci_boot_ctx)), &ctx, sizeof(ctx)) ||

@@ -28,12 +28,12 @@ const char *psci_conduit_requires(unsigned conduit, char *why, size_t len);
 
 /**
  * psci_vm_start() - a PSCI VM with vCPU 0 (on, MPIDR0, running @payload with @args) and
- * vCPU 1 (off, MPIDR1); both trap SMC (HCR_EL2.TSC) for the SMC conduit. vCPU 1 is created
+ * vCPU 1 (off, MPIDR1); both trap SMC (HCR_EL2.TSC = 1, whatever the conduit). vCPU 1 is created
  * with state that CPU_ON must not keep (caches on, DAIF clear, another entry and x0), so
  * that what it reports comes from the vmm's CPU_ON reset. Returns vCPU 0; *@v1 is vCPU 1.
  */
-struct vcpu *psci_vm_start(struct scenario_ctx *c, unsigned conduit, uint64_t payload,
-			   const uint64_t args[3], struct vcpu **v1);
+struct vcpu *psci_vm_start(struct scenario_ctx *c, uint64_t payload, const uint64_t args[3],
+			   struct vcpu **v1);
 
 /** The value vCPU @v reported under @key; a failure naming @what if it never did. */
 bool psci_report(struct scenario_ctx *c, const struct vcpu *v, unsigned key, const char *what,
