@@ -43,7 +43,7 @@ struct vcpu *psci_vm_start(struct scenario_ctx *c, uint64_t payload, const uint6
 			      .args = {0},
 			      .vcpu = {.hcr = hcr,
 				       .vmpidr = PSCI_G_MPIDR1,
-				       .timeout_ms = 500,
+				       .timeout_ms = 600, /* well under sc_pe_wait()'s 1.2 s */
 				       .power_off = true,
 				       .sctlr_el1 = SCTLR_C | SCTLR_I,
 				       .spsr = SPSR_M_EL1h}};
