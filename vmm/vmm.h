@@ -92,7 +92,8 @@ struct vm {
 	uint64_t vttbr_baddr_or; /* vm_config.vttbr_baddr_or */
 	bool cnp;		 /* VTTBR_EL2.CnP */
 	bool psci;		 /* vm_config.psci */
-	struct vcpu *vcpus[VM_VCPUS_MAX]; /* PSCI VMs: their vCPUs, in creation order */
+	/* PSCI VMs: their vCPUs, in creation order (vmm/psci_call.c). */
+	struct vcpu *vcpus[VM_VCPUS_MAX];
 	unsigned vcpu_count;
 };
 
