@@ -60,20 +60,24 @@ gp_psci_calls:
 
 /*
  * smp.psci, vCPU 0: x0 = conduit, x1 = the CPU_ON function id (SMC32 or SMC64), x2 =
- * target_cpu. CPU_ON(target, gl_psci_secondary | gl_psci_boot_entry_or, gl_psci_boot_ctx);
- * AFFINITY_INFO (of CPU_ON's width, level 0) until ON, tell vCPU 1 through gl_psci_flag,
- * AFFINITY_INFO until OFF, SYSTEM_OFF. Ends with a PB_STATUS_* only when something was wrong.
+ * target_cpu. gl_psci_boot_lives times: CPU_ON(target, gl_psci_secondary |
+ * gl_psci_boot_entry_or, gl_psci_boot_ctx + i); AFFINITY_INFO (of CPU_ON's width, level 0)
+ * until ON, tell vCPU 1 through gl_psci_flag, AFFINITY_INFO until OFF, clear the flag. Then
+ * SYSTEM_OFF. Ends with a PB_STATUS_* only when something was wrong; never returns.
  */
 	.globl	gp_psci_boot
 gp_psci_boot:
 	mov	x19, x0
 	mov	x20, x2
+	mov	x24, #0				/* lives of vCPU 1 so far */
 	and	x23, x1, #FN_64
 	movl	w9, FN_AFFINITY
 	orr	x23, x23, x9			/* AFFINITY_INFO of the same width */
 	adr	x9, gl_psci_conduit
 	str	x19, [x9]
-	mov	x0, x1
+	mov	x25, x1
+boot_cycle:
+	mov	x0, x25
 	mov	x1, x20
 	adr	x2, gl_psci_secondary
 	adr	x9, gl_psci_boot_entry_or
@@ -81,6 +85,7 @@ gp_psci_boot:
 	orr	x2, x2, x9
 	adr	x9, gl_psci_boot_ctx
 	ldr	x3, [x9]
+	add	x3, x3, x24			/* the i-th life's context id: + i */
 	bl	psci_call
 	mov	x21, x0
 	mov	x1, x0
@@ -118,7 +123,15 @@ gp_psci_boot:
 	b.ne	3b
 	mov	x0, #PB_STATUS_OFF_TIMEOUT
 	b	boot_exit
-4:	movl	w0, FN_SYSTEM_OFF
+4:	adr	x9, gl_psci_flag		/* the next life waits for it again */
+	str	xzr, [x9]
+	dsb	sy
+	add	x24, x24, #1
+	adr	x9, gl_psci_boot_lives
+	ldr	x9, [x9]
+	cmp	x24, x9
+	b.lo	boot_cycle
+	movl	w0, FN_SYSTEM_OFF
 	bl	psci_call
 	mov	x0, #PB_STATUS_SYSOFF_RET
 	b	boot_exit
@@ -174,6 +187,13 @@ gl_psci_secondary:
 	mov	x1, x11
 	mov	x0, #PS_REPORT_FLAG
 	bl	guest_report
+	/* Leave state the next CPU_ON must not keep: caches on, interrupts unmasked. */
+	mrs	x9, sctlr_el1
+	orr	x9, x9, #(1 << 2)
+	orr	x9, x9, #(1 << 12)
+	msr	sctlr_el1, x9
+	isb
+	msr	daifclr, #0xf
 	movl	w0, FN_CPU_OFF
 	bl	psci_call
 	mov	x1, x0
@@ -185,7 +205,7 @@ gl_psci_secondary:
 	.data
 	.balign	8
 	.globl	gl_psci_script, gl_psci_conduit, gl_psci_flag, gl_psci_boot_ctx
-	.globl	gl_psci_boot_entry_or
+	.globl	gl_psci_boot_entry_or, gl_psci_boot_lives
 gl_psci_script:
 	.skip	8 * PSCI_G_SCRIPT_WORDS * PSCI_G_SCRIPT_MAX
 gl_psci_conduit:
@@ -196,3 +216,5 @@ gl_psci_boot_ctx:
 	.quad	0
 gl_psci_boot_entry_or:
 	.quad	0
+gl_psci_boot_lives:
+	.quad	1

@@ -12,7 +12,9 @@
  * reports it until it first enters the vCPU) before ON: vCPU 0 accepts exactly those two,
  * then exactly ON or OFF. The SMC32 rows put garbage in the upper halves of target_cpu, the
  * entry point and the context id: an SMC32 call's arguments are W registers (SMCCC), so vCPU 1
- * must start at the same entry with x0 = the low 32 bits of the context id.
+ * must start at the same entry with x0 = the low 32 bits of the context id. The "twice" rows
+ * turn vCPU 1 on again after its CPU_OFF, with context id + 1: the second life must start from
+ * the PSCI entry state although the first left its caches on and interrupts unmasked.
  */
 #include "psci_guest.h"
 
@@ -22,15 +24,18 @@ struct psci_boot_row {
 	uint32_t cpu_on; /* PSCI_FN64_CPU_ON or PSCI_FN_CPU_ON */
 	uint64_t upper;	 /* ORed into target_cpu, entry point and context id */
 	uint64_t context_id;
+	unsigned lives; /* times vCPU 1 is turned on (context_id + i) and off */
 };
 
 #define UPPER_GARBAGE 0xa5a5a5a500000000ULL
 
 static const struct psci_boot_row boot_rows[] = {
-	{"[hvc,cpu_on64]", PSCI_G_HVC, PSCI_FN64_CPU_ON, 0, 0x0123456789abcdefULL},
-	{"[hvc,cpu_on32]", PSCI_G_HVC, PSCI_FN_CPU_ON, UPPER_GARBAGE, 0x89abcdefULL},
-	{"[smc,cpu_on64]", PSCI_G_SMC, PSCI_FN64_CPU_ON, 0, 0xfedcba9876543210ULL},
-	{"[smc,cpu_on32]", PSCI_G_SMC, PSCI_FN_CPU_ON, UPPER_GARBAGE, 0x76543210ULL},
+	{"[hvc,cpu_on64]", PSCI_G_HVC, PSCI_FN64_CPU_ON, 0, 0x0123456789abcdefULL, 1},
+	{"[hvc,cpu_on32]", PSCI_G_HVC, PSCI_FN_CPU_ON, UPPER_GARBAGE, 0x89abcdefULL, 1},
+	{"[hvc,cpu_on64,twice]", PSCI_G_HVC, PSCI_FN64_CPU_ON, 0, 0x0123456789abcdefULL, 2},
+	{"[smc,cpu_on64]", PSCI_G_SMC, PSCI_FN64_CPU_ON, 0, 0xfedcba9876543210ULL, 1},
+	{"[smc,cpu_on32]", PSCI_G_SMC, PSCI_FN_CPU_ON, UPPER_GARBAGE, 0x76543210ULL, 1},
+	{"[smc,cpu_on32,twice]", PSCI_G_SMC, PSCI_FN_CPU_ON, UPPER_GARBAGE, 0x76543210ULL, 2},
 };
 
 static const char *boot_requires(const void *row, char *why, size_t len)
@@ -63,33 +68,43 @@ static void run_boot(struct scenario_ctx *c, const void *row)
 {
 	const struct psci_boot_row *r = row;
 	const uint64_t args[3] = {r->conduit, r->cpu_on, PSCI_G_TARGET1 | r->upper};
-	const uint64_t ctx = r->context_id | r->upper;
+	const uint64_t ctx = r->context_id | r->upper, lives = r->lives;
 	struct vcpu *v1, *v0 = psci_vm_start(c, GSYM(gp_psci_boot), args, &v1);
+	struct vm *vm = sc_vm(c);
 	struct exit e0, e1;
 
-	if (!v0 || vm_load(sc_vm(c), IPA(GSYM(gl_psci_boot_ctx)), &ctx, sizeof(ctx)) ||
-	    vm_load(sc_vm(c), IPA(GSYM(gl_psci_boot_entry_or)), &r->upper, sizeof(r->upper))) {
+	if (!v0 || vm_load(vm, IPA(GSYM(gl_psci_boot_ctx)), &ctx, sizeof(ctx)) ||
+	    vm_load(vm, IPA(GSYM(gl_psci_boot_entry_or)), &r->upper, sizeof(r->upper)) ||
+	    vm_load(vm, IPA(GSYM(gl_psci_boot_lives)), &lives, sizeof(lives))) {
 		sc_fail(c, "PSCI VM setup failed");
 		return;
 	}
 	e0 = sc_run_vcpu(c, v0);
-	if (!sc_expect_reason(c, &e0, EXIT_PSCI_CPU_ON)) {
-		sc_diag_exit(c, &e0);
-		return;
-	}
-	if (e0.target != v1) {
-		sc_fail(c, "CPU_ON's exit names another vCPU than vCPU 1");
-		return;
-	}
-	if (sc_run_vcpu_on_async(c, v1, 1, &e1)) {
-		return;
-	}
-	e0 = sc_run_vcpu(c, v0);
-	if (sc_pe_wait(c, 1)) {
-		return;
+	for (unsigned life = 0; life < r->lives; life++) {
+		sc_diag(c, "life", "%u of vCPU 1", life + 1);
+		if (!sc_expect_reason(c, &e0, EXIT_PSCI_CPU_ON)) {
+			sc_diag_exit(c, &e0);
+			return;
+		}
+		if (e0.target != v1) {
+			sc_fail(c, "CPU_ON's exit names another vCPU than vCPU 1");
+			return;
+		}
+		v1->reported = 0; /* this life's reports only */
+		if (sc_run_vcpu_on_async(c, v1, 1, &e1)) {
+			return;
+		}
+		e0 = sc_run_vcpu(c, v0);
+		if (sc_pe_wait(c, 1)) {
+			return;
+		}
+		/* The low 32 bits only in the SMC32 rows: context_id is W3 there. */
+		uint64_t expect_x0 =
+			r->upper ? (uint32_t)(r->context_id + life) : r->context_id + life;
+
+		psci_expect_secondary(c, v1, &e1, expect_x0, PSCI_G_MPIDR1);
 	}
 	expect_boot_vcpu(c, v0, &e0);
-	psci_expect_secondary(c, v1, &e1, r->context_id, PSCI_G_MPIDR1);
 }
 
 SCENARIO(smp_psci, .id = "smp.psci",
