@@ -53,6 +53,10 @@ static const char *const reason_names[] = {
 	[EXIT_SERROR] = "serror",
 	[EXIT_TIMEOUT] = "timeout",
 	[EXIT_BAD_SERVICE] = "bad-service",
+	[EXIT_PSCI_CPU_ON] = "psci-cpu-on",
+	[EXIT_PSCI_CPU_OFF] = "psci-cpu-off",
+	[EXIT_SYSTEM_OFF] = "system-off",
+	[EXIT_SYSTEM_RESET] = "system-reset",
 };
 
 const char *exit_reason_name(enum exit_reason r)
