@@ -177,7 +177,11 @@ static void monitor(void)
 	slot_ready(s);
 }
 
-/* A pool PE still in worker() and alive: an exclusive item waits until there is none. */
+/*
+ * A pool PE still in worker() and alive: an exclusive item waits until there is none. A PE
+ * that cleared in_worker is still on its way back to smp_park() until its mailbox call is done:
+ * only then does it take the instance's calls (smp_call_async() refuses a busy PE).
+ */
 static bool others_working(void)
 {
 	unsigned self = smp_this_cpu();
@@ -185,7 +189,8 @@ static bool others_working(void)
 	for (unsigned k = 0; k < d->pool_count; k++) {
 		unsigned cpu = d->pool[k];
 
-		if (cpu != self && in_worker[cpu] && smp_cpu(cpu)->state != CPU_DEAD) {
+		if (cpu != self && (in_worker[cpu] || !smp_call_done(cpu)) &&
+		    smp_cpu(cpu)->state != CPU_DEAD) {
 			return true;
 		}
 	}

@@ -139,6 +139,10 @@ void vsgi_pe_loop(void *arg)
 			if (!__atomic_load_n(&p->pending, __ATOMIC_ACQUIRE)) {
 				block_for_kick(p);
 			}
+			if (p->block_timeout) {
+				p->last = e; /* once: the loop's time stays bounded */
+				break;
+			}
 			continue;
 		}
 		p->last = e;
