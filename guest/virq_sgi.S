@@ -10,7 +10,7 @@
  * gp_vsgi_vcpu(x0 = value, x1 = register (0 none, 1 SGI1R, 2 ASGI1R, 3 SGI0R) | vCPU index
  *	<< 8, x2 = window in CNTVCT ticks): one vCPU of a vSGI instance, see below.
  * gp_vsgi_pe(x0 = value, x1 = send | vCPU index << 8 | flags << 16 | expected << 24, x2 =
- *	window ticks): one vCPU of a cross-PE vSGI instance (smp.vsgi.*), see below.
+ *	window ticks | grace ticks << 32): one vCPU of a cross-PE vSGI instance (smp.vsgi.*), see below.
  * gp_vsgi_send(x0 = value): writes ICC_SGI1R_EL1 from x0 once, at gl_vsgi_send, and returns
  *	0 (virq.sgi.notrap: with IMO = FMO = 0 the write reaches the physical GIC).
  */
@@ -188,14 +188,17 @@ gl_vsgi_send_sgi0r:
 
 /*
  * gp_vsgi_pe(x0 = value, x1 = send (bit 0: write ICC_SGI1R_EL1 from x0) | vCPU index << 8 |
- * flags << 16 | expected << 24, x2 = window ticks): gp_vsgi_vcpu's record and handlers, for a
- * vCPU that runs while the others run on other PEs. After the optional send it stores 1 to
- * VSGI_R_READY and opens IRQ and FIQ until all of: x2 ticks of CNTVCT_EL0 passed, it took
- * `expected` interrupts, and (flag VSGI_PE_STOP) the vmm wrote VSGI_R_STOP. With VSGI_PE_WFI
- * it waits in WFI at gl_vsgi_pe_wfi while it has taken fewer than `expected` (then it polls:
- * nothing would wake a WFI once the interrupt is taken). The vSGI arrives in an LR the vmm
- * of another PE loaded after kicking this one. Registers as gp_vsgi_vcpu's, and x28 the
- * flags, x29 the expected count.
+ * flags << 16 | expected << 24, x2 = window ticks | grace ticks << 32): gp_vsgi_vcpu's record
+ * and handlers, for a vCPU that runs while the others run on other PEs. After the optional send
+ * it stores 1 to VSGI_R_READY and opens IRQ and FIQ until the window (CNTVCT_EL0 ticks) has
+ * passed and then, without VSGI_PE_STOP, until it took `expected` interrupts; with
+ * VSGI_PE_STOP, until the vmm wrote VSGI_R_STOP and it took `expected` interrupts or the grace
+ * ticks passed since it saw VSGI_R_STOP (a vSGI that never comes ends the wait: the record
+ * shows it). With VSGI_PE_WFI it waits in WFI at gl_vsgi_pe_wfi while it has taken fewer than
+ * `expected` (then it polls: nothing would wake a WFI once the interrupt is taken). The vSGI
+ * arrives in an LR the vmm of another PE loaded after kicking this one. Registers as
+ * gp_vsgi_vcpu's, and x28 the flags, x29 the expected count, x20 the grace, x19 the counter
+ * when VSGI_R_STOP was first seen (0: not yet).
  */
 #define VSGI_PE_WFI  1 /* flags bit 0 */
 #define VSGI_PE_STOP 2 /* flags bit 1 */
@@ -226,6 +229,9 @@ gp_vsgi_pe:
 gl_vsgi_pe_send:
 	msr	ICC_SGI1R, x19
 1:	isb
+	lsr	x20, x21, #32
+	mov	w21, w21
+	mov	x19, #0
 	mov	x0, #1
 	str	x0, [x27, #VSGI_R_READY]
 	dsb	sy
@@ -238,14 +244,22 @@ gl_vsgi_pe_wfi:
 	wfi
 3:	isb
 	mrs	x0, cntvct_el0
-	sub	x0, x0, x26
-	cmp	x0, x21
+	sub	x1, x0, x26
+	cmp	x1, x21
 	b.lo	2b
+	tbnz	x28, #1, 5f
 	cmp	x24, x29
 	b.lo	2b
-	tbz	x28, #1, 4f
-	ldr	x0, [x27, #VSGI_R_STOP]
-	cbz	x0, 2b
+	b	4f
+5:	ldr	x1, [x27, #VSGI_R_STOP]
+	cbz	x1, 2b
+	cmp	x24, x29
+	b.hs	4f
+	cbnz	x19, 6f
+	mov	x19, x0
+6:	sub	x1, x0, x19
+	cmp	x1, x20
+	b.lo	2b
 4:	msr	daifset, #3
 	isb
 	stp	x22, x23, [x27, #VSGI_R_IRQ_MASK]

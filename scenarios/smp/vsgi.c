@@ -35,12 +35,17 @@
 #include "vgic_model.h"
 #include "virq/sgi_vcpu.h"
 
-#define VSGI_SEND_RT	     19	  /* gp_vsgi_pe writes ICC_SGI1R_EL1 from x19 */
-#define VSGI_WINDOW_US	     1000 /* vCPU 0 listens this long after its send */
-#define VSGI_SYNC_MS	     500  /* every other vCPU must be listening within this */
-#define VSGI_WFI_SETTLE_US   1000 /* a listening vCPU in WFI mode gets this to reach its WFI */
-#define VSGI_RECV_TIMEOUT_MS 400  /* watchdog of a receiver: below sc_pe_wait()'s bound */
-#define VSGI_PE_WFI	     1	  /* gp_vsgi_pe flags */
+#define VSGI_SEND_RT	   19	/* gp_vsgi_pe writes ICC_SGI1R_EL1 from x19 */
+#define VSGI_WINDOW_US	   1000 /* vCPU 0 listens this long after its send */
+#define VSGI_SYNC_MS	   3000 /* every other vCPU must be listening within this */
+#define VSGI_WFI_SETTLE_US 1000 /* a listening vCPU in WFI mode gets this to reach its WFI */
+/*
+ * A receiver ends by itself VSGI_GRACE_MS after VSGI_R_STOP at the latest, except in WFI with
+ * its vSGI lost: then its watchdog ends it, within sc_pe_wait()'s bound (twice the default
+ * budget and a second) of the release as long as the release comes within a second or so.
+ */
+#define VSGI_RECV_TIMEOUT_MS 1000
+#define VSGI_PE_WFI	     1 /* gp_vsgi_pe flags */
 #define VSGI_PE_STOP	     2
 
 enum vsgi_wait {
@@ -136,7 +141,8 @@ static bool vsgi_create(struct scenario_ctx *c, const struct vsgi_row *r, struct
 			.payload = GSYM(gp_vsgi_pe),
 			.args = {i ? 0 : value,
 				 (i ? 0 : 1) | i << 8 | flags << 16 | (uint64_t)(i && target) << 24,
-				 i ? 0 : vsgi_ticks(VSGI_WINDOW_US)},
+				 (i ? 0 : vsgi_ticks(VSGI_WINDOW_US)) |
+					 vsgi_ticks(VSGI_GRACE_MS * 1000ull) << 32},
 			.vcpu = {.vmpidr = x->mpidr[i],
 				 .ich_hcr = ICH_HCR_EN,
 				 .ich_vmcr = vsgi_vmcr(),
@@ -255,6 +261,9 @@ static bool vsgi_release(struct scenario_ctx *c, struct vsgi_run *x)
 	bool ok = true;
 
 	for (unsigned i = 1; i < x->started; i++) {
+		__atomic_store_n(&x->pe[i].released, 1, __ATOMIC_RELEASE);
+	}
+	for (unsigned i = 1; i < x->started; i++) {
 		uint64_t *stop = vm_ram_ptr(x->vm,
 					    IPA(GSYM(gl_vsgi_results) + VSGI_RECORD * i +
 						VSGI_R_STOP * sizeof(uint64_t)),
@@ -295,8 +304,9 @@ static void vsgi_check_remote(struct scenario_ctx *c, struct vsgi_run *x, unsign
 			p->bad_iar, VSGI_KICK_SGI);
 	}
 	if (p->block_timeout) {
-		sc_fail(c, "cpu %u blocked in the trapped WFI saw no kick within %u ms",
-			sc_pe(c, i), VSGI_BLOCK_MS);
+		sc_fail(c,
+			"cpu %u blocked in the trapped WFI saw no kick (%u ms after the release)",
+			sc_pe(c, i), VSGI_GRACE_MS);
 	}
 	sc_expect_u64(c, "kicks", p->kicks + p->block_kicks, target ? 1 : 0);
 	if (p->wfi_block && target) {

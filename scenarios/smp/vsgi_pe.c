@@ -76,39 +76,57 @@ static void take_kick(struct vsgi_pe *p, unsigned iar)
 	}
 }
 
-/*
- * A trapped WFI with nothing posted: wait at EL2 for the kick. A WFI here wakes on a pending
- * physical IRQ whatever PSTATE.I; CNTHP (the watchdog's timer, which vcpu_run() re-arms at
- * every entry) bounds the wait by waking it too. The kick is then acknowledged here.
- */
-static void block_for_kick(struct vsgi_pe *p)
+static uint64_t ms_ticks(unsigned ms)
 {
-	uint64_t bound = read_cntfrq_el0() * VSGI_BLOCK_MS / 1000;
+	return read_cntfrq_el0() * ms / 1000;
+}
 
-	p->blocked = 1;
-	dsb_ish();
-	write_cnthp_cval_el2(read_cntpct_el0() + bound);
-	write_cnthp_ctl_el2(CNT_CTL_ENABLE);
-	isb();
-	while (!gic_irq_pending(VSGI_KICK_SGI)) {
-		if (read_cnthp_ctl_el2() & CNT_CTL_ISTATUS) {
-			p->block_timeout = true;
+bool vsgi_wait_sgi(unsigned intid, const volatile uint32_t *released, bool wfi)
+{
+	uint64_t start = read_cntpct_el0(), seen = 0;
+	bool pending;
+
+	while (!(pending = gic_irq_pending(intid))) {
+		uint64_t now = read_cntpct_el0();
+
+		if (*released && !seen) {
+			seen = now;
+		}
+		if ((seen && now - seen > ms_ticks(VSGI_GRACE_MS)) ||
+		    now - start > ms_ticks(VSGI_WAIT_CAP_MS)) {
 			break;
 		}
-		__asm__ volatile("wfi" ::: "memory");
+		if (wfi) {
+			write_cnthp_cval_el2(now + ms_ticks(1));
+			write_cnthp_ctl_el2(CNT_CTL_ENABLE);
+			isb();
+			__asm__ volatile("wfi" ::: "memory");
+		}
 	}
 	write_cnthp_ctl_el2(0);
 	isb();
-	p->blocked = 0;
-	if (gic_irq_pending(VSGI_KICK_SGI)) {
-		unsigned iar = gic_ack();
+	return pending;
+}
 
-		if ((iar & 0x3ff) < 1020) {
-			gic_eoi(iar);
-		}
-		take_kick(p, iar);
-		p->block_kicks++;
+/* A trapped WFI with nothing posted: block at EL2 until the kick, and acknowledge it here. */
+static void block_for_kick(struct vsgi_pe *p)
+{
+	p->blocked = 1;
+	dsb_ish();
+	bool kicked = vsgi_wait_sgi(VSGI_KICK_SGI, &p->released, true);
+
+	p->blocked = 0;
+	if (!kicked) {
+		p->block_timeout = true;
+		return;
 	}
+	unsigned iar = gic_ack();
+
+	if ((iar & 0x3ff) < 1020) {
+		gic_eoi(iar);
+	}
+	take_kick(p, iar);
+	p->block_kicks++;
 }
 
 void vsgi_pe_loop(void *arg)

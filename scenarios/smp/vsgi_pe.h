@@ -17,8 +17,13 @@
 
 /* The physical SGI that kicks a PE (any SGI: the harness uses none). */
 #define VSGI_KICK_SGI 9
-/* How long a vCPU blocked in a trapped WFI waits at EL2 for its kick. */
-#define VSGI_BLOCK_MS 300
+/*
+ * Bounds of a wait for an SGI on this PE (vsgi_wait_sgi()): it ends VSGI_GRACE_MS after the
+ * sender said it is done (under a loaded host the sender's PE may not run for a while before
+ * that, which is not the SGI's fault), and in any case after VSGI_WAIT_CAP_MS.
+ */
+#define VSGI_GRACE_MS	 200
+#define VSGI_WAIT_CAP_MS 3000
 /* Most vcpu_run() calls of one loop: each kick and each trapped WFI takes one. */
 #define VSGI_RUNS_MAX 16
 
@@ -30,7 +35,8 @@ struct vsgi_pe {
 	struct vgic_vtr vtr; /* ICH_VTR_EL2 as the oracle decodes it */
 	/* Posted by the sender's PE before it kicks (bit n: vINTID n pending), taken here. */
 	volatile uint32_t pending;
-	volatile uint32_t blocked; /* 1 while the loop waits at EL2 in a trapped WFI */
+	volatile uint32_t blocked;  /* 1 while the loop waits at EL2 in a trapped WFI */
+	volatile uint32_t released; /* the sender's PE is done sending (vsgi_wait_sgi()) */
 	/* What the loop saw. */
 	struct exit last;     /* the exit that ended it (EXIT_NONE: VSGI_RUNS_MAX runs) */
 	unsigned runs;	      /* vcpu_run() calls */
@@ -38,7 +44,7 @@ struct vsgi_pe {
 	unsigned block_kicks; /* kicks taken at EL2 while blocked in a trapped WFI */
 	unsigned wfx;	      /* trapped WFIs */
 	unsigned bad_iar;     /* an IAR value that was not the kick (1023: none), else 0 */
-	bool block_timeout;   /* a blocked WFI saw no kick within VSGI_BLOCK_MS */
+	bool block_timeout;   /* a blocked WFI saw no kick (vsgi_wait_sgi() gave up) */
 	uint64_t kick_elr;    /* ELR_EL2 of the first kick exit */
 	/* The kick's state on this PE before the run and after the loop (bit 0 pending, 1 active).
 	 */
@@ -46,6 +52,14 @@ struct vsgi_pe {
 	int leak;	    /* gic_leak_check() after the clean-up */
 	char leak_what[96]; /* its description */
 };
+
+/**
+ * vsgi_wait_sgi() - wait at EL2 until SGI @intid is pending on this PE; in WFI with @wfi (a
+ * pending IRQ wakes a WFI whatever PSTATE.I), else polling. CNTHP, which vcpu_run() re-arms at
+ * every entry, wakes the WFI every millisecond to look at *@released. Return: whether it is
+ * pending; false once *@released has been set for VSGI_GRACE_MS, or after VSGI_WAIT_CAP_MS.
+ */
+bool vsgi_wait_sgi(unsigned intid, const volatile uint32_t *released, bool wfi);
 
 /** Enable the kick on this PE and record its state (sc_on_pe(): before the loop). */
 void vsgi_pe_arm(void *arg);
