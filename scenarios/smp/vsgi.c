@@ -275,9 +275,21 @@ static bool vsgi_release(struct scenario_ctx *c, struct vsgi_run *x)
 		}
 	}
 	for (unsigned i = 1; i < x->started; i++) {
-		if (sc_pe_wait(c, i)) {
-			ok = false;
+		if (!sc_pe_wait(c, i)) {
+			continue;
 		}
+		/* Where it was: its loop's counters and its guest's record, as they are now. */
+		const struct vsgi_pe *p = &x->pe[i];
+		const uint64_t *rec = vsgi_record(x->vm, i);
+
+		sc_diag(c, "stuck",
+			"vCPU %u: %u runs, %u kick exits, %u blocked kicks, %u WFIs, "
+			"blocked %u; record ready %llu taken %llu done 0x%llx",
+			i, p->runs, p->kicks, p->block_kicks, p->wfx, p->blocked,
+			(unsigned long long)(rec ? rec[VSGI_R_READY] : 0),
+			(unsigned long long)(rec ? rec[VSGI_R_TAKEN] : 0),
+			(unsigned long long)(rec ? rec[VSGI_R_DONE] : 0));
+		ok = false;
 	}
 	return ok;
 }
