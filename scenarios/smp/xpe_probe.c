@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: MIT */
+/* The cross-PE probe (xpe_probe.h). */
+#include "xpe_probe.h"
+
+#include "arch/sysreg.h"
+#include "esr_model.h"
+#include "smp.h"
+
+/* v[1]'s acknowledgement: the guest does each op in microseconds; a second is a hang. */
+#define ACK_TIMEOUT_US 1000000ull
+
+static uint64_t now_us(void)
+{
+	return read_cntpct_el0() * 1000000ull / read_cntfrq_el0();
+}
+
+bool xpe_setup(struct scenario_ctx *c, struct xpe *x, uint64_t hcr)
+{
+	struct vm_config cfg = {0};
+
+	*x = (struct xpe){0};
+	if (!s2probe_add(c, &x->p, &cfg, 1, true, false)) {
+		return false;
+	}
+	for (unsigned k = 0; k < XPE_VCPUS; k++) {
+		x->mb_ipa[k] = s2probe_free_ipa(&x->p) + k * XP_SIZE;
+		x->mb[k] = vm_ram_ptr(x->p.vm, IPA(x->mb_ipa[k]), XP_SIZE);
+
+		struct sc_setup s = {.payload = GSYM(gp_xpe_probe),
+				     .args = {PROBE_IPA, x->mb_ipa[k]},
+				     .vcpu = {.hcr = hcr}};
+
+		s2probe_s1_config(&cfg, &s.vcpu);
+		if (!x->mb[k] || !(x->v[k] = sc_add_vcpu(c, x->p.vm, &s))) {
+			sc_fail(c, "cross-PE probe setup failed");
+			return false;
+		}
+	}
+	return true;
+}
+
+bool xpe_start1(struct scenario_ctx *c, struct xpe *x)
+{
+	if (sc_run_vcpu_on_async(c, x->v[1], 1, &x->exit1)) {
+		return false;
+	}
+	x->running1 = x->started1 = true;
+	return true;
+}
+
+/* Operands first, then the sequence number the guest spins on (release: EL2 and EL1 share WB). */
+static void post(struct xpe *x, unsigned k, uint64_t op, uint64_t arg, uint64_t addr)
+{
+	x->mb[k][XP_OP / 8] = op;
+	x->mb[k][XP_ARG / 8] = arg;
+	x->mb[k][XP_ADDR / 8] = addr;
+	__atomic_store_n(&x->mb[k][XP_SEQ / 8], ++x->seq[k], __ATOMIC_RELEASE);
+}
+
+static bool acked(const struct xpe *x, unsigned k)
+{
+	return __atomic_load_n(&x->mb[k][XP_ACK / 8], __ATOMIC_ACQUIRE) == x->seq[k];
+}
+
+/* v[1]: wait for the ack, or for the run to end (a fault), bounded. */
+static bool wait1(struct scenario_ctx *c, struct xpe *x, struct exit *e)
+{
+	uint64_t t0 = now_us();
+
+	while (!acked(x, 1)) {
+		if (smp_call_done(sc_pe(c, 1))) {
+			/* The run ended; the ack may have landed just before the fault. */
+			x->running1 = false;
+			if (acked(x, 1)) {
+				break;
+			}
+			if (e) {
+				*e = x->exit1;
+			}
+			return false;
+		}
+		if (now_us() - t0 > ACK_TIMEOUT_US) {
+			sc_fail(c, "vCPU 1 on cpu %u did not acknowledge op %llu within %llu ms",
+				sc_pe(c, 1), (unsigned long long)x->mb[1][XP_OP / 8],
+				ACK_TIMEOUT_US / 1000);
+			return false;
+		}
+	}
+	if (e) {
+		*e = (struct exit){.reason = EXIT_NONE};
+	}
+	return true;
+}
+
+bool xpe_op(struct scenario_ctx *c, struct xpe *x, unsigned k, uint64_t op, uint64_t arg,
+	    uint64_t addr, struct exit *e)
+{
+	if (k == 1) {
+		if (!x->running1) {
+			sc_fail(c, "vCPU 1 is not running");
+			return false;
+		}
+		post(x, 1, op, arg, addr);
+		return wait1(c, x, e);
+	}
+	post(x, 0, op | XP_OP_YIELD, arg, addr);
+
+	struct exit r = sc_run_vcpu(c, x->v[0]);
+
+	if (e) {
+		*e = r;
+	}
+	if (r.reason == EXIT_DABT) {
+		return false;
+	}
+	return sc_expect_exit(c, &r, EXIT_HVC, esr_expect_hvc64(XP_YIELD_IMM), GSYM(gl_xp_yield)) &&
+	       sc_expect_u64(c, "vcpu 0 ack", x->mb[0][XP_ACK / 8], x->seq[0]);
+}
+
+static bool join1(struct scenario_ctx *c, struct xpe *x)
+{
+	x->running1 = false;
+	return sc_pe_wait(c, 1) == 0;
+}
+
+bool xpe_stop1(struct scenario_ctx *c, struct xpe *x)
+{
+	if (!x->running1) {
+		return true;
+	}
+	post(x, 1, XP_OP_QUIT, 0, 0);
+	if (!join1(c, x)) {
+		return false;
+	}
+	return sc_expect_done(c, &x->exit1, XP_STATUS_DONE);
+}
+
+unsigned xpe_read_out(const struct xpe *x, unsigned k)
+{
+	return s2probe_classify(x->mb[k][XP_OUT0 / 8], x->mb[k][XP_OUT1 / 8]);
+}
+
+uint64_t xpe_mb(const struct xpe *x, unsigned k, unsigned off)
+{
+	return x->mb[k][off / 8];
+}
+
+void xpe_finish(struct scenario_ctx *c, struct xpe *x)
+{
+	if (x->running1) {
+		xpe_stop1(c, x);
+	} else if (x->started1) {
+		join1(c, x);
+	}
+}
