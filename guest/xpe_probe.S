@@ -103,7 +103,12 @@ op_mp_write:
 	b	ack
 
 op_mp_read:
-	mov	x9, #XP_MP_ROUNDS
+	mov	x9, #XP_MP_WAIT		/* first wait (bounded) for the writer to start */
+6:	ldr	x2, [x12, #8]
+	cbnz	x2, 7f
+	subs	x9, x9, #1
+	b.ne	6b
+7:	mov	x9, #XP_MP_ROUNDS
 	mov	x1, #0			/* reads with data older than the flag */
 3:	ldr	x2, [x12, #8]
 	tbnz	x10, #8, 4f

@@ -23,12 +23,14 @@
 #define XP_OP_IC_IALLU	 4 /* store 32-bit XP_ARG at XP_ADDR; DC CVAU; DSB ISH; IC IALLU; ... */
 #define XP_OP_CALL	 5 /* ISB; call gl_xp_patch (it sets x1) */
 #define XP_OP_MP_WRITE	 6 /* XP_MP_ROUNDS times: data = i; DMB; flag = i */
-#define XP_OP_MP_READ	 7 /* XP_MP_ROUNDS times: f = flag; DMB; d = data; count d < f */
+#define XP_OP_MP_READ	 7 /* wait for flag != 0; XP_MP_ROUNDS times: f = flag; DMB; d = data;
+			    * count d < f */
 #define XP_OP_MASK	 0xff
 #define XP_OP_NSH	 0x100 /* MP_*: DMB NSH instead of DMB ISH */
 #define XP_OP_YIELD	 0x200 /* after the ack: HVC #XP_YIELD_IMM (a vCPU run synchronously) */
 
 #define XP_MP_ROUNDS	0x4000
+#define XP_MP_WAIT	0x100000 /* MP_READ: reads of the flag while it is still 0, at most */
 #define XP_YIELD_IMM	0x5850
 #define XP_STATUS_DONE	0x600d
 #define XP_STATUS_BADOP 0xbad1

@@ -62,8 +62,13 @@ static bool acked(const struct xpe *x, unsigned k)
 	return __atomic_load_n(&x->mb[k][XP_ACK / 8], __ATOMIC_ACQUIRE) == x->seq[k];
 }
 
+void xpe_post1(struct xpe *x, uint64_t op, uint64_t arg, uint64_t addr)
+{
+	post(x, 1, op, arg, addr);
+}
+
 /* v[1]: wait for the ack, or for the run to end (a fault), bounded. */
-static bool wait1(struct scenario_ctx *c, struct xpe *x, struct exit *e)
+bool xpe_wait1(struct scenario_ctx *c, struct xpe *x, struct exit *e)
 {
 	uint64_t t0 = now_us();
 
@@ -101,7 +106,7 @@ bool xpe_op(struct scenario_ctx *c, struct xpe *x, unsigned k, uint64_t op, uint
 			return false;
 		}
 		post(x, 1, op, arg, addr);
-		return wait1(c, x, e);
+		return xpe_wait1(c, x, e);
 	}
 	post(x, 0, op | XP_OP_YIELD, arg, addr);
 

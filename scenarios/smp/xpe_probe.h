@@ -38,6 +38,10 @@ bool xpe_start1(struct scenario_ctx *c, struct xpe *x);
  */
 bool xpe_op(struct scenario_ctx *c, struct xpe *x, unsigned k, uint64_t op, uint64_t arg,
 	    uint64_t addr, struct exit *e);
+/** Post @op to v[1] and return at once (it must be running); xpe_wait1() waits for it. */
+void xpe_post1(struct xpe *x, uint64_t op, uint64_t arg, uint64_t addr);
+/** Wait for v[1]'s acknowledgement, as xpe_op() does. */
+bool xpe_wait1(struct scenario_ctx *c, struct xpe *x, struct exit *e);
 /** End v[1]'s run (XP_OP_QUIT) and check it returned XP_STATUS_DONE. */
 bool xpe_stop1(struct scenario_ctx *c, struct xpe *x);
 /**
