@@ -12,7 +12,7 @@
 #define XP_ARG	0x10 /* READ: a value to store (0: none); S1_* and IC: the new word */
 #define XP_ADDR 0x18 /* S1_* and IC: the VA of the word to write; MP_*: the data/flag pair */
 #define XP_OUT0 0x20 /* READ: words 0 and 1 read; CALL: x1 of the patched code; MP_READ: */
-#define XP_OUT1 0x28 /* the reads that saw the flag but old data, and the last flag seen */
+#define XP_OUT1 0x28 /* the reads that saw the flag but old data, and those in flight */
 #define XP_ACK	0x30
 #define XP_SIZE 0x40
 
@@ -22,15 +22,17 @@
 #define XP_OP_S1_VAE1	 3 /* the same with TLBI VAE1 of the probe VA */
 #define XP_OP_IC_IALLU	 4 /* store 32-bit XP_ARG at XP_ADDR; DC CVAU; DSB ISH; IC IALLU; ... */
 #define XP_OP_CALL	 5 /* ISB; call gl_xp_patch (it sets x1) */
-#define XP_OP_MP_WRITE	 6 /* XP_MP_ROUNDS times: data = i; DMB; flag = i */
-#define XP_OP_MP_READ	 7 /* wait for flag != 0; XP_MP_ROUNDS times: f = flag; DMB; d = data;
-			    * count d < f */
+#define XP_OP_MP_WRITE	 6 /* wait for the reader; i = 1..XP_MP_ROUNDS: data = i; DMB; flag = i */
+#define XP_OP_MP_READ	 7 /* set ready; wait for flag != 0; until flag = XP_MP_ROUNDS (at most
+			    * XP_MP_READS times): f = flag; DMB; d = data; count d < f */
 #define XP_OP_MASK	 0xff
 #define XP_OP_NSH	 0x100 /* MP_*: DMB NSH instead of DMB ISH */
 #define XP_OP_YIELD	 0x200 /* after the ack: HVC #XP_YIELD_IMM (a vCPU run synchronously) */
 
-#define XP_MP_ROUNDS	0x4000
-#define XP_MP_WAIT	0x100000 /* MP_READ: reads of the flag while it is still 0, at most */
+/* MP_*: the pair at XP_ADDR is data, flag, the reader's ready word (all 0 at first). */
+#define XP_MP_ROUNDS 0x40000
+#define XP_MP_READS  0x400000  /* the reader's reads after the first flag, at most */
+#define XP_MP_WAIT   0x400000  /* reads of ready or of flag while it is 0, at most */
 #define XP_YIELD_IMM	0x5850
 #define XP_STATUS_DONE	0x600d
 #define XP_STATUS_BADOP 0xbad1

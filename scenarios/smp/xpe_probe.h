@@ -14,6 +14,8 @@
 #include "xpe_probe_abi.h"
 
 #define XPE_VCPUS 2
+/* In s2probe_free_ipa()'s page: the mailboxes from 0, scratch words for a scenario from here. */
+#define XPE_SCRATCH 0x800
 
 struct xpe {
 	struct s2probe p;
