@@ -18,7 +18,10 @@ gp_xpe_probe:
 	.if	XP_SEQ != 0
 	.error	"the spin below reads XP_SEQ at offset 0 (LDAR has no offset)"
 	.endif
-1:	ldar	x9, [x20]
+	mov	x23, #0
+1:	add	x23, x23, #1
+	str	x23, [x20, #XP_LIVE]
+	ldar	x9, [x20]
 	cmp	x9, x21
 	b.eq	1b
 	mov	x21, x9

@@ -14,6 +14,7 @@
 #define XP_OUT0 0x20 /* READ: words 0 and 1 read; CALL: x1 of the patched code; MP_READ: */
 #define XP_OUT1 0x28 /* the reads that saw the flag but old data, and those in flight */
 #define XP_ACK	0x30
+#define XP_LIVE 0x38 /* the guest counts its rounds of the spin here (evidence of a hang) */
 #define XP_SIZE 0x40
 
 #define XP_OP_QUIT	 0 /* return XP_STATUS_DONE (the run ends) */

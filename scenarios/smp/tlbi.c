@@ -144,7 +144,7 @@ static bool probe(struct run *t, unsigned k, uint64_t store, const char *what)
 		.size_log2 = 3, .is_write = true, .rt = 11, .sf = true, .valid_syndrome = true};
 	struct scenario_ctx *c = t->c;
 	uint32_t permitted = tlb_model_read_on(&t->m, k, &t->x.p.regime, PROBE_IPA, t->mapped, 3);
-	struct exit e;
+	struct exit e = {.reason = EXIT_NONE};
 
 	sc_diag(c, "step", "%s (vcpu %u on cpu %u)", what, k, sc_pe(c, k));
 	if (!permitted) {
@@ -164,6 +164,10 @@ static bool probe(struct run *t, unsigned k, uint64_t store, const char *what)
 				     permitted);
 	}
 	if (e.reason != EXIT_DABT) {
+		/* A timeout was failed already; a run that ended otherwise is failed here. */
+		if (e.reason != EXIT_NONE) {
+			sc_expect_reason(c, &e, EXIT_DABT);
+		}
 		return false;
 	}
 	sc_diag(c, "fault_ipa", "0x%llx", (unsigned long long)exit_fault_ipa(&e));

@@ -34,9 +34,9 @@ bool xpe_setup(struct scenario_ctx *c, struct xpe *x, uint64_t hcr);
 bool xpe_start1(struct scenario_ctx *c, struct xpe *x);
 /**
  * xpe_op() - have v[@k] do @op (XP_OP_*) with @arg and @addr: v[0] is run on PE 0 until it
- * yields after the op, v[1] is posted and waited for (bounded). *@e (may be NULL): a run that
- * ended otherwise (a fault: then false, without failing the instance; the caller judges it).
- * False with the instance failed on anything else.
+ * yields after the op, v[1] is posted and waited for (bounded). With @e, a run that ended
+ * otherwise is returned in *@e with false, the instance not failed: the caller judges it
+ * (a fault). Without @e, and on anything else, false with the instance failed.
  */
 bool xpe_op(struct scenario_ctx *c, struct xpe *x, unsigned k, uint64_t op, uint64_t arg,
 	    uint64_t addr, struct exit *e);
