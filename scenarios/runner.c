@@ -373,10 +373,6 @@ static void item_run(unsigned i, const struct instance_pes *pes, struct instance
 		snprintf(why, sizeof(why), "needs %u PEs at once, %u online and selected", s->pes,
 			 pes->count);
 		result_skip(r, why);
-	} else if (s->boot_cpu && smp_this_cpu() != 0) {
-		result_init(r);
-		result_skip(r, "runs on the boot CPU only (the ITS driver maps its one vPE to the "
-			       "boot CPU's redistributor)");
 	} else {
 		runner_run_instance(s, in->row, pes, r);
 	}
@@ -441,13 +437,16 @@ static void print_cpus(void)
 	}
 	for (unsigned i = 0; i < smp_cpu_count(); i++) {
 		const struct cpu *c = smp_cpu(i);
-		char core[64] = "-", rc[48] = "";
+		char core[64] = "-", rc[96] = "";
 
 		if (c->state == CPU_ONLINE) {
 			midr_describe(c->midr, core, sizeof(core));
 		}
 		if (c->state == CPU_OFFLINE) {
-			snprintf(rc, sizeof(rc), " (psci rc %lld)", (long long)c->psci_rc);
+			snprintf(rc, sizeof(rc), " (CPU_ON: %lld %s)", (long long)c->psci_rc,
+				 smp_psci_rc_name(c->psci_rc));
+		} else if (c->state == CPU_ABSENT && c->absent_why) {
+			snprintf(rc, sizeof(rc), " (%s)", c->absent_why);
 		}
 		tap_comment(&tap,
 			    "cpu %u: mpidr=0x%llx midr=0x%08llx (%s) revidr=0x%llx state=%s%s", i,
@@ -484,6 +483,7 @@ int hyptap_run(void)
 		return 255;
 	}
 	kernel_set_exit_semihosting(args.exit == BOOTARGS_EXIT_SEMIHOSTING);
+	console_use_semihosting(args.console == BOOTARGS_CONSOLE_SEMIHOSTING);
 	if (vmm_init(platform.gic_version, err, sizeof(err))) {
 		tap_bail_out(&tap, "%s", err);
 		return 255;

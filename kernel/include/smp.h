@@ -43,7 +43,8 @@ struct cpu {
 	uint64_t mpidr;
 	uint64_t midr, revidr; /* read by the PE itself once it is up */
 	volatile enum cpu_state state;
-	int64_t psci_rc; /* CPU_ON's return code (0: success) */
+	int64_t psci_rc;	/* CPU_ON's return code (0: success) */
+	const char *absent_why; /* CPU_ABSENT: why it was not brought up */
 	/* The mailbox (smp_call_async()): posted by another PE, run by smp_park(). */
 	void (*volatile call_fn)(void *arg);
 	void *volatile call_arg;
@@ -115,6 +116,9 @@ int smp_call(unsigned index, void (*fn)(void *), void *arg, uint64_t timeout_us)
  * waits in WFI with interrupts masked. Only when other PEs are online; else it returns.
  */
 void smp_cpu_die(const char *why);
+
+/** The name of a struct cpu.psci_rc value (DEN0022's, or SMP_RC_*). */
+const char *smp_psci_rc_name(int64_t rc);
 
 /** Park the running PE: serve its mailbox forever (secondaries end up here). */
 void smp_park(void) __attribute__((noreturn));
