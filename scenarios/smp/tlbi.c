@@ -112,8 +112,8 @@ struct run {
 	struct scenario_ctx *c;
 	struct xpe x;
 	struct tlb_model m;
-	unsigned mapped;     /* the output PROBE_IPA maps to now (TLB_FAULT: unmapped) */
-	unsigned content[4]; /* the page each output reads: OUT_RO is page 1 */
+	unsigned mapped;	      /* the output PROBE_IPA maps to now (TLB_FAULT: unmapped) */
+	unsigned content[OUT_RO + 1]; /* the page each output reads: OUT_RO is page 1 */
 };
 
 /* The permitted outputs whose page reads as @page (OUT_RO and page 1 read alike). */
