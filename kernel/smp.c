@@ -30,6 +30,7 @@ _Static_assert(offsetof(struct cpu, boot_sctlr) == 40, "head.S CPU_BOOT_SCTLR");
 #define BRINGUP_US 500000
 
 static struct cpu cpus[CPU_MAX];
+bool smp_cpu_ready;
 static unsigned cpu_count = 1;
 
 void secondary_entry(void);
@@ -66,6 +67,7 @@ void smp_init_boot_cpu(void)
 	cpus[0].midr = read_midr_el1();
 	cpus[0].revidr = read_revidr_el1();
 	write_tpidr_el2((uintptr_t)&cpus[0]);
+	smp_cpu_ready = true;
 }
 
 /* Index 0 is the running PE; the other DTB CPUs follow in DTB order. */

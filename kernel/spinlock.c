@@ -10,7 +10,7 @@
 
 static void held_add(struct spinlock *l)
 {
-	struct cpu *c = this_cpu();
+	struct cpu *c = this_cpu_if_ready();
 
 	if (c && c->held_count < SMP_HELD_MAX) {
 		c->held[c->held_count++] = l;
@@ -19,7 +19,7 @@ static void held_add(struct spinlock *l)
 
 static void held_remove(struct spinlock *l)
 {
-	struct cpu *c = this_cpu();
+	struct cpu *c = this_cpu_if_ready();
 
 	if (!c) {
 		return;
@@ -59,7 +59,7 @@ void spin_unlock(struct spinlock *l)
 
 void spin_unlock_all_held(void)
 {
-	struct cpu *c = this_cpu();
+	struct cpu *c = this_cpu_if_ready();
 
 	while (c && c->held_count) {
 		spin_unlock(c->held[c->held_count - 1]);

@@ -37,8 +37,8 @@ void *_sbrk(ptrdiff_t incr)
 /*
  * newlib's malloc (nano-mallocr.c, MALLOC_LOCK) calls these around every heap operation, and
  * may nest them: a lock the owning PE can take again. Overriding newlib's no-op pair (mlock.c)
- * makes the one heap safe for every PE. The owner is the PE's struct cpu; before smp_init()
- * TPIDR_EL2 is 0, and only the boot CPU runs.
+ * makes the one heap safe for every PE. The owner is the PE's struct cpu; before
+ * smp_init_boot_cpu() there is none, and only the boot CPU runs.
  */
 struct _reent;
 static struct spinlock heap_lock;
@@ -47,7 +47,7 @@ static unsigned heap_depth;
 
 void __malloc_lock(struct _reent *r)
 {
-	const void *self = this_cpu();
+	const void *self = this_cpu_if_ready();
 
 	(void)r;
 	if (heap_owner == self && heap_depth) {

@@ -66,6 +66,17 @@ static inline struct cpu *this_cpu(void)
 	return c;
 }
 
+/*
+ * this_cpu() where the image may not be at EL2 or not yet set up (the console and heap locks:
+ * the EL1 bail-out path writes to the console, and TPIDR_EL2 is UNDEFINED at EL1): NULL
+ * before smp_init_boot_cpu().
+ */
+extern bool smp_cpu_ready;
+static inline struct cpu *this_cpu_if_ready(void)
+{
+	return smp_cpu_ready ? this_cpu() : NULL;
+}
+
 /** The running PE's index (0 = boot CPU). */
 static inline unsigned smp_this_cpu(void)
 {
