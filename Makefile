@@ -166,7 +166,7 @@ fuzz: $(B)/fuzz/platform_fuzzer
 		-artifact_prefix=$(B)/fuzz/ $(B)/fuzz/corpus
 
 run: deps all
-	@ci/run-report $(if $(QEMU),--qemu $(QEMU)) $(if $(CPU),--cpu $(CPU)) $(if $(GIC),--gic $(GIC)) -- $(ARGS)
+	@ci/run-report $(if $(QEMU),--qemu $(QEMU)) $(if $(CPU),--cpu $(CPU)) $(if $(GIC),--gic $(GIC)) $(if $(SMP),--smp $(SMP)) -- $(ARGS)
 
 check: deps all host-tests
 	@bash ci/check.sh
