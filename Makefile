@@ -22,8 +22,10 @@ INCLUDES	:= -Ikernel/include -Itap -Ivmm -Iscenarios -Iscenarios/model -Iguest -
 # -mgeneral-regs-only: the harness never touches FP/SIMD itself (guests may trap it).
 # -mstrict-align: part of the boot path runs with the MMU off, where all memory is Device.
 # -fno-tree-loop-distribute-patterns: no memset/memcpy calls invented before the MMU is on.
+# -mno-outline-atomics: Debian's GCC otherwise calls libgcc's __aarch64_* helpers, which pick
+# LSE or LL/SC from getauxval(AT_HWCAP), which a freestanding image does not have.
 TARGET_CFLAGS	:= -std=gnu11 $(WARN) -O2 -g -ffreestanding -fpie -fno-plt \
-		   -mgeneral-regs-only -mstrict-align -fno-tree-loop-distribute-patterns \
+		   -mgeneral-regs-only -mstrict-align -fno-tree-loop-distribute-patterns -mno-outline-atomics \
 		   -fno-omit-frame-pointer -ffunction-sections -fdata-sections \
 		   -isystem $(NEWLIB)/include -I$(LIBFDT)/include $(INCLUDES) -MMD -MP $(EXTRA_CFLAGS)
 TARGET_ASFLAGS	:= -g -Ikernel/include -Iguest -Iscenarios -I$(B)/guest -MMD -MP
@@ -49,6 +51,7 @@ GUEST32_OBJS	:= $(patsubst %,$(B)/obj/%.o,$(GUEST32_SRCS))
 # Pure code, also built for the host and unit-tested there.
 HOST_SRCS	:= tap/tap.c kernel/glob.c kernel/bootargs.c kernel/pgtable.c kernel/palloc.c \
 		   kernel/esr_name.c kernel/midr.c kernel/strbuf.c kernel/platform.c kernel/platform_ram.c \
+		   kernel/platform_cpus.c \
 		   kernel/dtb.c kernel/dtb_check.c vmm/mmio.c vmm/watchdog.c scenarios/sample.c scenarios/run_stats.c \
 		   $(wildcard scenarios/model/*.c)
 HOST_TESTS	:= $(patsubst tests/unit/%.c,$(B)/host/%,$(wildcard tests/unit/*_test.c))
@@ -151,7 +154,7 @@ check-host: host-tests
 # longer than make check's deterministic tests/unit/dtb_fuzz_test.c. Optional: it needs clang
 # and libclang-rt-14-dev, which make deps does not install. Crashes land in build/fuzz/.
 FUZZ_SECONDS	?= 300
-FUZZ_SRCS	:= kernel/platform.c kernel/platform_ram.c kernel/dtb.c kernel/dtb_check.c
+FUZZ_SRCS	:= kernel/platform.c kernel/platform_ram.c kernel/platform_cpus.c kernel/dtb.c kernel/dtb_check.c
 
 $(B)/fuzz/platform_fuzzer: tests/fuzz/platform_fuzzer.c $(FUZZ_SRCS) $(HOST_HDRS)
 	@mkdir -p $(dir $@)

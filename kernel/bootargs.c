@@ -252,6 +252,133 @@ static int parse_exit(struct bootargs *ba, const struct bootargs_opt *opt, char 
 	return 0;
 }
 
+/*
+ * One PE index of a CPU list: the decimal digits at *@s (leading zeros allowed), up to @end or
+ * the first non-digit, advancing *@s. Return: 0 with @v, 1 if there are no digits, 2 if the
+ * index is not below BOOTARGS_CPUS_MAX (the value saturates, so it cannot overflow).
+ */
+static int cpu_index(const char **s, const char *end, unsigned *v)
+{
+	const char *p = *s;
+
+	*v = 0;
+	for (; p < end && *p >= '0' && *p <= '9'; p++) {
+		*v = *v * 10 + (unsigned)(*p - '0');
+		if (*v >= BOOTARGS_CPUS_MAX) {
+			*v = BOOTARGS_CPUS_MAX;
+		}
+	}
+	if (p == *s) {
+		return 1;
+	}
+	*s = p;
+	return *v >= BOOTARGS_CPUS_MAX ? 2 : 0;
+}
+
+/* "CPU index NNN is not below 64" for the digits at @s, at most 20 of them, then "...". */
+static int fail_cpu_index(struct bootargs_err *e, const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+
+	return fail(e, "bad bootarg \"%s\": CPU index %.*s%s is not below %u", e->tok,
+		    (int)(n > 20 ? 20 : n), s, n > 20 ? "..." : "", (unsigned)BOOTARGS_CPUS_MAX);
+}
+
+/* hyptap.cpus=all, or entries N and N-M (N <= M) separated by commas, each index below 64. */
+static int parse_cpus(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
+		      struct bootargs_err *e)
+{
+	uint64_t mask = 0;
+	const char *p = value;
+
+	if (strcmp(value, "all") == 0) {
+		ba->cpus_mask = UINT64_MAX;
+		ba->cpus_set = true;
+		return 0;
+	}
+	for (;;) {
+		const char *end = strchr(p, ','), *start;
+		unsigned lo, hi;
+		int rc;
+
+		end = end != NULL ? end : p + strlen(p);
+		if (p == end) {
+			return fail(e, "bad bootarg \"%s\": empty entry in the CPU list", e->tok);
+		}
+		start = p;
+		rc = cpu_index(&p, end, &lo);
+		hi = lo;
+		if (rc == 0 && p < end && *p == '-') {
+			start = ++p;
+			rc = cpu_index(&p, end, &hi);
+		}
+		if (rc == 2) {
+			return fail_cpu_index(e, start);
+		}
+		if (rc != 0 || p != end) {
+			return fail_value(e, opt);
+		}
+		if (hi < lo) {
+			return fail(e, "bad bootarg \"%s\": CPU range %u-%u is reversed", e->tok,
+				    lo, hi);
+		}
+		for (unsigned i = lo; i <= hi; i++) {
+			mask |= 1ull << i;
+		}
+		if (*end == '\0') {
+			break;
+		}
+		p = end + 1;
+	}
+	ba->cpus_mask = mask;
+	ba->cpus_set = true;
+	return 0;
+}
+
+static int parse_on(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
+		    struct bootargs_err *e)
+{
+	if (strcmp(value, "any") == 0) {
+		ba->on = BOOTARGS_ON_ANY;
+	} else if (strcmp(value, "all") == 0) {
+		ba->on = BOOTARGS_ON_ALL;
+	} else {
+		return fail_value(e, opt);
+	}
+	return 0;
+}
+
+/* hyptap.pe-fault=hang@N or crash@N. */
+static int parse_pe_fault(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
+			  struct bootargs_err *e)
+{
+	enum bootargs_pe_fault kind;
+	const char *p, *n;
+	unsigned cpu;
+	int rc;
+
+	if (strncmp(value, "hang@", 5) == 0) {
+		kind = BOOTARGS_PE_FAULT_HANG;
+		p = value + 5;
+	} else if (strncmp(value, "crash@", 6) == 0) {
+		kind = BOOTARGS_PE_FAULT_CRASH;
+		p = value + 6;
+	} else {
+		return fail_value(e, opt);
+	}
+	n = p;
+	rc = cpu_index(&p, p + strlen(p), &cpu);
+	if (rc == 2) {
+		return fail_cpu_index(e, n);
+	}
+	if (rc != 0 || *p != '\0') {
+		return fail_value(e, opt);
+	}
+	ba->pe_fault = kind;
+	ba->pe_fault_cpu = cpu;
+	return 0;
+}
+
 /* Keep in step with the "known:" list in the unknown-key message. */
 static const struct bootargs_opt bootargs_opts[] = {
 	{"only", "a comma-separated list of globs", parse_only, 0},
@@ -263,9 +390,13 @@ static const struct bootargs_opt bootargs_opts[] = {
 	{"exit", "psci or semihosting", parse_exit, 0},
 	{"exhaustive", "no value, =1 or =0", parse_flag, offsetof(struct bootargs, exhaustive)},
 	{"timing", "no value, =1 or =0", parse_flag, offsetof(struct bootargs, timing)},
+	{"cpus", "all or CPU indices 0..63 and ranges, comma-separated (0-3,5)", parse_cpus, 0},
+	{"on", "any or all", parse_on, 0},
+	{"pe-fault", "hang@N or crash@N, N a CPU index 0..63", parse_pe_fault, 0},
 };
 
-#define BOOTARGS_KNOWN "only, skip, list, repeat, seed, timeout_ms, exit, exhaustive, timing"
+#define BOOTARGS_KNOWN                                                                             \
+	"only, skip, list, repeat, seed, timeout_ms, exit, exhaustive, timing, cpus, on, pe-fault"
 
 static int parse_token(struct bootargs *ba, char *tok, struct bootargs_err *e)
 {
@@ -321,6 +452,11 @@ static void reset_options(struct bootargs *ba)
 	ba->exit = BOOTARGS_EXIT_PSCI;
 	ba->exhaustive = false;
 	ba->timing = false;
+	ba->cpus_mask = UINT64_MAX;
+	ba->cpus_set = false;
+	ba->on = BOOTARGS_ON_ANY;
+	ba->pe_fault = BOOTARGS_PE_FAULT_NONE;
+	ba->pe_fault_cpu = 0;
 }
 
 void bootargs_init(struct bootargs *ba)

@@ -3,6 +3,10 @@
 #include <string.h>
 
 #include "console.h"
+#include "smp.h"
+
+/* Each console_write() is whole: two PEs' lines never interleave inside one call. */
+static struct spinlock console_lock;
 
 static struct {
 	enum uart_kind kind;
@@ -26,13 +30,36 @@ static void console_putc(char c)
 	}
 }
 
-void console_write(const char *s, size_t len)
+static void console_write_locked(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
 		if (s[i] == '\n') {
 			console_putc('\r');
 		}
 		console_putc(s[i]);
+	}
+}
+
+void console_write(const char *s, size_t len)
+{
+	spin_lock(&console_lock);
+	console_write_locked(s, len);
+	spin_unlock(&console_lock);
+}
+
+/*
+ * For a PE that crashed or panics: it may hold the lock itself (or its holder may be the PE
+ * that died), so wait a bounded time, then write anyway: a garbled line beats a lost dump.
+ */
+void console_write_urgent(const char *s, size_t len)
+{
+	bool got = false;
+
+	for (unsigned i = 0; i < 1000000 && !(got = spin_trylock(&console_lock)); i++) {
+	}
+	console_write_locked(s, len);
+	if (got) {
+		spin_unlock(&console_lock);
 	}
 }
 

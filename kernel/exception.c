@@ -29,7 +29,7 @@ static void printline(const char *fmt, ...)
 	va_start(ap, fmt);
 	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	console_write(buf, n < 0 ? 0 : (n >= (int)sizeof(buf) ? sizeof(buf) - 1 : (size_t)n));
+	console_write_urgent(buf, n < 0 ? 0 : (n >= (int)sizeof(buf) ? sizeof(buf) - 1 : (size_t)n));
 }
 
 /* Walk the frame-pointer chain while it stays inside the image's stack. */

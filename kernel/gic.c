@@ -10,6 +10,7 @@
 
 #include "arch/sysreg.h"
 #include "gic.h"
+#include "smp.h"
 
 #define GICD_CTLR	 0x0000
 #define GICD_CTLR_RWP	 (1u << 31)
@@ -61,10 +62,16 @@
 /* What the per-PE interrupt functions below reach, set by gic_init(). */
 static struct {
 	unsigned version;
-	uint64_t gicd, sgi_frame, gicc; /* sgi_frame: this PE's GICR SGI frame (v3) */
+	uint64_t gicd, gicc;
 	unsigned watchdog_intid, maint_intid;
 	uint32_t idle_enabled; /* GICD/GICR_ISENABLER0 after bring-up (GICv2 SGIs may be RAO) */
+	const struct platform *p;
 } gic;
+
+/* Per PE: its GICR SGI frame (v3), its CPU interface number (v2, GICD_ITARGETSR0). */
+static uint64_t sgi_frames[CPU_MAX];
+static uint8_t v2_targets[CPU_MAX];
+#define GICD_ITARGETSR 0x0800
 
 static uint64_t banked(uint32_t reg);
 
@@ -112,19 +119,13 @@ uint64_t gic_rdist_base(const struct platform *p)
 	return 0;
 }
 
-static int gicv3_init(const struct platform *p, unsigned intid, char *err, size_t errlen)
+/* This PE's redistributor and CPU interface (every PE, the boot CPU first). */
+static int gicv3_init_cpu(const struct platform *p, unsigned intid)
 {
-	uint64_t d = p->gicd.base;
 	uint64_t r = gic_rdist_base(p);
 
 	if (!r) {
-		snprintf(err, errlen, "no GICv3 redistributor for MPIDR 0x%llx",
-			 (unsigned long long)read_mpidr_el1());
 		return -1;
-	}
-	/* Affinity routing on, both groups enabled (single security state, GICD_CTLR.DS=1). */
-	wr32(d + GICD_CTLR, GICD_CTLR_ARE_NS | GICD_CTLR_GRP1 | GICD_CTLR_GRP0);
-	while (rd32(d + GICD_CTLR) & GICD_CTLR_RWP) {
 	}
 	/* Wake the redistributor: clear ProcessorSleep, wait for ChildrenAsleep to clear. */
 	wr32(r + GICR_WAKER, rd32(r + GICR_WAKER) & ~WAKER_PS);
@@ -135,7 +136,7 @@ static int gicv3_init(const struct platform *p, unsigned intid, char *err, size_
 	wr32(r + GICR_SGI + GICR_IGROUPR0, 0xffffffffu);
 	wr8(r + GICR_SGI + GICR_IPRIORITYR + intid, 0x80);
 	wr32(r + GICR_SGI + GICR_ISENABLER0, 1u << intid);
-	gic.sgi_frame = r + GICR_SGI;
+	sgi_frames[smp_this_cpu()] = r + GICR_SGI;
 
 	/* System-register CPU interface at EL2, and allow EL1 to use it (Enable). */
 	write_icc_sre_el2(ICC_SRE_SRE | ICC_SRE_DFB | ICC_SRE_DIB | ICC_SRE_ENABLE);
@@ -151,15 +152,68 @@ static int gicv3_init(const struct platform *p, unsigned intid, char *err, size_
 	return 0;
 }
 
-static int gicv2_init(const struct platform *p, unsigned intid)
+static int gicv3_init(const struct platform *p, unsigned intid, char *err, size_t errlen)
 {
-	wr32(p->gicd.base + GICD_CTLR, 1);
+	uint64_t d = p->gicd.base;
+
+	/* Affinity routing on, both groups enabled (single security state, GICD_CTLR.DS=1). */
+	wr32(d + GICD_CTLR, GICD_CTLR_ARE_NS | GICD_CTLR_GRP1 | GICD_CTLR_GRP0);
+	while (rd32(d + GICD_CTLR) & GICD_CTLR_RWP) {
+	}
+	if (gicv3_init_cpu(p, intid)) {
+		snprintf(err, errlen, "no GICv3 redistributor for MPIDR 0x%llx",
+			 (unsigned long long)read_mpidr_el1());
+		return -1;
+	}
+	return 0;
+}
+
+/* The banked SGI/PPI registers and the CPU interface of this PE (IHI 0048B 4.3.12). */
+static int gicv2_init_cpu(const struct platform *p, unsigned intid)
+{
+	/* GICD_ITARGETSR0..7 read as this PE's own CPU interface bit: its SGI target. */
+	v2_targets[smp_this_cpu()] = (uint8_t)rd32(p->gicd.base + GICD_ITARGETSR);
 	wr8(p->gicd.base + GICD_IPRIORITYR + intid, 0x80);
 	wr32(p->gicd.base + GICD_ISENABLER, 1u << intid);
 	wr32(p->gicc.base + GICC_PMR, 0xff);
 	/* EOImodeNS = 1: GICC_EOIR drops the priority, GICC_DIR deactivates (as on v3). */
 	wr32(p->gicc.base + GICC_CTLR, GICC_CTLR_EN | GICC_CTLR_EOIMODENS);
 	return 0;
+}
+
+static int gicv2_init(const struct platform *p, unsigned intid)
+{
+	wr32(p->gicd.base + GICD_CTLR, 1);
+	return gicv2_init_cpu(p, intid);
+}
+
+int gic_init_cpu(void)
+{
+	if (gic.version == 3) {
+		return gicv3_init_cpu(gic.p, gic.watchdog_intid);
+	}
+	return gic.version == 2 ? gicv2_init_cpu(gic.p, gic.watchdog_intid) : -1;
+}
+
+void gic_sgi_to_cpu(unsigned cpu, unsigned intid)
+{
+	const struct cpu *c = smp_cpu(cpu);
+
+	if (!c) {
+		return;
+	}
+	if (gic.version == 3) {
+		/* ICC_SGI1R_EL1: the target's Aff3.Aff2.Aff1, TargetList bit Aff0 (< 16). */
+		uint64_t m = c->mpidr;
+
+		write_icc_sgi1r_el1((m >> 32 & 0xff) << 48 | (m >> 16 & 0xff) << 32 |
+				    (m >> 8 & 0xff) << 16 | (uint64_t)(intid & 0xf) << 24 |
+				    1ULL << (m & 0xf));
+		isb();
+	} else if (gic.version == 2) {
+		/* TargetListFilter 0b00: the CPUTargetList [23:16]. */
+		wr32(gic.gicd + GICD_SGIR, (uint32_t)v2_targets[cpu] << 16 | (intid & 0xf));
+	}
 }
 
 int gic_init(const struct platform *p, unsigned intid, char *err, size_t errlen)
@@ -173,6 +227,7 @@ int gic_init(const struct platform *p, unsigned intid, char *err, size_t errlen)
 	gic.gicc = p->gicc.base;
 	gic.watchdog_intid = intid;
 	gic.maint_intid = p->gic_maint_intid;
+	gic.p = p;
 	if (p->gic_version == 3 || p->gic_version == 2) {
 		int rc = p->gic_version == 3 ? gicv3_init(p, intid, err, errlen)
 					     : gicv2_init(p, intid);
@@ -199,7 +254,7 @@ unsigned gic_lr_count(void)
  */
 static uint64_t banked(uint32_t reg)
 {
-	return (gic.version == 3 ? gic.sgi_frame : gic.gicd) + reg;
+	return (gic.version == 3 ? sgi_frames[smp_this_cpu()] : gic.gicd) + reg;
 }
 
 static bool banked_bit(uint32_t reg, unsigned intid)
@@ -220,7 +275,7 @@ void gic_irq_enable(unsigned intid, bool on)
 	banked_set(GICD_ISENABLER, GICD_ICENABLER, intid, on);
 	if (gic.version == 3 && !on) {
 		/* GICR_CTLR.RWP: the disable has taken effect when it reads 0 (bounded). */
-		uint64_t ctlr = gic.sgi_frame - GICR_SGI + GICR_CTLR;
+		uint64_t ctlr = sgi_frames[smp_this_cpu()] - GICR_SGI + GICR_CTLR;
 
 		for (unsigned i = 0; i < 100000 && rd32(ctlr) & GICR_CTLR_RWP; i++) {
 		}

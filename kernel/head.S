@@ -97,6 +97,66 @@ at_el2:
 	bl	kernel_main
 	b	.
 
+/*
+ * A secondary PE, from PSCI CPU_ON: MMU off, x0 = its struct cpu (the context_id), at EL2, or
+ * at EL3 on firmware that starts secondaries there (then dropped as the boot CPU is). The boot
+ * CPU cleaned the struct to the PoC: its MMU registers are loaded from it before any other
+ * memory access, so this PE runs on the same map, W^X included, from its first C instruction.
+ */
+#define CPU_STACK_TOP	8
+#define CPU_BOOT_MAIR	16
+#define CPU_BOOT_TCR	24
+#define CPU_BOOT_TTBR	32
+#define CPU_BOOT_SCTLR	40
+
+	.globl	secondary_entry
+secondary_entry:
+	mov	x19, x0
+	mrs	x0, CurrentEL
+	ubfx	x0, x0, #2, #2
+	cmp	x0, #3
+	b.ne	secondary_el2
+	mov	x0, #(1 << 0 | 1 << 4 | 1 << 5 | 1 << 8 | 1 << 10)
+	msr	scr_el3, x0
+	mov	x0, #0x3c9
+	msr	spsr_el3, x0
+	adr	x0, secondary_el2
+	msr	elr_el3, x0
+	isb
+	eret
+
+secondary_el2:
+	msr	daifset, #0xf
+	ldr	x0, =SCTLR_EL2_BOOT
+	msr	sctlr_el2, x0
+	isb
+	ldr	x0, [x19, #CPU_BOOT_MAIR]
+	msr	mair_el2, x0
+	ldr	x0, [x19, #CPU_BOOT_TCR]
+	msr	tcr_el2, x0
+	ldr	x0, [x19, #CPU_BOOT_TTBR]
+	msr	ttbr0_el2, x0
+	dsb	sy
+	tlbi	alle2
+	dsb	nsh
+	isb
+	ldr	x0, [x19, #CPU_BOOT_SCTLR]
+	msr	sctlr_el2, x0
+	isb
+	ic	iallu
+	dsb	nsh
+	isb
+	adrp	x0, kernel_vectors
+	add	x0, x0, :lo12:kernel_vectors
+	msr	vbar_el2, x0
+	msr	tpidr_el2, x19
+	ldr	x0, [x19, #CPU_STACK_TOP]
+	mov	sp, x0
+	mov	x29, xzr			/* the end of the frame chain */
+	mov	x0, x19
+	bl	smp_secondary_main		/* void smp_secondary_main(struct cpu *): no return */
+	b	.
+
 	.ltorg
 
 /* EL1 vectors for the bail-out path: any exception (e.g. an HVC with no EL2) ends in WFI. */

@@ -3,8 +3,10 @@
 #include "arch/sysreg.h"
 #include "kalloc.h"
 #include "palloc.h"
+#include "smp.h"
 
 static struct palloc arena;
+static struct spinlock arena_lock;
 
 int kalloc_init(const struct platform *p)
 {
@@ -13,17 +15,32 @@ int kalloc_init(const struct platform *p)
 
 void *kalloc_pages(size_t count, size_t align)
 {
-	return palloc_alloc(&arena, count, align < PAGE_SIZE ? PAGE_SIZE : align);
+	spin_lock(&arena_lock);
+	void *p = palloc_alloc(&arena, count, align < PAGE_SIZE ? PAGE_SIZE : align);
+
+	if (p) {
+		this_cpu()->pages += count;
+	}
+	spin_unlock(&arena_lock);
+	return p;
 }
 
 void kfree_pages(void *p, size_t count)
 {
+	spin_lock(&arena_lock);
 	palloc_free(&arena, p, count);
+	this_cpu()->pages -= count;
+	spin_unlock(&arena_lock);
 }
 
 size_t kalloc_pages_in_use(void)
 {
 	return arena.used;
+}
+
+size_t kalloc_pages_of_this_cpu(void)
+{
+	return this_cpu()->pages;
 }
 
 void kcache_clean_inval(const void *p, size_t len)

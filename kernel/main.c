@@ -14,6 +14,7 @@
 #include "mmu.h"
 #include "platform.h"
 #include "power.h"
+#include "smp.h"
 
 #define FDT_MAGIC    0xd00dfeedu
 #define DTB_MAX_SIZE (2u << 20)
@@ -53,9 +54,13 @@ void kernel_panic(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	console_puts("Bail out! ");
-	console_puts(buf);
-	console_puts("\n");
+	/* Whole, and even when a PE that died holds the console. */
+	char line[300];
+	int n = snprintf(line, sizeof(line), "Bail out! %s\n", buf);
+
+	console_write_urgent(line, n < 0		      ? 0
+				   : (size_t)n < sizeof(line) ? (size_t)n
+							      : sizeof(line) - 1);
 	kernel_exit(255);
 }
 
@@ -129,6 +134,7 @@ void kernel_main(void *dtb, uintptr_t load_base, unsigned entry_el)
 		console_puts("TAP version 13\nBail out! cannot build the EL2 identity map\n");
 		power_off(PSCI_SMC, 0, 255);
 	}
+	smp_init_boot_cpu();
 	const struct platform_boot boot = {
 		.dtb = dtb,
 		.dtb_size = dtb_size,
@@ -149,6 +155,7 @@ void kernel_main(void *dtb, uintptr_t load_base, unsigned entry_el)
 	if (gic_init(&platform, platform.timer_intid_hyp, err, sizeof(err))) {
 		kernel_panic("%s", err);
 	}
+	smp_discover(&platform);
 	kernel_entry_el = entry_el;
 	kernel_load_base = load_base;
 	if (kalloc_init(&platform)) {

@@ -9,6 +9,7 @@
 #include "arch/sysreg.h"
 #include "mmu.h"
 #include "pgtable.h"
+#include "smp.h"
 
 #define MMU_POOL_TABLES 64
 #define VA_BITS		48
@@ -61,6 +62,7 @@ unsigned mmu_parange_bits(unsigned parange)
 	return parange < sizeof(bits) / sizeof(bits[0]) ? bits[parange] : 0;
 }
 
+static void mmu_scratch_init(void);
 static uint64_t dtb_start, dtb_end;
 static unsigned mmu_out_bits;
 
@@ -177,37 +179,55 @@ int mmu_map_platform(const struct platform *p)
 	}
 	dsb_ish();
 	isb();
+	mmu_scratch_init();
 	return rc;
 }
 
 /*
- * A scratch VA range for scenarios' own EL2 stage-1 mappings (scenarios/el2/): one level-0
- * entry of the harness's root that the identity map does not use, the highest free one (VA =
- * PA, so only a PA that high could need it). Chosen once, on first use, after the platform's
- * map is complete.
+ * Scratch VA ranges for scenarios' own EL2 stage-1 mappings (scenarios/el2/): one level-0
+ * entry of the harness's root per PE, which the identity map does not use: the highest
+ * CPU_MAX free ones (VA = PA, so only a PA that high could need them), PE n taking the n-th
+ * from the top. Each PE changes only its own entry and invalidates only its own TLB: no other
+ * PE ever walks it. Chosen once the platform's map is complete (mmu_map_platform()).
  */
-static int mmu_scratch_index = -1;
+static int mmu_scratch_top = -1;
+
+static void mmu_scratch_init(void)
+{
+	for (int i = 511; i >= CPU_MAX; i--) {
+		bool free = true;
+
+		for (int j = 0; j < CPU_MAX && free; j++) {
+			free = !mmu_root[i - j];
+		}
+		if (free) {
+			mmu_scratch_top = i;
+			return;
+		}
+	}
+}
+
+static int mmu_scratch_index(void)
+{
+	return mmu_scratch_top < 0 ? -1 : mmu_scratch_top - (int)smp_this_cpu();
+}
 
 uint64_t mmu_scratch_va(void)
 {
-	if (mmu_scratch_index < 0) {
-		for (int i = 511; i > 0; i--) {
-			if (!mmu_root[i]) {
-				mmu_scratch_index = i;
-				break;
-			}
-		}
-	}
-	return mmu_scratch_index < 0 ? 0 : (uint64_t)mmu_scratch_index << 39;
+	int i = mmu_scratch_index();
+
+	return i < 0 ? 0 : (uint64_t)i << 39;
 }
 
 void mmu_scratch_set(uint64_t l0_desc)
 {
-	if (mmu_scratch_va() == 0) {
+	int i = mmu_scratch_index();
+
+	if (i < 0) {
 		return;
 	}
 	dsb_ish();
-	mmu_root[mmu_scratch_index] = l0_desc;
+	mmu_root[i] = l0_desc;
 	dsb_ish();
 	tlbi_alle2();
 	dsb_ish();

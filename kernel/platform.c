@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The DTB-to-platform decision: console UART, GIC, architected timer PPIs, PSCI conduit and
- * bootargs here; memory and the page arena in platform_ram.c. Pure code over a DTB that may be
- * hostile (docs/design-notes.md, "What the DTB parser accepts"): it never touches hardware, and
- * every failure is one line naming the node and what is wrong. Nothing in hyptap hard-codes a
- * board address except the early console used when there is no usable DTB at all.
+ * bootargs here; memory and the page arena in platform_ram.c; the CPUs in platform_cpus.c. Pure
+ * code over a DTB that may be hostile (docs/design-notes.md, "What the DTB parser accepts"): it
+ * never touches hardware, and every failure is one line naming the node and what is wrong. Nothing
+ * in hyptap hard-codes a board address except the early console used when there is no usable DTB at
+ * all.
  */
 #include <libfdt.h>
 #include <stdio.h>
@@ -452,7 +453,8 @@ int platform_parse(struct platform *p, const struct platform_boot *boot, char *e
 	}
 	if (copy_model(&ps) || parse_chosen(&ps, &stdout_path, &stdout_len) ||
 	    platform_ram_parse(&ps) || parse_uart(&ps, stdout_path, stdout_len) || parse_gic(&ps) ||
-	    parse_timer(&ps) || parse_psci(&ps) || platform_ram_layout(&ps)) {
+	    parse_timer(&ps) || parse_psci(&ps) || platform_cpus_parse(&ps) ||
+	    platform_ram_layout(&ps)) {
 		return -1;
 	}
 	return 0;

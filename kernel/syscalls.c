@@ -10,6 +10,7 @@
 #include "console.h"
 #include "kernel.h"
 #include "power.h"
+#include "smp.h"
 
 /*
  * The runner's instance list alone takes ~190 bytes per instance (runner.c struct instance with
@@ -31,6 +32,40 @@ void *_sbrk(ptrdiff_t incr)
 
 	heap_used += (size_t)incr;
 	return p;
+}
+
+/*
+ * newlib's malloc (nano-mallocr.c, MALLOC_LOCK) calls these around every heap operation, and
+ * may nest them: a lock the owning PE can take again. Overriding newlib's no-op pair (mlock.c)
+ * makes the one heap safe for every PE. The owner is the PE's struct cpu; before smp_init()
+ * TPIDR_EL2 is 0, and only the boot CPU runs.
+ */
+struct _reent;
+static struct spinlock heap_lock;
+static const void *volatile heap_owner;
+static unsigned heap_depth;
+
+void __malloc_lock(struct _reent *r)
+{
+	const void *self = this_cpu();
+
+	(void)r;
+	if (heap_owner == self && heap_depth) {
+		heap_depth++;
+		return;
+	}
+	spin_lock(&heap_lock);
+	heap_owner = self;
+	heap_depth = 1;
+}
+
+void __malloc_unlock(struct _reent *r)
+{
+	(void)r;
+	if (--heap_depth == 0) {
+		heap_owner = NULL;
+		spin_unlock(&heap_lock);
+	}
 }
 
 int _write(int fd, const char *buf, int len)

@@ -49,14 +49,16 @@
 .endm
 /*
  * unsigned guest_enter(struct vcpu_ctx *ctx)
- *   x0 = ctx. Saves the callee-saved registers on the EL2 stack, keeps ctx in TPIDR_EL2,
+ *   x0 = ctx. Saves the callee-saved registers on the EL2 stack, keeps ctx in this PE's
+ *   struct cpu (TPIDR_EL2, kernel/include/smp.h: its first member),
  *   writes the guest's CPTR_EL2 last (the harness itself may use FP/SIMD, e.g. in memcpy),
  *   loads x0..x30 from ctx and ERETs. Returns the vector slot (8..15) of the exit.
  */
 	.globl	guest_enter
 guest_enter:
 	push_callee_saved
-	msr	tpidr_el2, x0
+	mrs	x1, tpidr_el2
+	str	x0, [x1]
 	ldr	x1, [x0, #CTX_CPTR]
 	msr	cptr_el2, x1
 	isb
@@ -67,11 +69,12 @@ guest_enter:
 
 /*
  * Common exit path: x1 = vector slot, guest x0/x1 pushed at [sp]. Saves the guest registers
- * into the ctx in TPIDR_EL2, restores the harness's CPTR_EL2 before any C can run, and
+ * into the ctx of this PE's struct cpu (TPIDR_EL2), restores the harness's CPTR_EL2 before any C can run, and
  * returns from guest_enter() with the slot.
  */
 guest_exit:
 	mrs	x0, tpidr_el2
+	ldr	x0, [x0]
 	stp	x2, x3, [x0, #16]
 	stp	x4, x5, [x0, #32]
 	stp	x6, x7, [x0, #48]
@@ -148,7 +151,8 @@ vmm_vectors:
 	.globl	guest_enter_vhe
 guest_enter_vhe:
 	push_callee_saved
-	msr	tpidr_el2, x0
+	mrs	x1, tpidr_el2
+	str	x0, [x1]
 	mov	x1, sp
 	str	x1, [x0, #CTX_HOST_SP]
 	adr	x1, vmm_vectors_vhe
@@ -201,6 +205,7 @@ guest_enter_vhe:
 	msr	sctlr_el2, x0
 	isb
 	mrs	x0, tpidr_el2
+	ldr	x0, [x0]
 	str	x1, [x0, #8]
 	mov	x1, sp
 	str	x1, [x0, #0]

@@ -10,16 +10,20 @@
 #include "arch/el2.h"
 #include "arch/esr.h"
 #include "arch/hcrx.h"
+#include "arch/asm.h"
 #include "arch/sysreg.h"
 #include "gic.h"
 #include "kalloc.h"
 #include "mmu.h"
+#include "smp.h"
 #include "vmm.h"
 #include "vmm_internal.h"
 
 struct vmm_caps vmm_caps;
 static unsigned timeout_ms = 100;
-static struct vcpu *loaded_vcpu;
+/* Per PE: the vCPU whose EL1 context is on that PE's registers. */
+static struct vcpu *loaded_vcpus[CPU_MAX];
+#define loaded_vcpu (loaded_vcpus[smp_this_cpu()])
 static uint64_t vmm_hpmn;
 
 /* Always on for a guest: stage 2 (VM), AArch64 EL1 (RW), physical IRQ/FIQ/SError to EL2
@@ -71,11 +75,9 @@ int vmm_init(unsigned gic_version, char *err, size_t errlen)
 	vmm_hpmn = (pmuver && pmuver != 0xf) ? (read_pmcr_el0() >> 11) & MDCR_HPMN_MASK : 0;
 	/*
 	 * FEAT_SVE: ZCR_EL2 resets to an UNKNOWN value. LEN = 0 caps every guest's vector length
-	 * at 128 bits, which every SVE implementation supports, so RDVL has one right answer.
+	 * at 128 bits, which every SVE implementation supports, so RDVL has one right answer
+	 * (vmm_init_cpu(), on every PE).
 	 */
-	if (id_field(read_id_aa64pfr0_el1(), ID_PFR0_SVE_SHIFT)) {
-		write_zcr_el2(0);
-	}
 	vmm_caps.ras = id_field(read_id_aa64pfr0_el1(), ID_PFR0_RAS_SHIFT) != 0;
 	vmm_caps.el3 = id_field(read_id_aa64pfr0_el1(), ID_PFR0_EL3_SHIFT) != 0;
 	/*
@@ -90,10 +92,23 @@ int vmm_init(unsigned gic_version, char *err, size_t errlen)
 		    vmm_caps.fgt_neutral);
 	vmm_caps.hcrx_neutral = hcrx_neutral(&(struct hcrx_ids){
 		read_id_aa64isar1_el1(), read_id_aa64isar2_el1(), read_id_aa64mmfr3_el1()});
+	vmm_init_cpu();
+	return 0;
+}
+
+void vmm_init_cpu(void)
+{
+	/* FEAT_SVE: see vmm_init(); per PE, as the register is. */
+	if (id_field(read_id_aa64pfr0_el1(), ID_PFR0_SVE_SHIFT)) {
+		write_zcr_el2(0);
+	}
+	/* Firmware leaves HCR_EL2 and CPTR_EL2 UNKNOWN: the harness's own values, as between runs.
+	 */
+	write_hcr_el2(HCR_RW);
+	write_cptr_el2(CPTR_EL2_HOST);
 	write_vttbr_el2(0);
 	write_vbar_el2((uintptr_t)vmm_vectors);
 	isb();
-	return 0;
 }
 
 size_t vmm_pages_in_use(void)
@@ -143,10 +158,20 @@ struct vcpu *vcpu_create(struct vm *vm, const struct vcpu_config *cfg)
 
 void vcpu_destroy(struct vcpu *v)
 {
-	if (loaded_vcpu == v) {
-		loaded_vcpu = NULL;
+	for (unsigned i = 0; i < CPU_MAX; i++) {
+		if (loaded_vcpus[i] == v) {
+			loaded_vcpus[i] = NULL;
+		}
 	}
 	free(v);
+}
+
+void vcpu_unload(struct vcpu *v)
+{
+	if (loaded_vcpu == v) {
+		vcpu_el1_save(v);
+		loaded_vcpu = NULL;
+	}
 }
 
 void vcpu_set_cptr_traps(struct vcpu *v, uint64_t traps)

@@ -21,9 +21,13 @@ static uint16_t vmid_next = 1;
 static uint16_t vmid_alloc(void)
 {
 	uint32_t limit = 1u << vmm_caps.vmid_bits;
-	uint16_t v = vmid_next;
+	uint16_t v = __atomic_load_n(&vmid_next, __ATOMIC_RELAXED), next;
 
-	vmid_next = (uint16_t)((uint32_t)v + 1 >= limit ? 1 : v + 1);
+	/* Every PE creates VMs: one CAS per VMID, so two live VMs never share one by accident. */
+	do {
+		next = (uint16_t)((uint32_t)v + 1 >= limit ? 1 : v + 1);
+	} while (!__atomic_compare_exchange_n(&vmid_next, &v, next, false, __ATOMIC_RELAXED,
+					      __ATOMIC_RELAXED));
 	return v;
 }
 

@@ -235,6 +235,9 @@ extern struct vmm_caps vmm_caps;
 
 /** Install the vmm vectors, read the caps, take the page arena. 0 or -1 with @err. */
 int vmm_init(unsigned gic_version, char *err, size_t errlen);
+/** The running PE's EL2 state for the vmm (vectors, VTTBR_EL2 = 0, HCR, CPTR, ZCR): vmm_init()
+ * does it for the PE it runs on, every other PE calls it once before its first vcpu_run(). */
+void vmm_init_cpu(void);
 /** Watchdog budget for each vCPU (milliseconds of guest time per vCPU lifetime). */
 void vmm_set_timeout_ms(unsigned ms);
 
@@ -258,6 +261,11 @@ int vm_unmap(struct vm *vm, ipa_t ipa, uint64_t size);
 struct vcpu *vcpu_create(struct vm *vm, const struct vcpu_config *cfg);
 struct exit vcpu_run(struct vcpu *vcpu);
 void vcpu_destroy(struct vcpu *vcpu);
+/**
+ * Save @vcpu's EL1 context from the running PE if it is loaded there: afterwards the vCPU can
+ * run on any PE (vcpu_run() loads it lazily, so a vCPU that moves must be unloaded first).
+ */
+void vcpu_unload(struct vcpu *vcpu);
 /** Replace the vCPU's CPTR_EL2 trap bits (e.g. lift TFP after an FP trap). */
 void vcpu_set_cptr_traps(struct vcpu *vcpu, uint64_t traps);
 /**

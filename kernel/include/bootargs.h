@@ -16,7 +16,11 @@
 
 /** Longest error message bootargs_parse() writes, NUL included (it is cut to fit a smaller @err).
  */
-#define BOOTARGS_ERR_MAX 160
+#define BOOTARGS_ERR_MAX 192
+
+/** PE indices hyptap.cpus and hyptap.pe-fault accept: 0 to 63, the bits of @cpus_mask (the
+ * CPU_MAX of kernel/smp.h). */
+#define BOOTARGS_CPUS_MAX 64
 
 /** Allowed range of hyptap.timeout_ms. */
 #define BOOTARGS_TIMEOUT_MS_MAX 600000u
@@ -25,6 +29,19 @@
 enum bootargs_exit {
 	BOOTARGS_EXIT_PSCI,
 	BOOTARGS_EXIT_SEMIHOSTING,
+};
+
+/** Where each instance runs (hyptap.on). */
+enum bootargs_on {
+	BOOTARGS_ON_ANY, /* once, on whichever selected PE takes it */
+	BOOTARGS_ON_ALL, /* on every selected PE, its id suffixed @cpuN */
+};
+
+/** The EL2 misbehaviour hyptap.pe-fault puts in place of the first instance a PE takes. */
+enum bootargs_pe_fault {
+	BOOTARGS_PE_FAULT_NONE,
+	BOOTARGS_PE_FAULT_HANG,	 /* spin with IRQs masked */
+	BOOTARGS_PE_FAULT_CRASH, /* an EL2 data abort */
 };
 
 /**
@@ -44,6 +61,18 @@ enum bootargs_exit {
  *               scenario.sample), not the hyptap.seed sample of them.
  * @timing:      hyptap.timing: after the results, a "# time" comment per scenario and per
  *               area (ci/bench.sh reads them).
+ * @cpus_mask:   hyptap.cpus=LIST, the PEs to use: bit n = PE index n (0 = the boot CPU, then
+ *               the DTB's /cpus order). LIST is "all" or comma-separated indices and ranges
+ *               below BOOTARGS_CPUS_MAX, e.g. "0-3,5"; the last hyptap.cpus wins. Default (and
+ *               "all"): every bit set. Bits past the PEs the DTB describes are the caller's
+ *               to report; an index the DTB has is not checked here.
+ * @cpus_set:    hyptap.cpus was given.
+ * @on:          hyptap.on=any|all (default any): each instance once on whichever PE takes it,
+ *               or every instance on every selected PE.
+ * @pe_fault:    hyptap.pe-fault=hang@N|crash@N, a self-test of the SMP harness: the first
+ *               instance PE N takes is replaced by EL2 misbehaviour (default none).
+ * @pe_fault_cpu: its N, below BOOTARGS_CPUS_MAX (0, the boot CPU, parses too; what a fault
+ *               there means is the SMP code's to decide). 0 when @pe_fault is none.
  * @storage:     copy of the command line, split in place; @only and @skip point into it.
  */
 struct bootargs {
@@ -59,6 +88,11 @@ struct bootargs {
 	enum bootargs_exit exit;
 	bool exhaustive;
 	bool timing;
+	uint64_t cpus_mask;
+	bool cpus_set;
+	enum bootargs_on on;
+	enum bootargs_pe_fault pe_fault;
+	unsigned pe_fault_cpu;
 	char storage[1024];
 };
 
@@ -77,8 +111,8 @@ void bootargs_init(struct bootargs *ba);
  *
  * Return: 0 on success, -1 on a malformed hyptap.* token (unknown key, a byte that is not
  * printable ASCII, missing or empty value, bad number, value out of range, empty glob, too
- * many globs) or a command line that does not fit in @ba->storage. On error @ba holds the
- * options parsed so far.
+ * many globs, an empty entry, a reversed range or an index >= 64 in a CPU list) or a command line
+ * that does not fit in @ba->storage. On error @ba holds the options parsed so far.
  */
 int bootargs_parse(struct bootargs *ba, const char *cmdline, char *err, size_t errlen);
 

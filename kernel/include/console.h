@@ -17,6 +17,8 @@ void console_init(enum uart_kind kind, uintptr_t base, unsigned reg_shift);
 /** Write @len bytes, turning "\n" into "\r\n". */
 void console_write(const char *s, size_t len);
 void console_puts(const char *s);
+/** console_write() that does not wait for the lock forever (crash dumps, panics). */
+void console_write_urgent(const char *s, size_t len);
 
 void pl011_putc(uintptr_t base, char c);
 void pl011_flush(uintptr_t base);

@@ -16,6 +16,11 @@
  */
 int gic_init(const struct platform *p, unsigned intid, char *err, size_t errlen);
 
+/** gic_init() for a further PE: its redistributor or banked GICv2 registers, its CPU interface. */
+int gic_init_cpu(void);
+/** Physical SGI @intid to PE @cpu only (smp.h index): ICC_SGI1R_EL1, or GICD_SGIR's target list. */
+void gic_sgi_to_cpu(unsigned cpu, unsigned intid);
+
 /** This PE's GICv3 redistributor (GICR_TYPER.Affinity_Value = its MPIDR affinity), 0 if none. */
 uint64_t gic_rdist_base(const struct platform *p);
 

@@ -13,6 +13,8 @@ int kalloc_init(const struct platform *p);
 void *kalloc_pages(size_t count, size_t align);
 void kfree_pages(void *p, size_t count);
 size_t kalloc_pages_in_use(void);
+/** Pages the running PE took and has not given back (an instance's leak check). */
+size_t kalloc_pages_of_this_cpu(void);
 
 /** DC CIVAC over [@p, @p + @len): make EL2's cacheable writes visible to non-cacheable readers. */
 void kcache_clean_inval(const void *p, size_t len);

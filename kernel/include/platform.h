@@ -14,6 +14,10 @@
 #define PLATFORM_ARENA_MIN (8u << 20)
 /** The page arena starts on a 2 MiB boundary: guest RAM likes block alignment. */
 #define PLATFORM_ARENA_ALIGN (2u << 20)
+/** Most CPUs kept from /cpus; more are counted in cpus_left_off. */
+#define PLATFORM_MAX_CPUS 64
+/** The MPIDR_EL1 affinity fields a /cpus reg may hold: Aff3 [39:32], Aff2..Aff0 [23:0]. */
+#define PLATFORM_MPIDR_AFF_MASK 0xff00ffffffull
 
 struct mem_range {
 	uint64_t base;
@@ -38,6 +42,26 @@ static inline bool mem_range_contains(const struct mem_range *outer, const struc
 
 enum uart_kind { UART_NONE, UART_PL011, UART_NS16550 };
 enum psci_conduit { PSCI_NONE, PSCI_SMC, PSCI_HVC };
+
+/** A CPU node's "enable-method": how a secondary is started (none: property absent). */
+enum cpu_enable_method {
+	CPU_ENABLE_NONE,
+	CPU_ENABLE_PSCI,
+	CPU_ENABLE_SPIN_TABLE,
+	CPU_ENABLE_OTHER
+};
+
+/**
+ * struct platform_cpu - one enabled CPU of /cpus.
+ * @mpidr:        its "reg": the MPIDR_EL1 affinity, only PLATFORM_MPIDR_AFF_MASK bits set.
+ * @method:       its "enable-method".
+ * @release_addr: "cpu-release-addr" (64 bits) when @method is CPU_ENABLE_SPIN_TABLE, else 0.
+ */
+struct platform_cpu {
+	uint64_t mpidr;
+	enum cpu_enable_method method;
+	uint64_t release_addr;
+};
 
 /** Everything hyptap learns from the DTB; filled once by platform_parse(). */
 struct platform {
@@ -66,7 +90,12 @@ struct platform {
 	unsigned timer_intid_sec_phys, timer_intid_phys, timer_intid_virt, timer_intid_hyp;
 
 	enum psci_conduit psci;
-	const char *bootargs; /* /chosen/bootargs inside the DTB (one string), or NULL */
+	/* The enabled CPUs of /cpus in DTB order, MPIDRs distinct; none without /cpus (the boot
+	 * CPU alone). The boot CPU is one of them wherever the DTB lists it. */
+	struct platform_cpu cpus[PLATFORM_MAX_CPUS];
+	unsigned cpu_count;
+	unsigned cpus_left_off; /* enabled CPUs described beyond PLATFORM_MAX_CPUS */
+	const char *bootargs;	/* /chosen/bootargs inside the DTB (one string), or NULL */
 	const void *dtb;
 	size_t dtb_size;
 };
@@ -88,12 +117,20 @@ extern struct platform platform;
  *
  * The DTB is checked whole first (dtb_check()), then each node hyptap uses: memory, the console
  * UART (/chosen/stdout-path or the first enabled PL011/16550), the GIC, the architected timer,
- * PSCI, /chosen/bootargs; then the ranges against each other and against the image and the DTB.
+ * PSCI, the CPUs of /cpus, /chosen/bootargs; then the ranges against each other and against the
+ * image and the DTB.
  *
  * Return: 0 with @p a valid platform, or -1 with a one-line reason in @err naming the node and
  * property. On error @p->uart_kind is UART_NONE unless the console UART was found and checked
  * (the caller may print the reason there).
  */
 int platform_parse(struct platform *p, const struct platform_boot *boot, char *err, size_t errlen);
+
+/**
+ * platform_cpu_find() - the index in @p->cpus of the CPU whose MPIDR affinity is that of @mpidr
+ * (other bits of @mpidr, such as MPIDR_EL1.U and MT, are ignored).
+ * Return: the index, or -1 if no kept CPU has it.
+ */
+int platform_cpu_find(const struct platform *p, uint64_t mpidr);
 
 #endif

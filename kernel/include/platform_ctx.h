@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * What the parts of the DTB parser (kernel/platform.c, kernel/platform_ram.c) share while one
- * platform_parse() runs. Private to them.
+ * What the parts of the DTB parser (kernel/platform.c, platform_ram.c, platform_cpus.c) share while
+ * one platform_parse() runs. Private to them.
  */
 #ifndef KERNEL_PLATFORM_CTX_H
 #define KERNEL_PLATFORM_CTX_H
@@ -42,6 +42,9 @@ int platform_ram_parse(struct platform_ctx *ps);
 
 /** platform_ram_overlapping() - the index of the RAM range of @p overlapping @r, or -1. */
 int platform_ram_overlapping(const struct platform *p, const struct mem_range *r);
+
+/** platform_cpus_parse() - the enabled CPUs of /cpus into @ps->p->cpus[] (platform_cpus.c). */
+int platform_cpus_parse(struct platform_ctx *ps);
 
 /**
  * platform_ram_layout() - the image inside one RAM range, the DTB inside one or outside RAM and

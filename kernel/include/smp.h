@@ -28,17 +28,22 @@ enum cpu_state {
  * context of the guest this PE runs, reached through TPIDR_EL2 at every exit.
  */
 struct cpu {
-	void *guest_ctx;
+	void *guest_ctx;     /* vmm/entry.S: offset 0 */
+	uintptr_t stack_top; /* head.S secondary_entry: offset 8 */
+	/* The EL2 MMU registers the boot CPU uses (offsets 16..40), read with the MMU off. */
+	uint64_t boot_mair, boot_tcr, boot_ttbr, boot_sctlr;
 	unsigned index; /* 0: the boot CPU; then the DTB's /cpus order */
 	uint64_t mpidr;
 	uint64_t midr, revidr; /* read by the PE itself once it is up */
-	enum cpu_state state;
+	volatile enum cpu_state state;
 	int64_t psci_rc; /* CPU_ON's return code (0: success) */
 	/* The mailbox (smp_call_async()): posted by another PE, run by smp_park(). */
 	void (*volatile call_fn)(void *arg);
 	void *volatile call_arg;
 	volatile uint64_t call_seq, done_seq;
-	uintptr_t stack_top;
+	/* Set while the PE runs an instance: what a monitor names when it stops answering. */
+	volatile uint64_t busy_since; /* CNTPCT at the start of the current work, 0 when idle */
+	unsigned pages;		      /* pages this PE took from the arena and did not give back */
 };
 
 /** The running PE's block (TPIDR_EL2). */
@@ -55,6 +60,17 @@ static inline unsigned smp_this_cpu(void)
 {
 	return this_cpu()->index;
 }
+
+/* struct cpu.psci_rc beyond PSCI's own codes (DEN0022 5.2.2: 0 .. -9). */
+#define SMP_RC_NO_STACK	 -100 /* no page for its stack */
+#define SMP_RC_NO_ANSWER -101 /* CPU_ON succeeded but the PE never reached its mailbox */
+#define SMP_RC_NO_GIC	 -102 /* no redistributor for its MPIDR */
+
+struct platform;
+/** Make the running PE index 0 (TPIDR_EL2): before anything takes a lock or a page. */
+void smp_init_boot_cpu(void);
+/** List the DTB's other CPUs after it (indices 1.., DTB order). */
+void smp_discover(const struct platform *p);
 
 /** PEs the DTB describes (index 0 is the boot CPU), at most CPU_MAX. */
 unsigned smp_cpu_count(void);
@@ -86,8 +102,8 @@ int smp_call(unsigned index, void (*fn)(void *), void *arg, uint64_t timeout_us)
 /** Park the running PE: serve its mailbox forever (secondaries end up here). */
 void smp_park(void) __attribute__((noreturn));
 
-/** Send physical SGI @intid to PE @index only (GICv3 ICC_SGI1R_EL1, GICv2 GICD_SGIR). */
-void smp_send_sgi(unsigned index, unsigned intid);
+/** Whether PE @index has finished the call posted last (or has no such PE). */
+bool smp_call_done(unsigned index);
 
 /*
  * A spinlock (LDAXR/STXR with WFE, no LSE needed) and a recursive one for newlib's malloc lock.

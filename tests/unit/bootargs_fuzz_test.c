@@ -4,9 +4,9 @@
  * (printable ASCII, at most BOOTARGS_ERR_MAX bytes, a known reason, quoting a token that is in
  * the input) or a parse that agrees with a small reference tokenizer written here.
  *
- * Input kinds: random bytes, token soup (hyptap.* keys, values at and past their limits,
- * foreign tokens, every blank), 4 KiB tokens, 10,000 tokens, NULs inside, non-ASCII bytes,
- * overlong numbers.
+ * Input kinds: random bytes, token soup (hyptap.* keys, values at and past their limits, CPU
+ * lists with ranges in either order, foreign tokens, every blank), 4 KiB tokens, 10,000 tokens,
+ * NULs inside, non-ASCII bytes, overlong numbers.
  */
 #include <libfdt.h>
 #include <stdbool.h>
@@ -66,6 +66,21 @@ static void digits(struct line *l, struct rng *r, uint32_t n)
 	}
 }
 
+/* A CPU list of indices around the limit and ranges in either order: often not valid. */
+static void cpu_list(struct line *l, struct rng *r)
+{
+	char num[32];
+
+	for (uint32_t n = 1 + rng_below(r, 4); n; n--) {
+		snprintf(num, sizeof(num), rng_below(r, 2) ? "%u-%u" : "%u", rng_below(r, 70),
+			 rng_below(r, 70));
+		puts_(l, num);
+		if (n > 1) {
+			putc_(l, ',');
+		}
+	}
+}
+
 /* A value for one of the keys, good or bad. */
 static void value(struct line *l, struct rng *r)
 {
@@ -99,10 +114,29 @@ static void value(struct line *l, struct rng *r)
 		"[",
 		"guest.exit",
 		"=",
+		"all",
+		"any",
+		"0-3,5",
+		"3-1",
+		"63",
+		"64",
+		"0-63",
+		"1,,2",
+		"1-",
+		"1-2-3",
+		"hang@1",
+		"crash@0",
+		"hang@63",
+		"crash@64",
+		"hang@",
+		"hang@1x",
 	};
-	switch (rng_below(r, 5)) {
+	switch (rng_below(r, 6)) {
 	case 0:
 		puts_(l, fixed[rng_below(r, ARRAY_SIZE(fixed))]);
+		break;
+	case 5:
+		cpu_list(l, r);
 		break;
 	case 1:
 		digits(l, r, 1 + rng_below(r, 30));
@@ -132,10 +166,10 @@ static void value(struct line *l, struct rng *r)
 
 static void token(struct line *l, struct rng *r)
 {
-	static const char *const keys[] = {"only",   "skip",	   "list",	 "repeat",
-					   "seed",   "timeout_ms", "exit",	 "exhaustive",
-					   "timing", "Only",	   "",		 "timeout",
-					   "onlyx",  "lis",	   "exhaustivex"};
+	static const char *const keys[] = {
+		"only",	       "skip",	 "list", "repeat",   "seed",	 "timeout_ms", "exit",
+		"exhaustive",  "timing", "Only", "",	     "timeout",	 "onlyx",      "lis",
+		"exhaustivex", "cpus",	 "on",	 "pe-fault", "pe_fault", "cpu"};
 	static const char *const foreign[] = {"console=ttyAMA0", "earlycon",	 "root=/dev/vda",
 					      "hyptap",		 "hyptapx.list", "HYPTAP.list",
 					      "x=hyptap."};
@@ -154,6 +188,43 @@ static void token(struct line *l, struct rng *r)
 	}
 }
 
+/* A good hyptap.cpus, hyptap.on or hyptap.pe-fault token. */
+static void cpu_token(struct line *l, struct rng *r)
+{
+	char num[32];
+
+	switch (rng_below(r, 4)) {
+	case 0:
+		puts_(l, "hyptap.cpus=");
+		if (rng_below(r, 8) == 0) {
+			puts_(l, "all");
+			break;
+		}
+		if (rng_below(r, 4) == 0) {
+			cpu_list(l, r); /* a good line's occasional bad list must be refused */
+			break;
+		}
+		for (uint32_t n = 1 + rng_below(r, 5); n; n--) {
+			uint32_t lo = rng_below(r, 64), hi = lo + rng_below(r, 64 - lo);
+
+			snprintf(num, sizeof(num), rng_below(r, 2) ? "%u-%u" : "%u", lo, hi);
+			puts_(l, num);
+			if (n > 1) {
+				putc_(l, ',');
+			}
+		}
+		break;
+	case 1:
+		puts_(l, rng_below(r, 2) ? "hyptap.on=all" : "hyptap.on=any");
+		break;
+	default:
+		snprintf(num, sizeof(num), "hyptap.pe-fault=%s@%u",
+			 rng_below(r, 2) ? "hang" : "crash", rng_below(r, 64));
+		puts_(l, num);
+		break;
+	}
+}
+
 /* A token the parser must accept (glob counts aside: many of them overflow the 16). */
 static void good_token(struct line *l, struct rng *r)
 {
@@ -163,7 +234,7 @@ static void good_token(struct line *l, struct rng *r)
 					    "hyptap.exhaustive=0", "hyptap.timing=1"};
 	char num[32];
 
-	switch (rng_below(r, 7)) {
+	switch (rng_below(r, 8)) {
 	case 0:
 	case 1:
 		puts_(l, rng_below(r, 2) ? "hyptap.only=" : "hyptap.skip=");
@@ -194,6 +265,9 @@ static void good_token(struct line *l, struct rng *r)
 	case 5:
 		puts_(l, "hyptap.exit=");
 		puts_(l, exits[rng_below(r, 2)]);
+		break;
+	case 6:
+		cpu_token(l, r);
 		break;
 	default:
 		puts_(l, lists[rng_below(r, 3)]);
@@ -290,7 +364,8 @@ static void gen_non_ascii(struct line *l, struct rng *r)
 static void gen_overlong_number(struct line *l, struct rng *r)
 {
 	static const char *const keys[] = {
-		"hyptap.repeat=", "hyptap.seed=", "hyptap.timeout_ms=", "hyptap.seed=0x"};
+		"hyptap.repeat=", "hyptap.seed=",   "hyptap.timeout_ms=",   "hyptap.seed=0x",
+		"hyptap.cpus=",	  "hyptap.cpus=1-", "hyptap.pe-fault=hang@"};
 
 	puts_(l, keys[rng_below(r, ARRAY_SIZE(keys))]);
 	if (rng_below(r, 2)) {
@@ -324,6 +399,7 @@ struct reference {
 	unsigned only, skip; /* glob counts */
 	bool list, exhaustive, timing;
 	const char *repeat, *seed, *timeout, *exit; /* last value given, or NULL */
+	const char *cpus, *on, *pe_fault;
 };
 
 static bool blank(char c)
@@ -374,6 +450,12 @@ static void reference(const char *s, struct reference *ref, char *copy)
 				ref->timeout = v;
 			} else if (!strcmp(key, "exit")) {
 				ref->exit = v;
+			} else if (!strcmp(key, "cpus")) {
+				ref->cpus = v;
+			} else if (!strcmp(key, "on")) {
+				ref->on = v;
+			} else if (!strcmp(key, "pe-fault")) {
+				ref->pe_fault = v;
 			}
 		}
 		t = more ? end + 1 : end;
@@ -393,6 +475,89 @@ static uint64_t number(const char *v)
 		v++;
 	}
 	return strtoull(v, NULL, hex ? 16 : 10);
+}
+
+/* A CPU index as the reference reads it: 1+ decimal digits, below 64. */
+static bool ref_index(const char *v, size_t n, unsigned *out)
+{
+	char d[8];
+
+	while (n > 1 && *v == '0') {
+		v++;
+		n--;
+	}
+	if (!n || n > 2 || strspn(v, "0123456789") < n) {
+		return false;
+	}
+	memcpy(d, v, n);
+	d[n] = '\0';
+	*out = (unsigned)strtoul(d, NULL, 10);
+	return *out < 64;
+}
+
+/* hyptap.cpus's mask as the reference reads @v; false if @v is not a valid list. */
+static bool ref_cpus(const char *v, uint64_t *mask)
+{
+	*mask = 0;
+	if (!strcmp(v, "all")) {
+		*mask = UINT64_MAX;
+		return true;
+	}
+	for (;;) {
+		size_t n = strcspn(v, ","), dash = strcspn(v, "-");
+		unsigned lo, hi;
+
+		if (dash < n) {
+			if (!ref_index(v, dash, &lo) ||
+			    !ref_index(v + dash + 1, n - dash - 1, &hi) || hi < lo) {
+				return false;
+			}
+		} else if (!ref_index(v, n, &lo)) {
+			return false;
+		} else {
+			hi = lo;
+		}
+		*mask |= (hi == 63 ? UINT64_MAX : (2ull << hi) - 1) & ~((1ull << lo) - 1);
+		if (!v[n]) {
+			return true;
+		}
+		v += n + 1;
+	}
+}
+
+static const char *cpus_broken(const struct bootargs *ba, const struct reference *ref)
+{
+	uint64_t mask = UINT64_MAX;
+	unsigned cpu = 0;
+	enum bootargs_pe_fault fault = BOOTARGS_PE_FAULT_NONE;
+
+	if (ref->cpus && !ref_cpus(ref->cpus, &mask)) {
+		return "hyptap.cpus accepted a list the reference rejects";
+	}
+	if (ba->cpus_mask != mask || ba->cpus_set != !!ref->cpus) {
+		return "cpus_mask or cpus_set differs from the reference";
+	}
+	if (ba->on != (ref->on && !strcmp(ref->on, "all") ? BOOTARGS_ON_ALL : BOOTARGS_ON_ANY) ||
+	    (ref->on && strcmp(ref->on, "all") && strcmp(ref->on, "any"))) {
+		return "on differs from the reference";
+	}
+	if (ref->pe_fault) {
+		const char *at = strchr(ref->pe_fault, '@');
+		size_t kind = at ? (size_t)(at - ref->pe_fault) : 0;
+
+		if (kind == 4 && !strncmp(ref->pe_fault, "hang", 4)) {
+			fault = BOOTARGS_PE_FAULT_HANG;
+		} else if (kind == 5 && !strncmp(ref->pe_fault, "crash", 5)) {
+			fault = BOOTARGS_PE_FAULT_CRASH;
+		}
+		if (fault == BOOTARGS_PE_FAULT_NONE || !ref_index(at + 1, strlen(at + 1), &cpu)) {
+			return "hyptap.pe-fault accepted a value the reference rejects";
+		}
+	}
+	if (ba->pe_fault != fault || ba->pe_fault_cpu != cpu) {
+		return "pe_fault or pe_fault_cpu differs from the reference";
+	}
+	return NULL;
 }
 
 static const char *parse_broken(const struct bootargs *ba, const char *s)
@@ -437,7 +602,7 @@ static const char *parse_broken(const struct bootargs *ba, const char *s)
 								      : BOOTARGS_EXIT_PSCI)) {
 		return "exit differs from the reference";
 	}
-	return NULL;
+	return cpus_broken(ba, &ref);
 }
 
 /* The token a message quotes ("..." cut, \xNN unescaped) must start a token of @s. */
@@ -481,7 +646,12 @@ static const char *message_broken(const char *err, const char *s)
 		"is not printable ASCII",
 		"missing value",
 		"empty value",
-		"(known: only, skip, list, repeat, seed, timeout_ms, exit, exhaustive, timing)",
+		"empty entry in the CPU list",
+		"is reversed",
+		"is not below 64",
+		"(known: only, skip, list, repeat, seed, timeout_ms, exit, exhaustive, timing, "
+		"cpus, "
+		"on, pe-fault)",
 	};
 	size_t len = strlen(err);
 	bool reason = false;

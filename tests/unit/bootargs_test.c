@@ -26,7 +26,9 @@ static bool is_default(const struct bootargs *b)
 {
 	return b->only_count == 0 && b->skip_count == 0 && !b->list && b->repeat == 1 &&
 	       b->seed == 0 && !b->seed_set && b->timeout_ms == 0 &&
-	       b->exit == BOOTARGS_EXIT_PSCI && !b->exhaustive && !b->timing;
+	       b->exit == BOOTARGS_EXIT_PSCI && !b->exhaustive && !b->timing &&
+	       b->cpus_mask == UINT64_MAX && !b->cpus_set && b->on == BOOTARGS_ON_ANY &&
+	       b->pe_fault == BOOTARGS_PE_FAULT_NONE && b->pe_fault_cpu == 0;
 }
 
 static bool points_into_storage(const struct bootargs *b, const char *p)
@@ -280,8 +282,9 @@ static void test_key_errors(void)
 		const char *cmdline;
 		const char *msg;
 	} cases[] = {
-		{"hyptap.foo=1", "unknown bootarg key \"hyptap.foo\" (known: only, skip, list, "
-				 "repeat, seed, timeout_ms, exit, exhaustive, timing)"},
+		{"hyptap.foo=1",
+		 "unknown bootarg key \"hyptap.foo\" (known: only, skip, list, "
+		 "repeat, seed, timeout_ms, exit, exhaustive, timing, cpus, on, pe-fault)"},
 		{"hyptap.foo", "unknown bootarg key \"hyptap.foo\""},
 		{"hyptap.", "unknown bootarg key \"hyptap.\""},
 		{"hyptap.=x", "unknown bootarg key \"hyptap.\""},
@@ -298,6 +301,15 @@ static void test_key_errors(void)
 		{"hyptap.timeout_ms", "bad bootarg \"hyptap.timeout_ms\": missing value"},
 		{"hyptap.exit", "bad bootarg \"hyptap.exit\": missing value, expected psci or "
 				"semihosting"},
+		{"hyptap.cpus", "bad bootarg \"hyptap.cpus\": missing value, expected all or CPU "
+				"indices 0..63 and ranges, comma-separated (0-3,5)"},
+		{"hyptap.on", "bad bootarg \"hyptap.on\": missing value, expected any or all"},
+		{"hyptap.pe-fault", "bad bootarg \"hyptap.pe-fault\": missing value, expected "
+				    "hang@N or crash@N, N a CPU index 0..63"},
+		{"hyptap.cpus=", "bad bootarg \"hyptap.cpus=\": empty value"},
+		{"hyptap.on=", "bad bootarg \"hyptap.on=\": empty value"},
+		{"hyptap.pe-fault=", "bad bootarg \"hyptap.pe-fault=\": empty value"},
+		{"hyptap.pe_fault=hang@1", "unknown bootarg key \"hyptap.pe_fault\""},
 		{"hyptap.seed=", "bad bootarg \"hyptap.seed=\": empty value, expected a 64-bit "
 				 "number, decimal or 0x hex"},
 		{"hyptap.only=", "bad bootarg \"hyptap.only=\": empty value"},
@@ -371,7 +383,7 @@ static void test_hostile(void)
 	unit_eq_u64(parse("hyptap.\x1b[2Jx=1"), (uint64_t)-1, "escape sequence in a key");
 	unit_eq_str(err,
 		    "unknown bootarg key \"hyptap.\\x1b[2Jx\" (known: only, skip, list, repeat, "
-		    "seed, timeout_ms, exit, exhaustive, timing)",
+		    "seed, timeout_ms, exit, exhaustive, timing, cpus, on, pe-fault)",
 		    "escape sequence quoted");
 	unit_eq_u64(parse("hyptap.exit=\"psci\""), (uint64_t)-1, "quotes in a value");
 	unit_eq_str(err, "bad bootarg \"hyptap.exit=\\x22psci\\x22\": expected psci or semihosting",
@@ -391,6 +403,110 @@ static void test_hostile(void)
 	unit_eq_u64(parse(line), (uint64_t)-1, "600 bytes of 0xff after hyptap.");
 	unit_ok(strlen(err) < BOOTARGS_ERR_MAX && strstr(err, "...\" (known: ") != NULL,
 		"escaped bytes count towards the cut");
+}
+
+/* hyptap.cpus: "all" or indices and ranges below 64; the last token wins. */
+static void test_cpus(void)
+{
+	static const struct {
+		const char *arg;
+		uint64_t mask;
+	} good[] = {
+		{"hyptap.cpus=all", UINT64_MAX},
+		{"hyptap.cpus=0", 0x1},
+		{"hyptap.cpus=0-3,5", 0x2f},
+		{"hyptap.cpus=5,0-3", 0x2f},
+		{"hyptap.cpus=1,1,1-1", 0x2},
+		{"hyptap.cpus=63", 1ull << 63},
+		{"hyptap.cpus=0-63", UINT64_MAX},
+		{"hyptap.cpus=62-63,0", 0xc000000000000001ull},
+		{"hyptap.cpus=007,010-011", 1u << 7 | 1u << 10 | 1u << 11},
+		{"hyptap.cpus=3-3", 0x8},
+		{"hyptap.cpus=all hyptap.cpus=2", 0x4},
+		{"hyptap.cpus=2 hyptap.cpus=all", UINT64_MAX},
+	};
+	static const struct {
+		const char *arg;
+		const char *msg;
+	} bad[] = {
+		{"hyptap.cpus=3-1", "bad bootarg \"hyptap.cpus=3-1\": CPU range 3-1 is reversed"},
+		{"hyptap.cpus=0,5-4",
+		 "bad bootarg \"hyptap.cpus=0,5-4\": CPU range 5-4 is reversed"},
+		{"hyptap.cpus=64", "bad bootarg \"hyptap.cpus=64\": CPU index 64 is not below 64"},
+		{"hyptap.cpus=0-64",
+		 "bad bootarg \"hyptap.cpus=0-64\": CPU index 64 is not below 64"},
+		{"hyptap.cpus=1,0100", "bad bootarg \"hyptap.cpus=1,0100\": CPU index 0100 is not "
+				       "below 64"},
+		{"hyptap.cpus=99999999999999999999999999",
+		 "bad bootarg \"hyptap.cpus=99999999999999999999999999\": CPU index "
+		 "99999999999999999999... is not below 64"},
+		{"hyptap.cpus=0,,1",
+		 "bad bootarg \"hyptap.cpus=0,,1\": empty entry in the CPU list"},
+		{"hyptap.cpus=,1", "bad bootarg \"hyptap.cpus=,1\": empty entry in the CPU list"},
+		{"hyptap.cpus=1,", "bad bootarg \"hyptap.cpus=1,\": empty entry in the CPU list"},
+		{"hyptap.cpus=ALL", "bad bootarg \"hyptap.cpus=ALL\": expected all or CPU indices "
+				    "0..63 and ranges, comma-separated (0-3,5)"},
+		{"hyptap.cpus=all,1", "bad bootarg \"hyptap.cpus=all,1\": expected all or"},
+		{"hyptap.cpus=-1", "bad bootarg \"hyptap.cpus=-1\": expected all or"},
+		{"hyptap.cpus=1-", "bad bootarg \"hyptap.cpus=1-\": expected all or"},
+		{"hyptap.cpus=1-2-3", "bad bootarg \"hyptap.cpus=1-2-3\": expected all or"},
+		{"hyptap.cpus=0x3", "bad bootarg \"hyptap.cpus=0x3\": expected all or"},
+		{"hyptap.cpus=1:3", "bad bootarg \"hyptap.cpus=1:3\": expected all or"},
+		{"hyptap.cpus=+1", "bad bootarg \"hyptap.cpus=+1\": expected all or"},
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(good); i++) {
+		unit_eq_u64(parse(good[i].arg), 0, good[i].arg);
+		unit_eq_u64(ba.cpus_mask, good[i].mask, "cpus_mask");
+		unit_ok(ba.cpus_set, "cpus_set for %s", good[i].arg);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		unit_eq_u64(parse(bad[i].arg), (uint64_t)-1, bad[i].arg);
+		err_starts(bad[i].msg, bad[i].arg);
+	}
+	unit_eq_u64(parse("hyptap.cpus=1 hyptap.cpus=1,x"), (uint64_t)-1, "a bad second token");
+	unit_eq_u64(ba.cpus_mask, 0x2, "keeps the first token's mask");
+}
+
+static void test_on_pe_fault(void)
+{
+	unit_eq_u64(parse("hyptap.on=all"), 0, "on=all");
+	unit_eq_u64(ba.on, BOOTARGS_ON_ALL, "on all");
+	unit_eq_u64(parse("hyptap.on=all hyptap.on=any"), 0, "on=any");
+	unit_eq_u64(ba.on, BOOTARGS_ON_ANY, "last on wins");
+	unit_eq_u64(parse("hyptap.on=every"), (uint64_t)-1, "on=every rejected");
+	unit_eq_str(err, "bad bootarg \"hyptap.on=every\": expected any or all",
+		    "message for on=every");
+	unit_eq_u64(parse("hyptap.on=ALL"), (uint64_t)-1, "on is case-sensitive");
+
+	unit_eq_u64(parse("hyptap.pe-fault=hang@3"), 0, "pe-fault=hang@3");
+	unit_ok(ba.pe_fault == BOOTARGS_PE_FAULT_HANG && ba.pe_fault_cpu == 3, "hang on CPU 3");
+	unit_eq_u64(parse("hyptap.pe-fault=crash@63"), 0, "pe-fault=crash@63");
+	unit_ok(ba.pe_fault == BOOTARGS_PE_FAULT_CRASH && ba.pe_fault_cpu == 63, "crash on CPU 63");
+	unit_eq_u64(parse("hyptap.pe-fault=crash@0"), 0, "pe-fault=crash@0 (the boot CPU)");
+	unit_ok(ba.pe_fault == BOOTARGS_PE_FAULT_CRASH && ba.pe_fault_cpu == 0, "crash on CPU 0");
+	unit_eq_u64(parse("hyptap.pe-fault=crash@1 hyptap.pe-fault=hang@2"), 0, "two pe-faults");
+	unit_ok(ba.pe_fault == BOOTARGS_PE_FAULT_HANG && ba.pe_fault_cpu == 2, "the last wins");
+
+	unit_eq_u64(parse("hyptap.pe-fault=hang@64"), (uint64_t)-1, "hang@64 rejected");
+	unit_eq_str(err, "bad bootarg \"hyptap.pe-fault=hang@64\": CPU index 64 is not below 64",
+		    "message for hang@64");
+	static const char *const bad[] = {
+		"hyptap.pe-fault=hang",	   "hyptap.pe-fault=hang@",   "hyptap.pe-fault=hang@x",
+		"hyptap.pe-fault=hang@1x", "hyptap.pe-fault=@1",      "hyptap.pe-fault=stop@1",
+		"hyptap.pe-fault=HANG@1",  "hyptap.pe-fault=hang@-1", "hyptap.pe-fault=crash@1,2",
+		"hyptap.pe-fault=crash1",
+	};
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		unit_eq_u64(parse(bad[i]), (uint64_t)-1, bad[i]);
+		err_names("expected hang@N or crash@N, N a CPU index 0..63", bad[i]);
+	}
+	unit_eq_u64(parse("hyptap.pe-fault=hang@1 hyptap.pe-fault=nope"), (uint64_t)-1,
+		    "a bad second pe-fault");
+	unit_ok(ba.pe_fault == BOOTARGS_PE_FAULT_HANG && ba.pe_fault_cpu == 1,
+		"keeps the first one");
+	unit_eq_u64(parse(""), 0, "reparse");
+	unit_ok(is_default(&ba), "back to the defaults");
 }
 
 static void test_selects(void)
@@ -449,5 +565,7 @@ int main(void)
 	test_limits();
 	test_hostile();
 	test_selects();
+	test_cpus();
+	test_on_pe_fault();
 	return unit_done();
 }

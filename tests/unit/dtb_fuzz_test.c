@@ -1,9 +1,10 @@
 /*
- * Deterministic mutation fuzzing of the DTB parser (platform_parse()) over the eight QEMU virt
- * fixtures of tests/dtb/. Every case must end in a clear error or a valid platform: never a
- * crash (ASan/UBSan, and guard pages around the blob for reads from uninstrumented libfdt), a
- * hang (an alarm per case), an unclear or cut message, or a "valid" platform that breaks a rule
- * the parser promises (checked here by an oracle that shares no code with the parser).
+ * Deterministic mutation fuzzing of the DTB parser (platform_parse()) over the ten QEMU virt
+ * fixtures of tests/dtb/ (two of them with several CPUs). Every case must end in a clear error or a
+ * valid platform: never a crash (ASan/UBSan, and guard pages around the blob for reads from
+ * uninstrumented libfdt), a hang (an alarm per case), an unclear or cut message, or a "valid"
+ * platform that breaks a rule the parser promises (checked here by an oracle that shares no code
+ * with the parser).
  *
  * Input kinds: bit flips, byte changes, truncation, header fields, property length / name
  * offset / node name corruption, structure-block splices (delete, duplicate, move token
@@ -41,7 +42,8 @@
 static const char *const fixtures[] = {
 	"qemu-7.2-gicv2.dtb",	      "qemu-7.2-gicv3.dtb",	    "qemu-7.2-gicv2-secure.dtb",
 	"qemu-7.2-gicv3-secure.dtb",  "qemu-10.0-gicv2.dtb",	    "qemu-10.0-gicv3.dtb",
-	"qemu-10.0-gicv2-secure.dtb", "qemu-10.0-gicv3-secure.dtb",
+	"qemu-10.0-gicv2-secure.dtb", "qemu-10.0-gicv3-secure.dtb", "qemu-7.2-gicv2-smp8.dtb",
+	"qemu-10.0-gicv3-smp20.dtb",
 };
 
 /* ---- deterministic randomness ------------------------------------------------------------ */
@@ -274,6 +276,10 @@ static const char *const parsed_nodes[] = {
 	"/secram@e000000",
 	"/pl011@9040000",
 	"/intc@8000000/its@8080000",
+	"/cpus",
+	"/cpus/cpu@0",
+	"/cpus/cpu@1",
+	"/cpus/cpu@10",
 };
 
 /* A node to edit: one the parser reads (if it still exists), else any. */
@@ -307,6 +313,8 @@ static const char *const prop_names[] = {
 	"model",
 	"serial0",
 	"#redistributor-regions",
+	"enable-method",
+	"cpu-release-addr",
 };
 
 static const char *const strings[] = {
@@ -330,11 +338,14 @@ static const char *const strings[] = {
 	"/nowhere",
 	"/pl011@9000000:x",
 	"/chosen",
+	"cpu",
+	"psci",
+	"spin-table",
 };
 
 static const char *const node_names[] = {
-	"memory@0", "pl011@9000000", "chosen", "aliases", "reserved-memory",
-	"intc@0",   "timer",	     "soc",    "psci"};
+	"memory@0", "pl011@9000000", "chosen", "aliases", "reserved-memory", "intc@0",
+	"timer",    "soc",	     "psci",   "cpus",	  "cpu@0",	     "cpu@1"};
 
 /* Set a property that matters to the parser to a value that is likely wrong. */
 static void set_interesting(void *fdt, int node, const char *name, struct rng *r)
@@ -577,6 +588,30 @@ static const char *platform_broken(const struct platform *p, const uint8_t *blob
 	}
 	if (p->psci != PSCI_NONE && p->psci != PSCI_SMC && p->psci != PSCI_HVC) {
 		return "PSCI conduit";
+	}
+	if (p->cpu_count > PLATFORM_MAX_CPUS ||
+	    (p->cpus_left_off && p->cpu_count < PLATFORM_MAX_CPUS)) {
+		return "CPU count";
+	}
+	for (unsigned i = 0; i < p->cpu_count; i++) {
+		const struct platform_cpu *c = &p->cpus[i];
+
+		/* MPIDR_EL1: Aff3 [39:32], Aff2 [23:16], Aff1 [15:8], Aff0 [7:0]. */
+		if (c->mpidr >> 40 || (c->mpidr >> 24 & 0xff)) {
+			return "a CPU MPIDR with bits outside the affinity fields";
+		}
+		for (unsigned j = 0; j < i; j++) {
+			if (p->cpus[j].mpidr == c->mpidr) {
+				return "two CPUs with one MPIDR";
+			}
+		}
+		if (c->method != CPU_ENABLE_NONE && c->method != CPU_ENABLE_PSCI &&
+		    c->method != CPU_ENABLE_SPIN_TABLE && c->method != CPU_ENABLE_OTHER) {
+			return "a CPU enable method";
+		}
+		if (c->method != CPU_ENABLE_SPIN_TABLE && c->release_addr) {
+			return "a release address without spin-table";
+		}
 	}
 	if (p->arena.size < PLATFORM_ARENA_MIN || p->arena.base % PLATFORM_ARENA_ALIGN ||
 	    !inside(&p->mem[image_ram], &p->arena) || overlaps(&p->arena, &image) ||

@@ -22,6 +22,8 @@
 #define GICV3	      "qemu-7.2-gicv3.dtb"
 #define GICV2	      "qemu-7.2-gicv2.dtb"
 #define ALIASES	      "qemu-10.0-gicv3.dtb" /* QEMU 7.2 has no /aliases */
+#define SMP8	      "qemu-7.2-gicv2-smp8.dtb"
+#define SMP20	      "qemu-10.0-gicv3-smp20.dtb"
 
 static struct platform plat;
 static char err[256];
@@ -122,6 +124,11 @@ static void test_fixtures(void)
 				plat.timer_intid_virt == 27 && plat.timer_intid_hyp == 26,
 			"%s: timer INTIDs 29 30 27 26", names[i]);
 		unit_ok(plat.psci == PSCI_SMC, "%s: PSCI over SMC", names[i]);
+		/* One CPU, reg 0; hw/arm/virt.c fdt_add_cpu_nodes() gives enable-method "psci"
+		 * only with more than one. */
+		unit_ok(plat.cpu_count == 1 && plat.cpus[0].mpidr == 0 &&
+				plat.cpus[0].method == CPU_ENABLE_NONE && !plat.cpus_left_off,
+			"%s: one CPU, MPIDR 0, no enable-method", names[i]);
 		unit_ok(plat.bootargs == NULL, "%s: no bootargs", names[i]);
 		/* Holes: the image 0x40200000+2M and the DTB at 0x48000000 (< 2 MiB): the piece
 		 * above the DTB, from the next 2 MiB boundary, is the largest. */
@@ -796,6 +803,219 @@ static void test_psci(void)
 	free(fdt);
 }
 
+/*
+ * /cpus. QEMU's virt gives CPU n the MPIDR affinity Aff1 = n / 16, Aff0 = n % 16 with GICv3
+ * (8 with GICv2; hw/arm/virt.c virt_cpu_mp_affinity()), reg = that affinity, and enable-method
+ * "psci" to every CPU when there are several.
+ */
+static void test_cpus(void)
+{
+	bool all;
+	void *fdt;
+
+	fdt = edit_load(SMP8);
+	if (check_ok(fdt, "QEMU 7.2 GICv2 -smp 8")) {
+		all = plat.cpu_count == 8 && !plat.cpus_left_off;
+		for (unsigned i = 0; all && i < 8; i++) {
+			all = plat.cpus[i].mpidr == i && plat.cpus[i].method == CPU_ENABLE_PSCI &&
+			      !plat.cpus[i].release_addr;
+		}
+		unit_ok(all, "8 CPUs, MPIDR 0..7 in DTB order, enable-method psci");
+	}
+	free(fdt);
+
+	fdt = edit_load(SMP20);
+	if (check_ok(fdt, "QEMU 10.0 GICv3 -smp 20")) {
+		all = plat.cpu_count == 20 && !plat.cpus_left_off;
+		for (unsigned i = 0; all && i < 20; i++) {
+			all = plat.cpus[i].mpidr == (i / 16 << 8 | i % 16) &&
+			      plat.cpus[i].method == CPU_ENABLE_PSCI;
+		}
+		unit_ok(all, "20 CPUs: MPIDR 0x0..0xf, then 0x100..0x103 (the second cluster)");
+		unit_ok(platform_cpu_find(&plat, 0x80000103) == 19,
+			"platform_cpu_find: MPIDR_EL1 0x80000103 (RES1 bit 31) is CPU 19");
+		unit_ok(platform_cpu_find(&plat, 0x80000000) == 0, "MPIDR_EL1 0x80000000 is CPU 0");
+		unit_ok(platform_cpu_find(&plat, 0x104) == -1 &&
+				platform_cpu_find(&plat, 0x10) == -1,
+			"0x104 and 0x10 are no CPU");
+	}
+	free(fdt);
+
+	fdt = edit_load(GICV3);
+	edit_delnode(fdt, "/cpus");
+	if (check_ok(fdt, "no /cpus")) {
+		unit_ok(plat.cpu_count == 0 && !plat.cpus_left_off, "no CPUs: the boot CPU alone");
+		unit_ok(platform_cpu_find(&plat, 0) == -1, "platform_cpu_find finds none");
+	}
+	free(fdt);
+
+	fdt = edit_load(GICV3);
+	edit_delnode(fdt, "/cpus/cpu@0");
+	if (check_ok(fdt, "/cpus without a CPU node")) {
+		unit_ok(plat.cpu_count == 0, "no CPUs");
+	}
+	free(fdt);
+
+	fdt = edit_load(SMP8);
+	edit_str(fdt, "/cpus/cpu@2", "status", "disabled");
+	edit_str(fdt, "/cpus/cpu@3", "status", "okay");
+	edit_str(fdt, "/cpus/cpu@4", "status", "ok");
+	edit_str(fdt, "/cpus/cpu@5", "device_type", "cache");
+	if (check_ok(fdt, "a disabled CPU, okay, ok, and a node of another device_type")) {
+		unit_ok(plat.cpu_count == 6 && plat.cpus[1].mpidr == 1 && plat.cpus[2].mpidr == 3 &&
+				plat.cpus[3].mpidr == 4 && plat.cpus[4].mpidr == 6,
+			"CPUs 0 1 3 4 6 7: disabled and non-cpu nodes are skipped");
+	}
+	free(fdt);
+
+	fdt = edit_load(GICV3);
+	edit_cells(fdt, "/cpus", "#address-cells", 1, 2);
+	edit_cells(fdt, "/cpus/cpu@0", "reg", 2, 0x12, 0x345678);
+	if (check_ok(fdt, "#address-cells 2: Aff3 in the first cell")) {
+		unit_ok(plat.cpus[0].mpidr == 0x1200345678ull, "MPIDR 0x1200345678");
+	}
+	free(fdt);
+
+	fdt = edit_load(GICV3);
+	edit_cells(fdt, "/cpus", "#address-cells", 1, 3);
+	check_error(
+		fdt,
+		"DTB /cpus: #address-cells is 3, hyptap reads 1 or 2 (a CPU's reg is its MPIDR)",
+		"/cpus #address-cells 3");
+
+	fdt = edit_load(GICV3);
+	edit_cells(fdt, "/cpus", "#address-cells", 1, 0);
+	check_error(
+		fdt,
+		"DTB /cpus: #address-cells is 0, hyptap reads 1 or 2 (a CPU's reg is its MPIDR)",
+		"/cpus #address-cells 0");
+
+	fdt = edit_load(GICV3);
+	edit_cells(fdt, "/cpus", "#address-cells", 2, 0, 1);
+	check_error(fdt, "DTB /cpus: #address-cells has 8 bytes, expected one 32-bit cell",
+		    "/cpus #address-cells of two cells");
+
+	fdt = edit_load(GICV3);
+	edit_del(fdt, "/cpus", "#address-cells");
+	check_error(fdt,
+		    "DTB /cpus/cpu@0: reg has 4 bytes, expected one MPIDR of 8 (#address-cells 2 "
+		    "in /cpus)",
+		    "no #address-cells: the DTSpec default 2");
+
+	fdt = edit_load(GICV3);
+	edit_cells(fdt, "/cpus", "#size-cells", 1, 1);
+	check_error(fdt, "DTB /cpus: #size-cells is 1, expected 0 (a CPU's reg has no size)",
+		    "/cpus #size-cells 1");
+
+	fdt = edit_load(GICV3);
+	edit_cells(fdt, "/cpus/cpu@0", "reg", 2, 0, 0);
+	check_error(fdt,
+		    "DTB /cpus/cpu@0: reg has 8 bytes, expected one MPIDR of 4 (#address-cells 1 "
+		    "in /cpus)",
+		    "a CPU reg of two cells under #address-cells 1");
+
+	fdt = edit_load(GICV3);
+	edit_del(fdt, "/cpus/cpu@0", "reg");
+	check_error(fdt, "DTB /cpus/cpu@0: no reg (the CPU's MPIDR affinity)", "a CPU without reg");
+
+	fdt = edit_load(GICV3);
+	edit_cells(fdt, "/cpus/cpu@0", "reg", 1, 0x1000000);
+	check_error(fdt,
+		    "DTB /cpus/cpu@0: reg 0x1000000 is not an MPIDR affinity (bits 0x1000000 "
+		    "outside Aff3 [39:32] and Aff2..Aff0 [23:0])",
+		    "reg with MPIDR_EL1.MT (bit 24)");
+
+	fdt = edit_load(GICV3);
+	edit_cells(fdt, "/cpus/cpu@0", "reg", 1, 0x80000000);
+	check_error(fdt,
+		    "DTB /cpus/cpu@0: reg 0x80000000 is not an MPIDR affinity (bits 0x80000000 "
+		    "outside Aff3 [39:32] and Aff2..Aff0 [23:0])",
+		    "reg with MPIDR_EL1 bit 31 (RES1 in the register, not in a DTB)");
+
+	fdt = edit_load(GICV3);
+	edit_cells(fdt, "/cpus", "#address-cells", 1, 2);
+	edit_cells(fdt, "/cpus/cpu@0", "reg", 2, 0x100, 0);
+	check_error(fdt,
+		    "DTB /cpus/cpu@0: reg 0x10000000000 is not an MPIDR affinity (bits "
+		    "0x10000000000 outside Aff3 [39:32] and Aff2..Aff0 [23:0])",
+		    "reg with bit 40 set");
+
+	fdt = edit_load(SMP8);
+	edit_cells(fdt, "/cpus/cpu@3", "reg", 1, 1);
+	check_error(fdt, "DTB /cpus/cpu@3: reg 0x1 is also the MPIDR of /cpus/cpu@1",
+		    "two CPUs with one MPIDR");
+
+	fdt = edit_load(GICV3);
+	edit_dupnode(fdt, "/cpus/cpu@0");
+	check_error(fdt, "DTB /cpus/cpu@0: two nodes have this path", "two CPU nodes on one path");
+
+	fdt = edit_load(GICV3);
+	edit_dupnode(fdt, "/cpus");
+	check_error(fdt, "DTB /cpus: two nodes have this path", "two /cpus nodes");
+
+	fdt = edit_load(GICV3);
+	edit_raw(fdt, "/cpus/cpu@0", "device_type", "cpu", 3);
+	check_error(fdt, "DTB /cpus/cpu@0: device_type is not a NUL-terminated string (3 bytes)",
+		    "a CPU's device_type without its NUL");
+
+	fdt = edit_load(GICV3);
+	edit_str(fdt, "/cpus/cpu@0", "enable-method", "spin-table");
+	edit_cells(fdt, "/cpus/cpu@0", "cpu-release-addr", 2, 0x1, 0x8000fff8);
+	if (check_ok(fdt, "enable-method spin-table")) {
+		unit_ok(plat.cpus[0].method == CPU_ENABLE_SPIN_TABLE &&
+				plat.cpus[0].release_addr == 0x18000fff8ull,
+			"spin-table, cpu-release-addr 0x18000fff8 (64 bits)");
+	}
+	edit_del(fdt, "/cpus/cpu@0", "cpu-release-addr");
+	check_error(fdt,
+		    "DTB /cpus/cpu@0: enable-method is spin-table but there is no "
+		    "cpu-release-addr",
+		    "spin-table without cpu-release-addr");
+
+	fdt = edit_load(GICV3);
+	edit_str(fdt, "/cpus/cpu@0", "enable-method", "spin-table");
+	edit_cells(fdt, "/cpus/cpu@0", "cpu-release-addr", 1, 0x8000fff8);
+	check_error(
+		fdt,
+		"DTB /cpus/cpu@0: cpu-release-addr has 4 bytes, expected 8 (one 64-bit address)",
+		"a 32-bit cpu-release-addr");
+
+	fdt = edit_load(GICV3);
+	edit_str(fdt, "/cpus/cpu@0", "enable-method", "brcm,bcm2836-smp");
+	edit_cells(fdt, "/cpus/cpu@0", "cpu-release-addr", 1, 0x8000fff8);
+	if (check_ok(fdt, "another enable-method")) {
+		unit_ok(plat.cpus[0].method == CPU_ENABLE_OTHER && !plat.cpus[0].release_addr,
+			"other; cpu-release-addr is only read for spin-table");
+	}
+	free(fdt);
+
+	fdt = edit_load(GICV3);
+	edit_cells(fdt, "/cpus/cpu@0", "enable-method", 1, 0x70736369);
+	check_error(fdt, "DTB /cpus/cpu@0: enable-method is not a NUL-terminated string (4 bytes)",
+		    "enable-method not a string");
+
+	/* fdt_add_subnode() puts each new node first: DTB order is cpu@45 (69) down to cpu@1,
+	 * then QEMU's cpu-map and cpu@0. */
+	fdt = edit_load(GICV3);
+	for (unsigned i = 1; i < 70; i++) {
+		char name[32];
+
+		snprintf(name, sizeof(name), "cpu@%x", i);
+		edit_addnode(fdt, "/cpus", name);
+		snprintf(name, sizeof(name), "/cpus/cpu@%x", i);
+		edit_str(fdt, name, "device_type", "cpu");
+		edit_cells(fdt, name, "reg", 1, i);
+	}
+	if (check_ok(fdt, "70 CPUs")) {
+		unit_ok(plat.cpu_count == PLATFORM_MAX_CPUS && plat.cpus_left_off == 6 &&
+				plat.cpus[0].mpidr == 69 && plat.cpus[63].mpidr == 6,
+			"the first 64 in DTB order kept (MPIDR 69..6), 6 left off");
+	}
+	edit_cells(fdt, "/cpus/cpu@0", "reg", 1, 7);
+	check_error(fdt, "DTB /cpus/cpu@0: reg 0x7 is also the MPIDR of /cpus/cpu@7",
+		    "a CPU left off is still checked against those kept");
+}
+
 /* Where the DTB lies, reservations and the page arena. */
 static void test_layout(void)
 {
@@ -1003,6 +1223,7 @@ int main(void)
 	test_gic();
 	test_timer();
 	test_psci();
+	test_cpus();
 	test_layout();
 	test_ranges();
 	return unit_done();

@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Every PE (kernel/include/smp.h): the CPUs the DTB describes, brought up with PSCI CPU_ON
+ * (DEN0022, 5.6) into head.S secondary_entry at EL2, MMU on with the boot CPU's map, then
+ * parked on their mailbox. The boot CPU is index 0 whatever its place in /cpus.
+ */
+#include <stddef.h>
+
+#include "arch/asm.h"
+#include "arch/sysreg.h"
+#include "gic.h"
+#include "kalloc.h"
+#include "kernel.h"
+#include "mmu.h"
+#include "platform.h"
+#include "power.h"
+#include "smp.h"
+
+_Static_assert(offsetof(struct cpu, guest_ctx) == 0, "vmm/entry.S reads the ctx at 0");
+_Static_assert(offsetof(struct cpu, stack_top) == 8, "head.S CPU_STACK_TOP");
+_Static_assert(offsetof(struct cpu, boot_mair) == 16, "head.S CPU_BOOT_MAIR");
+_Static_assert(offsetof(struct cpu, boot_sctlr) == 40, "head.S CPU_BOOT_SCTLR");
+
+/* MPIDR_EL1 affinity fields: Aff3 [39:32], Aff2..Aff0 [23:0]. */
+#define MPIDR_AFF_MASK 0xff00ffffffULL
+#define STACK_PAGES    16
+/* How long a PE may take from CPU_ON to its mailbox (QEMU: well under 1 ms). */
+#define BRINGUP_US 500000
+
+static struct cpu cpus[CPU_MAX];
+static unsigned cpu_count = 1;
+
+void secondary_entry(void);
+
+static uint64_t now_us(void)
+{
+	return read_cntpct_el0() * 1000000 / read_cntfrq_el0();
+}
+
+unsigned smp_cpu_count(void)
+{
+	return cpu_count;
+}
+
+unsigned smp_online_count(void)
+{
+	unsigned n = 0;
+
+	for (unsigned i = 0; i < cpu_count; i++) {
+		n += cpus[i].state == CPU_ONLINE;
+	}
+	return n;
+}
+
+struct cpu *smp_cpu(unsigned index)
+{
+	return index < cpu_count ? &cpus[index] : NULL;
+}
+
+void smp_init_boot_cpu(void)
+{
+	cpus[0] = (struct cpu){.index = 0, .mpidr = read_mpidr_el1() & MPIDR_AFF_MASK};
+	cpus[0].state = CPU_ONLINE;
+	cpus[0].midr = read_midr_el1();
+	cpus[0].revidr = read_revidr_el1();
+	write_tpidr_el2((uintptr_t)&cpus[0]);
+}
+
+/* Index 0 is the running PE; the other DTB CPUs follow in DTB order. */
+void smp_discover(const struct platform *p)
+{
+	uint64_t self = cpus[0].mpidr;
+
+	for (unsigned i = 0; i < p->cpu_count && cpu_count < CPU_MAX; i++) {
+		if (p->cpus[i].mpidr == self) {
+			continue;
+		}
+		cpus[cpu_count] = (struct cpu){.index = cpu_count, .mpidr = p->cpus[i].mpidr};
+		cpu_count++;
+	}
+}
+
+/* What the PE needs before its MMU is on: read with the MMU off, so cleaned to the PoC. */
+static int prepare(struct cpu *c)
+{
+	uint8_t *stack = kalloc_pages(STACK_PAGES, 4096);
+
+	if (!stack) {
+		return -1;
+	}
+	c->stack_top = (uintptr_t)stack + STACK_PAGES * 4096;
+	c->boot_mair = read_mair_el2();
+	c->boot_tcr = read_tcr_el2();
+	c->boot_ttbr = read_ttbr0_el2();
+	c->boot_sctlr = read_sctlr_el2();
+	kcache_clean_inval(stack, STACK_PAGES * 4096);
+	kcache_clean_inval(c, sizeof(*c));
+	return 0;
+}
+
+void smp_boot_secondaries(uint64_t mask)
+{
+	extern struct platform platform;
+
+	for (unsigned i = 1; i < cpu_count; i++) {
+		struct cpu *c = &cpus[i];
+		const struct platform_cpu *pc = NULL;
+
+		for (unsigned j = 0; j < platform.cpu_count; j++) {
+			if (platform.cpus[j].mpidr == c->mpidr) {
+				pc = &platform.cpus[j];
+			}
+		}
+		c->state = CPU_ABSENT;
+		if (!(mask >> i & 1) || !pc || pc->method != CPU_ENABLE_PSCI ||
+		    platform.psci == PSCI_NONE) {
+			continue;
+		}
+		c->state = CPU_OFFLINE;
+		if (prepare(c)) {
+			c->psci_rc = SMP_RC_NO_STACK;
+			continue;
+		}
+		/* At EL2 only SMC reaches firmware; an "hvc" conduit is for EL1 callers. */
+		c->psci_rc = psci_call(PSCI_SMC, PSCI_0_2_FN64_CPU_ON, c->mpidr,
+				       (uintptr_t)secondary_entry, (uintptr_t)c);
+	}
+	uint64_t t0 = now_us();
+
+	for (unsigned i = 1; i < cpu_count; i++) {
+		struct cpu *c = &cpus[i];
+
+		if (c->state != CPU_OFFLINE || c->psci_rc) {
+			continue;
+		}
+		while (__atomic_load_n(&c->state, __ATOMIC_ACQUIRE) != CPU_ONLINE &&
+		       now_us() - t0 < BRINGUP_US) {
+		}
+		if (c->state != CPU_ONLINE) {
+			c->psci_rc = SMP_RC_NO_ANSWER;
+		}
+	}
+}
+
+/* head.S secondary_entry, MMU on, SP and TPIDR_EL2 set: per-PE bring-up, then the mailbox. */
+void smp_secondary_main(struct cpu *c)
+{
+	c->midr = read_midr_el1();
+	c->revidr = read_revidr_el1();
+	if (gic_init_cpu()) {
+		c->psci_rc = SMP_RC_NO_GIC;
+		for (;;) {
+			__asm__ volatile("wfi");
+		}
+	}
+	__atomic_store_n(&c->state, CPU_ONLINE, __ATOMIC_RELEASE);
+	__asm__ volatile("dsb ish\n\tsev" ::: "memory");
+	smp_park();
+}
+
+void smp_park(void)
+{
+	struct cpu *c = this_cpu();
+
+	for (;;) {
+		uint64_t seq = __atomic_load_n(&c->call_seq, __ATOMIC_ACQUIRE);
+
+		if (seq == c->done_seq) {
+			__asm__ volatile("wfe" ::: "memory");
+			continue;
+		}
+		c->call_fn(c->call_arg);
+		__atomic_store_n(&c->done_seq, seq, __ATOMIC_RELEASE);
+		__asm__ volatile("dsb ish\n\tsev" ::: "memory");
+	}
+}
+
+int smp_call_async(unsigned index, void (*fn)(void *), void *arg)
+{
+	struct cpu *c = smp_cpu(index);
+
+	if (!c || c->state != CPU_ONLINE || c == this_cpu() ||
+	    __atomic_load_n(&c->done_seq, __ATOMIC_ACQUIRE) != c->call_seq) {
+		return -1;
+	}
+	c->call_fn = fn;
+	c->call_arg = arg;
+	__atomic_store_n(&c->call_seq, c->call_seq + 1, __ATOMIC_RELEASE);
+	__asm__ volatile("dsb ish\n\tsev" ::: "memory");
+	return 0;
+}
+
+bool smp_call_done(unsigned index)
+{
+	struct cpu *c = smp_cpu(index);
+
+	return !c || __atomic_load_n(&c->done_seq, __ATOMIC_ACQUIRE) == c->call_seq;
+}
+
+int smp_call_wait(unsigned index, uint64_t timeout_us)
+{
+	struct cpu *c = smp_cpu(index);
+	uint64_t t0 = now_us();
+
+	if (!c) {
+		return -1;
+	}
+	while (!smp_call_done(index)) {
+		if (c->state == CPU_DEAD || now_us() - t0 > timeout_us) {
+			c->state = CPU_DEAD;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int smp_call(unsigned index, void (*fn)(void *), void *arg, uint64_t timeout_us)
+{
+	return smp_call_async(index, fn, arg) ? -1 : smp_call_wait(index, timeout_us);
+}
