@@ -11,6 +11,7 @@
 #include "esr_name.h"
 #include "exception.h"
 #include "kernel.h"
+#include "smp.h"
 
 static const char *const slot_names[16] = {
 	"current EL, SP0, sync",    "current EL, SP0, IRQ",    "current EL, SP0, FIQ",
@@ -29,7 +30,8 @@ static void printline(const char *fmt, ...)
 	va_start(ap, fmt);
 	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	console_write_urgent(buf, n < 0 ? 0 : (n >= (int)sizeof(buf) ? sizeof(buf) - 1 : (size_t)n));
+	console_write_urgent(buf,
+			     n < 0 ? 0 : (n >= (int)sizeof(buf) ? sizeof(buf) - 1 : (size_t)n));
 }
 
 /* Walk the frame-pointer chain while it stays inside the image's stack. */
@@ -69,6 +71,15 @@ void kernel_exception(struct exc_frame *f, unsigned slot)
 		}
 	}
 	backtrace(f->x[29]);
+
+	char why[160];
+
+	/* With other PEs online, only this one stops: its instance fails, the run goes on. */
+	snprintf(why, sizeof(why), "unexpected EL2 exception on cpu %u: EC 0x%02x %s at ELR 0x%llx",
+		 this_cpu() ? this_cpu()->index : 0, esr_ec(f->esr), esr_ec_name(esr_ec(f->esr)),
+		 (unsigned long long)f->elr);
+	printline("# %s: this PE stops, the others go on\n", why);
+	smp_cpu_die(why);
 	kernel_panic("unexpected EL2 exception: EC 0x%02x %s at ELR 0x%llx", esr_ec(f->esr),
 		     esr_ec_name(esr_ec(f->esr)), (unsigned long long)f->elr);
 }

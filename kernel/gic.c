@@ -187,6 +187,13 @@ static int gicv2_init(const struct platform *p, unsigned intid)
 	return gicv2_init_cpu(p, intid);
 }
 
+unsigned gic_sgi_source_id(void)
+{
+	uint8_t t = v2_targets[smp_this_cpu()];
+
+	return gic.version == 2 && t ? (unsigned)__builtin_ctz(t) : 0;
+}
+
 int gic_init_cpu(void)
 {
 	if (gic.version == 3) {

@@ -87,6 +87,7 @@ at_el2:
 	add	x0, x0, :lo12:kernel_vectors
 	msr	vbar_el2, x0
 	msr	daifset, #0xf
+	msr	tpidr_el2, xzr			/* no struct cpu yet (smp_init_boot_cpu()) */
 	isb
 	adrp	x1, __stack_top
 	add	x1, x1, :lo12:__stack_top

@@ -8,6 +8,7 @@
 
 #include "arch/asm.h"
 #include "arch/sysreg.h"
+#include "bootargs.h"
 #include "gic.h"
 #include "kalloc.h"
 #include "kernel.h"
@@ -112,8 +113,12 @@ void smp_boot_secondaries(uint64_t mask)
 			}
 		}
 		c->state = CPU_ABSENT;
-		if (!(mask >> i & 1) || !pc || pc->method != CPU_ENABLE_PSCI ||
-		    platform.psci == PSCI_NONE) {
+		c->absent_why = !(mask >> i & 1) ? "not selected (hyptap.cpus)"
+				: !pc || pc->method != CPU_ENABLE_PSCI
+					? "its enable-method is not psci"
+				: platform.psci == PSCI_NONE ? "no PSCI node in the DTB"
+							     : NULL;
+		if (c->absent_why) {
 			continue;
 		}
 		c->state = CPU_OFFLINE;
@@ -218,3 +223,45 @@ int smp_call(unsigned index, void (*fn)(void *), void *arg, uint64_t timeout_us)
 {
 	return smp_call_async(index, fn, arg) ? -1 : smp_call_wait(index, timeout_us);
 }
+
+const char *smp_psci_rc_name(int64_t rc)
+{
+	/* DEN0022 5.2.2 "Return error codes", then hyptap's own. */
+	static const char *const psci[] = {
+		"SUCCESS",    "NOT_SUPPORTED",	"INVALID_PARAMETERS", "DENIED",
+		"ALREADY_ON", "ON_PENDING",	"INTERNAL_FAILURE",   "NOT_PRESENT",
+		"DISABLED",   "INVALID_ADDRESS"};
+
+	if (rc <= 0 && rc > -10) {
+		return psci[-rc];
+	}
+	return rc == SMP_RC_NO_STACK	? "no memory for its stack"
+	       : rc == SMP_RC_NO_ANSWER ? "CPU_ON succeeded but the PE never reached its mailbox"
+	       : rc == SMP_RC_NO_GIC	? "no GIC redistributor for its MPIDR"
+					: "unknown";
+}
+
+void smp_cpu_die(const char *why)
+{
+	struct cpu *c = this_cpu();
+
+	if (!c || smp_online_count() < 2) {
+		return;
+	}
+	size_t n = 0;
+
+	for (; why[n] && n < sizeof(c->why_dead) - 1; n++) {
+		c->why_dead[n] = why[n];
+	}
+	c->why_dead[n] = 0;
+	spin_unlock_all_held();
+	__atomic_store_n(&c->state, CPU_DEAD, __ATOMIC_RELEASE);
+	__asm__ volatile("dsb ish\n\tsev" ::: "memory");
+	for (;;) {
+		__asm__ volatile("msr daifset, #0xf\n\twfi" ::: "memory");
+	}
+}
+
+/* One bound, three names: bootargs.h and platform.h cannot include this header (inline asm). */
+_Static_assert(CPU_MAX == BOOTARGS_CPUS_MAX && CPU_MAX == PLATFORM_MAX_CPUS,
+	       "hyptap.cpus, the DTB's CPU list and the PEs hyptap drives have one bound");

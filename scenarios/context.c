@@ -14,9 +14,7 @@
 #include "gic.h"
 #include "hvc.h"
 #include "runner.h"
-
-#define DIAG_MAX  24
-#define DIAG_TEXT 3072
+#include "smp.h"
 
 /* What one instance may own; the runner destroys all of it. */
 #define SC_MAX_VMS   4
@@ -29,6 +27,7 @@ struct scenario_ctx {
 	struct vcpu *vcpus[SC_MAX_VCPUS]; /* vcpus[0]: sc_start()'s */
 	unsigned vcpu_count;
 	struct vcpu *vcpu; /* the vCPU the checks look at: the one that ran last */
+	const struct instance_pes *pes;
 	bool failed;
 	bool el1_exceptions_expected;
 	struct tap_kv diag[DIAG_MAX];
@@ -354,31 +353,190 @@ static void leak_check(struct scenario_ctx *c)
 	}
 }
 
-void runner_run_instance(struct tap *t, const struct scenario *s, const void *row, const char *id)
+/* One context per PE: instances run on every PE at once. */
+static struct scenario_ctx contexts[CPU_MAX];
+
+void runner_run_instance(const struct scenario *s, const void *row, const struct instance_pes *pes,
+			 struct instance_result *r)
 {
-	static struct scenario_ctx ctx;
-	struct scenario_ctx *c = &ctx;
+	struct scenario_ctx *c = &contexts[smp_this_cpu()];
 	char why[160];
 	const char *skip = s->requires ? s->requires(row, why, sizeof(why)) : NULL;
 
+	result_init(r);
 	if (skip) {
-		tap_skip(t, id, skip);
+		result_skip(r, skip);
 		return;
 	}
 	memset(c, 0, sizeof(*c));
 	c->s = s;
+	c->pes = pes;
 	s->run(c, row);
 	sc_destroy_all(c);
 	leak_check(c);
+	r->executed = true;
+	r->status = c->failed ? TAP_FAIL : TAP_PASS;
+	result_add(r, "rule", s->rule);
+	for (unsigned i = 0; i < c->diag_count; i++) {
+		result_add(r, c->diag[i].key, c->diag[i].value);
+	}
+}
 
-	struct tap_kv yaml[DIAG_MAX + 1];
+void result_init(struct instance_result *r)
+{
+	r->status = TAP_PASS;
+	r->directive = TAP_DIR_NONE;
+	r->reason = NULL;
+	r->diag_count = 0;
+	r->used = 0;
+	r->executed = false;
+	r->cpu = smp_this_cpu();
+}
 
-	yaml[0] = (struct tap_kv){"rule", s->rule};
-	memcpy(&yaml[1], c->diag, c->diag_count * sizeof(c->diag[0]));
-	tap_result(t, &(struct tap_result){
-			      .id = id,
-			      .status = c->failed ? TAP_FAIL : TAP_PASS,
-			      .diag = yaml,
-			      .diag_count = c->diag_count + 1,
-		      });
+/* A copy of @str in @r's text, NULL when it is full. */
+static const char *result_str(struct instance_result *r, const char *str)
+{
+	size_t n = strlen(str ? str : "") + 1;
+
+	if (n > sizeof(r->text) - r->used) {
+		return NULL;
+	}
+	char *dst = r->text + r->used;
+
+	memcpy(dst, str ? str : "", n);
+	r->used += n;
+	return dst;
+}
+
+void result_add(struct instance_result *r, const char *key, const char *value)
+{
+	if (r->diag_count >= sizeof(r->diag) / sizeof(r->diag[0])) {
+		return;
+	}
+	const char *k = result_str(r, key), *v = k ? result_str(r, value) : NULL;
+
+	if (v) {
+		r->diag[r->diag_count++] = (struct tap_kv){k, v};
+	}
+}
+
+void result_skip(struct instance_result *r, const char *reason)
+{
+	r->directive = TAP_DIR_SKIP;
+	r->reason = result_str(r, reason);
+}
+
+void result_copy(struct instance_result *to, const struct instance_result *from)
+{
+	result_init(to);
+	to->status = from->status;
+	to->directive = from->directive;
+	to->executed = from->executed;
+	to->cpu = from->cpu;
+	if (from->reason) {
+		to->reason = result_str(to, from->reason);
+	}
+	for (unsigned i = 0; i < from->diag_count; i++) {
+		result_add(to, from->diag[i].key, from->diag[i].value);
+	}
+}
+
+/* The instance's PEs (struct scenario.pes): k = 0 is the running one. */
+unsigned sc_pe_count(struct scenario_ctx *c)
+{
+	return c->pes ? c->pes->count : 1;
+}
+
+unsigned sc_pe(struct scenario_ctx *c, unsigned k)
+{
+	return c->pes && k < c->pes->count ? c->pes->cpu[k] : smp_this_cpu();
+}
+
+/* A remote call's bound: the vCPU's whole watchdog budget, twice, and a second to spare. */
+static uint64_t remote_timeout_us(void)
+{
+	return 2000ull * vmm_timeout_ms() + 1000000;
+}
+
+struct remote_run {
+	struct vcpu *v;
+	struct exit *e;
+};
+
+/* One pending remote run per PE of the instance (sc_run_vcpu_on_async()). */
+static struct remote_run remote_runs[CPU_MAX];
+
+/* On the other PE: run, then leave nothing of the vCPU in its registers. */
+static void remote_run(void *arg)
+{
+	struct remote_run *rr = arg;
+
+	*rr->e = vcpu_run(rr->v);
+	vcpu_unload(rr->v);
+}
+
+int sc_run_vcpu_on_async(struct scenario_ctx *c, struct vcpu *v, unsigned k, struct exit *e)
+{
+	*e = (struct exit){.reason = EXIT_NONE};
+	if (!v || k == 0 || k >= sc_pe_count(c)) {
+		sc_fail(c,
+			"sc_run_vcpu_on_async(): no vCPU, or PE #%u is not another of the "
+			"instance's %u",
+			k, sc_pe_count(c));
+		return -1;
+	}
+	struct remote_run *rr = &remote_runs[sc_pe(c, k)];
+
+	vcpu_unload(v);
+	*rr = (struct remote_run){.v = v, .e = e};
+	return sc_on_pe_async(c, k, remote_run, rr);
+}
+
+struct exit sc_run_vcpu_on(struct scenario_ctx *c, struct vcpu *v, unsigned k)
+{
+	struct exit e;
+
+	if (!v || k == 0) {
+		return sc_run_vcpu(c, v);
+	}
+	c->vcpu = v;
+	if (sc_run_vcpu_on_async(c, v, k, &e) || sc_pe_wait(c, k)) {
+		return (struct exit){.reason = EXIT_NONE};
+	}
+	return e;
+}
+
+int sc_on_pe_async(struct scenario_ctx *c, unsigned k, void (*fn)(void *), void *arg)
+{
+	if (k >= sc_pe_count(c)) {
+		sc_fail(c, "the instance has %u PEs, no PE #%u", sc_pe_count(c), k);
+		return -1;
+	}
+	if (k == 0) {
+		fn(arg);
+		return 0;
+	}
+	if (smp_call_async(sc_pe(c, k), fn, arg)) {
+		sc_fail(c, "cpu %u does not take calls (not parked or not online)", sc_pe(c, k));
+		return -1;
+	}
+	return 0;
+}
+
+int sc_pe_wait(struct scenario_ctx *c, unsigned k)
+{
+	if (k == 0 || k >= sc_pe_count(c)) {
+		return 0;
+	}
+	if (smp_call_wait(sc_pe(c, k), remote_timeout_us())) {
+		sc_fail(c, "cpu %u stopped answering (no return within %llu ms): now dead",
+			sc_pe(c, k), (unsigned long long)remote_timeout_us() / 1000);
+		return -1;
+	}
+	return 0;
+}
+
+int sc_on_pe(struct scenario_ctx *c, unsigned k, void (*fn)(void *), void *arg)
+{
+	return sc_on_pe_async(c, k, fn, arg) ? -1 : sc_pe_wait(c, k);
 }

@@ -11,6 +11,7 @@
 #include "arch/sysreg.h"
 #include "bootargs.h"
 #include "console.h"
+#include "dispatch.h"
 #include "gic_info.h"
 #include "glob.h"
 #include "kernel.h"
@@ -305,6 +306,174 @@ static uint64_t ticks_to_us(uint64_t ticks)
 	return ticks * 1000000 / read_cntfrq_el0();
 }
 
+/*
+ * What dispatch.c runs: items in TAP order. Item i is instance (i / per) % count of the list,
+ * where per is 1, or the pool's size with hyptap.on=all (then on pool[i % per]); hyptap.repeat
+ * repeats the whole sequence.
+ */
+static struct {
+	struct instance *list;
+	unsigned count, per;
+	struct dispatch d;
+	unsigned long t0;
+	bool several; /* more than one PE takes items: say which ran each */
+} run;
+
+static struct instance *item_instance(unsigned i)
+{
+	return &run.list[(i / run.per) % run.count];
+}
+
+static const struct scenario *item_scenario(unsigned i)
+{
+	return item_instance(i)->s;
+}
+
+static void item_id(unsigned i, char *id)
+{
+	const struct instance *in = item_instance(i);
+
+	instance_id(id, in->s, in->row);
+	if (run.d.pinned) {
+		size_t n = strlen(id);
+
+		snprintf(id + n, ID_MAX - n, "@cpu%u", run.d.pool[i % run.per]);
+	}
+}
+
+/* The harness's own memory and pages, after every instance: a change ends the run. */
+static void harness_check(const char *id, size_t pages_before)
+{
+	const char *what = NULL;
+	char msg[ID_MAX + 96];
+
+	if (!canary_intact()) {
+		what = "harness memory changed";
+	} else if (vmm_pages_of_this_cpu() != pages_before) {
+		what = "pages leaked";
+	}
+	if (!what) {
+		return;
+	}
+	snprintf(msg, sizeof(msg), "Bail out! %s during %s (cpu %u)\n", what, id, smp_this_cpu());
+	console_write_urgent(msg, strlen(msg));
+	kernel_exit(255);
+}
+
+static void item_run(unsigned i, const struct instance_pes *pes, struct instance_result *r)
+{
+	struct instance *in = item_instance(i);
+	const struct scenario *s = in->s;
+	size_t pages = vmm_pages_of_this_cpu();
+	uint64_t t = read_cntpct_el0();
+	char id[ID_MAX], why[96];
+
+	if (s->pes >= 2 && pes->count < s->pes) {
+		result_init(r);
+		snprintf(why, sizeof(why), "needs %u PEs at once, %u online and selected", s->pes,
+			 pes->count);
+		result_skip(r, why);
+	} else if (s->boot_cpu && smp_this_cpu() != 0) {
+		result_init(r);
+		result_skip(r, "runs on the boot CPU only (the ITS driver maps its one vPE to the "
+			       "boot CPU's redistributor)");
+	} else {
+		runner_run_instance(s, in->row, pes, r);
+	}
+	__atomic_add_fetch(&in->us, (uint32_t)ticks_to_us(read_cntpct_el0() - t), __ATOMIC_RELAXED);
+	in->executed = r->executed;
+	item_id(i, id);
+	harness_check(id, pages);
+	if (run.several && r->status == TAP_FAIL) {
+		snprintf(why, sizeof(why), "%u", smp_this_cpu());
+		result_add(r, "cpu", why);
+	}
+}
+
+static void item_print(unsigned i, const struct instance_result *r)
+{
+	char id[ID_MAX];
+
+	item_id(i, id);
+	tap_result(&tap, &(struct tap_result){
+				 .id = id,
+				 .status = r->status,
+				 .directive = r->directive,
+				 .reason = r->reason,
+				 .diag = r->diag,
+				 .diag_count = r->diag_count,
+			 });
+	if (run.several) {
+		tap_comment(&tap, "cpu %u", r->cpu);
+	}
+}
+
+static void __attribute__((noreturn)) run_finish(void)
+{
+	if (args.timing) {
+		struct dispatch_stats st;
+
+		print_timing(run.list, run.count);
+		dispatch_get_stats(&st);
+		/* The queue's own cost: the lock and bookkeeping of a claim, and the time PEs
+		 * waited for the in-order window. */
+		tap_comment(&tap,
+			    "queue: cpus=%u instances=%u claims=%llu wait_us=%llu "
+			    "claim_ns_per_instance=%llu",
+			    run.d.pool_count, run.d.items, (unsigned long long)st.claims,
+			    (unsigned long long)st.wait_us,
+			    (unsigned long long)(st.claims ? st.claim_us * 1000 / st.claims : 0));
+	}
+	tap_summary(&tap, kernel_uptime_ms() - run.t0);
+	kernel_exit(tap.fail > 255 ? 255 : (int)tap.fail);
+}
+
+/* One header line per PE the DTB describes, when there is more than one. */
+static void print_cpus(void)
+{
+	static const char *const states[] = {[CPU_ABSENT] = "absent",
+					     [CPU_OFFLINE] = "offline",
+					     [CPU_ONLINE] = "online",
+					     [CPU_DEAD] = "dead"};
+
+	if (smp_cpu_count() < 2) {
+		return;
+	}
+	for (unsigned i = 0; i < smp_cpu_count(); i++) {
+		const struct cpu *c = smp_cpu(i);
+		char core[64] = "-", rc[96] = "";
+
+		if (c->state == CPU_ONLINE) {
+			midr_describe(c->midr, core, sizeof(core));
+		}
+		if (c->state == CPU_OFFLINE) {
+			snprintf(rc, sizeof(rc), " (CPU_ON: %lld %s)", (long long)c->psci_rc,
+				 smp_psci_rc_name(c->psci_rc));
+		} else if (c->state == CPU_ABSENT && c->absent_why) {
+			snprintf(rc, sizeof(rc), " (%s)", c->absent_why);
+		}
+		tap_comment(&tap,
+			    "cpu %u: mpidr=0x%llx midr=0x%08llx (%s) revidr=0x%llx state=%s%s", i,
+			    (unsigned long long)c->mpidr, (unsigned long long)c->midr, core,
+			    (unsigned long long)c->revidr, states[c->state], rc);
+	}
+	if (platform.cpus_left_off) {
+		tap_comment(&tap, "cpus: %u more in the DTB than hyptap drives (CPU_MAX %u)",
+			    platform.cpus_left_off, CPU_MAX);
+	}
+}
+
+/* The selected PEs that came up: they take the items. */
+static void pool_build(struct dispatch *d)
+{
+	d->pool_count = 0;
+	for (unsigned i = 0; i < smp_cpu_count(); i++) {
+		if ((args.cpus_mask >> i & 1) && smp_cpu(i)->state == CPU_ONLINE) {
+			d->pool[d->pool_count++] = i;
+		}
+	}
+}
+
 int hyptap_run(void)
 {
 	char err[200];
@@ -374,45 +543,36 @@ int hyptap_run(void)
 		return 255;
 	}
 
+	smp_boot_secondaries(args.cpus_mask);
+	pool_build(&run.d);
+	if (!run.d.pool_count) {
+		tap_bail_out(&tap, "hyptap.cpus selects no PE that is online");
+		return 255;
+	}
 	print_header();
+	print_cpus();
 	if (args.seed_set) {
 		/* Recorded so a run can be reproduced: it chooses the sampled families' rows. */
 		tap_comment(&tap, "seed=%llu", (unsigned long long)args.seed);
 	}
 	print_sample_notes();
-	tap_plan(&tap, count * args.repeat);
+	run.list = list;
+	run.count = count;
+	run.d.pinned = args.on == BOOTARGS_ON_ALL;
+	run.per = run.d.pinned ? run.d.pool_count : 1;
+	run.several = run.d.pool_count > 1;
+	run.d.items = count * run.per * args.repeat;
+	run.d.scenario = item_scenario;
+	run.d.run = item_run;
+	run.d.print = item_print;
+	run.d.finish = run_finish;
+	/* Far beyond any instance's watchdog budget: only a PE that stopped answering gets here. */
+	run.d.deadline_us = 5000000ull + 20000ull * vmm_timeout_ms();
+	run.d.fault_cpu = args.pe_fault == BOOTARGS_PE_FAULT_NONE ? -1 : (int)args.pe_fault_cpu;
+	run.d.fault_crash = args.pe_fault == BOOTARGS_PE_FAULT_CRASH;
+	tap_plan(&tap, run.d.items);
 	tap_comment(&tap, "boot to plan: %lu ms", t0);
+	run.t0 = t0;
 	canary_fill();
-
-	size_t pages_idle = vmm_pages_in_use();
-
-	for (unsigned rep = 0; rep < args.repeat; rep++) {
-		for (unsigned i = 0; i < count; i++) {
-			unsigned skips = tap.skip;
-			uint64_t t = read_cntpct_el0();
-			char id[ID_MAX];
-
-			instance_id(id, list[i].s, list[i].row);
-			runner_run_instance(&tap, list[i].s, list[i].row, id);
-			list[i].us += (uint32_t)ticks_to_us(read_cntpct_el0() - t);
-			list[i].executed = tap.skip == skips;
-			if (!canary_intact()) {
-				tap_bail_out(&tap,
-					     "harness memory changed during %s (canary at %p)", id,
-					     (void *)canary);
-				return 255;
-			}
-			if (vmm_pages_in_use() != pages_idle) {
-				tap_bail_out(&tap, "%s leaked %ld pages", id,
-					     (long)(vmm_pages_in_use() - pages_idle));
-				return 255;
-			}
-		}
-	}
-	if (args.timing) {
-		print_timing(list, count);
-	}
-	tap_summary(&tap, kernel_uptime_ms() - t0);
-	free(list);
-	return tap.fail > 255 ? 255 : (int)tap.fail;
+	dispatch_run(&run.d);
 }

@@ -45,6 +45,14 @@ struct scenario {
 	 */
 	unsigned sample;
 	unsigned (*sample_stratum)(const void *row);
+	/*
+	 * Cross-PE families (scenarios/smp/): the PEs one instance needs at once. With 2 or more
+	 * it runs alone, the others parked, reached through sc_on_pe() and sc_run_vcpu_on(); it
+	 * SKIPs when fewer PEs are online. 0 or 1: one PE, beside the other PEs' instances.
+	 */
+	unsigned pes;
+	/* Runs on the boot CPU only (state only it holds, e.g. the ITS's one vPE). */
+	bool boot_cpu;
 };
 
 #define SCENARIO_SECTION(name) __attribute__((used, section(".scenarios." #name), aligned(8)))
@@ -98,6 +106,28 @@ struct vm *sc_add_vm(struct scenario_ctx *c, const struct sc_setup *s);
 struct vcpu *sc_add_vcpu(struct scenario_ctx *c, struct vm *vm, const struct sc_setup *s);
 /** vcpu_run() on @v, which becomes the current vCPU. */
 struct exit sc_run_vcpu(struct scenario_ctx *c, struct vcpu *v);
+
+/*
+ * Cross-PE instances (struct scenario.pes >= 2). PE k of the instance: k = 0 is the one running
+ * it, the others are parked and run what is posted to them. Each call is bounded: a PE that
+ * does not return fails the instance and is marked dead.
+ */
+unsigned sc_pe_count(struct scenario_ctx *c);
+/** The smp.h index of the instance's PE @k. */
+unsigned sc_pe(struct scenario_ctx *c, unsigned k);
+/** vcpu_run(@v) on the instance's PE @k; @v is unloaded there after (and here before). */
+struct exit sc_run_vcpu_on(struct scenario_ctx *c, struct vcpu *v, unsigned k);
+/**
+ * Start vcpu_run(@v) on PE @k (k >= 1) and return at once; *@e holds the exit once
+ * sc_pe_wait(@c, @k) returned 0. Meanwhile this PE may run another vCPU (two vCPUs of one VM
+ * at the same time on two PEs). @v must not run anywhere else until then.
+ */
+int sc_run_vcpu_on_async(struct scenario_ctx *c, struct vcpu *v, unsigned k, struct exit *e);
+/** @fn(@arg) on PE @k (k = 0: here, at once); 0, or -1 with the instance failed. */
+int sc_on_pe(struct scenario_ctx *c, unsigned k, void (*fn)(void *), void *arg);
+/** Post @fn(@arg) to PE @k and return; sc_pe_wait() waits for it (bounded). */
+int sc_on_pe_async(struct scenario_ctx *c, unsigned k, void (*fn)(void *), void *arg);
+int sc_pe_wait(struct scenario_ctx *c, unsigned k);
 
 /* Checks. Each failing check marks the instance not ok and adds its YAML lines. */
 bool sc_expect_u64(struct scenario_ctx *c, const char *what, uint64_t got, uint64_t expected);

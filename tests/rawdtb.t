@@ -5,7 +5,7 @@
 # DTB parser accepts"). The blobs are the QEMU 7.2/10.0 fixtures of tests/dtb/, edited here.
 set -uo pipefail
 . "$(dirname "$0")/tap.sh"
-tap_begin 15
+tap_begin 16
 CHECK_OUT_LINES=8 CHECK_ERR_LINES=3
 
 # boot BLOB: ci/qemu-run --raw-dtb BLOB; stdout in $tmp/out, stderr in $tmp/err, status in $rc.
@@ -135,3 +135,9 @@ fdtput -t s "$f" /chosen bootargs hyptap.list hyptap.bogus=1
 boot "$f"
 bails "Bail out! DTB /chosen: bootargs has a NUL at byte 11 of 27: not one string"
 check "bootargs with a NUL inside: refused, not cut at the NUL"
+
+f=$(blob mpidr.dtb qemu-7.2-gicv2-smp8.dtb)
+fdtput -t x "$f" /cpus/cpu@3 reg 1
+boot "$f"
+bails "Bail out! DTB /cpus/cpu@3: reg 0x1 is also the MPIDR of /cpus/cpu@1"
+check "two CPUs with one MPIDR (the QEMU -smp 8 blob)"

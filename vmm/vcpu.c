@@ -39,6 +39,11 @@ void vmm_set_timeout_ms(unsigned ms)
 	timeout_ms = ms;
 }
 
+unsigned vmm_timeout_ms(void)
+{
+	return timeout_ms;
+}
+
 int vmm_init(unsigned gic_version, char *err, size_t errlen)
 {
 	uint64_t mmfr0 = read_id_aa64mmfr0_el1();
@@ -114,6 +119,11 @@ void vmm_init_cpu(void)
 size_t vmm_pages_in_use(void)
 {
 	return kalloc_pages_in_use();
+}
+
+size_t vmm_pages_of_this_cpu(void)
+{
+	return kalloc_pages_of_this_cpu();
 }
 
 struct vcpu *vcpu_create(struct vm *vm, const struct vcpu_config *cfg)

@@ -240,6 +240,7 @@ int vmm_init(unsigned gic_version, char *err, size_t errlen);
 void vmm_init_cpu(void);
 /** Watchdog budget for each vCPU (milliseconds of guest time per vCPU lifetime). */
 void vmm_set_timeout_ms(unsigned ms);
+unsigned vmm_timeout_ms(void);
 
 struct vm *vm_create(const struct vm_config *cfg);
 /** Map [@ipa, @ipa + @size) to @pa with stage-2 leaf attributes @s2attr (arch/pte.h). */
@@ -309,5 +310,7 @@ int vgic_leak_check(char *what, size_t len);
 
 /** Pages the vmm holds right now (leak check between scenarios). */
 size_t vmm_pages_in_use(void);
+/** Pages the running PE holds (vm_create() and friends on it, not yet given back). */
+size_t vmm_pages_of_this_cpu(void);
 
 #endif

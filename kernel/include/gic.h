@@ -16,6 +16,12 @@
  */
 int gic_init(const struct platform *p, unsigned intid, char *err, size_t errlen);
 
+/**
+ * This PE's CPU interface number on GICv2 (the bit GICD_ITARGETSR0 reads as): what GICC_IAR's
+ * CPUID field names when this PE sends an SGI. 0 on GICv3 (ICC_IAR1_EL1 has no source field).
+ */
+unsigned gic_sgi_source_id(void);
+
 /** gic_init() for a further PE: its redistributor or banked GICv2 registers, its CPU interface. */
 int gic_init_cpu(void);
 /** Physical SGI @intid to PE @cpu only (smp.h index): ICC_SGI1R_EL1, or GICD_SGIR's target list. */

@@ -16,6 +16,13 @@
 /** Most PEs hyptap drives (the DTB may describe more: they are reported and left off). */
 #define CPU_MAX 64
 
+/* Most spinlocks one PE holds at once (console, arena, heap, queue: nesting is shallow). */
+#define SMP_HELD_MAX 8
+
+struct spinlock {
+	volatile uint32_t locked;
+};
+
 enum cpu_state {
 	CPU_ABSENT,  /* described but not brought up (not selected, or no PSCI) */
 	CPU_OFFLINE, /* PSCI CPU_ON failed, or the PE never reached smp_park() */
@@ -36,7 +43,8 @@ struct cpu {
 	uint64_t mpidr;
 	uint64_t midr, revidr; /* read by the PE itself once it is up */
 	volatile enum cpu_state state;
-	int64_t psci_rc; /* CPU_ON's return code (0: success) */
+	int64_t psci_rc;	/* CPU_ON's return code (0: success) */
+	const char *absent_why; /* CPU_ABSENT: why it was not brought up */
 	/* The mailbox (smp_call_async()): posted by another PE, run by smp_park(). */
 	void (*volatile call_fn)(void *arg);
 	void *volatile call_arg;
@@ -44,6 +52,9 @@ struct cpu {
 	/* Set while the PE runs an instance: what a monitor names when it stops answering. */
 	volatile uint64_t busy_since; /* CNTPCT at the start of the current work, 0 when idle */
 	unsigned pages;		      /* pages this PE took from the arena and did not give back */
+	char why_dead[160];	      /* CPU_DEAD: what happened (smp_cpu_die()) */
+	struct spinlock *held[SMP_HELD_MAX]; /* the locks this PE holds (kernel/spinlock.c) */
+	unsigned held_count;
 };
 
 /** The running PE's block (TPIDR_EL2). */
@@ -99,20 +110,27 @@ int smp_call_wait(unsigned index, uint64_t timeout_us);
 /** smp_call_async() then smp_call_wait(). */
 int smp_call(unsigned index, void (*fn)(void *), void *arg, uint64_t timeout_us);
 
+/**
+ * smp_cpu_die() - the running PE stops for good (an unexpected exception at EL2 while other PEs
+ * go on): @why is recorded, the PE is marked CPU_DEAD, the locks it holds are released, and it
+ * waits in WFI with interrupts masked. Only when other PEs are online; else it returns.
+ */
+void smp_cpu_die(const char *why);
+
+/** The name of a struct cpu.psci_rc value (DEN0022's, or SMP_RC_*). */
+const char *smp_psci_rc_name(int64_t rc);
+
 /** Park the running PE: serve its mailbox forever (secondaries end up here). */
 void smp_park(void) __attribute__((noreturn));
 
 /** Whether PE @index has finished the call posted last (or has no such PE). */
 bool smp_call_done(unsigned index);
 
-/*
- * A spinlock (LDAXR/STXR with WFE, no LSE needed) and a recursive one for newlib's malloc lock.
- */
-struct spinlock {
-	volatile uint32_t locked;
-};
+/* Spinlocks (kernel/spinlock.c); newlib's heap lock is built on one (kernel/syscalls.c). */
 void spin_lock(struct spinlock *l);
 void spin_unlock(struct spinlock *l);
 bool spin_trylock(struct spinlock *l);
+/** Release every lock the running PE holds (a PE that dies). */
+void spin_unlock_all_held(void);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "arch/el2.h"
 #include "cpu_id.h"
+#include "smp.h"
 
 /* PAR_EL1 with F = 1 (AT on a fault): FST[6:1], PTW (8), S (9). */
 #define PAR_FST_SHIFT 1
@@ -15,14 +16,15 @@
 
 const struct s2_geom_cpu *geom_cpu(void)
 {
-	static struct s2_geom_cpu cpu;
-	static bool done;
+	static struct s2_geom_cpu per_cpu[CPU_MAX];
+	static bool done[CPU_MAX];
+	unsigned i = smp_this_cpu();
 
-	if (!done) {
-		s2_geom_cpu_init(&cpu, cpu_id_regs()->mmfr0, cpu_id_regs()->mmfr2);
-		done = true;
+	if (!done[i]) {
+		s2_geom_cpu_init(&per_cpu[i], cpu_id_regs()->mmfr0, cpu_id_regs()->mmfr2);
+		done[i] = true;
 	}
-	return &cpu;
+	return &per_cpu[i];
 }
 
 struct s2_vtcr geom_vtcr_fields(uint64_t vtcr)

@@ -41,7 +41,7 @@ static const struct tdz_row tdz_rows[] = {
 
 static void run_tdz(struct scenario_ctx *c, const void *row)
 {
-	static uint64_t fill[ZVA_MAX_BYTES / 8 + 2];
+	uint64_t fill[ZVA_MAX_BYTES / 8 + 2]; /* on the stack: instances run on every PE at once */
 	const struct tdz_row *r = row;
 	uint64_t dczid, ored, after, before;
 

@@ -111,7 +111,12 @@ static void expect_el2(struct scenario_ctx *c, const struct line_phys_row *r,
 	if (e->intid < 1020) {
 		gic_deactivate(e->intid);
 	}
-	sc_expect_u64(c, "intid", e->intid, r->intid);
+	/*
+	 * GICv2: GICC_IAR[12:10] of an SGI is the CPU interface that sent it, this PE itself
+	 * (IHI 0048B 4.4.4); GICv3's ICC_IAR1_EL1 has the INTID alone.
+	 */
+	sc_expect_u64(c, "gicc_iar", e->intid,
+		      r->intid | (r->intid < 16 ? gic_sgi_source_id() << 10 : 0));
 	sc_expect_u64(c, "vector_el2", e->slot * 0x80, p->vector);
 	if (!line_in_window(r, e->elr)) {
 		sc_fail(c, "ELR_EL2 0x%llx is not in the guest's window after its yield",

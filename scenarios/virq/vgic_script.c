@@ -8,13 +8,20 @@
 #include "arch/el2.h"
 #include "cpu_id.h"
 #include "hvc.h"
+#include "smp.h"
 
-/* The states the next op leads to: static, the EL2 stack is small and a state is ~0.5 KiB. */
-static struct vgic_state next_s[VS_STATES_MAX];
-static uint32_t next_pdeact[VS_STATES_MAX];
-static const char *next_rule[VS_STATES_MAX];
-static unsigned next_count;
-static bool next_overflow;
+/*
+ * The states the next op leads to: not on the stack, which is small (a state is ~0.5 KiB), and
+ * one set per PE, as instances run on every PE at once.
+ */
+static struct vs_next {
+	struct vgic_state s[VS_STATES_MAX];
+	uint32_t pdeact[VS_STATES_MAX];
+	const char *rule[VS_STATES_MAX];
+	unsigned count;
+	bool overflow;
+} vs_next[CPU_MAX];
+#define NEXT (&vs_next[smp_this_cpu()])
 
 void vs_args(const uint16_t ops[VS_OPS_MAX], uint64_t args[3])
 {
@@ -99,18 +106,18 @@ static bool state_equal(const struct vgic_state *a, const struct vgic_state *b)
 /* Keep @s (reached by @rule, with @pdeact) as a state after the current op, once. */
 static void keep(const struct vgic_state *s, uint32_t pdeact, const char *rule)
 {
-	for (unsigned i = 0; i < next_count; i++) {
-		if (next_pdeact[i] == pdeact && state_equal(&next_s[i], s)) {
+	for (unsigned i = 0; i < NEXT->count; i++) {
+		if (NEXT->pdeact[i] == pdeact && state_equal(&NEXT->s[i], s)) {
 			return;
 		}
 	}
-	if (next_count == VS_STATES_MAX) {
-		next_overflow = true;
+	if (NEXT->count == VS_STATES_MAX) {
+		NEXT->overflow = true;
 		return;
 	}
-	next_s[next_count] = *s;
-	next_pdeact[next_count] = pdeact;
-	next_rule[next_count++] = rule;
+	NEXT->s[NEXT->count] = *s;
+	NEXT->pdeact[NEXT->count] = pdeact;
+	NEXT->rule[NEXT->count++] = rule;
 }
 
 static bool is_read(unsigned code)
@@ -145,7 +152,7 @@ static bool step(struct vs_run *r, unsigned i, unsigned code, unsigned arg, uint
 		 char *pred, size_t len)
 {
 	const struct vgic_state *s = &r->s[i];
-	static struct vgic_outcome out[VGIC_OUTCOMES_MAX];
+	struct vgic_outcome out[VGIC_OUTCOMES_MAX];
 	struct vgic_state t;
 	uint64_t bit;
 	unsigned n, g = (code == VS_IAR1 || code == VS_HPPIR1 || code == VS_EOIR1) ? 1 : 0;
@@ -236,8 +243,8 @@ bool vs_replay(struct vs_run *r, unsigned until)
 		if (is_read(code) && !sc_report(r->c, r->next_key++, &got)) {
 			return false;
 		}
-		next_count = 0;
-		next_overflow = false;
+		NEXT->count = 0;
+		NEXT->overflow = false;
 		for (unsigned i = 0; i < r->count; i++) {
 			if (!step(r, i, code, arg, got, pred, sizeof(pred))) {
 				sc_fail(r->c,
@@ -247,12 +254,12 @@ bool vs_replay(struct vs_run *r, unsigned until)
 				return false;
 			}
 		}
-		if (next_overflow) {
+		if (NEXT->overflow) {
 			sc_fail(r->c, "op %u: more than %u permitted states: the row is too loose",
 				r->next_op, VS_STATES_MAX);
 			return false;
 		}
-		if (next_count == 0) {
+		if (NEXT->count == 0) {
 			snprintf(what, sizeof(what), "op %u %s", r->next_op, op_names[code]);
 			sc_diag(r->c, "expected", "{ %s: %s }", what, pred);
 			sc_diag(r->c, "got", "{ %s: 0x%llx }", what, (unsigned long long)got);
@@ -260,10 +267,10 @@ bool vs_replay(struct vs_run *r, unsigned until)
 			sc_fail(r->c, "no permitted history explains the value the guest read");
 			return false;
 		}
-		memcpy(r->s, next_s, sizeof(next_s[0]) * next_count);
-		memcpy(r->pdeact, next_pdeact, sizeof(next_pdeact[0]) * next_count);
-		memcpy(r->rule, next_rule, sizeof(next_rule[0]) * next_count);
-		r->count = next_count;
+		memcpy(r->s, NEXT->s, sizeof(NEXT->s[0]) * NEXT->count);
+		memcpy(r->pdeact, NEXT->pdeact, sizeof(NEXT->pdeact[0]) * NEXT->count);
+		memcpy(r->rule, NEXT->rule, sizeof(NEXT->rule[0]) * NEXT->count);
+		r->count = NEXT->count;
 	}
 	return true;
 }

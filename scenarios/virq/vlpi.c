@@ -162,4 +162,6 @@ SCENARIO(
 		"Enable = 1, VENG1 = 1 and its priority (config[7:2]) is below VPMR; an LPI has no "
 		"active state (a second IAR1 reads 1023, RPR idle after the EOI); a vLPI not "
 		"delivered stays pending in the VPT. Window: up to 1024 HPPIR1 reads",
-	SCENARIO_ROWS(vlpi_rows), .requires = vlpi_requires, .run = run_vlpi);
+	SCENARIO_ROWS(vlpi_rows), .requires = vlpi_requires, .run = run_vlpi,
+	/* kernel/gic_its.c maps its one vPE to the boot CPU's redistributor. */
+	.boot_cpu = true);
