@@ -7,8 +7,8 @@
 # --scaling: the suite at -smp 1, 2 and 4 (multi-threaded TCG: one host thread per PE) on QEMU
 # 7.2 and 10.0 (or the one --qemu names), N runs each, and the speed-up over -smp 1 of the
 # suite's wall time (start → last line), with the work queue's cost where the image reports it
-# (its "# queue: cpus=N instances=M wait_us=W dispatch_us_per_instance=D" line, hyptap.timing);
-# "n/a" where it does not (a single-PE image, -smp 1).
+# (its "# queue: cpus=N instances=M claims=C wait_us=W claim_ns_per_instance=D" line,
+# hyptap.timing; scenarios/runner.c); "n/a" where it prints none.
 #
 # Times come from `ci/qemu-run --timing` and count from QEMU's start: to the plan line (boot,
 # DTB, MMU, scenario selection), to the last line (the whole suite), to QEMU's exit. TAP points
@@ -101,7 +101,7 @@ sub fields {
 	}
 	return \%v;
 }
-print "| QEMU | CPU | -smp | runs | results | start → last line | speed-up | plan → last line | speed-up | TAP points/s | queue wait | queue dispatch per instance |\n";
+print "| QEMU | CPU | -smp | runs | results | start → last line | speed-up | plan → last line | speed-up | TAP points/s | queue: wait | queue: claim per instance |\n";
 print "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n";
 for my $q (@qemus) {
 	my ($base_last, $base_suite);
@@ -112,18 +112,18 @@ for my $q (@qemus) {
 		my $suite = $last - $plan;
 		($base_last, $base_suite) = ($last, $suite) if $n == 1;
 		my $wait = median(@{ $qu->{wait_us} // [] });
-		my $disp = median(@{ $qu->{dispatch_us_per_instance} // [] });
+		my $claim = median(@{ $qu->{claim_ns_per_instance} // [] });
 		printf "| %s | %s%s | %d | %d | %d | %d ms | %.2fx | %d ms | %.2fx | %.0f | %s | %s |\n", $q, $cpu,
 			$gic == 2 ? " (GICv2)" : "", $n, $runs, $results, $last, $base_last / ($last || 1), $suite,
 			$base_suite / ($suite || 1), $results / ($suite || 1) * 1000,
 			defined $wait ? sprintf("%.1f ms", $wait / 1000) : "n/a",
-			defined $disp ? sprintf("%.1f us", $disp) : "n/a";
+			defined $claim ? sprintf("%.1f us", $claim / 1000) : "n/a";
 	}
 }
 print "\nMedians of $runs runs; speed-up = the -smp 1 time / this one; TCG is multi-threaded (one host "
 	. "thread per PE) on a $cores-core host: $host_cpu" . ($bootargs ne "" ? "; bootargs: `$bootargs`" : "")
-	. ". Queue: the image's own \"# queue:\" line (wait_us: the PEs' total time waiting for work;"
-	. " dispatch: the queue's cost per instance); n/a where it prints none.\n";
+	. ". Queue: the image's own \"# queue:\" line (hyptap.timing): wait = the time PEs waited for the"
+	. " in-order window, claim = the lock and bookkeeping of taking an instance; n/a where it prints none.\n";
 PERL
 	exit 0
 fi

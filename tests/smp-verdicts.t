@@ -46,7 +46,7 @@ sub stream {
 }
 sub unexplained { grep { !defined $_->{why} } pe_count_differences(@_) }
 {
-	my $one = stream('c1', 'a.x', 'smp.tlbi[is] # SKIP needs 2 PEs, 1 online', 'b.y # SKIP needs FEAT_Y');
+	my $one = stream('c1', 'a.x', 'smp.tlbi[is] # SKIP needs 2 PEs at once, 1 online and selected', 'b.y # SKIP needs FEAT_Y');
 	my $two = stream('c2', 'a.x', 'smp.tlbi[is]', 'b.y # SKIP needs FEAT_Y');
 	is(scalar unexplained($one, $two, a => 1, b => 2), 0,
 		"control: a cross-PE instance that skips at 1 PE with '1 online' and runs at 2 is allowed");
