@@ -79,13 +79,17 @@ bootargs=("$@")
 if ((scaling)); then
 	qemus=(7.2 10.0)
 	[ -z "$qver" ] || qemus=("$qver")
+	# Speed-ups on a shared host mean little when other work competes for its cores: the
+	# 1-minute load average before and after goes with the table.
+	load_before=$(cut -d' ' -f1 /proc/loadavg)
 	for q in "${qemus[@]}"; do
 		for n in 1 2 4; do bench_runs "$q" "$n" "$tmp/$q-$n"; done
 	done
-	perl - "$tmp" "$runs" "$cpu" "$gic" "$host_cpu" "$(nproc)" "$*" "${qemus[@]}" <<'PERL'
+	load="$load_before before, $(cut -d' ' -f1 /proc/loadavg) after"
+	perl - "$tmp" "$runs" "$cpu" "$gic" "$host_cpu" "$(nproc)" "$*" "$load" "${qemus[@]}" <<'PERL'
 use strict;
 use warnings;
-my ($dir, $runs, $cpu, $gic, $host_cpu, $cores, $bootargs, @qemus) = @ARGV;
+my ($dir, $runs, $cpu, $gic, $host_cpu, $cores, $bootargs, $load, @qemus) = @ARGV;
 sub median {
 	my @s = sort { $a <=> $b } @_;
 	return undef unless @s;
@@ -121,7 +125,7 @@ for my $q (@qemus) {
 	}
 }
 print "\nMedians of $runs runs; speed-up = the -smp 1 time / this one; TCG is multi-threaded (one host "
-	. "thread per PE) on a $cores-core host: $host_cpu" . ($bootargs ne "" ? "; bootargs: `$bootargs`" : "")
+	. "thread per PE) on a $cores-core host: $host_cpu, load average $load" . ($bootargs ne "" ? "; bootargs: `$bootargs`" : "")
 	. ". Queue: the image's own \"# queue:\" line (hyptap.timing): wait = the time PEs waited for the"
 	. " in-order window, claim = the lock and bookkeeping of taking an instance; n/a where it prints none.\n";
 PERL
