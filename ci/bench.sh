@@ -51,13 +51,17 @@ bench_runs() {
 	mkdir -p "$dir"
 	: >"$dir/timings" && : >"$dir/areas" && : >"$dir/queue"
 	for ((i = 1; i <= runs; i++)); do
-		if ! "$top/ci/qemu-run" --timing --qemu "$q" --cpu "$cpu" --gic "$gic" --smp "$n" --image "$image" "${extra[@]}" \
+		# The run under perl's times(): the CPU time QEMU used (all its threads) goes with the
+		# wall times, as cpu_ms=.
+		if ! perl -e 'my $rc = system(@ARGV); my (undef, undef, $u, $s) = times;
+			printf STDERR "bench: cpu_ms=%d\n", ($u + $s) * 1000; exit($rc ? 1 : 0)' \
+			"$top/ci/qemu-run" --timing --qemu "$q" --cpu "$cpu" --gic "$gic" --smp "$n" --image "$image" "${extra[@]}" \
 			-- hyptap.timing "${bootargs[@]}" >"$tmp/out" 2>"$tmp/err"; then
 			echo "bench: QEMU $q -smp $n: run $i failed:" >&2
 			tail -n 5 "$tmp/out" "$tmp/err" >&2
 			exit 1
 		fi
-		grep '^qemu-run: .* plan_ms=' "$tmp/err" >>"$dir/timings"
+		echo "$(grep '^qemu-run: .* plan_ms=' "$tmp/err") $(sed -n 's/^bench: \(cpu_ms=[0-9]*\)$/\1/p' "$tmp/err")" >>"$dir/timings"
 		grep '^# time' "$tmp/out" >>"$dir/areas" || { echo "bench: run $i printed no '# time' lines" >&2 && exit 1; }
 		grep '^# queue:' "$tmp/out" >>"$dir/queue" || true # only an SMP image prints it
 		echo "bench: run $i/$runs: $(tail -n 1 "$dir/timings" | sed 's/^qemu-run: //')" >&2
@@ -105,26 +109,32 @@ sub fields {
 	}
 	return \%v;
 }
-print "| QEMU | CPU | -smp | runs | results | start → last line | speed-up | plan → last line | speed-up | TAP points/s | queue: wait | queue: claim per instance |\n";
-print "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n";
+print "| QEMU | CPU | -smp | runs | results | start → last line | speed-up | plan → last line | speed-up | TAP points/s | QEMU CPU time | bound on $cores free cores | queue: wait | queue: claim per instance |\n";
+print "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n";
 for my $q (@qemus) {
-	my ($base_last, $base_suite);
+	my ($base_last, $base_suite, $base_cpu);
 	for my $n (1, 2, 4) {
 		my $t = fields("$dir/$q-$n/timings");
 		my $qu = fields("$dir/$q-$n/queue");
-		my ($plan, $last, $results) = map { median(@{ $t->{$_} }) } qw(plan_ms last_ms results);
+		my ($plan, $last, $results, $cpu_ms) = map { median(@{ $t->{$_} }) } qw(plan_ms last_ms results cpu_ms);
 		my $suite = $last - $plan;
-		($base_last, $base_suite) = ($last, $suite) if $n == 1;
+		($base_last, $base_suite, $base_cpu) = ($last, $suite, $cpu_ms) if $n == 1;
+		# The best the run could do with the host's cores to itself: its CPU time spread over
+		# min(N, cores) of them, against the 1-PE run's CPU time.
+		my $par = $n < $cores ? $n : $cores;
+		my $bound = $base_cpu / ($cpu_ms / $par || 1);
 		my $wait = median(@{ $qu->{wait_us} // [] });
 		my $claim = median(@{ $qu->{claim_ns_per_instance} // [] });
-		printf "| %s | %s%s | %d | %d | %d | %d ms | %.2fx | %d ms | %.2fx | %.0f | %s | %s |\n", $q, $cpu,
+		printf "| %s | %s%s | %d | %d | %d | %d ms | %.2fx | %d ms | %.2fx | %.0f | %d ms | %.2fx | %s | %s |\n", $q, $cpu,
 			$gic == 2 ? " (GICv2)" : "", $n, $runs, $results, $last, $base_last / ($last || 1), $suite,
-			$base_suite / ($suite || 1), $results / ($suite || 1) * 1000,
+			$base_suite / ($suite || 1), $results / ($suite || 1) * 1000, $cpu_ms, $bound,
 			defined $wait ? sprintf("%.1f ms", $wait / 1000) : "n/a",
 			defined $claim ? sprintf("%.1f us", $claim / 1000) : "n/a";
 	}
 }
-print "\nMedians of $runs runs; speed-up = the -smp 1 time / this one; TCG is multi-threaded (one host "
+print "\nMedians of $runs runs; speed-up = the -smp 1 time / this one; QEMU CPU time = user + system"
+	. " time of all its threads; bound = the -smp 1 CPU time / (this CPU time / min(N, $cores)), the speed-up"
+	. " free cores would allow; TCG is multi-threaded (one host "
 	. "thread per PE) on a $cores-core host: $host_cpu, load average $load" . ($bootargs ne "" ? "; bootargs: `$bootargs`" : "")
 	. ". Queue: the image's own \"# queue:\" line (hyptap.timing): wait = the time PEs waited for the"
 	. " in-order window, claim = the lock and bookkeeping of taking an instance; n/a where it prints none.\n";
