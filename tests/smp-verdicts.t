@@ -92,7 +92,7 @@ for my $k (keys %pid) {
 	waitpid($pid{$k}, 0);
 	$status{$k} = $? >> 8;
 }
-diag(sprintf "%d runs in %.1f s wall", scalar keys %pid, time - $t0);
+note(sprintf "%d runs in %.1f s wall", scalar keys %pid, time - $t0);
 
 for my $q (@qemus) {
 	my %run;
@@ -106,12 +106,12 @@ for my $q (@qemus) {
 	}
 	my %bl = map { $_ => baseline($q, $_) } @counts;
 	for my $p (@pairs) {
-		my ($a, $b) = @$p;
-		my @d = pe_count_differences($run{$a}, $run{$b}, a => $a, b => $b, baseline_a => $bl{$a}, baseline_b => $bl{$b});
+		my ($lo, $hi) = @$p;
+		my @d = pe_count_differences($run{$lo}, $run{$hi}, a => $lo, b => $hi, baseline_a => $bl{$lo}, baseline_b => $bl{$hi});
 		my @bad = grep { !defined $_->{why} } @d;
 		my $allowed = @d - @bad;
-		ok(!@bad, "QEMU $q max: -smp $a and -smp $b give every instance the same verdict, but for allowed differences"
-			. " (" . @{ $run{$a}{order} } . " ids, $allowed allowed)") or do {
+		ok(!@bad, "QEMU $q max: -smp $lo and -smp $hi give every instance the same verdict, but for allowed differences"
+			. " (" . @{ $run{$lo}{order} } . " ids, $allowed allowed)") or do {
 			my @show = @bad[0 .. ($#bad < 29 ? $#bad : 29)];
 			for my $x (@show) {
 				diag("$x->{id}: " . join(', ', map { "-smp $_ " . verdict($run{$_}, $x->{id}) } @counts));
@@ -119,10 +119,10 @@ for my $q (@qemus) {
 			diag("... and " . (@bad - @show) . " more") if @bad > @show;
 		};
 		my %kinds;
-		$kinds{ $_->{why} =~ /^needs more PEs/ ? "cross-PE instances that skip at -smp $a" : "emulator deviations of one PE count (baselines)" }++
+		$kinds{ $_->{why} =~ /^needs more PEs/ ? "cross-PE instances that skip at -smp $lo" : "emulator deviations of one PE count (baselines)" }++
 			for grep { defined $_->{why} } @d;
-		diag("-smp $a/$b: allowed: $kinds{$_} $_") for sort keys %kinds;
-		note("-smp $a/$b: allowed: $_->{id}: $_->{a} / $_->{b}") for grep { defined $_->{why} } @d;
+		note("-smp $lo/$hi: allowed: $kinds{$_} $_") for sort keys %kinds;
+		note("-smp $lo/$hi: allowed: $_->{id}: $_->{a} / $_->{b}") for grep { defined $_->{why} } @d;
 	}
 }
 done_testing();
