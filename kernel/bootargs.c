@@ -252,6 +252,19 @@ static int parse_exit(struct bootargs *ba, const struct bootargs_opt *opt, char 
 	return 0;
 }
 
+static int parse_console(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
+			 struct bootargs_err *e)
+{
+	if (strcmp(value, "uart") == 0) {
+		ba->console = BOOTARGS_CONSOLE_UART;
+	} else if (strcmp(value, "semihosting") == 0) {
+		ba->console = BOOTARGS_CONSOLE_SEMIHOSTING;
+	} else {
+		return fail_value(e, opt);
+	}
+	return 0;
+}
+
 /*
  * One PE index of a CPU list: the decimal digits at *@s (leading zeros allowed), up to @end or
  * the first non-digit, advancing *@s. Return: 0 with @v, 1 if there are no digits, 2 if the
@@ -393,10 +406,13 @@ static const struct bootargs_opt bootargs_opts[] = {
 	{"cpus", "all or CPU indices 0..63 and ranges, comma-separated (0-3,5)", parse_cpus, 0},
 	{"on", "any or all", parse_on, 0},
 	{"pe-fault", "hang@N or crash@N, N a CPU index 0..63", parse_pe_fault, 0},
+	{"console", "uart or semihosting", parse_console, 0},
 };
 
 #define BOOTARGS_KNOWN                                                                             \
-	"only, skip, list, repeat, seed, timeout_ms, exit, exhaustive, timing, cpus, on, pe-fault"
+	"only, skip, list, repeat, seed, timeout_ms, exit, exhaustive, timing, cpus, on, "         \
+	"pe-fault, "                                                                               \
+	"console"
 
 static int parse_token(struct bootargs *ba, char *tok, struct bootargs_err *e)
 {
@@ -457,6 +473,7 @@ static void reset_options(struct bootargs *ba)
 	ba->on = BOOTARGS_ON_ANY;
 	ba->pe_fault = BOOTARGS_PE_FAULT_NONE;
 	ba->pe_fault_cpu = 0;
+	ba->console = BOOTARGS_CONSOLE_UART;
 }
 
 void bootargs_init(struct bootargs *ba)

@@ -73,7 +73,14 @@ static uint8_t vpe_prop[4096] __attribute__((aligned(4096)));
 static uint8_t vpe_vpt[65536] __attribute__((aligned(65536)));
 
 static struct gic_vpe the_vpe = {.id = 1, .prop = vpe_prop, .pending = vpe_vpt};
-static uint64_t its_base, rd_base;
+static uint64_t its_base;
+static const struct platform *its_platform;
+
+/* The running PE's redistributor: VMAPP targets it and the vPE becomes resident there. */
+static uint64_t rd_this(void)
+{
+	return gic_rdist_base(its_platform);
+}
 static unsigned cmdq_next;
 static int init_result = 1; /* 1: not yet tried */
 static char init_err[128];
@@ -165,7 +172,7 @@ int gic_its_init(const struct platform *p, char *err, size_t len)
 	} else if (!(rd64(its_base + GITS_TYPER) & GITS_TYPER_VIRTUAL)) {
 		snprintf(init_err, sizeof(init_err), "GITS_TYPER.Virtual = 0: no vLPI support");
 	} else if (!baser_setup(init_err, sizeof(init_err))) {
-		rd_base = gic_rdist_base(p);
+		its_platform = p;
 		/* Command queue: one 4 KiB page (Size = pages - 1 = 0). */
 		wr64(its_base + GITS_CBASER,
 		     CBASER_VALID | CBASER_CACHE_WB | CBASER_SH_INNER | (uintptr_t)its_cmdq);
@@ -225,9 +232,10 @@ int gic_its_vmapp(const struct gic_vpe *vpe, bool valid)
 	 * processor number (GICR_TYPER.Processor_Number, bits [23:8]), with PTA = 1 its
 	 * physical address; VPT_addr [51:16] and VPT_size (IDbits - 1) of DW3; V [63] of DW2.
 	 */
+	uint64_t rd = rd_this();
 	uint64_t rdbase = rd64(its_base + GITS_TYPER) & GITS_TYPER_PTA
-				  ? rd_base
-				  : FIELD_GET(rd64(rd_base + GICR_TYPER), 8, 16) << 16;
+				  ? rd
+				  : FIELD_GET(rd64(rd + GICR_TYPER), 8, 16) << 16;
 	const uint64_t c[CMD_WORDS] = {CMD_VMAPP, (uint64_t)vpe->id << 32,
 				       (valid ? 1ULL << 63 : 0) | rdbase,
 				       (uintptr_t)vpe->pending | (VLPI_IDBITS - 1)};
@@ -275,6 +283,8 @@ int gic_its_vsync(const struct gic_vpe *vpe)
 
 int gic_its_vpe_resident(const struct gic_vpe *vpe, bool on)
 {
+	uint64_t rd_base = rd_this();
+
 	if (on) {
 		dsb_ish();
 		wr64(rd_base + GICR_VPROPBASER, (uintptr_t)vpe->prop | BASER_CACHE_RD_WB |

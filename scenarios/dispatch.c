@@ -4,7 +4,7 @@
  * next item under the queue lock, runs it into its own struct instance_result, and publishes
  * it into the item's slot of a window of WINDOW slots; whoever holds the print lock prints the
  * ready slots in item order, so the TAP stream is the same whatever PE ran what. An item that
- * needs several PEs (struct scenario.pes) or the boot CPU raises `exclusive`: the others park
+ * needs several PEs (struct scenario.pes) or a shared resource (.alone) raises `exclusive`: the others park
  * after their current item, it runs alone, then they are posted worker() again.
  *
  * No PE waits forever on another: every wait loop runs monitor(), which fails the oldest
@@ -235,23 +235,9 @@ static void maybe_misbehave(void)
 	}
 }
 
-struct remote_item {
-	unsigned item;
-	const struct instance_pes *pes;
-	struct instance_result *r;
-};
-
-static void run_remote_item(void *arg)
-{
-	struct remote_item *ri = arg;
-
-	d->run(ri->item, ri->pes, ri->r);
-}
-
-/* Run @item here, or (boot-CPU-only items) on the parked boot CPU; publish it. */
+/* Run @item here; publish it. */
 static void run_item(unsigned item, bool alone)
 {
-	const struct scenario *sc = d->scenario(item);
 	unsigned self = smp_this_cpu();
 	struct instance_result *r = &scratch[self];
 	struct instance_pes pes = {.cpu = {self}, .count = 1};
@@ -265,20 +251,7 @@ static void run_item(unsigned item, bool alone)
 		}
 	}
 	maybe_misbehave();
-	if (sc->boot_cpu && self != 0 && !d->pinned) {
-		struct instance_pes boot = {.cpu = {0}, .count = 1};
-		struct remote_item ri = {item, &boot, &scratch[0]};
-
-		if (smp_call(0, run_remote_item, &ri, d->deadline_us)) {
-			result_init(r);
-			r->status = TAP_FAIL;
-			result_add(r, "failure", "the boot CPU did not run this boot-CPU instance");
-		} else {
-			result_copy(r, &scratch[0]);
-		}
-	} else {
-		d->run(item, &pes, r);
-	}
+	d->run(item, &pes, r);
 	if (smp_cpu(self)->state == CPU_DEAD || !slot_take(s)) {
 		return; /* the monitor has given up on this PE: its result no longer counts */
 	}
@@ -308,7 +281,7 @@ static bool needs_alone(unsigned item)
 {
 	const struct scenario *sc = d->scenario(item);
 
-	return sc->pes >= 2 || (sc->boot_cpu && smp_this_cpu() != 0 && !d->pinned);
+	return sc->pes >= 2 || sc->alone;
 }
 
 static void worker(void *arg)

@@ -16,7 +16,7 @@ struct dispatch {
 	unsigned items; /* TAP points, numbered 0 .. items - 1 in output order */
 	unsigned pool[CPU_MAX], pool_count; /* the PEs that take items (selected and online) */
 	bool pinned;			    /* hyptap.on=all: item i runs on pool[i % pool_count] */
-	/* Item @i's scenario (what decides whether it runs alone, or on the boot CPU only). */
+	/* Item @i's scenario (what decides whether it runs alone). */
 	const struct scenario *(*scenario)(unsigned i);
 	/* Run item @i on the running PE; @pes[0] is that PE. */
 	void (*run)(unsigned i, const struct instance_pes *pes, struct instance_result *r);

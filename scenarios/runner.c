@@ -373,10 +373,6 @@ static void item_run(unsigned i, const struct instance_pes *pes, struct instance
 		snprintf(why, sizeof(why), "needs %u PEs at once, %u online and selected", s->pes,
 			 pes->count);
 		result_skip(r, why);
-	} else if (s->boot_cpu && smp_this_cpu() != 0) {
-		result_init(r);
-		result_skip(r, "runs on the boot CPU only (the ITS driver maps its one vPE to the "
-			       "boot CPU's redistributor)");
 	} else {
 		runner_run_instance(s, in->row, pes, r);
 	}
@@ -487,6 +483,7 @@ int hyptap_run(void)
 		return 255;
 	}
 	kernel_set_exit_semihosting(args.exit == BOOTARGS_EXIT_SEMIHOSTING);
+	console_use_semihosting(args.console == BOOTARGS_CONSOLE_SEMIHOSTING);
 	if (vmm_init(platform.gic_version, err, sizeof(err))) {
 		tap_bail_out(&tap, "%s", err);
 		return 255;

@@ -51,8 +51,8 @@ struct scenario {
 	 * SKIPs when fewer PEs are online. 0 or 1: one PE, beside the other PEs' instances.
 	 */
 	unsigned pes;
-	/* Runs on the boot CPU only (state only it holds, e.g. the ITS's one vPE). */
-	bool boot_cpu;
+	/* Runs alone, on whatever PE takes it: it uses one shared resource (the ITS's one vPE). */
+	bool alone;
 };
 
 #define SCENARIO_SECTION(name) __attribute__((used, section(".scenarios." #name), aligned(8)))

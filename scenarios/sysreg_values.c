@@ -9,6 +9,8 @@
 #include "arch/sysreg.h"
 #include "gic_model.h"
 #include "sysreg_values.h"
+
+#include "smp.h"
 #include "timer_model.h"
 
 static void fail_window(struct scenario_ctx *c, const char *what, uint64_t got,
@@ -143,9 +145,11 @@ static void check_icv(struct scenario_ctx *c, const struct sysreg_value *v,
  * CNTP_CTL_EL02, CNTP_CVAL_EL02, CNTV_CTL_EL02 and CNTV_CVAL_EL02 that CNTHCTL_EL2.EL1NVPCT or
  * EL1NVVCT does not trap go to NVMem[0x180], [0x178], [0x170] and [0x168]: memory at
  * VNCR_EL2.BADDR + offset, an address in the EL2 translation regime (here the harness's own,
- * identity mapped), not the EL1 timer registers.
+ * identity mapped), not the EL1 timer registers. One page per PE: instances run on every PE at
+ * once.
  */
-static uint64_t nv2_page[512] __attribute__((aligned(4096)));
+static uint64_t nv2_pages[CPU_MAX][512] __attribute__((aligned(4096)));
+#define nv2_page (nv2_pages[smp_this_cpu()])
 
 /* The NVMem offset of an EL02 timer register: CNTP (CRm 2) 0x178/0x180, CNTV 0x168/0x170. */
 static unsigned nvmem_offset(const struct sysreg_value *v)

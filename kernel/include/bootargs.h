@@ -31,6 +31,12 @@ enum bootargs_exit {
 	BOOTARGS_EXIT_SEMIHOSTING,
 };
 
+/** Where the TAP stream goes once the bootargs are parsed (hyptap.console). */
+enum bootargs_console {
+	BOOTARGS_CONSOLE_UART,
+	BOOTARGS_CONSOLE_SEMIHOSTING, /* SYS_WRITE0: an emulator's or debugger's fast path */
+};
+
 /** Where each instance runs (hyptap.on). */
 enum bootargs_on {
 	BOOTARGS_ON_ANY, /* once, on whichever selected PE takes it */
@@ -73,6 +79,9 @@ enum bootargs_pe_fault {
  *               instance PE N takes is replaced by EL2 misbehaviour (default none).
  * @pe_fault_cpu: its N, below BOOTARGS_CPUS_MAX (0, the boot CPU, parses too; what a fault
  *               there means is the SMP code's to decide). 0 when @pe_fault is none.
+ * @console:     hyptap.console=uart|semihosting (default uart): semihosting writes each piece
+ *               of the stream with one SYS_WRITE0 call instead of a UART access per byte, for
+ *               QEMU (-semihosting-config) or a debugger; without either it faults at EL2.
  * @storage:     copy of the command line, split in place; @only and @skip point into it.
  */
 struct bootargs {
@@ -91,6 +100,7 @@ struct bootargs {
 	uint64_t cpus_mask;
 	bool cpus_set;
 	enum bootargs_on on;
+	enum bootargs_console console;
 	enum bootargs_pe_fault pe_fault;
 	unsigned pe_fault_cpu;
 	char storage[1024];

@@ -2,6 +2,7 @@
 #ifndef KERNEL_CONSOLE_H
 #define KERNEL_CONSOLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,6 +18,12 @@ void console_init(enum uart_kind kind, uintptr_t base, unsigned reg_shift);
 /** Write @len bytes, turning "\n" into "\r\n". */
 void console_write(const char *s, size_t len);
 void console_puts(const char *s);
+/**
+ * console_use_semihosting() - write the stream with semihosting SYS_WRITE0 instead of the UART
+ * (hyptap.console=semihosting): for QEMU with -semihosting-config or a debugger only, as the
+ * HLT #0xf000 it issues is UNDEFINED at EL2 without either.
+ */
+void console_use_semihosting(bool on);
 /** console_write() that does not wait for the lock forever (crash dumps, panics). */
 void console_write_urgent(const char *s, size_t len);
 

@@ -3,7 +3,9 @@
  * A minimal GICv4.0 ITS and vPE driver for direct injection of virtual LPIs (IHI 0069
  * chapters 5 and 6): the ITS found in the DTB (arm,gic-v3-its), its Device and vPE tables and
  * command queue, one device (DeviceID 0), and the residency of one vPE on this PE's
- * redistributor (GICR_VPROPBASER, GICR_VPENDBASER). No physical LPIs, so no doorbells: every
+ * redistributor (GICR_VPROPBASER, GICR_VPENDBASER), whichever PE runs it: VMAPP targets the running
+ * PE's redistributor, so a user maps the vPE, makes it resident, and unmaps it on one PE, one user
+ * at a time (struct scenario.alone). No physical LPIs, so no doorbells: every
  * vLPI is mapped with doorbell 1023 ("no doorbell"). See docs/gicv4.md.
  */
 #ifndef KERNEL_GIC_ITS_H

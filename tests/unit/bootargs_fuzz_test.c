@@ -104,6 +104,7 @@ static void value(struct line *l, struct rng *r)
 		"psci",
 		"semihosting",
 		"PSCI",
+		"uart",
 		"trap.*",
 		"trap.*,stage2.*",
 		"a,,b",
@@ -169,7 +170,7 @@ static void token(struct line *l, struct rng *r)
 	static const char *const keys[] = {
 		"only",	       "skip",	 "list", "repeat",   "seed",	 "timeout_ms", "exit",
 		"exhaustive",  "timing", "Only", "",	     "timeout",	 "onlyx",      "lis",
-		"exhaustivex", "cpus",	 "on",	 "pe-fault", "pe_fault", "cpu"};
+		"exhaustivex", "cpus",	 "on",	 "pe-fault", "pe_fault", "cpu",	       "console"};
 	static const char *const foreign[] = {"console=ttyAMA0", "earlycon",	 "root=/dev/vda",
 					      "hyptap",		 "hyptapx.list", "HYPTAP.list",
 					      "x=hyptap."};
@@ -229,6 +230,7 @@ static void cpu_token(struct line *l, struct rng *r)
 static void good_token(struct line *l, struct rng *r)
 {
 	static const char *const exits[] = {"psci", "semihosting"};
+	static const char *const consoles[] = {"uart", "semihosting"};
 	static const char *const lists[] = {"hyptap.list",	   "hyptap.list=0",
 					    "hyptap.list=1",	   "hyptap.exhaustive",
 					    "hyptap.exhaustive=0", "hyptap.timing=1"};
@@ -263,8 +265,13 @@ static void good_token(struct line *l, struct rng *r)
 		puts_(l, num);
 		break;
 	case 5:
-		puts_(l, "hyptap.exit=");
-		puts_(l, exits[rng_below(r, 2)]);
+		if (rng_below(r, 2)) {
+			puts_(l, "hyptap.exit=");
+			puts_(l, exits[rng_below(r, 2)]);
+		} else {
+			puts_(l, "hyptap.console=");
+			puts_(l, consoles[rng_below(r, 2)]);
+		}
 		break;
 	case 6:
 		cpu_token(l, r);
@@ -398,7 +405,7 @@ static struct kind kinds[] = {
 struct reference {
 	unsigned only, skip; /* glob counts */
 	bool list, exhaustive, timing;
-	const char *repeat, *seed, *timeout, *exit; /* last value given, or NULL */
+	const char *repeat, *seed, *timeout, *exit, *console; /* last value given, or NULL */
 	const char *cpus, *on, *pe_fault;
 };
 
@@ -450,6 +457,8 @@ static void reference(const char *s, struct reference *ref, char *copy)
 				ref->timeout = v;
 			} else if (!strcmp(key, "exit")) {
 				ref->exit = v;
+			} else if (!strcmp(key, "console")) {
+				ref->console = v;
 			} else if (!strcmp(key, "cpus")) {
 				ref->cpus = v;
 			} else if (!strcmp(key, "on")) {
@@ -602,6 +611,11 @@ static const char *parse_broken(const struct bootargs *ba, const char *s)
 								      : BOOTARGS_EXIT_PSCI)) {
 		return "exit differs from the reference";
 	}
+	if (ba->console != (ref.console && !strcmp(ref.console, "semihosting")
+				    ? BOOTARGS_CONSOLE_SEMIHOSTING
+				    : BOOTARGS_CONSOLE_UART)) {
+		return "console differs from the reference";
+	}
 	return cpus_broken(ba, &ref);
 }
 
@@ -651,7 +665,7 @@ static const char *message_broken(const char *err, const char *s)
 		"is not below 64",
 		"(known: only, skip, list, repeat, seed, timeout_ms, exit, exhaustive, timing, "
 		"cpus, "
-		"on, pe-fault)",
+		"on, pe-fault, console)",
 	};
 	size_t len = strlen(err);
 	bool reason = false;

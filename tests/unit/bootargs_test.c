@@ -97,6 +97,15 @@ static void test_all_keys(void)
 	unit_eq_u64(ba.timeout_ms, 600000, "timeout_ms");
 	unit_eq_u64(ba.exit, BOOTARGS_EXIT_SEMIHOSTING, "exit=semihosting");
 
+	unit_eq_u64(parse(""), 0, "empty");
+	unit_eq_u64(ba.console, BOOTARGS_CONSOLE_UART, "console defaults to the UART");
+	unit_eq_u64(parse("hyptap.console=semihosting"), 0, "console=semihosting");
+	unit_eq_u64(ba.console, BOOTARGS_CONSOLE_SEMIHOSTING, "console=semihosting parsed");
+	unit_eq_u64(parse("hyptap.console=semihosting hyptap.console=uart"), 0, "console=uart");
+	unit_eq_u64(ba.console, BOOTARGS_CONSOLE_UART, "last console wins");
+	unit_ok(parse("hyptap.console=serial") != 0, "console=serial is an error");
+	unit_ok(parse("hyptap.console") != 0, "console without a value is an error");
+
 	unit_eq_u64(parse("hyptap.exit=semihosting hyptap.exit=psci"), 0, "exit=psci");
 	unit_eq_u64(ba.exit, BOOTARGS_EXIT_PSCI, "last exit wins");
 
@@ -282,9 +291,9 @@ static void test_key_errors(void)
 		const char *cmdline;
 		const char *msg;
 	} cases[] = {
-		{"hyptap.foo=1",
-		 "unknown bootarg key \"hyptap.foo\" (known: only, skip, list, "
-		 "repeat, seed, timeout_ms, exit, exhaustive, timing, cpus, on, pe-fault)"},
+		{"hyptap.foo=1", "unknown bootarg key \"hyptap.foo\" (known: only, skip, list, "
+				 "repeat, seed, timeout_ms, exit, exhaustive, timing, cpus, on, "
+				 "pe-fault, console)"},
 		{"hyptap.foo", "unknown bootarg key \"hyptap.foo\""},
 		{"hyptap.", "unknown bootarg key \"hyptap.\""},
 		{"hyptap.=x", "unknown bootarg key \"hyptap.\""},
@@ -383,7 +392,7 @@ static void test_hostile(void)
 	unit_eq_u64(parse("hyptap.\x1b[2Jx=1"), (uint64_t)-1, "escape sequence in a key");
 	unit_eq_str(err,
 		    "unknown bootarg key \"hyptap.\\x1b[2Jx\" (known: only, skip, list, repeat, "
-		    "seed, timeout_ms, exit, exhaustive, timing, cpus, on, pe-fault)",
+		    "seed, timeout_ms, exit, exhaustive, timing, cpus, on, pe-fault, console)",
 		    "escape sequence quoted");
 	unit_eq_u64(parse("hyptap.exit=\"psci\""), (uint64_t)-1, "quotes in a value");
 	unit_eq_str(err, "bad bootarg \"hyptap.exit=\\x22psci\\x22\": expected psci or semihosting",
