@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "arch/asm.h"
+#include "arch/el2.h"
 #include "arch/sysreg.h"
 #include "bootargs.h"
 #include "gic.h"
@@ -163,6 +164,23 @@ void smp_secondary_main(struct cpu *c)
 	smp_park();
 }
 
+/*
+ * Sleep up to @us in WFI, woken by this PE's EL2 physical timer: the watchdog's PPI, enabled on
+ * every PE and never acknowledged (disabling the timer drops its level). WFE would not do:
+ * QEMU's WFE only yields, so a PE waiting in it takes a host CPU from the PEs that work (at
+ * -smp 4 on 2 host cores, three parked PEs made cross-PE instances several times slower). With
+ * interrupts masked, WFI still wakes on the pending PPI (Arm ARM D1.6.2, "Wait For Interrupt").
+ */
+void smp_idle_us(unsigned us)
+{
+	write_cnthp_cval_el2(read_cntpct_el0() + read_cntfrq_el0() * us / 1000000);
+	write_cnthp_ctl_el2(CNT_CTL_ENABLE);
+	isb();
+	__asm__ volatile("wfi" ::: "memory");
+	write_cnthp_ctl_el2(0);
+	isb();
+}
+
 void smp_park(void)
 {
 	struct cpu *c = this_cpu();
@@ -171,7 +189,7 @@ void smp_park(void)
 		uint64_t seq = __atomic_load_n(&c->call_seq, __ATOMIC_ACQUIRE);
 
 		if (seq == c->done_seq) {
-			__asm__ volatile("wfe" ::: "memory");
+			smp_idle_us(SMP_PARK_POLL_US);
 			continue;
 		}
 		c->call_fn(c->call_arg);
@@ -215,6 +233,7 @@ int smp_call_wait(unsigned index, uint64_t timeout_us)
 			c->state = CPU_DEAD;
 			return -1;
 		}
+		smp_idle_us(SMP_PARK_POLL_US);
 	}
 	return 0;
 }
@@ -241,6 +260,26 @@ const char *smp_psci_rc_name(int64_t rc)
 					: "unknown";
 }
 
+static void set_why_dead(struct cpu *c, const char *why)
+{
+	size_t n = 0;
+
+	for (; why[n] && n < sizeof(c->why_dead) - 1; n++) {
+		c->why_dead[n] = why[n];
+	}
+	c->why_dead[n] = 0;
+}
+
+void smp_mark_dead(unsigned index, const char *why)
+{
+	struct cpu *c = smp_cpu(index);
+
+	if (c) {
+		set_why_dead(c, why);
+		__atomic_store_n(&c->state, CPU_DEAD, __ATOMIC_RELEASE);
+	}
+}
+
 void smp_cpu_die(const char *why)
 {
 	struct cpu *c = this_cpu();
@@ -248,12 +287,7 @@ void smp_cpu_die(const char *why)
 	if (!c || smp_online_count() < 2) {
 		return;
 	}
-	size_t n = 0;
-
-	for (; why[n] && n < sizeof(c->why_dead) - 1; n++) {
-		c->why_dead[n] = why[n];
-	}
-	c->why_dead[n] = 0;
+	set_why_dead(c, why);
 	spin_unlock_all_held();
 	__atomic_store_n(&c->state, CPU_DEAD, __ATOMIC_RELEASE);
 	__asm__ volatile("dsb ish\n\tsev" ::: "memory");

@@ -53,6 +53,10 @@ static const char *const reason_names[] = {
 	[EXIT_SERROR] = "serror",
 	[EXIT_TIMEOUT] = "timeout",
 	[EXIT_BAD_SERVICE] = "bad-service",
+	[EXIT_PSCI_CPU_ON] = "psci-cpu-on",
+	[EXIT_PSCI_CPU_OFF] = "psci-cpu-off",
+	[EXIT_SYSTEM_OFF] = "system-off",
+	[EXIT_SYSTEM_RESET] = "system-reset",
 };
 
 const char *exit_reason_name(enum exit_reason r)
@@ -452,11 +456,17 @@ unsigned sc_pe(struct scenario_ctx *c, unsigned k)
 	return c->pes && k < c->pes->count ? c->pes->cpu[k] : smp_this_cpu();
 }
 
-/* A remote call's bound: the vCPU's whole watchdog budget, twice, and a second to spare. */
-static uint64_t remote_timeout_us(void)
+/*
+ * A remote call's bound: a vCPU's whole watchdog budget (@ms: its own vcpu_config.timeout_ms,
+ * or 0 for the default), twice, and a second to spare.
+ */
+static uint64_t remote_timeout_us(unsigned ms)
 {
-	return 2000ull * vmm_timeout_ms() + 1000000;
+	return 2000ull * (ms ? ms : vmm_timeout_ms()) + 1000000;
 }
+
+/* The bound of the call pending on each PE: a remote vCPU run's follows that vCPU's budget. */
+static uint64_t remote_bound_us[CPU_MAX];
 
 struct remote_run {
 	struct vcpu *v;
@@ -489,7 +499,11 @@ int sc_run_vcpu_on_async(struct scenario_ctx *c, struct vcpu *v, unsigned k, str
 
 	vcpu_unload(v);
 	*rr = (struct remote_run){.v = v, .e = e};
-	return sc_on_pe_async(c, k, remote_run, rr);
+	if (sc_on_pe_async(c, k, remote_run, rr)) {
+		return -1;
+	}
+	remote_bound_us[sc_pe(c, k)] = remote_timeout_us(v->cfg.timeout_ms);
+	return 0;
 }
 
 struct exit sc_run_vcpu_on(struct scenario_ctx *c, struct vcpu *v, unsigned k)
@@ -520,6 +534,7 @@ int sc_on_pe_async(struct scenario_ctx *c, unsigned k, void (*fn)(void *), void 
 		sc_fail(c, "cpu %u does not take calls (not parked or not online)", sc_pe(c, k));
 		return -1;
 	}
+	remote_bound_us[sc_pe(c, k)] = remote_timeout_us(0);
 	return 0;
 }
 
@@ -528,9 +543,11 @@ int sc_pe_wait(struct scenario_ctx *c, unsigned k)
 	if (k == 0 || k >= sc_pe_count(c)) {
 		return 0;
 	}
-	if (smp_call_wait(sc_pe(c, k), remote_timeout_us())) {
+	uint64_t bound_us = remote_bound_us[sc_pe(c, k)] ?: remote_timeout_us(0);
+
+	if (smp_call_wait(sc_pe(c, k), bound_us)) {
 		sc_fail(c, "cpu %u stopped answering (no return within %llu ms): now dead",
-			sc_pe(c, k), (unsigned long long)remote_timeout_us() / 1000);
+			sc_pe(c, k), (unsigned long long)bound_us / 1000);
 		return -1;
 	}
 	return 0;

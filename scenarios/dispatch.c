@@ -4,8 +4,8 @@
  * next item under the queue lock, runs it into its own struct instance_result, and publishes
  * it into the item's slot of a window of WINDOW slots; whoever holds the print lock prints the
  * ready slots in item order, so the TAP stream is the same whatever PE ran what. An item that
- * needs several PEs (struct scenario.pes) or a shared resource (.alone) raises `exclusive`: the others park
- * after their current item, it runs alone, then they are posted worker() again.
+ * needs several PEs (struct scenario.pes) or a shared resource (.alone) raises `exclusive`: the
+ * others park after their current item, it runs alone, then they are posted worker() again.
  *
  * No PE waits forever on another: every wait loop runs monitor(), which fails the oldest
  * unprinted item when its PE is dead (crashed at EL2: smp_cpu_die()) or has run it longer
@@ -19,6 +19,8 @@
 #include "arch/sysreg.h"
 
 #define WINDOW 64
+/* A PE with nothing to claim sleeps this long between looks (smp_idle_us(): no host CPU). */
+#define IDLE_US 20
 
 enum slot_state { SLOT_FREE, SLOT_RUNNING, SLOT_WRITING, SLOT_READY };
 
@@ -38,7 +40,6 @@ static unsigned cursor[CPU_MAX];  /* pinned mode: each pool PE's next item */
 static volatile unsigned printed; /* items printed so far */
 static volatile bool exclusive;	  /* an item runs alone: take no more */
 static volatile bool in_worker[CPU_MAX];
-static bool vmm_ready[CPU_MAX];
 static bool fault_done;
 static struct instance_result scratch[CPU_MAX]; /* each PE's result while it runs an item */
 static struct dispatch_stats stats[CPU_MAX];
@@ -289,10 +290,6 @@ static void worker(void *arg)
 	unsigned self = smp_this_cpu();
 
 	(void)arg;
-	if (!vmm_ready[self]) {
-		vmm_init_cpu();
-		vmm_ready[self] = true;
-	}
 	for (;;) {
 		uint64_t t0 = read_cntpct_el0();
 
@@ -310,12 +307,14 @@ static void worker(void *arg)
 			 */
 			while (item >= d->items && !exclusive && smp_cpu(self)->state != CPU_DEAD) {
 				monitor();
+				smp_idle_us(IDLE_US);
 			}
 			return;
 		}
 		if (item >= printed + WINDOW) {
 			spin_unlock(&queue_lock);
 			monitor();
+			smp_idle_us(IDLE_US);
 			stats[self].wait_us += ticks_to_us(read_cntpct_el0() - t0);
 			continue;
 		}
@@ -339,6 +338,7 @@ static void worker(void *arg)
 		}
 		while (others_working()) {
 			monitor();
+			smp_idle_us(IDLE_US);
 		}
 		run_item(item, true);
 		spin_lock(&queue_lock);

@@ -437,9 +437,9 @@ static void print_cpus(void)
 	}
 	for (unsigned i = 0; i < smp_cpu_count(); i++) {
 		const struct cpu *c = smp_cpu(i);
-		char core[64] = "-", rc[96] = "";
+		char core[64] = "-", rc[200] = "";
 
-		if (c->state == CPU_ONLINE) {
+		if (c->midr) {
 			midr_describe(c->midr, core, sizeof(core));
 		}
 		if (c->state == CPU_OFFLINE) {
@@ -447,6 +447,8 @@ static void print_cpus(void)
 				 smp_psci_rc_name(c->psci_rc));
 		} else if (c->state == CPU_ABSENT && c->absent_why) {
 			snprintf(rc, sizeof(rc), " (%s)", c->absent_why);
+		} else if (c->state == CPU_DEAD) {
+			snprintf(rc, sizeof(rc), " (%.160s)", c->why_dead);
 		}
 		tap_comment(&tap,
 			    "cpu %u: mpidr=0x%llx midr=0x%08llx (%s) revidr=0x%llx state=%s%s", i,
@@ -456,6 +458,30 @@ static void print_cpus(void)
 	if (platform.cpus_left_off) {
 		tap_comment(&tap, "cpus: %u more in the DTB than hyptap drives (CPU_MAX %u)",
 			    platform.cpus_left_off, CPU_MAX);
+	}
+}
+
+/* A secondary's vmm state, before it takes work (vmm_init() did the boot CPU's). */
+static void cpu_setup(void *arg)
+{
+	(void)arg;
+	vmm_init_cpu();
+}
+
+/*
+ * Every secondary that came up sets up its EL2 state for the vmm, bounded: a PE that faults
+ * there (QEMU 7.2 with EL3 starts secondaries without the EL3 set-up of the boot CPU: ZCR_EL2,
+ * and with SVE off the FGT registers, trap to an EL3 that has nothing behind it) is reported
+ * dead in the header and left out, instead of sitting in the pool without ever answering.
+ */
+static void setup_secondaries(void)
+{
+	for (unsigned i = 1; i < smp_cpu_count(); i++) {
+		if (smp_cpu(i)->state == CPU_ONLINE && smp_call(i, cpu_setup, NULL, 500000)) {
+			smp_mark_dead(i, "did not finish its EL2 set-up for the vmm within 500 ms "
+					 "(vmm_init_cpu(): ZCR_EL2, the FGT registers, HCRX_EL2, "
+					 "HCR_EL2, CPTR_EL2, VTTBR_EL2, VBAR_EL2)");
+		}
 	}
 }
 
@@ -541,6 +567,7 @@ int hyptap_run(void)
 	}
 
 	smp_boot_secondaries(args.cpus_mask);
+	setup_secondaries();
 	pool_build(&run.d);
 	if (!run.d.pool_count) {
 		tap_bail_out(&tap, "hyptap.cpus selects no PE that is online");

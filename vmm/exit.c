@@ -2,7 +2,7 @@
 /*
  * Exit decoding: read-only tables indexed by ESR_EL2.EC give the reason (empty slots meaning
  * EXIT_TRAP) and, for HVC and data aborts, a handler for the vmm's own service ABI
- * (HVC #0x4854 and the doorbell store).
+ * (HVC #0x4854 and the doorbell store) and, in PSCI VMs, PSCI calls (HVC #0, trapped SMC #0).
  */
 #include <stdio.h>
 
@@ -49,7 +49,12 @@ static enum exit_action handle_hvc(struct vcpu *v, struct exit *e)
 {
 	uint64_t svc = service_arg(v, 0), arg1 = service_arg(v, 1);
 
-	if ((esr_iss(e->esr) & ESR_ISS_IMM16_MASK) != HYP_SVC_IMM) {
+	unsigned imm = esr_iss(e->esr) & ESR_ISS_IMM16_MASK;
+
+	if (imm == 0 && v->vm->psci) {
+		return psci_handle(v, e);
+	}
+	if (imm != HYP_SVC_IMM) {
 		return EXIT_ACTION_RETURN;
 	}
 	switch (svc) {
@@ -71,6 +76,19 @@ static enum exit_action handle_hvc(struct vcpu *v, struct exit *e)
 	}
 	e->reason = EXIT_BAD_SERVICE;
 	return EXIT_ACTION_RETURN;
+}
+
+/*
+ * SMC #0 trapped with HCR_EL2.TSC = 1 is a PSCI call in a PSCI VM, as HVC #0 is. A trap, not a
+ * call: ELR_EL2 is the SMC itself, so the vCPU resumes past it. Any other SMC is EXIT_TRAP.
+ */
+static enum exit_action handle_smc(struct vcpu *v, struct exit *e)
+{
+	if ((esr_iss(e->esr) & ESR_ISS_IMM16_MASK) != 0 || !v->vm->psci) {
+		return EXIT_ACTION_RETURN;
+	}
+	vcpu_skip_insn(v);
+	return psci_handle(v, e);
 }
 
 /*
@@ -118,6 +136,7 @@ static const enum exit_reason ec_reasons[64] = {
 static const exit_handler_fn exit_handlers[64] = {
 	[ESR_EC_HVC64] = handle_hvc,
 	[ESR_EC_HVC32] = handle_hvc,
+	[ESR_EC_SMC64] = handle_smc,
 	[ESR_EC_DABT_LOW] = handle_dabt,
 };
 

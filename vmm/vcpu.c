@@ -107,6 +107,24 @@ void vmm_init_cpu(void)
 	if (id_field(read_id_aa64pfr0_el1(), ID_PFR0_SVE_SHIFT)) {
 		write_zcr_el2(0);
 	}
+	/*
+	 * The fine-grained traps and HCRX_EL2 at their neutral values, as vcpu_load_el2() writes
+	 * them for every run: here first, so that a PE whose EL3 does not enable them
+	 * (SCR_EL3.FGTEn, HXEn; CPTR_EL3.EZ for ZCR_EL2 above) traps during its set-up, which the
+	 * runner bounds, not in the middle of an instance.
+	 */
+	if (vmm_caps.fgt) {
+		const uint64_t *n = vmm_caps.fgt_neutral;
+
+		write_hfgrtr_el2(n[FGT_HFGRTR]);
+		write_hfgwtr_el2(n[FGT_HFGWTR]);
+		write_hfgitr_el2(n[FGT_HFGITR]);
+		write_hdfgrtr_el2(n[FGT_HDFGRTR]);
+		write_hdfgwtr_el2(n[FGT_HDFGWTR]);
+	}
+	if (vmm_caps.hcx) {
+		write_hcrx_el2(vmm_caps.hcrx_neutral);
+	}
 	/* Firmware leaves HCR_EL2 and CPTR_EL2 UNKNOWN: the harness's own values, as between runs.
 	 */
 	write_hcr_el2(HCR_RW);
@@ -163,11 +181,18 @@ struct vcpu *vcpu_create(struct vm *vm, const struct vcpu_config *cfg)
 	if (cfg->aarch32) {
 		vcpu32_init(v);
 	}
+	if (vm->psci && psci_vcpu_add(v)) {
+		free(v);
+		return NULL;
+	}
 	return v;
 }
 
 void vcpu_destroy(struct vcpu *v)
 {
+	if (v->vm->psci) {
+		psci_vcpu_remove(v);
+	}
 	for (unsigned i = 0; i < CPU_MAX; i++) {
 		if (loaded_vcpus[i] == v) {
 			loaded_vcpus[i] = NULL;
@@ -180,6 +205,14 @@ void vcpu_unload(struct vcpu *v)
 {
 	if (loaded_vcpu == v) {
 		vcpu_el1_save(v);
+		/*
+		 * The EL1 timers are the PE's: left enabled, the vCPU's timer would fire here
+		 * after it moved on (its PPI pending on a PE that no longer runs it). They
+		 * are saved above and loaded again wherever the vCPU runs next.
+		 */
+		write_cntv_ctl_el0(0);
+		write_cntp_ctl_el0(0);
+		isb();
 		loaded_vcpu = NULL;
 	}
 }
@@ -274,6 +307,29 @@ static void vcpu_put(void)
 	vgic_put();
 }
 
+/*
+ * A vCPU powered on by CPU_ON starts afresh (DEN0022 6.4, "CPU_ON"): at the entry point, at
+ * EL1h with DAIF masked, the MMU and caches off (SCTLR_EL1 RES1 bits only, whatever .sctlr_el1
+ * said), x0 = the context id and every other GPR 0, the rest of its EL1 and virtual-interface
+ * state as vcpu_create() made it, and a fresh watchdog budget. What this PE still holds of its
+ * previous life is dropped, not saved.
+ */
+static void vcpu_power_on_reset(struct vcpu *v)
+{
+	if (loaded_vcpu == v) {
+		loaded_vcpu = NULL;
+	}
+	vcpu_el1_init(v);
+	v->el1.sctlr_el1 = SCTLR_EL1_RES1;
+	for (unsigned i = 0; i < sizeof(v->ctx.x) / sizeof(v->ctx.x[0]); i++) {
+		v->ctx.x[i] = 0;
+	}
+	v->ctx.x[0] = v->on_context_id;
+	v->pc = v->on_entry;
+	v->pstate = SPSR_M_EL1h | SPSR_DAIF;
+	vcpu_reset_watchdog(v);
+}
+
 struct exit vcpu_run(struct vcpu *v)
 {
 	struct exit e;
@@ -283,6 +339,17 @@ struct exit vcpu_run(struct vcpu *v)
 	 */
 	uint64_t now = read_cntpct_el0();
 
+	if (v->vm->psci) {
+		switch (psci_vcpu_starting(v)) {
+		case PSCI_STATE_OFF:
+			return (struct exit){.reason = EXIT_PSCI_CPU_OFF};
+		case PSCI_STATE_ON_PENDING:
+			vcpu_power_on_reset(v);
+			break;
+		case PSCI_STATE_ON:
+			break;
+		}
+	}
 	vcpu_switch_to(v);
 	/*
 	 * Once per run, not per entry: a resume (service call, watchdog slice) finds the EL2

@@ -146,6 +146,7 @@ struct vm *vm_create(const struct vm_config *cfg)
 	vm->vttbr_baddr_or = cfg->vttbr_baddr_or;
 	vm->vmid = cfg->vmid ? cfg->vmid : vmid_alloc();
 	vm->cnp = cfg->cnp;
+	vm->psci = cfg->psci;
 	vm->ram_ipa = cfg->ram_ipa ? cfg->ram_ipa : GUEST_RAM_IPA;
 	vm->ram_size = cfg->ram_size ? cfg->ram_size : GUEST_RAM_SIZE;
 

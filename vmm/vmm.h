@@ -13,6 +13,7 @@
 
 #include "arch/fgt.h"
 #include "pgtable.h"
+#include "psci.h"
 #include "vcpu_el1.h"
 #include "vgic_v2.h"
 #include "watchdog.h"
@@ -68,7 +69,16 @@ struct vm_config {
 	uint16_t vmid;	    /* VTTBR_EL2.VMID as written (with vmid_bits 8, [15:8] are RES0) */
 	unsigned vmid_bits; /* 8: VTCR_EL2.VS = 0; 16: VS = 1 (needs FEAT_VMID16) */
 	bool cnp;	    /* VTTBR_EL2.CnP = 1 (FEAT_TTCNP; RES0 without it) */
+	/*
+	 * PSCI for the VM's vCPUs (vmm/psci.h): HVC #0, and SMC #0 trapped with HCR_EL2.TSC, are
+	 * PSCI calls the vmm answers; CPU_ON, CPU_OFF, SYSTEM_OFF and SYSTEM_RESET end the run
+	 * with an EXIT_PSCI_* / EXIT_SYSTEM_* exit for the VMM (the scenario) to act on.
+	 */
+	bool psci;
 };
+
+/* Most vCPUs of one PSCI VM (the table CPU_ON and AFFINITY_INFO look up). */
+#define VM_VCPUS_MAX 8
 
 struct vm {
 	uint16_t vmid;
@@ -81,6 +91,10 @@ struct vm {
 	unsigned tables;	 /* stage-2 tables allocated below root */
 	uint64_t vttbr_baddr_or; /* vm_config.vttbr_baddr_or */
 	bool cnp;		 /* VTTBR_EL2.CnP */
+	bool psci;		 /* vm_config.psci */
+	/* PSCI VMs: their vCPUs, in creation order (vmm/psci_call.c). */
+	struct vcpu *vcpus[VM_VCPUS_MAX];
+	unsigned vcpu_count;
 };
 
 /* EL1 self-hosted debug state a vCPU starts with (all 0: nothing armed). */
@@ -144,6 +158,13 @@ struct vcpu_config {
 	 * that a host stall cannot fire the watchdog PPI into the guest's own vectors).
 	 */
 	uint64_t hcr_clear;
+	/*
+	 * PSCI VMs (vm_config.psci): the vCPU starts OFF, as KVM's KVM_ARM_VCPU_POWER_OFF; a
+	 * CPU_ON of another vCPU powers it on. vcpu_run() of an OFF vCPU returns
+	 * EXIT_PSCI_CPU_OFF without entering it. In a PSCI VM a .vmpidr of 0 becomes
+	 * 0x80000000 | (index of the vCPU in the VM), so that every vCPU has its MPIDR at once.
+	 */
+	bool power_off;
 };
 
 enum exit_reason {
@@ -160,6 +181,11 @@ enum exit_reason {
 	EXIT_SERROR,
 	EXIT_TIMEOUT,	  /* the CNTHP watchdog fired */
 	EXIT_BAD_SERVICE, /* malformed service call (unknown service, bad key) */
+	/* PSCI VMs (vm_config.psci): the calls the VMM acts on. */
+	EXIT_PSCI_CPU_ON,  /* CPU_ON succeeded (x0 = SUCCESS): run .target, then this vCPU again */
+	EXIT_PSCI_CPU_OFF, /* the vCPU is off (CPU_OFF, or vcpu_run() of an OFF vCPU) */
+	EXIT_SYSTEM_OFF,   /* SYSTEM_OFF: every vCPU of the VM is off */
+	EXIT_SYSTEM_RESET, /* SYSTEM_RESET: likewise, and the VMM is to reset the VM */
 };
 
 /** One guest exit: the raw syndrome and a decoded reason. */
@@ -179,6 +205,7 @@ struct exit {
 	 * register with HW = 1.
 	 */
 	unsigned intid;
+	struct vcpu *target; /* EXIT_PSCI_CPU_ON: the vCPU powered on (ON_PENDING until it runs) */
 };
 
 /* World-switch state shared with vmm/entry.S (offsets checked below). */
@@ -210,6 +237,9 @@ struct vcpu {
 	struct vcpu_el1 el1;  /* EL1 registers while another vCPU is loaded (vmm/vcpu_el1.c) */
 	struct vgic_cpu vgic; /* GICv3 virtual interface state, likewise */
 	struct vgic_v2_cpu gicv2; /* GICv2 virtual interface state (vmm/vgic_v2.h) */
+	/* PSCI VMs: the power state, and CPU_ON's entry point and context id (vmm/psci_call.c). */
+	enum psci_state power;
+	uint64_t on_entry, on_context_id;
 };
 
 /** Limits and features of the CPU the vmm runs on, read once at vmm_init(). */
@@ -263,8 +293,10 @@ struct vcpu *vcpu_create(struct vm *vm, const struct vcpu_config *cfg);
 struct exit vcpu_run(struct vcpu *vcpu);
 void vcpu_destroy(struct vcpu *vcpu);
 /**
- * Save @vcpu's EL1 context from the running PE if it is loaded there: afterwards the vCPU can
- * run on any PE (vcpu_run() loads it lazily, so a vCPU that moves must be unloaded first).
+ * Save @vcpu's EL1 context from the running PE if it is loaded there, and turn off its EL1
+ * timers on that PE (CNTV/CNTP_CTL_EL0 = 0, so they cannot fire where it no longer runs):
+ * afterwards the vCPU can run on any PE (vcpu_run() loads it lazily, so a vCPU that moves must
+ * be unloaded first).
  */
 void vcpu_unload(struct vcpu *vcpu);
 /** Replace the vCPU's CPTR_EL2 trap bits (e.g. lift TFP after an FP trap). */

@@ -18,6 +18,17 @@ enum exit_action {
  */
 enum exit_action exit_decode(struct vcpu *v, struct exit *e, bool watchdog, bool out_of_time);
 
+/*
+ * PSCI VMs (vmm/psci_call.c). psci_vcpu_add(): @v joins its VM's table (vcpu_create(); -1 when
+ * it is full); psci_vcpu_remove(): it leaves it. psci_vcpu_starting(): @v's state as a run
+ * begins, ON_PENDING turning ON (the caller then gives it CPU_ON's entry state).
+ * psci_handle(): the PSCI call of an HVC #0 or trapped SMC #0 exit, the PC already past it.
+ */
+int psci_vcpu_add(struct vcpu *v);
+void psci_vcpu_remove(struct vcpu *v);
+enum psci_state psci_vcpu_starting(struct vcpu *v);
+enum exit_action psci_handle(struct vcpu *v, struct exit *e);
+
 /* AArch32 EL1 (vmm/vcpu32.c). */
 void vcpu32_init(struct vcpu *v);
 void vcpu32_skip_insn(struct vcpu *v);

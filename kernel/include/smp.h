@@ -117,8 +117,17 @@ int smp_call(unsigned index, void (*fn)(void *), void *arg, uint64_t timeout_us)
  */
 void smp_cpu_die(const char *why);
 
+/** Mark PE @index dead with @why (it gets no more work): a PE that failed its setup. */
+void smp_mark_dead(unsigned index, const char *why);
+
 /** The name of a struct cpu.psci_rc value (DEN0022's, or SMP_RC_*). */
 const char *smp_psci_rc_name(int64_t rc);
+
+/* How often a parked PE looks at its mailbox: the latency of a call to it. */
+#define SMP_PARK_POLL_US 20
+
+/** Wait up to @us (or until an interrupt is pending) in WFI, not spinning. */
+void smp_idle_us(unsigned us);
 
 /** Park the running PE: serve its mailbox forever (secondaries end up here). */
 void smp_park(void) __attribute__((noreturn));

@@ -157,11 +157,17 @@ static unsigned classify(uint64_t w0, uint64_t w1)
 
 bool s2probe_run(struct scenario_ctx *c, struct s2probe *p, uint64_t store, unsigned *obs)
 {
+	return s2probe_run_on(c, p, 0, store, obs);
+}
+
+bool s2probe_run_on(struct scenario_ctx *c, struct s2probe *p, unsigned k, uint64_t store,
+		    unsigned *obs)
+{
 	static const struct dabt_access ldr_x1 = {
 		.size_log2 = 3, .rt = 1, .sf = true, .valid_syndrome = true};
 
 	p->vcpu->ctx.x[3] = store;
-	struct exit e = sc_run_vcpu(c, p->vcpu);
+	struct exit e = sc_run_vcpu_on(c, p->vcpu, k);
 
 	if (e.reason == EXIT_DABT) {
 		sc_diag(c, "fault_ipa", "0x%llx", (unsigned long long)exit_fault_ipa(&e));

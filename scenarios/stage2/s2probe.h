@@ -51,6 +51,9 @@ bool s2probe_unmap(struct scenario_ctx *c, struct s2probe *p);
  * level, on the load of PROBE_IPA: else the instance fails and false is returned), or PROBE_MIX.
  */
 bool s2probe_run(struct scenario_ctx *c, struct s2probe *p, uint64_t store, unsigned *obs);
+/** s2probe_run() on the instance's PE @k (sc_run_vcpu_on(): cross-PE instances, k = 0 here). */
+bool s2probe_run_on(struct scenario_ctx *c, struct s2probe *p, unsigned k, uint64_t store,
+		    unsigned *obs);
 /**
  * s2probe_check() - @obs must be in @permitted (tlb_model_read()); the diagnosis names @what,
  * the observation and the permitted set.

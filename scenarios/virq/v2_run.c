@@ -145,7 +145,7 @@ static bool run_to_stop(struct scenario_ctx *c, struct vcpu *v, unsigned i, unsi
 			const struct v2_case *k, const struct v2m_event *ev, unsigned evno)
 {
 	char at[32];
-	struct exit e = sc_run_vcpu(c, v);
+	struct exit e = sc_run_vcpu_on(c, v, evno < 32 ? (k->pe1_stops >> evno) & 1 : 0);
 	bool ok = expect_stop(c, &e, ev);
 
 	/*

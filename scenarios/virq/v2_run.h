@@ -52,6 +52,11 @@ struct v2_case {
 	unsigned lrs; /* list registers the row needs (a SKIP names GICH_VTR.ListRegs) */
 	struct v2_op script[V2_SCRIPT_MAX];
 	bool maint; /* the maintenance PPI is enabled at EL2: its IRQ stops the guest */
+	/*
+	 * Cross-PE families (smp.migrate.gicv2): bit r set, the run that ends at stop r is on
+	 * the instance's PE 1 (sc_run_vcpu_on()); 0, every run on this PE.
+	 */
+	uint32_t pe1_stops;
 	/* Further checks of the caller at every stop (e.g. the physical interrupt's state). */
 	void (*at_stop)(struct scenario_ctx *c, const char *at, const struct v2m_event *ev);
 };
