@@ -4,7 +4,8 @@
 #   ci/bench.sh [-n RUNS] [--qemu 7.2|10.0] [--cpu C] [--gic 2|3] [--smp N] [--icount] [-- bootargs...]
 #   ci/bench.sh --scaling [-n RUNS] [--qemu 7.2|10.0] [--cpu C] [--gic 2|3] [-- bootargs...]
 #
-# --scaling: the suite at -smp 1, 2 and 4 (multi-threaded TCG: one host thread per PE) on QEMU
+# --scaling: the suite but its cross-PE families (smp.*: they SKIP at -smp 1, so the work would
+# differ) at -smp 1, 2 and 4 (multi-threaded TCG: one host thread per PE) on QEMU
 # 7.2 and 10.0 (or the one --qemu names), N runs each, and the speed-up over -smp 1 of the
 # suite's wall time (start → last line), with the work queue's cost where the image reports it
 # (its "# queue: cpus=N instances=M claims=C wait_us=W claim_ns_per_instance=D" line,
@@ -86,11 +87,14 @@ if ((scaling)); then
 	# Speed-ups on a shared host mean little when other work competes for its cores: the
 	# 1-minute load average before and after goes with the table.
 	load_before=$(cut -d' ' -f1 /proc/loadavg)
+	# The same work at every count: the cross-PE families (smp.*) SKIP at -smp 1 and run alone
+	# (the other PEs parked) above it, so they are left out of the comparison.
+	bootargs=(hyptap.skip='smp.*' "${bootargs[@]}")
 	for q in "${qemus[@]}"; do
 		for n in 1 2 4; do bench_runs "$q" "$n" "$tmp/$q-$n"; done
 	done
 	load="$load_before before, $(cut -d' ' -f1 /proc/loadavg) after"
-	perl - "$tmp" "$runs" "$cpu" "$gic" "$host_cpu" "$(nproc)" "$*" "$load" "${qemus[@]}" <<'PERL'
+	perl - "$tmp" "$runs" "$cpu" "$gic" "$host_cpu" "$(nproc)" "${bootargs[*]}" "$load" "${qemus[@]}" <<'PERL'
 use strict;
 use warnings;
 my ($dir, $runs, $cpu, $gic, $host_cpu, $cores, $bootargs, $load, @qemus) = @ARGV;
