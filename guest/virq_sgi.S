@@ -9,6 +9,8 @@
  *	(so the k-th is at gl_vsgi_trap_<reg> + 4 * k). Callee-saved registers are restored.
  * gp_vsgi_vcpu(x0 = value, x1 = register (0 none, 1 SGI1R, 2 ASGI1R, 3 SGI0R) | vCPU index
  *	<< 8, x2 = window in CNTVCT ticks): one vCPU of a vSGI instance, see below.
+ * gp_vsgi_pe(x0 = value, x1 = send | vCPU index << 8 | flags << 16 | expected << 24, x2 =
+ *	window ticks | grace ticks << 32): one vCPU of a cross-PE vSGI instance (smp.vsgi.*), see below.
  * gp_vsgi_send(x0 = value): writes ICC_SGI1R_EL1 from x0 once, at gl_vsgi_send, and returns
  *	0 (virq.sgi.notrap: with IMO = FMO = 0 the write reaches the physical GIC).
  */
@@ -40,6 +42,8 @@
 #define VSGI_R_IAR1	   64 /* ICV_IAR1_EL1 polled with interrupts masked */
 #define VSGI_R_IAR0	   72 /* ICV_IAR0_EL1 */
 #define VSGI_R_DONE	   80 /* VSGI_DONE once the rest is written */
+#define VSGI_R_READY	   88 /* gp_vsgi_pe: 1 once it listens (interrupts about to open) */
+#define VSGI_R_STOP	   96 /* gp_vsgi_pe: the vmm writes nonzero to end the wait */
 #define VSGI_DONE	   0x7653 /* "vS" */
 #define VSGI_SPURIOUS_MAX 8			 /* then the handler masks the interrupt */
 
@@ -164,6 +168,99 @@ gl_vsgi_send_sgi0r:
 	cmp	x0, x21
 	b.lo	5b
 	msr	daifset, #3
+	isb
+	stp	x22, x23, [x27, #VSGI_R_IRQ_MASK]
+	stp	x24, x25, [x27, #VSGI_R_TAKEN]
+	mrs	x0, ICC_HPPIR1
+	mrs	x1, ICC_HPPIR0
+	stp	x0, x1, [x27, #VSGI_R_HPPIR1]
+	mrs	x0, ICC_IAR1
+	mrs	x1, ICC_IAR0
+	stp	x0, x1, [x27, #VSGI_R_IAR1]
+	mov	x0, #VSGI_DONE
+	str	x0, [x27, #VSGI_R_DONE]
+	adr	x0, guest_vectors
+	msr	vbar_el1, x0
+	isb
+	pop_callee
+	mov	x0, #0
+	ret
+
+/*
+ * gp_vsgi_pe(x0 = value, x1 = send (bit 0: write ICC_SGI1R_EL1 from x0) | vCPU index << 8 |
+ * flags << 16 | expected << 24, x2 = window ticks | grace ticks << 32): gp_vsgi_vcpu's record
+ * and handlers, for a vCPU that runs while the others run on other PEs. After the optional send
+ * it stores 1 to VSGI_R_READY and opens IRQ and FIQ until the window (CNTVCT_EL0 ticks) has
+ * passed and then, without VSGI_PE_STOP, until it took `expected` interrupts; with
+ * VSGI_PE_STOP, until the vmm wrote VSGI_R_STOP and it took `expected` interrupts or the grace
+ * ticks passed since it saw VSGI_R_STOP (a vSGI that never comes ends the wait: the record
+ * shows it). With VSGI_PE_WFI it waits in WFI at gl_vsgi_pe_wfi while it has taken fewer than
+ * `expected` (then it polls: nothing would wake a WFI once the interrupt is taken). The vSGI
+ * arrives in an LR the vmm of another PE loaded after kicking this one. Registers as
+ * gp_vsgi_vcpu's, and x28 the flags, x29 the expected count, x20 the grace, x19 the counter
+ * when VSGI_R_STOP was first seen (0: not yet).
+ */
+#define VSGI_PE_WFI  1 /* flags bit 0 */
+#define VSGI_PE_STOP 2 /* flags bit 1 */
+	.globl	gp_vsgi_pe, gl_vsgi_pe_send, gl_vsgi_pe_wfi
+gp_vsgi_pe:
+	push_callee
+	mov	x19, x0
+	and	x20, x1, #0xff
+	mov	x21, x2
+	adr	x27, gl_vsgi_results
+	ubfx	x0, x1, #8, #8
+	mov	x2, #VSGI_RECORD
+	madd	x27, x0, x2, x27
+	ubfx	x28, x1, #16, #8
+	ubfx	x29, x1, #24, #8
+	mov	x22, #0
+	mov	x23, #0
+	mov	x24, #0
+	mov	x25, #0
+	mrs	x0, mpidr_el1
+	str	x0, [x27, #VSGI_R_MPIDR]
+	mrs	x0, ICC_CTLR
+	str	x0, [x27, #VSGI_R_CTLR]
+	adr	x0, vsgi_vectors
+	msr	vbar_el1, x0
+	isb
+	tbz	x20, #0, 1f
+gl_vsgi_pe_send:
+	msr	ICC_SGI1R, x19
+1:	isb
+	lsr	x20, x21, #32
+	mov	w21, w21
+	mov	x19, #0
+	mov	x0, #1
+	str	x0, [x27, #VSGI_R_READY]
+	dsb	sy
+	mrs	x26, cntvct_el0
+	msr	daifclr, #3			/* IRQ and FIQ on */
+2:	tbz	x28, #0, 3f
+	cmp	x24, x29
+	b.hs	3f
+gl_vsgi_pe_wfi:
+	wfi
+3:	isb
+	mrs	x0, cntvct_el0
+	sub	x1, x0, x26
+	cmp	x1, x21
+	b.lo	2b
+	tbnz	x28, #1, 5f
+	cmp	x24, x29
+	b.lo	2b
+	b	4f
+5:	ldr	x1, [x27, #VSGI_R_STOP]
+	cbz	x1, 2b
+	cmp	x24, x29
+	b.hs	4f
+	cbnz	x19, 6f
+	mov	x19, x0
+6:	sub	x1, x0, x19
+	cmp	x1, x20
+	b.lo	2b
+4:	msr	daifset, #3
 	isb
 	stp	x22, x23, [x27, #VSGI_R_IRQ_MASK]
 	stp	x24, x25, [x27, #VSGI_R_TAKEN]

@@ -6,6 +6,18 @@
  */
 #include "arch/asm.h"
 
+/* From EL3 to \target at EL2h: SCR_EL3 NS=1, RES1 bits 4/5, HCE=1 (HVC), RW=1 (EL2 is AArch64). */
+.macro	drop_to_el2 target
+	mov	x0, #(1 << 0 | 1 << 4 | 1 << 5 | 1 << 8 | 1 << 10)
+	msr	scr_el3, x0
+	mov	x0, #0x3c9			/* SPSR: DAIF masked, EL2h */
+	msr	spsr_el3, x0
+	adr	x0, \target
+	msr	elr_el3, x0
+	isb
+	eret
+.endm
+
 	.section .head.text, "ax"
 	.globl	_head
 _head:
@@ -69,15 +81,7 @@ entry:
 	b	.
 
 from_el3:
-	/* SCR_EL3: NS=1, RES1 bits 4/5, HCE=1 (HVC enabled), RW=1 (EL2 is AArch64). */
-	mov	x0, #(1 << 0 | 1 << 4 | 1 << 5 | 1 << 8 | 1 << 10)
-	msr	scr_el3, x0
-	mov	x0, #0x3c9			/* SPSR: DAIF masked, EL2h */
-	msr	spsr_el3, x0
-	adr	x0, at_el2
-	msr	elr_el3, x0
-	isb
-	eret
+	drop_to_el2 at_el2
 
 at_el2:
 	/* Known state before anything else: MMU and caches off, our own vectors. */
@@ -117,14 +121,7 @@ secondary_entry:
 	ubfx	x0, x0, #2, #2
 	cmp	x0, #3
 	b.ne	secondary_el2
-	mov	x0, #(1 << 0 | 1 << 4 | 1 << 5 | 1 << 8 | 1 << 10)
-	msr	scr_el3, x0
-	mov	x0, #0x3c9
-	msr	spsr_el3, x0
-	adr	x0, secondary_el2
-	msr	elr_el3, x0
-	isb
-	eret
+	drop_to_el2 secondary_el2
 
 secondary_el2:
 	msr	daifset, #0xf

@@ -458,11 +458,12 @@ unsigned sc_pe(struct scenario_ctx *c, unsigned k)
 
 /*
  * A remote call's bound: a vCPU's whole watchdog budget (@ms: its own vcpu_config.timeout_ms,
- * or 0 for the default), twice, and a second to spare.
+ * or 0 for the default), twice, and 5 s to spare: a loaded host stalls a vCPU thread for
+ * seconds (seen: 0.75 s), and only a PE that really stopped must end here.
  */
 static uint64_t remote_timeout_us(unsigned ms)
 {
-	return 2000ull * (ms ? ms : vmm_timeout_ms()) + 1000000;
+	return 2000ull * (ms ? ms : vmm_timeout_ms()) + 5000000;
 }
 
 /* The bound of the call pending on each PE: a remote vCPU run's follows that vCPU's budget. */

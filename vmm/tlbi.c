@@ -42,6 +42,7 @@ static uint64_t tlbi_xt(const struct vm *vm, const struct vm_tlbi_step *s)
 		       range_tg(gs) << TLBI_XT_RANGE_TG_SHIFT;
 	case TLBI_SCOPE_VMALLE1:
 	case TLBI_SCOPE_VMALLS12E1:
+	case TLBI_SCOPE_VAE1: /* not an EL2 instruction of the table */
 		break;
 	}
 	return 0;

@@ -34,8 +34,12 @@ static bool entry_holds(const struct tlb_entry *e, uint64_t ipa)
 	return ipa >= e->base && ipa - e->base < e->size;
 }
 
-uint32_t tlb_model_read(struct tlb_model *m, const struct tlb_regime *r, uint64_t ipa, unsigned out,
-			unsigned level)
+/*
+ * A read of @addr (an IPA, or with @va a VA through stage 1) on @pe: a TLB hit on any entry of
+ * this PE, VMID, key kind and address may supply the translation.
+ */
+static uint32_t read_on(struct tlb_model *m, unsigned pe, const struct tlb_regime *r, uint64_t addr,
+			bool va, unsigned out, unsigned level)
 {
 	uint16_t vmid = regime_vmid(m, r);
 	uint64_t size = level <= 3 ? level_size(r->granule_shift, level) : 0;
@@ -44,11 +48,11 @@ uint32_t tlb_model_read(struct tlb_model *m, const struct tlb_regime *r, uint64_
 	if (out >= TLB_OUTPUTS || size == 0) {
 		return 0;
 	}
-	/* A TLB hit on any entry of this VMID that translates @ipa may supply the translation. */
 	for (unsigned i = 0; i < m->count; i++) {
 		const struct tlb_entry *e = &m->e[i];
 
-		if (e->vmid == vmid && entry_holds(e, ipa) && (e->s2 || e->s12)) {
+		if (e->pe == pe && e->va == va && e->vmid == vmid && entry_holds(e, addr) &&
+		    (e->s2 || e->s12)) {
 			permitted |= TLB_OBS(e->out);
 		}
 	}
@@ -60,14 +64,34 @@ uint32_t tlb_model_read(struct tlb_model *m, const struct tlb_regime *r, uint64_
 		return 0;
 	}
 	m->e[m->count++] = (struct tlb_entry){.vmid = vmid,
-					      .base = ipa & ~(size - 1),
+					      .base = addr & ~(size - 1),
 					      .size = size,
 					      .granule_shift = r->granule_shift,
 					      .level = level,
 					      .out = out,
-					      .s2 = true,
-					      .s12 = true};
+					      .s2 = !va,
+					      .s12 = true,
+					      .va = va,
+					      .pe = pe};
 	return permitted;
+}
+
+uint32_t tlb_model_read_on(struct tlb_model *m, unsigned pe, const struct tlb_regime *r,
+			   uint64_t ipa, unsigned out, unsigned level)
+{
+	return read_on(m, pe, r, ipa, false, out, level);
+}
+
+uint32_t tlb_model_read_va(struct tlb_model *m, unsigned pe, const struct tlb_regime *r,
+			   uint64_t va, unsigned out, unsigned level)
+{
+	return read_on(m, pe, r, va, true, out, level);
+}
+
+uint32_t tlb_model_read(struct tlb_model *m, const struct tlb_regime *r, uint64_t ipa, unsigned out,
+			unsigned level)
+{
+	return read_on(m, 0, r, ipa, false, out, level);
 }
 
 /*
@@ -98,7 +122,8 @@ static bool range_covers(const struct tlb_inval *op, const struct tlb_entry *e)
 	       base < e->base + e->size;
 }
 
-void tlb_model_tlbi(struct tlb_model *m, const struct tlb_regime *r, const struct tlb_inval *op)
+void tlb_model_tlbi_on(struct tlb_model *m, unsigned pe, const struct tlb_regime *r,
+		       const struct tlb_inval *op)
 {
 	uint16_t vmid = regime_vmid(m, r);
 	unsigned kept = 0;
@@ -106,17 +131,21 @@ void tlb_model_tlbi(struct tlb_model *m, const struct tlb_regime *r, const struc
 	for (unsigned i = 0; i < m->count; i++) {
 		struct tlb_entry e = m->e[i];
 
-		/* Only entries of the current VMID are in scope of any of these instructions. */
-		if (e.vmid == vmid) {
+		/*
+		 * Only entries of the current VMID are in scope of any of these instructions, and
+		 * only the executing PE's unless the instruction is broadcast.
+		 */
+		if (e.vmid == vmid && (op->broadcast || e.pe == pe)) {
 			switch (op->kind) {
 			case TLBI_SCOPE_IPAS2:
 				/* Stage 2 only; every entry here is a leaf (L forms too). */
-				if (entry_holds(&e, op->ipa) && ipa_ttl_covers(op->ttl, &e)) {
+				if (!e.va && entry_holds(&e, op->ipa) &&
+				    ipa_ttl_covers(op->ttl, &e)) {
 					e.s2 = false;
 				}
 				break;
 			case TLBI_SCOPE_RIPAS2:
-				if (range_covers(op, &e)) {
+				if (!e.va && range_covers(op, &e)) {
 					e.s2 = false;
 				}
 				break;
@@ -128,6 +157,12 @@ void tlb_model_tlbi(struct tlb_model *m, const struct tlb_regime *r, const struc
 				e.s2 = false;
 				e.s12 = false;
 				break;
+			case TLBI_SCOPE_VAE1:
+				/* Stage-1 entries of the VA (a flat IPA entry's VA is its IPA). */
+				if (entry_holds(&e, op->va)) {
+					e.s12 = false;
+				}
+				break;
 			}
 		}
 		if (e.s2 || e.s12) {
@@ -135,4 +170,9 @@ void tlb_model_tlbi(struct tlb_model *m, const struct tlb_regime *r, const struc
 		}
 	}
 	m->count = kept;
+}
+
+void tlb_model_tlbi(struct tlb_model *m, const struct tlb_regime *r, const struct tlb_inval *op)
+{
+	tlb_model_tlbi_on(m, 0, r, op);
 }

@@ -14,6 +14,20 @@
  * forms invalidate stage-2 information only, so the combined copy needs TLBI VMALLE1 (or
  * VMALLS12E1), as the Arm ARM's TLBI IPAS2E1 description says.
  *
+ * Several PEs (smp.tlbi, smp.fb): each entry belongs to the TLB of the PE whose access left it.
+ * With VTTBR_EL2.CnP = 0 (every VM of these scenarios) translation table entries are private
+ * to a PE (D8.16 "Translation Lookaside Buffers", "Common not private translations"): a read
+ * on one PE may use only that PE's entries. A TLBI acts on the executing PE's TLB, and with
+ * .broadcast (the IS and OS forms, or a non-IS form executed at EL1 with HCR_EL2.FB = 1) on
+ * the TLB of every PE of the Inner Shareable domain (here: every PE of the model). The
+ * single-PE calls are those of PE 0.
+ *
+ * Stage-1 entries (smp.fb: a guest changes its own stage-1 table): tlb_model_read_va() keys
+ * the entry by the VA and records its final output; only stage-1 invalidation (VMALLE1,
+ * VAE1 of that VA, VMALLS12E1) removes it. The stage-2 entries of such a walk are not
+ * recorded (those scenarios change stage 1 only). VAE1 also removes the combined copy of an
+ * IPA-keyed entry of that address: the single-PE scenarios' stage 1 is flat (VA = IPA).
+ *
  * Not modelled: walk caches (only leaf descriptors change here), changes of VTCR_EL2.VS
  * between a fill and a TLBI, and TLB conflict aborts (no sequence here creates overlapping
  * entries).
@@ -45,14 +59,18 @@ struct tlb_inval {
 	uint64_t ipa;	      /* IPAS2: the IPA; RIPAS2: the range's base address */
 	unsigned ttl; /* IPAS2: TTL[3:0] (0b00xx: no hint); RIPAS2: TTL[1:0] (0: any level) */
 	unsigned num, scale; /* RIPAS2: (NUM+1) * 2^(5*SCALE+1) granules from the base */
+	uint64_t va;	     /* VAE1: the VA (all ASIDs' global entries: the only kind here) */
+	bool broadcast;	     /* every PE's TLB, not only the executing PE's */
 };
 
 struct tlb_entry {
 	uint16_t vmid;	     /* effective */
 	uint64_t base, size; /* the IPA range the leaf translates (a page or a block) */
 	unsigned granule_shift, level, out;
-	bool s2;  /* a stage-2-only entry may exist */
-	bool s12; /* a combined stage 1+2 entry may exist */
+	bool s2;     /* a stage-2-only entry may exist */
+	bool s12;    /* a combined stage 1+2 entry may exist */
+	bool va;     /* keyed by the VA (tlb_model_read_va()): base is a VA, only s12 is set */
+	unsigned pe; /* the PE whose TLB holds it */
 };
 
 struct tlb_model {
@@ -84,5 +102,19 @@ uint32_t tlb_model_read(struct tlb_model *m, const struct tlb_regime *r, uint64_
 
 /** tlb_model_tlbi() - @op executed at EL2 with @r loaded (VTTBR_EL2.VMID, VTCR_EL2.VS). */
 void tlb_model_tlbi(struct tlb_model *m, const struct tlb_regime *r, const struct tlb_inval *op);
+
+/** tlb_model_read() on PE @pe: only @pe's entries may supply it; the entry is @pe's. */
+uint32_t tlb_model_read_on(struct tlb_model *m, unsigned pe, const struct tlb_regime *r,
+			   uint64_t ipa, unsigned out, unsigned level);
+/**
+ * tlb_model_read_va() - a read of @va on PE @pe through the guest's stage 1, whose leaf at
+ * @level maps it (through stage 2) to output @out (TLB_FAULT: a fault at either stage, not
+ * cached). Permitted: @out, or the output of any VA entry of @pe for this VMID and VA.
+ */
+uint32_t tlb_model_read_va(struct tlb_model *m, unsigned pe, const struct tlb_regime *r,
+			   uint64_t va, unsigned out, unsigned level);
+/** tlb_model_tlbi() executed on PE @pe: @pe's TLB, every PE's with @op->broadcast. */
+void tlb_model_tlbi_on(struct tlb_model *m, unsigned pe, const struct tlb_regime *r,
+		       const struct tlb_inval *op);
 
 #endif /* MODEL_TLB_MODEL_H */

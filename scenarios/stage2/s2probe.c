@@ -18,8 +18,6 @@
  */
 #define PROBE_RAM_SIZE	 0x40000
 #define PROBE_TOP_OFFSET 0x10000 /* probe pages this far below the top of RAM */
-#define PROBE_W0	 0x5eed000000000000ULL
-#define PROBE_W1	 0xfeed000000000000ULL
 #define PROBE_S2ATTR	 (PTE_AF | PTE_SH_INNER | PTE_S2AP_RW | PTE_S2_MEMATTR(S2_MEMATTR_NORMAL_WB))
 
 extern const uint8_t guest_image_start[], guest_image_end[];
@@ -30,23 +28,56 @@ extern const uint8_t guest_image_start[], guest_image_end[];
  * (MAIR_EL1 slot 0), EL1 read/write. 39-bit VAs from TTBR0_EL1, 4K granule, WB walks.
  */
 #define S1_TOP_OFFSET 0x20000
+#define S1_L3_OFFSET  0x2000  /* the level-3 table (of PROBE_IPA) from the level-1 one */
+#define FREE_OFFSET   0x18000 /* a page no one uses, below the probe pages */
+#define S1_ATTRS      (PTE_S1_ATTRIDX(0) | PTE_SH_INNER | PTE_AF)
 #define S1_TCR_EL1                                                                                 \
 	(TCR_T0SZ(25) | TCR_IRGN0_WBWA | TCR_ORGN0_WBWA | TCR_SH0_INNER | TCR_TG0_4K | TCR_EL1_EPD1)
 
 static int s1_build(struct vm *vm, uint64_t l1)
 {
-	uint64_t l2 = l1 + 0x1000, l3 = l1 + 0x2000;
-	uint64_t attrs = PTE_S1_ATTRIDX(0) | PTE_SH_INNER | PTE_AF;
+	uint64_t l2 = l1 + 0x1000, l3 = l1 + S1_L3_OFFSET;
+	uint64_t attrs = S1_ATTRS;
 
 	_Static_assert((PROBE_IPA >> 30) == (GUEST_RAM_IPA >> 30), "one level-1 entry for both");
 	return s1_put_desc(vm, l1, PROBE_IPA, 30, l2 | S1_DESC_TABLE) ||
 	       s1_put_desc(vm, l2, PROBE_IPA, 21, l3 | S1_DESC_TABLE) ||
 	       s1_put_desc(vm, l2, vm->ram_ipa, 21,
 			   (vm->ram_ipa & ~0x1fffffULL) | attrs | S1_DESC_BLOCK) ||
-	       s1_put_desc(vm, l3, PROBE_IPA, 12, PROBE_IPA | attrs | S1_DESC_PAGE);
+	       s1_put_desc(vm, l3, PROBE_IPA, 12, s2probe_s1_page_desc(PROBE_IPA));
 }
 
-static uint64_t page_ipa(const struct s2probe *p, unsigned k)
+uint64_t s2probe_s1_page_desc(uint64_t ipa)
+{
+	return ipa | S1_ATTRS | S1_DESC_PAGE;
+}
+
+static uint64_t s1_l1(const struct vm_config *cfg)
+{
+	return (cfg->ram_ipa ? cfg->ram_ipa : GUEST_RAM_IPA) + PROBE_RAM_SIZE - S1_TOP_OFFSET;
+}
+
+uint64_t s2probe_s1_desc_va(const struct s2probe *p)
+{
+	/* PROBE_IPA is the first entry of its level-3 table (PROBE_IPA is 2 MiB aligned). */
+	_Static_assert((PROBE_IPA & 0x1fffff) == 0, "PROBE_IPA is entry 0 of its level 3 table");
+	return p->vm->ram_ipa + PROBE_RAM_SIZE - S1_TOP_OFFSET + S1_L3_OFFSET;
+}
+
+uint64_t s2probe_free_ipa(const struct s2probe *p)
+{
+	return p->vm->ram_ipa + p->vm->ram_size - FREE_OFFSET;
+}
+
+void s2probe_s1_config(const struct vm_config *cfg, struct vcpu_config *v)
+{
+	v->tcr_el1 = S1_TCR_EL1;
+	v->ttbr0_el1 = s1_l1(cfg);
+	v->mair_el1 = MAIR_NORMAL_WB;
+	v->sctlr_el1 = SCTLR_M | SCTLR_C | SCTLR_I;
+}
+
+uint64_t s2probe_page_ipa(const struct s2probe *p, unsigned k)
 {
 	return p->vm->ram_ipa + p->vm->ram_size - PROBE_TOP_OFFSET + 0x1000ULL * k;
 }
@@ -54,7 +85,7 @@ static uint64_t page_ipa(const struct s2probe *p, unsigned k)
 static volatile uint64_t *page_words(struct s2probe *p, unsigned k)
 {
 	return p->block[k] ? (volatile uint64_t *)p->block[k]
-			   : vm_ram_ptr(p->vm, IPA(page_ipa(p, k)), 0x1000);
+			   : vm_ram_ptr(p->vm, IPA(s2probe_page_ipa(p, k)), 0x1000);
 }
 
 /* Two 2 MiB blocks from the page arena for a level-2 probe (not zeroed: only words 0-2 count). */
@@ -82,14 +113,10 @@ bool s2probe_add(struct scenario_ctx *c, struct s2probe *p, const struct vm_conf
 		 unsigned first_out, bool s1, bool block)
 {
 	struct sc_setup s = {.payload = GSYM(gp_s2probe), .args = {PROBE_IPA}, .vm = *cfg};
-	uint64_t l1 =
-		(cfg->ram_ipa ? cfg->ram_ipa : GUEST_RAM_IPA) + PROBE_RAM_SIZE - S1_TOP_OFFSET;
+	uint64_t l1 = s1_l1(cfg);
 
 	if (s1) {
-		s.vcpu.tcr_el1 = S1_TCR_EL1;
-		s.vcpu.ttbr0_el1 = l1;
-		s.vcpu.mair_el1 = MAIR_NORMAL_WB;
-		s.vcpu.sctlr_el1 = SCTLR_M | SCTLR_C | SCTLR_I;
+		s2probe_s1_config(cfg, &s.vcpu);
 	}
 	s.vm.ram_size = PROBE_RAM_SIZE;
 	*p = (struct s2probe){.level = block ? 2 : 3, .size = block ? PROBE_BLOCK_SIZE : 0x1000};
@@ -113,7 +140,7 @@ bool s2probe_add(struct scenario_ctx *c, struct s2probe *p, const struct vm_conf
 			memcpy(p->block[k], words, sizeof(words));
 			kcache_clean_inval(p->block[k], sizeof(words));
 		} else {
-			vm_load(p->vm, IPA(page_ipa(p, k)), words, sizeof(words));
+			vm_load(p->vm, IPA(s2probe_page_ipa(p, k)), words, sizeof(words));
 		}
 	}
 	if (s1 && s1_build(p->vm, l1)) {
@@ -123,15 +150,24 @@ bool s2probe_add(struct scenario_ctx *c, struct s2probe *p, const struct vm_conf
 	return s2probe_map(c, p, 0);
 }
 
-bool s2probe_map(struct scenario_ctx *c, struct s2probe *p, unsigned k)
+static bool map_attr(struct scenario_ctx *c, struct s2probe *p, unsigned k, uint64_t s2attr)
 {
-	if (vm_map(p->vm, IPA(PROBE_IPA), PADDR((uintptr_t)page_words(p, k)), p->size,
-		   PROBE_S2ATTR)) {
+	if (vm_map(p->vm, IPA(PROBE_IPA), PADDR((uintptr_t)page_words(p, k)), p->size, s2attr)) {
 		sc_fail(c, "vm_map of the probe page failed");
 		return false;
 	}
 	p->mapped = p->out[k];
 	return true;
+}
+
+bool s2probe_map(struct scenario_ctx *c, struct s2probe *p, unsigned k)
+{
+	return map_attr(c, p, k, PROBE_S2ATTR);
+}
+
+bool s2probe_map_ro(struct scenario_ctx *c, struct s2probe *p, unsigned k)
+{
+	return map_attr(c, p, k, PROBE_S2ATTR & ~PTE_S2AP_W);
 }
 
 bool s2probe_unmap(struct scenario_ctx *c, struct s2probe *p)
@@ -144,7 +180,7 @@ bool s2probe_unmap(struct scenario_ctx *c, struct s2probe *p)
 	return true;
 }
 
-static unsigned classify(uint64_t w0, uint64_t w1)
+unsigned s2probe_classify(uint64_t w0, uint64_t w1)
 {
 	uint64_t o0 = w0 & 0xffff, o1 = w1 & 0xffff;
 
@@ -183,7 +219,7 @@ bool s2probe_run_on(struct scenario_ctx *c, struct s2probe *p, unsigned k, uint6
 	if (!sc_expect_exit(c, &e, EXIT_HVC, esr_expect_hvc64(1), GSYM(gl_s2probe_yield))) {
 		return false;
 	}
-	*obs = classify(p->vcpu->ctx.x[1], p->vcpu->ctx.x[2]);
+	*obs = s2probe_classify(p->vcpu->ctx.x[1], p->vcpu->ctx.x[2]);
 	if (*obs == PROBE_MIX) {
 		sc_diag(c, "read", "0x%016llx 0x%016llx", (unsigned long long)p->vcpu->ctx.x[1],
 			(unsigned long long)p->vcpu->ctx.x[2]);

@@ -12,9 +12,11 @@
 #include "scenario.h"
 #include "tlb_model.h"
 
-#define PROBE_IPA   0x50000000ULL     /* outside guest RAM: only the probe mapping covers it */
-#define PROBE_PAGES 2		      /* per VM, in its RAM, 64K below the top */
-#define PROBE_MIX   (TLB_OUTPUTS + 1) /* observation: words of two pages, or of none */
+#define PROBE_IPA   0x50000000ULL	  /* outside guest RAM: only the probe mapping covers it */
+#define PROBE_PAGES 2			  /* per VM, in its RAM, 64K below the top */
+#define PROBE_MIX   (TLB_OUTPUTS + 1)	  /* observation: words of two pages, or of none */
+#define PROBE_W0    0x5eed000000000000ULL /* words 0 and 1 of a probe page, | its output */
+#define PROBE_W1    0xfeed000000000000ULL
 
 struct s2probe {
 	struct vm *vm;
@@ -43,6 +45,8 @@ bool s2probe_add(struct scenario_ctx *c, struct s2probe *p, const struct vm_conf
 void s2probe_release(struct s2probe *p);
 /** Map PROBE_IPA to probe page (or block) @k, 0 or 1, RW Normal WB; no TLB maintenance. */
 bool s2probe_map(struct scenario_ctx *c, struct s2probe *p, unsigned k);
+/** The same, read-only at stage 2 (S2AP = 0b01): a store takes a Permission fault. */
+bool s2probe_map_ro(struct scenario_ctx *c, struct s2probe *p, unsigned k);
 /** Unmap PROBE_IPA; no TLB maintenance. */
 bool s2probe_unmap(struct scenario_ctx *c, struct s2probe *p);
 /**
@@ -54,6 +58,8 @@ bool s2probe_run(struct scenario_ctx *c, struct s2probe *p, uint64_t store, unsi
 /** s2probe_run() on the instance's PE @k (sc_run_vcpu_on(): cross-PE instances, k = 0 here). */
 bool s2probe_run_on(struct scenario_ctx *c, struct s2probe *p, unsigned k, uint64_t store,
 		    unsigned *obs);
+/** The output words 0 and 1 of a probe page name, PROBE_MIX if they are of two or none. */
+unsigned s2probe_classify(uint64_t w0, uint64_t w1);
 /**
  * s2probe_check() - @obs must be in @permitted (tlb_model_read()); the diagnosis names @what,
  * the observation and the permitted set.
@@ -64,5 +70,17 @@ bool s2probe_check(struct scenario_ctx *c, const char *what, unsigned obs, uint3
  * holds @store; PROBE_MIX if none or several do.
  */
 unsigned s2probe_store_out(struct s2probe *ps, unsigned n, uint64_t store);
+
+/*
+ * For probes of a further vCPU (scenarios/smp/): the IPA of probe page @k in guest RAM; a
+ * further page of guest RAM no one else uses; the EL1 settings of the flat stage 1 (@s1 of
+ * s2probe_add()), the VA (= IPA) of its level-3 descriptor of PROBE_IPA, and that
+ * descriptor's value for a page at @ipa.
+ */
+uint64_t s2probe_page_ipa(const struct s2probe *p, unsigned k);
+uint64_t s2probe_free_ipa(const struct s2probe *p);
+void s2probe_s1_config(const struct vm_config *cfg, struct vcpu_config *v);
+uint64_t s2probe_s1_desc_va(const struct s2probe *p);
+uint64_t s2probe_s1_page_desc(uint64_t ipa);
 
 #endif

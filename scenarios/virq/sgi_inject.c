@@ -24,30 +24,10 @@
 #include "scenario.h"
 #include "sgi_model.h"
 #include "vgic_model.h"
+#include "virq/sgi_vcpu.h"
 
-#define VSGI_VCPUS_MAX 4
-#define VSGI_PRIORITY  0xa0 /* within the 5 priority bits every GICv3 implements */
-#define VSGI_WINDOW_US 20   /* interrupts unmasked for this long (CNTVCT) in every vCPU */
-#define VSGI_SEND_RT   19   /* gp_vsgi_vcpu writes the SGI register from x19 */
-#define ICC_CTLR_RSS   (1ULL << 18)
-
-/* gp_vsgi_vcpu's result record in guest RAM, one per vCPU (guest/virq_sgi.S). */
-#define VSGI_RECORD 128
-enum {
-	VSGI_R_MPIDR,
-	VSGI_R_CTLR,
-	VSGI_R_IRQ_MASK,
-	VSGI_R_FIQ_MASK,
-	VSGI_R_TAKEN,
-	VSGI_R_SPURIOUS,
-	VSGI_R_HPPIR1,
-	VSGI_R_HPPIR0,
-	VSGI_R_IAR1,
-	VSGI_R_IAR0,
-	VSGI_R_DONE,
-	VSGI_R_WORDS,
-};
-#define VSGI_DONE 0x7653
+#define VSGI_WINDOW_US 20 /* interrupts unmasked for this long (CNTVCT) in every vCPU */
+#define VSGI_SEND_RT   19 /* gp_vsgi_vcpu writes the SGI register from x19 */
 
 /** The vCPUs of the VM and their affinities (MPIDR_EL1 as each reads it). */
 struct vsgi_topo {
@@ -142,15 +122,6 @@ static const struct sgi_inject_row sgi_inject_rows[] = {
 	{"[4vcpus,sgi0r,irm,intid=15]", &topo4, SGI_REG_SGI0R, 0, IRM(15)},
 };
 
-/* What one vCPU must report, from the vGIC oracle. */
-struct vsgi_expect {
-	uint64_t mask[2]; /* [group]: vINTIDs acknowledged (FIQ: Group 0, IRQ: Group 1) */
-	uint64_t taken;
-	uint32_t hppir[2], iar[2];
-	uint64_t lr0; /* ICH_LR0_EL2 as the vmm saves it at the exit */
-	bool ambiguous;
-};
-
 /* gp_vsgi_vcpu's register selector: 1 SGI1R, 2 ASGI1R, 3 SGI0R. */
 static uint64_t send_selector(enum sgi_reg r)
 {
@@ -162,88 +133,6 @@ static uint64_t send_label(enum sgi_reg r)
 	return r == SGI_REG_SGI1R    ? GSYM(gl_vsgi_send_sgi1r)
 	       : r == SGI_REG_ASGI1R ? GSYM(gl_vsgi_send_asgi1r)
 				     : GSYM(gl_vsgi_send_sgi0r);
-}
-
-static uint64_t vsgi_vmcr(void)
-{
-	/* Both groups on, Group 0 as vFIQ, no priority masked (VPMR 0xff), VEOIM 0. */
-	return ICH_VMCR_VENG0 | ICH_VMCR_VENG1 | ICH_VMCR_VFIQEN | ICH_VMCR_VPMR(0xff);
-}
-
-/*
- * Step the oracle as gp_vsgi_vcpu steps the CPU: while a line is signalled, acknowledge from
- * the IAR of its group and EOI the vINTID (VEOIM = 0: drop and deactivate); afterwards read
- * both HPPIRs and IARs. At most VGIC_LRS_MAX rounds (each EOI retires an LR).
- */
-static struct vsgi_expect vsgi_predict(const struct vgic_state *start)
-{
-	struct vgic_state s = *start;
-	struct vsgi_expect e = {0};
-
-	for (unsigned k = 0; k < VGIC_LRS_MAX; k++) {
-		unsigned sig = vgic_signal(&s);
-		struct vgic_outcome out[VGIC_OUTCOMES_MAX];
-
-		if (sig & (sig - 1)) {
-			e.ambiguous = true; /* equal-priority candidates: not a row of this table */
-		}
-		if (!(sig & (VGIC_SIG_VIRQ | VGIC_SIG_VFIQ))) {
-			break;
-		}
-		unsigned group = (sig & VGIC_SIG_VIRQ) ? 1 : 0;
-		uint32_t id = vgic_ack(&s, group, vgic_hppi_first(&s));
-
-		if (id >= 1020) {
-			break;
-		}
-		e.mask[group] |= 1ULL << (id & 63);
-		e.taken++;
-		if (vgic_eoir(&s, group, id, out) != 1) {
-			e.ambiguous = true;
-		}
-		s = out[0].s;
-	}
-	for (unsigned g = 0; g < 2; g++) {
-		struct vgic_state t = s;
-
-		e.hppir[g] = vgic_hppir(&s, g, vgic_hppi_first(&s));
-		e.iar[g] = vgic_ack(&t, g, vgic_hppi_first(&t));
-	}
-	e.lr0 = vgic_lr_encode(&s.lr[0], &s.vtr);
-	return e;
-}
-
-/*
- * vCPU @i's result record, read from guest RAM after its run (the guest wrote it with the MMU
- * off, i.e. non-cacheable: clean and invalidate the harness's lines before reading).
- */
-static const uint64_t *vsgi_record(struct vm *vm, unsigned i)
-{
-	const uint64_t *r = vm_ram_ptr(vm, IPA(GSYM(gl_vsgi_results) + VSGI_RECORD * i),
-				       VSGI_R_WORDS * sizeof(uint64_t));
-
-	if (r) {
-		kcache_clean_inval(r, VSGI_R_WORDS * sizeof(uint64_t));
-	}
-	return r;
-}
-
-static void expect_vcpu(struct scenario_ctx *c, struct vcpu *v, const uint64_t *rec, uint64_t mpidr,
-			const struct vsgi_expect *x)
-{
-	static const char *const keys[] = {"irq_mask", "fiq_mask", "taken", "spurious",
-					   "hppir1",   "hppir0",   "iar1",  "iar0"};
-	uint64_t want[] = {x->mask[1],	x->mask[0],  x->taken,	0,
-			   x->hppir[1], x->hppir[0], x->iar[1], x->iar[0]};
-
-	if (!sc_expect_u64(c, "record_done", rec[VSGI_R_DONE], VSGI_DONE)) {
-		return;
-	}
-	sc_expect_u64(c, "mpidr_el1", rec[VSGI_R_MPIDR], mpidr);
-	for (unsigned k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
-		sc_expect_u64(c, keys[k], rec[VSGI_R_IRQ_MASK + k], want[k]);
-	}
-	sc_expect_u64(c, "ich_lr0_el2", v->vgic.lr[0], x->lr0);
 }
 
 static const char *sgi_inject_requires(const void *row, char *why, size_t len)
@@ -327,7 +216,7 @@ static void run_sgi_inject(struct scenario_ctx *c, const void *row)
 		if (!sc_expect_done(c, &e, 0) || !(rec = vsgi_record(vm, i))) {
 			return;
 		}
-		expect_vcpu(c, vcpus[i], rec, t->mpidr[i], &x);
+		vsgi_expect_vcpu(c, vcpus[i], rec, t->mpidr[i], &x);
 	}
 }
 

@@ -5,7 +5,9 @@
  * VTCR_EL2.VS = 1), D8.16 (entries may stay cached until invalidated; Translation faults are
  * not cached), C5.5 TLBI IPAS2E1 ("invalidates stage 2 only": combined entries need VMALLE1),
  * the TTL hint rule (a wrong hint need not invalidate), the RIPAS2E1 range formula, and
- * VMALLS12E1 (stage 1 and 2 of the current VMID only).
+ * VMALLS12E1 (stage 1 and 2 of the current VMID only); several PEs: entries private to a PE
+ * (VTTBR_EL2.CnP = 0), a non-broadcast TLBI acting on the executing PE only, the IS/OS (or
+ * HCR_EL2.FB-upgraded) forms on every PE; stage-1 (VA-keyed) entries and TLBI VAE1.
  */
 #include "tlb_model.h"
 #include "unit.h"
@@ -41,8 +43,110 @@ static void remap_after(bool vmid16, const struct tlb_regime *r, const struct tl
 	unit_ok(got == want, "%s: permitted 0x%x (got 0x%x)", what, want, got);
 }
 
+/*
+ * Two PEs: both read OLD, stage 2 maps NEW, PE 0 runs @ops; what PE 1 and PE 0 may see next.
+ */
+static void two_pes(const struct tlb_inval *ops, unsigned n, uint32_t want1, uint32_t want0,
+		    const char *what)
+{
+	struct tlb_model m;
+
+	tlb_model_init(&m, true);
+	unit_ok(tlb_model_read_on(&m, 0, &vm1, IPA, OLD, 3) == O(OLD), "%s: PE0 reads OLD", what);
+	unit_ok(tlb_model_read_on(&m, 1, &vm1, IPA, OLD, 3) == O(OLD),
+		"%s: PE1 reads OLD (PE0's entry is not PE1's)", what);
+	for (unsigned i = 0; i < n; i++) {
+		tlb_model_tlbi_on(&m, 0, &vm1, &ops[i]);
+	}
+	uint32_t got1 = tlb_model_read_on(&m, 1, &vm1, IPA, NEW, 3);
+	uint32_t got0 = tlb_model_read_on(&m, 0, &vm1, IPA, NEW, 3);
+
+	unit_ok(got1 == want1, "%s: PE1 permitted 0x%x (got 0x%x)", what, want1, got1);
+	unit_ok(got0 == want0, "%s: PE0 permitted 0x%x (got 0x%x)", what, want0, got0);
+}
+
+static void smp_cases(void)
+{
+	static const struct tlb_inval ipas2is = {
+		.kind = TLBI_SCOPE_IPAS2, .ipa = IPA, .broadcast = true};
+	static const struct tlb_inval vmalle1is = {.kind = TLBI_SCOPE_VMALLE1, .broadcast = true};
+	static const struct tlb_inval vmalls12is = {.kind = TLBI_SCOPE_VMALLS12E1,
+						    .broadcast = true};
+	static const struct tlb_inval rangeis = {
+		.kind = TLBI_SCOPE_RIPAS2, .ipa = IPA, .broadcast = true};
+
+	two_pes(NULL, 0, O(OLD) | O(NEW), O(OLD) | O(NEW), "2 PEs, no TLBI");
+	two_pes((struct tlb_inval[]){ipas2, vmalle1}, 2, O(OLD) | O(NEW), O(NEW),
+		"2 PEs, IPAS2E1 + VMALLE1 on PE0: PE1 keeps its entry");
+	two_pes((struct tlb_inval[]){ipas2is, vmalle1is}, 2, O(NEW), O(NEW),
+		"2 PEs, IPAS2E1IS + VMALLE1IS");
+	two_pes((struct tlb_inval[]){rangeis, vmalle1is}, 2, O(NEW), O(NEW),
+		"2 PEs, RIPAS2E1IS + VMALLE1IS");
+	two_pes(&vmalls12is, 1, O(NEW), O(NEW), "2 PEs, VMALLS12E1IS");
+	two_pes((struct tlb_inval[]){ipas2is, vmalle1}, 2, O(OLD) | O(NEW), O(NEW),
+		"2 PEs, IPAS2E1IS + local VMALLE1: PE1's combined entry may survive");
+	two_pes((struct tlb_inval[]){ipas2, vmalle1is}, 2, O(OLD) | O(NEW), O(NEW),
+		"2 PEs, local IPAS2E1 + VMALLE1IS: PE1's stage-2 entry may survive");
+
+	/* Unmap on both PEs' entries: after the broadcast pair, a fault on PE1 only. */
+	struct tlb_model m;
+
+	tlb_model_init(&m, true);
+	tlb_model_read_on(&m, 0, &vm1, IPA, OLD, 3);
+	tlb_model_read_on(&m, 1, &vm1, IPA, OLD, 3);
+	unit_ok(tlb_model_read_on(&m, 1, &vm1, IPA, FLT, 3) == (O(FLT) | O(OLD)),
+		"2 PEs, unmapped, no TLBI: PE1 fault or OLD");
+	tlb_model_tlbi_on(&m, 0, &vm1, &ipas2is);
+	tlb_model_tlbi_on(&m, 0, &vm1, &vmalle1is);
+	unit_ok(tlb_model_read_on(&m, 1, &vm1, IPA, FLT, 3) == O(FLT),
+		"2 PEs, unmapped, IS pair on PE0: PE1 faults");
+	/* A TLBI on PE 1 of another VMID leaves this one's entries. */
+	tlb_model_init(&m, true);
+	tlb_model_read_on(&m, 1, &vm1, IPA, OLD, 3);
+	tlb_model_tlbi_on(&m, 0, &vm1b, &vmalls12is);
+	unit_ok(tlb_model_read_on(&m, 1, &vm1, IPA, NEW, 3) == (O(OLD) | O(NEW)),
+		"2 PEs, VMALLS12E1IS of another VMID: PE1's entry may survive");
+
+	/* Stage 1 (VA-keyed) entries: a guest's TLBI VMALLE1 / VAE1 on PE0, FB as broadcast. */
+	static const struct tlb_inval vae1 = {.kind = TLBI_SCOPE_VAE1, .va = 0x1000};
+	static const struct tlb_inval vae1_other = {.kind = TLBI_SCOPE_VAE1, .va = 0x2000};
+	const struct tlb_inval s1_ops[] = {vmalle1, vae1};
+
+	for (unsigned i = 0; i < 2; i++) {
+		for (unsigned fb = 0; fb < 2; fb++) {
+			struct tlb_inval op = s1_ops[i];
+
+			op.broadcast = fb;
+			tlb_model_init(&m, true);
+			unit_ok(tlb_model_read_va(&m, 1, &vm1, 0x1000, OLD, 3) == O(OLD),
+				"VA entry on PE1: first read");
+			tlb_model_tlbi_on(&m, 0, &vm1, &op);
+			unit_ok(tlb_model_read_va(&m, 1, &vm1, 0x1000, NEW, 3) ==
+					(fb ? O(NEW) : (O(OLD) | O(NEW))),
+				"guest %s on PE0, FB=%u: PE1 sees %s", i ? "VAE1" : "VMALLE1", fb,
+				fb ? "NEW only" : "OLD or NEW");
+		}
+	}
+	tlb_model_init(&m, true);
+	tlb_model_read_va(&m, 0, &vm1, 0x1000, OLD, 3);
+	tlb_model_tlbi_on(&m, 0, &vm1, &vae1_other);
+	unit_ok(tlb_model_read_va(&m, 0, &vm1, 0x1000, NEW, 3) == (O(OLD) | O(NEW)),
+		"VAE1 of another VA leaves the entry");
+	tlb_model_tlbi_on(&m, 0, &vm1,
+			  &(struct tlb_inval){.kind = TLBI_SCOPE_IPAS2, .ipa = 0x1000});
+	unit_ok(tlb_model_read_va(&m, 0, &vm1, 0x1000, NEW, 3) == (O(OLD) | O(NEW)),
+		"IPAS2E1 of the same number leaves a stage-1 entry");
+	unit_ok(tlb_model_read_on(&m, 0, &vm1, 0x1000, NEW, 3) == O(NEW),
+		"a VA entry is not an IPA entry of the same number");
+	tlb_model_tlbi_on(&m, 0, &vm1, &vae1);
+	unit_ok(tlb_model_read_va(&m, 0, &vm1, 0x1000, NEW, 3) == O(NEW),
+		"VAE1 of the VA removes it");
+}
+
 int main(void)
 {
+	smp_cases();
+
 	/* VMID[]: 16 bits only with FEAT_VMID16 and VS = 1. */
 	unit_eq_u64(tlb_effective_vmid(true, 0x0101, true), 0x0101, "VMID16, VS=1: 16 bits");
 	unit_eq_u64(tlb_effective_vmid(true, 0x0101, false), 0x0001, "VMID16, VS=0: VMID[7:0]");

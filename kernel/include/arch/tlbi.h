@@ -11,7 +11,9 @@
  * TLBI_SCOPE_RIPAS2: stage-2 entries of an IPA range (TG [47:46], SCALE [45:44], NUM [43:39],
  * TTL [38:37], BaseADDR [36:0]); TLBI_SCOPE_VMALLE1: stage-1 entries, combined stage 1+2
  * included, of the current VMID; TLBI_SCOPE_VMALLS12E1: stage 1 and 2 of the current VMID (no
- * operand). ISAR0.TLB: 0 always present, 1 FEAT_TLBIOS (OS forms), 2 FEAT_TLBIRANGE (R forms).
+ * operand); TLBI_SCOPE_VAE1: stage-1 entries of one VA (a guest's own TLBI VAE1 at EL1, in no
+ * row of the table: only the oracle, scenarios/model/tlb_model.h, names it). ISAR0.TLB: 0 always
+ * present, 1 FEAT_TLBIOS (OS forms), 2 FEAT_TLBIRANGE (R forms).
  */
 #ifndef ARCH_TLBI_H
 #define ARCH_TLBI_H
@@ -23,6 +25,7 @@ enum tlbi_scope {
 	TLBI_SCOPE_RIPAS2,
 	TLBI_SCOPE_VMALLE1,
 	TLBI_SCOPE_VMALLS12E1,
+	TLBI_SCOPE_VAE1,
 };
 
 /* clang-format off */
