@@ -57,6 +57,8 @@ struct vcpu_el1 {
  * @hcr: ICH_HCR_EL2 (EOIcount included); vcpu_config.ich_hcr is its first value.
  * @misr, @eisr, @elrsr: ICH_MISR_EL2, ICH_EISR_EL2, ICH_ELRSR_EL2 as the last exit left them
  * (read-only registers: a snapshot, never loaded).
+ * @idle: it was loaded with no list register, no active priority and ICH_HCR_EL2 = 0 (vmm/vgic.c
+ * then moves only what the guest can change).
  */
 #define VGIC_MAX_LRS  16 /* ICH_VTR_EL2.ListRegs is 4 bits: at most 16 */
 #define VGIC_MAX_APRS 4	 /* ICH_AP0R<n>/AP1R<n>: up to 4 each with 7 preemption bits */
@@ -66,6 +68,7 @@ struct vgic_cpu {
 	uint64_t lr[VGIC_MAX_LRS];
 	uint64_t ap0r[VGIC_MAX_APRS], ap1r[VGIC_MAX_APRS];
 	uint64_t misr, eisr, elrsr;
+	bool idle;
 };
 
 #endif

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "arch/sysreg.h"
+#include "smp.h"
 #include "vmm.h"
 #include "vmm_internal.h"
 
@@ -127,9 +128,58 @@ void vgic_init(struct vgic_cpu *g, const struct vcpu_config *cfg)
 	*g = (struct vgic_cpu){.vmcr = cfg->ich_vmcr, .hcr = cfg->ich_hcr};
 }
 
+/*
+ * Every ICH_* access is a trip through QEMU's global lock (the GIC CPU interface registers are
+ * ARM_CP_IO), and with several PEs those trips serialise them: the full save and load of every
+ * run made -smp 2 slower than -smp 1 on stage2.*. So, as KVM saves only the list registers in
+ * use, a vCPU whose virtual interface is idle (no list register, no active priority, ICH_HCR 0)
+ * moves only what its guest can change: ICH_VMCR_EL2 and the APRs (ICV_PMR/BPR/IGRPEN and
+ * ICV_AP<n>R writes), and ICH_HCR_EL2 (EOIcount). What this PE's list registers and APRs
+ * hold is tracked, and forgotten after every instance (vgic_leak_check()), since scenarios also
+ * write ICH_* directly.
+ */
+static struct {
+	bool zero; /* the LRs and APRs of this PE are all 0 */
+} hw_state[CPU_MAX];
+
+static bool vgic_v3_idle(const struct vgic_cpu *g)
+{
+	uint64_t any = g->hcr;
+
+	for (unsigned n = 0; n < vmm_caps.lrs; n++) {
+		any |= g->lr[n];
+	}
+	for (unsigned n = 0; n < vmm_caps.apr_count && n < VGIC_MAX_APRS; n++) {
+		any |= g->ap0r[n] | g->ap1r[n];
+	}
+	return !any;
+}
+
+static void vgic_v3_save_aprs(struct vgic_cpu *g)
+{
+	for (unsigned n = 0; n < vmm_caps.apr_count && n < VGIC_MAX_APRS; n++) {
+		g->ap0r[n] = ap0r_read[n]();
+		g->ap1r[n] = ap1r_read[n]();
+	}
+}
+
 static void vgic_v3_save(struct vgic_cpu *g)
 {
 	g->hcr = read_ich_hcr_el2();
+	if (g->idle && !g->hcr) {
+		/*
+		 * Loaded idle and ICH_HCR_EL2 still 0: the list registers are still empty (a
+		 * guest cannot write them), so with every maintenance enable 0 ICH_MISR_EL2 and
+		 * ICH_EISR_EL2 are 0 and every list register is in ICH_ELRSR_EL2.
+		 */
+		g->vmcr = read_ich_vmcr_el2();
+		g->misr = 0;
+		g->eisr = 0;
+		g->elrsr = (1u << vmm_caps.lrs) - 1;
+		vgic_v3_save_aprs(g);
+		hw_state[smp_this_cpu()].zero = vgic_v3_idle(g);
+		return;
+	}
 	g->vmcr = read_ich_vmcr_el2();
 	g->misr = read_ich_misr_el2();
 	g->eisr = read_ich_eisr_el2();
@@ -137,17 +187,22 @@ static void vgic_v3_save(struct vgic_cpu *g)
 	for (unsigned n = 0; n < vmm_caps.lrs; n++) {
 		g->lr[n] = vgic_lr_read(n);
 	}
-	for (unsigned n = 0; n < vmm_caps.apr_count && n < VGIC_MAX_APRS; n++) {
-		g->ap0r[n] = ap0r_read[n]();
-		g->ap1r[n] = ap1r_read[n]();
-	}
+	vgic_v3_save_aprs(g);
+	hw_state[smp_this_cpu()].zero = false;
 }
 
-static void vgic_v3_load(const struct vgic_cpu *g)
+static void vgic_v3_load(struct vgic_cpu *g)
 {
+	bool *zero = &hw_state[smp_this_cpu()].zero;
+
 	/* The guest's ICC_SRE_EL1.SRE = 1: EL1 uses the system-register (ICV_*) interface. */
 	write_icc_sre_el1(ICC_SRE_EL1_SRE);
 	write_ich_vmcr_el2(g->vmcr);
+	g->idle = vgic_v3_idle(g);
+	if (g->idle && *zero) {
+		return; /* ICH_HCR_EL2 is 0 between runs (vgic_put()), as the vCPU's */
+	}
+	*zero = false;
 	for (unsigned n = 0; n < vmm_caps.lrs; n++) {
 		vgic_lr_write(n, g->lr[n]);
 	}
@@ -159,7 +214,7 @@ static void vgic_v3_load(const struct vgic_cpu *g)
 }
 
 /* The one entry point for the vCPU's virtual interface, whichever GIC the platform has. */
-void vgic_load(const struct vcpu *v)
+void vgic_load(struct vcpu *v)
 {
 	if (vmm_caps.gic_version == 3) {
 		vgic_v3_load(&v->vgic);
@@ -192,6 +247,9 @@ int vgic_leak_check(char *what, size_t len)
 
 	if (vmm_caps.gic_version == 2) {
 		return vgic_v2_leak_check(what, len);
+	}
+	if (vmm_caps.gic_version == 3) {
+		hw_state[smp_this_cpu()].zero = false; /* the instance may have written ICH_* */
 	}
 	if (vmm_caps.gic_version != 3 || !(hcr = read_ich_hcr_el2())) {
 		return 0;

@@ -51,7 +51,7 @@ void vcpu_put_regime(void);
 /** A vCPU's first state: ICH_VMCR_EL2 from @cfg, empty list registers, no active priority. */
 void vgic_init(struct vgic_cpu *g, const struct vcpu_config *cfg);
 /** Load @v's virtual interface (v->vgic or, on GICv2, v->gicv2) at the start of a run. */
-void vgic_load(const struct vcpu *v);
+void vgic_load(struct vcpu *v);
 /** Save it, with the status registers, when the run returns. */
 void vgic_save(struct vcpu *v);
 /** The harness's state between runs: ICH_HCR_EL2 / GICH_HCR = 0 (no maintenance interrupt). */
