@@ -169,7 +169,7 @@ fuzz: $(B)/fuzz/platform_fuzzer
 		-artifact_prefix=$(B)/fuzz/ $(B)/fuzz/corpus
 
 run: deps all
-	@ci/run-report $(if $(QEMU),--qemu $(QEMU)) $(if $(CPU),--cpu $(CPU)) $(if $(GIC),--gic $(GIC)) -- $(ARGS)
+	@ci/run-report $(if $(QEMU),--qemu $(QEMU)) $(if $(CPU),--cpu $(CPU)) $(if $(GIC),--gic $(GIC)) $(if $(SMP),--smp $(SMP)) -- $(ARGS)
 
 check: deps all host-tests
 	@bash ci/check.sh
@@ -177,8 +177,12 @@ check: deps all host-tests
 baseline: deps all
 	@ci/baseline --all
 
+# make bench: the default platform's times and areas, then the suite at -smp 1, 2 and 4 on QEMU
+# 7.2 and 10.0 (the speed-up across PEs).
 bench: deps all
 	@bash ci/bench.sh
+	@echo
+	@bash ci/bench.sh --scaling
 
 debug: deps all
 	@echo "QEMU waits for gdb on :1234; in another shell:"

@@ -237,6 +237,62 @@ fails("a listed scope with no instance in the run", $good, qr/s\.skip:\d+: e\.v 
 	skips => "$skips" . "e.v  skip 1 ids=000000000000  gone\n");
 fails("a missing skip list: every SKIP differs", $good, qr/SKIP of b\.y\[p\]\[1\] .* is not in/, skips => undef, args => ['--skips', "$tmp/none.skip"]);
 
+# --- hyptap.on=all: ids with "@cpuN", a baseline per core type without it ------------------------
+# Two PEs of one core type run every instance; each result is followed by the PE that ran it.
+my $on_all = <<'EOF';
+TAP version 13
+# hyptap 0.1 model="test" midr=0x0
+# cpu 0: mpidr=0x0 midr=0x410fd034 (cortex-a53 r0p4) revidr=0x0 state=online
+# cpu 1: mpidr=0x1 midr=0x410fd034 (cortex-a53 r0p4) revidr=0x0 state=online
+1..4
+ok 1 - a.x[1]@cpu0
+# cpu 0
+ok 2 - a.x[1]@cpu1
+# cpu 1
+not ok 3 - a.x[2]@cpu0
+  ---
+  cpu: 0
+  ...
+# cpu 0
+not ok 4 - a.x[2]@cpu1
+  ---
+  cpu: 1
+  ...
+# cpu 1
+# summary: pass=2 fail=2 skip=0 todo=0 planned=4 emitted=4 ms=3
+EOF
+passes('hyptap.on=all: the core type\'s entry a.x[2] (no @cpuN) matches a.x[2]@cpu0 and a.x[2]@cpu1', $on_all, skips => undef);
+passes('hyptap.on=all: an exact entry a.x[2]@cpu1 still matches its own id', $on_all, skips => undef,
+	expect => "$expect" . "a.x[2]\@cpu1  not-ok  only this PE\n");
+fails('hyptap.on=all: a PE that passes its core type\'s deviation is stale',
+	edit($on_all, 'not ok 4 - a.x[2]@cpu1' => 'ok 4 - a.x[2]@cpu1', 'pass=2 fail=2' => 'pass=3 fail=1'),
+	qr/^not ok 4 - a\.x\[2\]\@cpu1 # stale baseline/, skips => undef);
+fails('hyptap.on=all: a failure on one PE that the baseline does not list is new',
+	edit($on_all, 'ok 2 - a.x[1]@cpu1' => 'not ok 2 - a.x[1]@cpu1', 'pass=2 fail=2' => 'pass=1 fail=3'),
+	qr/^not ok 2 - a\.x\[1\]\@cpu1$/, skips => undef);
+fails('hyptap.on=all: an entry whose instance no PE ran is stale', $on_all, qr/baseline entry a\.x\[9\] matched no result/,
+	skips => undef, expect => "$expect" . "a.x[9]  not-ok  gone\n");
+{
+	# SKIPs of a hyptap.on=all run: one scope covers the instance on every PE.
+	my $s = edit($on_all, "1..4" => "1..6", "# summary: pass=2 fail=2 skip=0 todo=0 planned=4 emitted=4" =>
+		"ok 5 - b.y[p]\@cpu0 # SKIP needs FEAT_Y (ID_Y=0)\n# cpu 0\nok 6 - b.y[p]\@cpu1 # SKIP needs FEAT_Y (ID_Y=0)\n# cpu 1\n"
+		. "# summary: pass=2 fail=2 skip=2 todo=0 planned=6 emitted=6");
+	spew("$tmp/all.tap", $s);
+	my $list = `ci/skip-list test <'$tmp/all.tap'`;
+	my ($digest) = `printf 'b.y[p]\@cpu0\\nb.y[p]\@cpu1\\n' | LC_ALL=C sort -u | sha1sum` =~ /^([0-9a-f]{12})/;
+	like($list, qr/^b\.y  skip 2 ids=$digest  needs FEAT_Y \(ID_Y=0\)$/m,
+		'hyptap.on=all: ci/skip-list gives b.y[p]@cpu0 and @cpu1 one scope, b.y (skip 2)');
+	passes('hyptap.on=all: ... and the gate passes the run with that skip list', $s, skips => $list);
+	fails('hyptap.on=all: ... and fails it when one PE no longer skips',
+		edit($s, 'ok 6 - b.y[p]@cpu1 # SKIP needs FEAT_Y (ID_Y=0)' => 'ok 6 - b.y[p]@cpu1', 'pass=2 fail=2 skip=2' => 'pass=3 fail=2 skip=1'),
+		qr/b\.y\[p\]\@cpu1 did not skip, but .* lists b\.y as skipping/, skips => $list);
+	my $one = `ci/skip-list test <'$tmp/in.tap'`;	# the run just gated: only PE 0 skips
+	like($one, qr/^b\.y\[p\]\@cpu0  skip 1 ids=[0-9a-f]{12}  needs FEAT_Y/m,
+		'hyptap.on=all: a SKIP on one PE only gets a scope of its own, the id with its @cpuN');
+}
+fails('hyptap.on=all: only an "@cpu<digits>" suffix is stripped',
+	edit($on_all, 'a.x[2]@cpu0' => 'a.x[2]@cpu', 'a.x[2]@cpu1' => 'a.x[2]@cpux'), qr/^not ok 3 - a\.x\[2\]\@cpu$/, skips => undef);
+
 # --- ci/skip-list refuses what it cannot describe --------------------------------------------------
 for my $case (["an incomplete stream", substr($good, 0, index($good, "ok 5"))], ["a Bail out!", "$good" . "Bail out! late\n"]) {
 	spew("$tmp/in.tap", $case->[1]);

@@ -4,7 +4,8 @@
 # A skip list names each SKIP of a complete run by scope, not by instance: a scope is a test id
 # cut after its scenario id or after one of its "[...]" parameter groups, and
 #     <scope>  skip <count> ids=<digest>  <reason>
-# says that every instance of the run whose id is <scope> or starts with "<scope>[" skips with
+# says that every instance of the run whose id is <scope> or starts with "<scope>[" (or, with
+# hyptap.on=all, "<scope>@cpu") skips with
 # exactly <reason>, that there are <count> of them, and that <digest> is the first 12 hex digits
 # of the SHA-1 of their ids, sorted bytewise, one per line with "\n" after each (the same as
 # `LC_ALL=C sort -u | sha1sum`). The writer picks for each skipped instance the shortest scope
@@ -20,17 +21,19 @@ use Hyptap::Text qw(bad_bytes quote);
 our @EXPORT_OK = qw(scope_prefixes scope_of ids_digest read_skiplist skiplist_lines);
 
 # The shape of every id the image prints, and so of every scope: a scenario id, then "[...]"
-# parameter groups.
-my $ID = qr/^[^\[\]\s]+(?:\[[^\[\]]*\])*\z/;
+# parameter groups, then, in a hyptap.on=all run, the PE that ran it ("@cpu3").
+my $ID = qr/^[^\[\]\s\@]+(?:\[[^\[\]]*\])*(?:\@cpu\d+)?\z/;
 
 # scope_prefixes(ID): the scopes ID lies in, shortest first: the scenario id, then one more
-# "[...]" group each, ending with ID itself. An id not of the form scenario[..][..] has only
-# itself.
+# "[...]" group each, ending with ID itself. A hyptap.on=all id "ID@cpuN" lies in the scopes of
+# ID and then in itself, so that one scope covers an instance on every PE. An id not of the
+# form scenario[..][..] has only itself.
 sub scope_prefixes {
 	my ($id) = @_;
-	my ($scenario, $groups) = $id =~ /^([^\[\]]+)((?:\[[^\[\]]*\])*)\z/ or return ($id);
+	my ($scenario, $groups, $pe) = $id =~ /^([^\[\]\@]+)((?:\[[^\[\]]*\])*)(\@cpu\d+)?\z/ or return ($id);
 	my @p = ($scenario);
 	push @p, $p[-1] . $1 while $groups =~ /\G(\[[^\[\]]*\])/gc;
+	push @p, $id if defined $pe;
 	return @p;
 }
 
