@@ -5,10 +5,11 @@ set -uo pipefail
 . "$(dirname "$0")/tap.sh"
 tap_begin 15
 
-# boot ARGS...: ci/qemu-run ARGS; stdout in $tmp/out, stderr in $tmp/err, exit status in $rc.
+# boot ARGS...: ci/qemu-run --console uart ARGS (the bootargs exactly as given, on the PL011); stdout
+# in $tmp/out, stderr in $tmp/err, exit status in $rc.
 boot() {
 	rc=0
-	ci/qemu-run --timeout 30 "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
+	ci/qemu-run --console uart --timeout 30 "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
 }
 # has ERE: a line of the last run's stdout matches.
 has() { grep -qE -- "$1" "$tmp/out"; }
