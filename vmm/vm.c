@@ -11,24 +11,55 @@
 #include "arch/sysreg.h"
 #include "kalloc.h"
 #include "mmu.h"
+#include "smp.h"
 #include "vmm.h"
 
 #define S2_ATTR_RAM (PTE_AF | PTE_SH_INNER | PTE_S2AP_RW | PTE_S2_MEMATTR(S2_MEMATTR_NORMAL_WB))
 
 static uint16_t vmid_next = 1;
+static struct spinlock vmid_lock;
 
-/* VMID 0 is never used for a guest: it is what VTTBR_EL2 holds between runs. */
+/*
+ * VMIDs are handed out in turn, and a VM's TLB entries are not invalidated when it goes: in
+ * QEMU every broadcast TLBI stops every PE (a "synced" flush), and one per instance cost 8% of
+ * the suite at -smp 2. Instead, as KVM's VMID generations do, a VMID comes back only after all
+ * the others were handed out, and the whole EL1&0 TLB of every PE is invalidated once before
+ * that (TLBI ALLE1IS when the last one goes out): no live VM is that old (an instance holds a
+ * handful). VMs with a VMID or VMID size of their own (stage2.vmid) may alias any VMID, so
+ * they are invalidated when created and when destroyed (vm_tlbi_own()). VMID 0 is never a
+ * guest's: it is what VTTBR_EL2 holds between runs.
+ */
 static uint16_t vmid_alloc(void)
 {
 	uint32_t limit = 1u << vmm_caps.vmid_bits;
-	uint16_t v = __atomic_load_n(&vmid_next, __ATOMIC_RELAXED), next;
 
-	/* Every PE creates VMs: one CAS per VMID, so two live VMs never share one by accident. */
-	do {
-		next = (uint16_t)((uint32_t)v + 1 >= limit ? 1 : v + 1);
-	} while (!__atomic_compare_exchange_n(&vmid_next, &v, next, false, __ATOMIC_RELAXED,
-					      __ATOMIC_RELAXED));
+	spin_lock(&vmid_lock);
+	uint16_t v = vmid_next;
+
+	vmid_next = (uint16_t)((uint32_t)v + 1 >= limit ? 1 : v + 1);
+	if (vmid_next == 1) {
+		dsb_ishst();
+		tlbi_alle1is();
+		dsb_ish();
+	}
+	spin_unlock(&vmid_lock);
 	return v;
+}
+
+/*
+ * TLBI VMALLS12E1IS for a VM with a VMID of its own: it acts on the VMID in VTTBR_EL2, read with
+ * the VMID size of VTCR_EL2.VS: select both, invalidate.
+ */
+static void vm_tlbi_own(struct vm *vm)
+{
+	write_vtcr_el2(vm->vtcr);
+	write_vttbr_el2(vm_vttbr(vm));
+	isb();
+	dsb_ishst();
+	tlbi_vmalls12e1is();
+	dsb_ish();
+	write_vttbr_el2(0);
+	isb();
 }
 
 static void *s2_alloc_table(void *ctx, size_t size)
@@ -145,6 +176,7 @@ struct vm *vm_create(const struct vm_config *cfg)
 	}
 	vm->vttbr_baddr_or = cfg->vttbr_baddr_or;
 	vm->vmid = cfg->vmid ? cfg->vmid : vmid_alloc();
+	vm->own_vmid = cfg->vmid || cfg->vmid_bits;
 	vm->cnp = cfg->cnp;
 	vm->psci = cfg->psci;
 	vm->ram_ipa = cfg->ram_ipa ? cfg->ram_ipa : GUEST_RAM_IPA;
@@ -185,6 +217,9 @@ struct vm *vm_create(const struct vm_config *cfg)
 	/* The guest runs with its caches off: push the zeroes out to the Point of Coherency. */
 	kcache_clean_inval(vm->ram, vm->ram_size);
 	dsb_ish();
+	if (vm->own_vmid) {
+		vm_tlbi_own(vm); /* an allocated VM's entries of this VMID may still be cached */
+	}
 	return vm;
 }
 
@@ -230,18 +265,10 @@ void vm_destroy(struct vm *vm)
 	if (vm->root) {
 		struct pgt_mm mm = vm_mm(vm);
 
-		/*
-		 * TLBI VMALLS12E1IS acts on the VMID in VTTBR_EL2, read with the VMID size of
-		 * VTCR_EL2.VS: select both, invalidate.
-		 */
-		write_vtcr_el2(vm->vtcr);
-		write_vttbr_el2(vm_vttbr(vm));
-		isb();
-		dsb_ishst();
-		tlbi_vmalls12e1is();
-		dsb_ish();
-		write_vttbr_el2(0);
-		isb();
+		/* An allocated VMID is not reused before the next TLBI ALLE1IS (vmid_alloc()). */
+		if (vm->own_vmid && vm->vtcr) {
+			vm_tlbi_own(vm);
+		}
 		pgt_destroy(&vm->geom, vm->root, &mm);
 		kfree_pages(vm->root, vm_root_pages(vm));
 	}

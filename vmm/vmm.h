@@ -91,7 +91,8 @@ struct vm {
 	unsigned tables;	 /* stage-2 tables allocated below root */
 	uint64_t vttbr_baddr_or; /* vm_config.vttbr_baddr_or */
 	bool cnp;		 /* VTTBR_EL2.CnP */
-	bool psci;		 /* vm_config.psci */
+	bool own_vmid; /* vm_config.vmid or .vmid_bits given: invalidated at create/destroy */
+	bool psci;     /* vm_config.psci */
 	/* PSCI VMs: their vCPUs, in creation order (vmm/psci_call.c). */
 	struct vcpu *vcpus[VM_VCPUS_MAX];
 	unsigned vcpu_count;

@@ -249,6 +249,12 @@ static inline void tlbi_vmalls12e1is(void)
 	__asm__ volatile("tlbi vmalls12e1is" : : : "memory");
 }
 
+/** TLBI ALLE1IS: every EL1&0 entry, of every VMID, on every PE of the Inner Shareable domain. */
+static inline void tlbi_alle1is(void)
+{
+	__asm__ volatile("tlbi alle1is" : : : "memory");
+}
+
 /** DC IVAC / DC CIVAC by VA to the Point of Coherency. */
 static inline void dc_ivac(uintptr_t va)
 {
