@@ -23,9 +23,7 @@ _Static_assert(offsetof(struct cpu, stack_top) == 8, "head.S CPU_STACK_TOP");
 _Static_assert(offsetof(struct cpu, boot_mair) == 16, "head.S CPU_BOOT_MAIR");
 _Static_assert(offsetof(struct cpu, boot_sctlr) == 40, "head.S CPU_BOOT_SCTLR");
 
-/* MPIDR_EL1 affinity fields: Aff3 [39:32], Aff2..Aff0 [23:0]. */
-#define MPIDR_AFF_MASK 0xff00ffffffULL
-#define STACK_PAGES    16
+#define STACK_PAGES 16
 /* How long a PE may take from CPU_ON to its mailbox (QEMU: well under 1 ms). */
 #define BRINGUP_US 500000
 
@@ -62,7 +60,7 @@ struct cpu *smp_cpu(unsigned index)
 
 void smp_init_boot_cpu(void)
 {
-	cpus[0] = (struct cpu){.index = 0, .mpidr = read_mpidr_el1() & MPIDR_AFF_MASK};
+	cpus[0] = (struct cpu){.index = 0, .mpidr = read_mpidr_el1() & PLATFORM_MPIDR_AFF_MASK};
 	cpus[0].state = CPU_ONLINE;
 	cpus[0].midr = read_midr_el1();
 	cpus[0].revidr = read_revidr_el1();
@@ -79,7 +77,8 @@ void smp_discover(const struct platform *p)
 		if (p->cpus[i].mpidr == self) {
 			continue;
 		}
-		cpus[cpu_count] = (struct cpu){.index = cpu_count, .mpidr = p->cpus[i].mpidr};
+		cpus[cpu_count] = (struct cpu){
+			.index = cpu_count, .mpidr = p->cpus[i].mpidr, .method = p->cpus[i].method};
 		cpu_count++;
 	}
 }
@@ -104,23 +103,14 @@ static int prepare(struct cpu *c)
 
 void smp_boot_secondaries(uint64_t mask)
 {
-	extern struct platform platform;
-
 	for (unsigned i = 1; i < cpu_count; i++) {
 		struct cpu *c = &cpus[i];
-		const struct platform_cpu *pc = NULL;
 
-		for (unsigned j = 0; j < platform.cpu_count; j++) {
-			if (platform.cpus[j].mpidr == c->mpidr) {
-				pc = &platform.cpus[j];
-			}
-		}
 		c->state = CPU_ABSENT;
-		c->absent_why = !(mask >> i & 1) ? "not selected (hyptap.cpus)"
-				: !pc || pc->method != CPU_ENABLE_PSCI
-					? "its enable-method is not psci"
-				: platform.psci == PSCI_NONE ? "no PSCI node in the DTB"
-							     : NULL;
+		c->absent_why = !(mask >> i & 1)	       ? "not selected (hyptap.cpus)"
+				: c->method != CPU_ENABLE_PSCI ? "its enable-method is not psci"
+				: platform.psci == PSCI_NONE   ? "no PSCI node in the DTB"
+							       : NULL;
 		if (c->absent_why) {
 			continue;
 		}

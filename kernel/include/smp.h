@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "platform.h"
+
 /** Most PEs hyptap drives (the DTB may describe more: they are reported and left off). */
 #define CPU_MAX 64
 
@@ -41,7 +43,8 @@ struct cpu {
 	uint64_t boot_mair, boot_tcr, boot_ttbr, boot_sctlr;
 	unsigned index; /* 0: the boot CPU; then the DTB's /cpus order */
 	uint64_t mpidr;
-	uint64_t midr, revidr; /* read by the PE itself once it is up */
+	enum cpu_enable_method method; /* its /cpus node's (the boot CPU's is not used) */
+	uint64_t midr, revidr;	       /* read by the PE itself once it is up */
 	volatile enum cpu_state state;
 	int64_t psci_rc;	/* CPU_ON's return code (0: success) */
 	const char *absent_why; /* CPU_ABSENT: why it was not brought up */
@@ -88,7 +91,6 @@ static inline unsigned smp_this_cpu(void)
 #define SMP_RC_NO_ANSWER -101 /* CPU_ON succeeded but the PE never reached its mailbox */
 #define SMP_RC_NO_GIC	 -102 /* no redistributor for its MPIDR */
 
-struct platform;
 /** Make the running PE index 0 (TPIDR_EL2): before anything takes a lock or a page. */
 void smp_init_boot_cpu(void);
 /** List the DTB's other CPUs after it (indices 1.., DTB order). */
