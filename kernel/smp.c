@@ -10,6 +10,7 @@
 #include "arch/el2.h"
 #include "arch/sysreg.h"
 #include "bootargs.h"
+#include "counter.h"
 #include "gic.h"
 #include "kalloc.h"
 #include "kernel.h"
@@ -32,11 +33,6 @@ bool smp_cpu_ready;
 static unsigned cpu_count = 1;
 
 void secondary_entry(void);
-
-static uint64_t now_us(void)
-{
-	return read_cntpct_el0() * 1000000 / read_cntfrq_el0();
-}
 
 unsigned smp_cpu_count(void)
 {
@@ -123,7 +119,7 @@ void smp_boot_secondaries(uint64_t mask)
 		c->psci_rc = psci_call(PSCI_SMC, PSCI_0_2_FN64_CPU_ON, c->mpidr,
 				       (uintptr_t)secondary_entry, (uintptr_t)c);
 	}
-	uint64_t t0 = now_us();
+	uint64_t t0 = counter_now_us();
 
 	for (unsigned i = 1; i < cpu_count; i++) {
 		struct cpu *c = &cpus[i];
@@ -132,7 +128,7 @@ void smp_boot_secondaries(uint64_t mask)
 			continue;
 		}
 		while (__atomic_load_n(&c->state, __ATOMIC_ACQUIRE) != CPU_ONLINE &&
-		       now_us() - t0 < BRINGUP_US) {
+		       counter_now_us() - t0 < BRINGUP_US) {
 		}
 		if (c->state != CPU_ONLINE) {
 			c->psci_rc = SMP_RC_NO_ANSWER;
@@ -165,7 +161,7 @@ void smp_secondary_main(struct cpu *c)
  */
 void smp_idle_us(unsigned us)
 {
-	write_cnthp_cval_el2(read_cntpct_el0() + read_cntfrq_el0() * us / 1000000);
+	write_cnthp_cval_el2(read_cntpct_el0() + counter_us_to_ticks(us));
 	write_cnthp_ctl_el2(CNT_CTL_ENABLE);
 	isb();
 	__asm__ volatile("wfi" ::: "memory");
@@ -215,13 +211,13 @@ bool smp_call_done(unsigned index)
 int smp_call_wait(unsigned index, uint64_t timeout_us)
 {
 	struct cpu *c = smp_cpu(index);
-	uint64_t t0 = now_us();
+	uint64_t t0 = counter_now_us();
 
 	if (!c) {
 		return -1;
 	}
 	while (!smp_call_done(index)) {
-		if (c->state == CPU_DEAD || now_us() - t0 > timeout_us) {
+		if (c->state == CPU_DEAD || counter_now_us() - t0 > timeout_us) {
 			c->state = CPU_DEAD;
 			return -1;
 		}

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "arch/sysreg.h"
+#include "counter.h"
 
 #define WINDOW 64
 /* A PE with nothing to claim sleeps this long between looks (smp_idle_us(): no host CPU). */
@@ -45,11 +46,6 @@ static struct instance_result scratch[CPU_MAX]; /* each PE's result while it run
 static struct dispatch_stats stats[CPU_MAX];
 
 static void worker(void *arg);
-
-static uint64_t ticks_to_us(uint64_t t)
-{
-	return t * 1000000 / read_cntfrq_el0();
-}
 
 /* Print every ready slot in order; the PE that prints the last item finishes the run. */
 static void try_print(void)
@@ -156,7 +152,7 @@ static void monitor(void)
 	 * earlier (counter reads are not ordered by the acquire above), so clamp at 0.
 	 */
 	uint64_t now = read_cntpct_el0(), start = s->start;
-	uint64_t ran_us = now > start ? ticks_to_us(now - start) : 0;
+	uint64_t ran_us = now > start ? counter_ticks_to_us(now - start) : 0;
 	bool dead = c->state == CPU_DEAD;
 
 	if ((!dead && ran_us < d->deadline_us) || !slot_take(s)) {
@@ -315,7 +311,7 @@ static void worker(void *arg)
 			spin_unlock(&queue_lock);
 			monitor();
 			smp_idle_us(IDLE_US);
-			stats[self].wait_us += ticks_to_us(read_cntpct_el0() - t0);
+			stats[self].wait_us += counter_ticks_to_us(read_cntpct_el0() - t0);
 			continue;
 		}
 		bool alone = needs_alone(item);
@@ -331,7 +327,7 @@ static void worker(void *arg)
 		}
 		stats[self].claims++;
 		spin_unlock(&queue_lock);
-		stats[self].claim_us += ticks_to_us(read_cntpct_el0() - t0);
+		stats[self].claim_us += counter_ticks_to_us(read_cntpct_el0() - t0);
 		if (!alone) {
 			run_item(item, false);
 			continue;

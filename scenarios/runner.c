@@ -11,6 +11,7 @@
 #include "arch/sysreg.h"
 #include "bootargs.h"
 #include "console.h"
+#include "counter.h"
 #include "dispatch.h"
 #include "gic_info.h"
 #include "glob.h"
@@ -301,11 +302,6 @@ static void print_timing(const struct instance *list, unsigned count)
 	free(us);
 }
 
-static uint64_t ticks_to_us(uint64_t ticks)
-{
-	return ticks * 1000000 / read_cntfrq_el0();
-}
-
 /*
  * What dispatch.c runs: items in TAP order. Item i is instance (i / per) % count of the list,
  * where per is 1, or the pool's size with hyptap.on=all (then on pool[i % per]); hyptap.repeat
@@ -376,7 +372,8 @@ static void item_run(unsigned i, const struct instance_pes *pes, struct instance
 	} else {
 		runner_run_instance(s, in->row, pes, r);
 	}
-	__atomic_add_fetch(&in->us, (uint32_t)ticks_to_us(read_cntpct_el0() - t), __ATOMIC_RELAXED);
+	__atomic_add_fetch(&in->us, (uint32_t)counter_ticks_to_us(read_cntpct_el0() - t),
+			   __ATOMIC_RELAXED);
 	in->executed = r->executed;
 	item_id(i, id);
 	harness_check(id, pages);

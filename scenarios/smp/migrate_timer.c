@@ -20,6 +20,7 @@
 
 #include "arch/el2.h"
 #include "arch/sysreg.h"
+#include "counter.h"
 #include "gic.h"
 #include "migrate.h"
 #include "platform.h"
@@ -51,11 +52,6 @@ static const char *timer_requires(const void *row, char *why, size_t len)
 		return why;
 	}
 	return NULL;
-}
-
-static uint64_t us_ticks(unsigned us)
-{
-	return read_cntfrq_el0() * us / 1000000;
 }
 
 /* The PPI's state on one PE, read (and with .clean, cleaned up) there. */
@@ -141,7 +137,7 @@ static void run_timer(struct scenario_ctx *c, const void *row)
 	const struct timer_row *r = row;
 	unsigned k0 = r->path.pe[0], k1 = r->path.pe[1];
 	struct sc_setup s = {.payload = GSYM(gp_migrate_timer),
-			     .args = {us_ticks(LEAD_US), us_ticks(WAIT_US)},
+			     .args = {counter_us_to_ticks(LEAD_US), counter_us_to_ticks(WAIT_US)},
 			     .vm.ram_size = MIGRATE_RAM_SIZE,
 			     .vcpu = {.cntvoff = r->cntvoff,
 				      .vmpidr = MIGRATE_VMPIDR,
@@ -205,7 +201,7 @@ static void run_timer(struct scenario_ctx *c, const void *row)
 	 * latency is not the rule here; that the timer fires on the new PE is.
 	 */
 	while ((int64_t)(read_cntpct_el0() - off - cval) < 0 &&
-	       read_cntpct_el0() - w1.after < us_ticks(2 * LEAD_US)) {
+	       read_cntpct_el0() - w1.after < counter_us_to_ticks(2 * LEAD_US)) {
 	}
 	vcpu_unload(v); /* loaded here if PE k1 is this one: its next run loads it again */
 	if (sc_on_pe(c, k1, ppi_enable, NULL)) {

@@ -24,6 +24,7 @@
 #include "arch/el2.h"
 #include "arch/esr.h"
 #include "arch/sysreg.h"
+#include "counter.h"
 #include "cpu_id.h"
 #include "gic.h"
 #include "hvc.h"
@@ -115,11 +116,6 @@ struct vsgi_run {
 	bool lost;	  /* a PE stopped answering and may still write here */
 };
 
-static uint64_t vsgi_ticks(uint64_t us)
-{
-	return read_cntfrq_el0() * us / 1000000;
-}
-
 static bool vsgi_create(struct scenario_ctx *c, const struct vsgi_row *r, struct vsgi_run *x)
 {
 	uint64_t value = sgi_encode(&r->q);
@@ -141,8 +137,8 @@ static bool vsgi_create(struct scenario_ctx *c, const struct vsgi_row *r, struct
 			.payload = GSYM(gp_vsgi_pe),
 			.args = {i ? 0 : value,
 				 (i ? 0 : 1) | i << 8 | flags << 16 | (uint64_t)(i && target) << 24,
-				 (i ? 0 : vsgi_ticks(VSGI_WINDOW_US)) |
-					 vsgi_ticks(VSGI_GRACE_MS * 1000ull) << 32},
+				 (i ? 0 : counter_us_to_ticks(VSGI_WINDOW_US)) |
+					 counter_us_to_ticks(VSGI_GRACE_MS * 1000ull) << 32},
 			.vcpu = {.vmpidr = x->mpidr[i],
 				 .ich_hcr = ICH_HCR_EN,
 				 .ich_vmcr = vsgi_vmcr(),
@@ -172,7 +168,7 @@ static bool vsgi_create(struct scenario_ctx *c, const struct vsgi_row *r, struct
  */
 static bool vsgi_sync(struct scenario_ctx *c, const struct vsgi_row *r, struct vsgi_run *x)
 {
-	uint64_t end = read_cntpct_el0() + vsgi_ticks(VSGI_SYNC_MS * 1000ull);
+	uint64_t end = read_cntpct_el0() + counter_us_to_ticks(VSGI_SYNC_MS * 1000ull);
 
 	for (unsigned i = 1; i < x->n; i++) {
 		for (;;) {
@@ -196,7 +192,7 @@ static bool vsgi_sync(struct scenario_ctx *c, const struct vsgi_row *r, struct v
 		}
 	}
 	if (r->wait == WAIT_WFI) {
-		uint64_t settle = read_cntpct_el0() + vsgi_ticks(VSGI_WFI_SETTLE_US);
+		uint64_t settle = read_cntpct_el0() + counter_us_to_ticks(VSGI_WFI_SETTLE_US);
 
 		while (read_cntpct_el0() < settle) {
 		}

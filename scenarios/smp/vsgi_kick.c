@@ -14,6 +14,7 @@
 
 #include "arch/el2.h"
 #include "arch/sysreg.h"
+#include "counter.h"
 #include "gic.h"
 #include "platform.h"
 #include "scenario.h"
@@ -110,7 +111,7 @@ static void kick_clean(void *arg)
 static void kick_send(void *arg)
 {
 	struct kick_pe *k = arg;
-	uint64_t end = read_cntpct_el0() + read_cntfrq_el0() * KICK_READY_MS / 1000;
+	uint64_t end = read_cntpct_el0() + counter_us_to_ticks(1000ull * KICK_READY_MS);
 
 	if (platform.gic_version == 2) {
 		/* GICD_ITARGETSR0-7 read as the reading PE's own CPU interface bit (4.3.12). */

@@ -11,6 +11,7 @@
 
 #include "arch/el2.h"
 #include "arch/sysreg.h"
+#include "counter.h"
 #include "gic.h"
 #include "smp.h"
 
@@ -76,11 +77,6 @@ static void take_kick(struct vsgi_pe *p, unsigned iar)
 	}
 }
 
-static uint64_t ms_ticks(unsigned ms)
-{
-	return read_cntfrq_el0() * ms / 1000;
-}
-
 bool vsgi_wait_sgi(unsigned intid, const volatile uint32_t *released, bool wfi)
 {
 	uint64_t start = read_cntpct_el0(), seen = 0;
@@ -92,12 +88,12 @@ bool vsgi_wait_sgi(unsigned intid, const volatile uint32_t *released, bool wfi)
 		if (*released && !seen) {
 			seen = now;
 		}
-		if ((seen && now - seen > ms_ticks(VSGI_GRACE_MS)) ||
-		    now - start > ms_ticks(VSGI_WAIT_CAP_MS)) {
+		if ((seen && now - seen > counter_us_to_ticks(1000ull * VSGI_GRACE_MS)) ||
+		    now - start > counter_us_to_ticks(1000ull * VSGI_WAIT_CAP_MS)) {
 			break;
 		}
 		if (wfi) {
-			write_cnthp_cval_el2(now + ms_ticks(1));
+			write_cnthp_cval_el2(now + counter_us_to_ticks(1000));
 			write_cnthp_ctl_el2(CNT_CTL_ENABLE);
 			isb();
 			__asm__ volatile("wfi" ::: "memory");

@@ -3,16 +3,9 @@
 #include "xpe_probe.h"
 
 #include "arch/sysreg.h"
+#include "counter.h"
 #include "esr_model.h"
 #include "smp.h"
-
-/* Microseconds of the system counter, without overflowing the product. */
-static uint64_t now_us(void)
-{
-	uint64_t t = read_cntpct_el0(), f = read_cntfrq_el0();
-
-	return t / f * 1000000ull + t % f * 1000000ull / f;
-}
 
 /*
  * The vCPUs' watchdog budget. v[1] is in the guest for the whole instance, PE 0's work
@@ -87,7 +80,7 @@ void xpe_post1(struct xpe *x, uint64_t op, uint64_t arg, uint64_t addr)
 /* v[1]: wait for the ack, or for the run to end (a fault, its watchdog), bounded. */
 bool xpe_wait1(struct scenario_ctx *c, struct xpe *x, struct exit *e)
 {
-	uint64_t t0 = now_us();
+	uint64_t t0 = counter_now_us();
 
 	while (!acked(x, 1)) {
 		if (smp_call_done(sc_pe(c, 1))) {
@@ -105,7 +98,7 @@ bool xpe_wait1(struct scenario_ctx *c, struct xpe *x, struct exit *e)
 			}
 			return false;
 		}
-		if (now_us() - t0 > limit_us()) {
+		if (counter_now_us() - t0 > limit_us()) {
 			sc_fail(c, "vCPU 1 on cpu %u did not acknowledge op %llu within %llu ms",
 				sc_pe(c, 1), (unsigned long long)x->mb[1][XP_OP / 8],
 				(unsigned long long)limit_us() / 1000);
@@ -156,10 +149,10 @@ bool xpe_op(struct scenario_ctx *c, struct xpe *x, unsigned k, uint64_t op, uint
 /* v[1]'s run ends within its budget: wait that long, then let sc_pe_wait() judge PE 1. */
 static bool join1(struct scenario_ctx *c, struct xpe *x)
 {
-	uint64_t t0 = now_us();
+	uint64_t t0 = counter_now_us();
 
 	x->running1 = false;
-	while (!smp_call_done(sc_pe(c, 1)) && now_us() - t0 < limit_us()) {
+	while (!smp_call_done(sc_pe(c, 1)) && counter_now_us() - t0 < limit_us()) {
 	}
 	return sc_pe_wait(c, 1) == 0;
 }

@@ -22,6 +22,7 @@
 #include "arch/el2.h"
 #include "arch/esr.h"
 #include "arch/sysreg.h"
+#include "counter.h"
 #include "esr_model.h"
 #include "hvc.h"
 #include "scenario.h"
@@ -68,7 +69,7 @@ static const char *evt_requires(const void *row, char *why, size_t len)
 /* The counter bit whose period is the largest not above @us, at least bit 8 with EVNTIS. */
 static unsigned evt_bit_for(unsigned us, bool evntis)
 {
-	uint64_t ticks = read_cntfrq_el0() * us / 1000000;
+	uint64_t ticks = counter_us_to_ticks(us);
 	unsigned bit = 0;
 
 	while (bit < 15 + (evntis ? 8 : 0) && timer_event_period(bit + 1) <= ticks) {
@@ -107,7 +108,7 @@ static void run_evt(struct scenario_ctx *c, const void *row)
 	struct exit e = sc_run(c);
 
 	if (!r->twe) {
-		uint64_t bound = period + read_cntfrq_el0() * EVT_SLACK_US / 1000000;
+		uint64_t bound = period + counter_us_to_ticks(EVT_SLACK_US);
 
 		if (sc_expect_done(c, &e, 0) && sc_report(c, GREPORT_USER, &got) && got > bound) {
 			sc_fail(c,

@@ -27,6 +27,7 @@
 
 #include "arch/el2.h"
 #include "arch/sysreg.h"
+#include "counter.h"
 #include "gic.h"
 #include "gic_model.h"
 #include "hvc.h"
@@ -76,11 +77,6 @@ static const char *irq_requires(const void *row, char *why, size_t len)
 		return why;
 	}
 	return NULL;
-}
-
-static uint64_t us_ticks(unsigned us)
-{
-	return read_cntfrq_el0() * us / 1000000;
 }
 
 /* The guest's three reports. */
@@ -207,7 +203,8 @@ static void run_fire(struct scenario_ctx *c, const struct irq_row *r, unsigned i
 		gic_deactivate(intid);
 		/* The guest's no-interrupt window: IRQ_WINDOW_US more of its spin (x12, counted
 		 * from its start count x13). */
-		v->ctx.x[12] = read_cntpct_el0() - v->ctx.x[13] + us_ticks(IRQ_WINDOW_US);
+		v->ctx.x[12] =
+			read_cntpct_el0() - v->ctx.x[13] + counter_us_to_ticks(IRQ_WINDOW_US);
 	}
 	e = sc_run(c);
 	if (!sc_expect_done(c, &e, 0) || !irq_reports(c, got)) {
@@ -267,13 +264,13 @@ static void run_irq(struct scenario_ctx *c, const void *row)
 	sc_expect_el1_exceptions(c); /* its own vectors: the runtime's never see the IRQ */
 	/* CVAL relative to the guest's own count (CNTVOFF_EL2 = 0: virtual = physical). */
 	struct timer_guest_args a = {
-		.cval = fire			? us_ticks(IRQ_LEAD_US)
+		.cval = fire			? counter_us_to_ticks(IRQ_LEAD_US)
 			: r->kind == IRQ_NOTMET ? 1ULL << 40
 						: 0,
 		.ctl = r->kind == IRQ_IMASK	 ? CNT_CTL_ENABLE | CNT_CTL_IMASK
 		       : r->kind == IRQ_DISABLED ? 0
 						 : CNT_CTL_ENABLE,
-		.spin = us_ticks(fire ? IRQ_LEAD_US + IRQ_FIRE_WAIT_US : IRQ_WINDOW_US),
+		.spin = counter_us_to_ticks(fire ? IRQ_LEAD_US + IRQ_FIRE_WAIT_US : IRQ_WINDOW_US),
 	};
 
 	if (!timer_guest_args_load(c, &a)) {

@@ -9,6 +9,7 @@
 
 #include "arch/el2.h"
 #include "arch/sysreg.h"
+#include "counter.h"
 #include "esr_model.h"
 #include "gic.h"
 #include "maint_run.h"
@@ -47,7 +48,7 @@ void maint_irq(bool on)
 /* The window in CNTVCT_EL0 ticks (the guest's counter runs at CNTFRQ_EL0). */
 static uint64_t window_ticks(void)
 {
-	uint64_t t = read_cntfrq_el0() * MAINT_WINDOW_US / 1000000;
+	uint64_t t = counter_us_to_ticks(MAINT_WINDOW_US);
 
 	return t ? t : 1;
 }

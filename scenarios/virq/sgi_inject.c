@@ -18,6 +18,7 @@
 #include "arch/el2.h"
 #include "arch/esr.h"
 #include "arch/sysreg.h"
+#include "counter.h"
 #include "cpu_id.h"
 #include "gic_model.h"
 #include "kalloc.h"
@@ -149,7 +150,7 @@ static void run_sgi_inject(struct scenario_ctx *c, const void *row)
 	uint64_t vtr = read_ich_vtr_el2();
 	struct vcpu *vcpus[VSGI_VCPUS_MAX];
 	struct vgic_state start[VSGI_VCPUS_MAX];
-	uint64_t ticks = read_cntfrq_el0() * VSGI_WINDOW_US / 1000000;
+	uint64_t ticks = counter_us_to_ticks(VSGI_WINDOW_US);
 	struct vm *vm = NULL;
 
 	for (unsigned i = 0; i < t->count; i++) {
