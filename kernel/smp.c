@@ -217,8 +217,11 @@ int smp_call_wait(unsigned index, uint64_t timeout_us)
 		return -1;
 	}
 	while (!smp_call_done(index)) {
-		if (c->state == CPU_DEAD || counter_now_us() - t0 > timeout_us) {
-			c->state = CPU_DEAD;
+		if (c->state == CPU_DEAD) {
+			return -1;
+		}
+		if (counter_now_us() - t0 > timeout_us) {
+			smp_mark_dead(index, "it did not return from a call in time");
 			return -1;
 		}
 		smp_idle_us(SMP_PARK_POLL_US);

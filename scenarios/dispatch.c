@@ -91,6 +91,17 @@ static void slot_ready(struct slot *s)
 	try_print();
 }
 
+/* A slot this PE took (SLOT_WRITING) for PE @cpu's item: not ok with @rule and @failure. */
+static void slot_fail(struct slot *s, unsigned cpu, const char *rule, const char *failure)
+{
+	result_init(&s->r);
+	s->r.cpu = cpu;
+	s->r.status = TAP_FAIL;
+	result_add(&s->r, "rule", rule);
+	result_add(&s->r, "failure", failure);
+	slot_ready(s);
+}
+
 /*
  * hyptap.on=all: the items of a dead PE are never claimed, so the oldest unprinted one waits
  * for nobody: claim it in that PE's place and fail it as not run.
@@ -119,14 +130,8 @@ static bool skip_dead_pes_item(unsigned item)
 	}
 	char msg[200];
 
-	snprintf(msg, sizeof(msg), "not run: cpu %u is dead (%s)", cpu,
-		 c->why_dead[0] ? c->why_dead : "it stopped answering");
-	result_init(&s->r);
-	s->r.cpu = cpu;
-	s->r.status = TAP_FAIL;
-	result_add(&s->r, "rule", "every instance runs on every selected PE (hyptap.on=all)");
-	result_add(&s->r, "failure", msg);
-	slot_ready(s);
+	snprintf(msg, sizeof(msg), "not run: cpu %u is dead (%s)", cpu, c->why_dead);
+	slot_fail(s, cpu, "every instance runs on every selected PE (hyptap.on=all)", msg);
 	return true;
 }
 
@@ -160,7 +165,7 @@ static void monitor(void)
 	}
 	char msg[256];
 
-	if (dead && c->why_dead[0]) {
+	if (dead) {
 		snprintf(msg, sizeof(msg), "cpu %u died running this instance: %s", c->index,
 			 c->why_dead);
 	} else {
@@ -169,14 +174,9 @@ static void monitor(void)
 			 "ms); the PE gets no more work",
 			 c->index, (unsigned long long)ran_us / 1000,
 			 (unsigned long long)d->deadline_us / 1000);
-		c->state = CPU_DEAD;
+		smp_mark_dead(c->index, "it stopped answering");
 	}
-	result_init(&s->r);
-	s->r.cpu = c->index;
-	s->r.status = TAP_FAIL;
-	result_add(&s->r, "rule", "every instance ends: each PE answers within the deadline");
-	result_add(&s->r, "failure", msg);
-	slot_ready(s);
+	slot_fail(s, c->index, "every instance ends: each PE answers within the deadline", msg);
 }
 
 /*
@@ -199,7 +199,7 @@ static bool others_working(void)
 	return false;
 }
 
-/* Give worker() back to every parked pool PE after an exclusive item. */
+/* Give worker() to every parked pool PE: at the start, and after an exclusive item. */
 static void repost_workers(void)
 {
 	unsigned self = smp_this_cpu();
@@ -351,16 +351,12 @@ void dispatch_run(const struct dispatch *dd)
 	d = dd;
 	for (unsigned k = 0; k < d->pool_count; k++) {
 		cursor[d->pool[k]] = k;
-		in_worker[d->pool[k]] = true;
+		in_worker[self] |= d->pool[k] == self;
 	}
 	if (!d->items) {
 		d->finish();
 	}
-	for (unsigned k = 0; k < d->pool_count; k++) {
-		if (d->pool[k] != self && smp_call_async(d->pool[k], worker, NULL)) {
-			in_worker[d->pool[k]] = false;
-		}
-	}
+	repost_workers();
 	if (in_worker[self]) {
 		worker(NULL);
 	}
