@@ -33,11 +33,6 @@ void kfree_pages(void *p, size_t count)
 	spin_unlock(&arena_lock);
 }
 
-size_t kalloc_pages_in_use(void)
-{
-	return arena.used;
-}
-
 size_t kalloc_pages_of_this_cpu(void)
 {
 	return this_cpu()->pages;

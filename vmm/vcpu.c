@@ -134,11 +134,6 @@ void vmm_init_cpu(void)
 	isb();
 }
 
-size_t vmm_pages_in_use(void)
-{
-	return kalloc_pages_in_use();
-}
-
 size_t vmm_pages_of_this_cpu(void)
 {
 	return kalloc_pages_of_this_cpu();

@@ -341,8 +341,6 @@ static inline uint64_t exit_fault_ipa(const struct exit *e)
  */
 int vgic_leak_check(char *what, size_t len);
 
-/** Pages the vmm holds right now (leak check between scenarios). */
-size_t vmm_pages_in_use(void);
 /** Pages the running PE holds (vm_create() and friends on it, not yet given back). */
 size_t vmm_pages_of_this_cpu(void);
 

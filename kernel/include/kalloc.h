@@ -12,7 +12,6 @@ int kalloc_init(const struct platform *p);
 /** @count pages aligned to @align bytes, not zeroed; NULL when the arena is exhausted. */
 void *kalloc_pages(size_t count, size_t align);
 void kfree_pages(void *p, size_t count);
-size_t kalloc_pages_in_use(void);
 /** Pages the running PE took and has not given back (an instance's leak check). */
 size_t kalloc_pages_of_this_cpu(void);
 
