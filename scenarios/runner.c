@@ -338,10 +338,10 @@ static void item_id(unsigned i, char *id)
 }
 
 /* The harness's own memory and pages, after every instance: a change ends the run. */
-static void harness_check(const char *id, size_t pages_before)
+static void harness_check(unsigned i, size_t pages_before)
 {
 	const char *what = NULL;
-	char msg[ID_MAX + 96];
+	char id[ID_MAX], msg[ID_MAX + 96];
 
 	if (!canary_intact()) {
 		what = "harness memory changed";
@@ -351,6 +351,7 @@ static void harness_check(const char *id, size_t pages_before)
 	if (!what) {
 		return;
 	}
+	item_id(i, id); /* only now: a formatted id per instance is work the printer does anyway */
 	snprintf(msg, sizeof(msg), "Bail out! %s during %s (cpu %u)\n", what, id, smp_this_cpu());
 	console_write_urgent(msg, strlen(msg));
 	kernel_exit(255);
@@ -362,7 +363,7 @@ static void item_run(unsigned i, const struct instance_pes *pes, struct instance
 	const struct scenario *s = in->s;
 	size_t pages = vmm_pages_of_this_cpu();
 	uint64_t t = read_cntpct_el0();
-	char id[ID_MAX], why[96];
+	char why[96];
 
 	if (s->pes >= 2 && pes->count < s->pes) {
 		result_init(r);
@@ -375,8 +376,7 @@ static void item_run(unsigned i, const struct instance_pes *pes, struct instance
 	__atomic_add_fetch(&in->us, (uint32_t)counter_ticks_to_us(read_cntpct_el0() - t),
 			   __ATOMIC_RELAXED);
 	in->executed = r->executed;
-	item_id(i, id);
-	harness_check(id, pages);
+	harness_check(i, pages);
 	if (run.several && r->status == TAP_FAIL) {
 		snprintf(why, sizeof(why), "%u", smp_this_cpu());
 		result_add(r, "cpu", why);
