@@ -202,6 +202,15 @@ int gic_init_cpu(void)
 	return gic.version == 2 ? gicv2_init_cpu(gic.p, gic.watchdog_intid) : -1;
 }
 
+/* ICC_SGI1R_EL1: SGI @intid to the PE of MPIDR @m (Aff3.Aff2.Aff1, TargetList bit Aff0 < 16). */
+static void sgi1r_to(uint64_t m, unsigned intid)
+{
+	write_icc_sgi1r_el1((m >> 32 & 0xff) << 48 | (m >> 16 & 0xff) << 32 |
+			    (m >> 8 & 0xff) << 16 | (uint64_t)(intid & 0xf) << 24 |
+			    1ULL << (m & 0xf));
+	isb();
+}
+
 void gic_sgi_to_cpu(unsigned cpu, unsigned intid)
 {
 	const struct cpu *c = smp_cpu(cpu);
@@ -210,13 +219,7 @@ void gic_sgi_to_cpu(unsigned cpu, unsigned intid)
 		return;
 	}
 	if (gic.version == 3) {
-		/* ICC_SGI1R_EL1: the target's Aff3.Aff2.Aff1, TargetList bit Aff0 (< 16). */
-		uint64_t m = c->mpidr;
-
-		write_icc_sgi1r_el1((m >> 32 & 0xff) << 48 | (m >> 16 & 0xff) << 32 |
-				    (m >> 8 & 0xff) << 16 | (uint64_t)(intid & 0xf) << 24 |
-				    1ULL << (m & 0xf));
-		isb();
+		sgi1r_to(c->mpidr, intid);
 	} else if (gic.version == 2) {
 		/* TargetListFilter 0b00: the CPUTargetList [23:16]. */
 		wr32(gic.gicd + GICD_SGIR, (uint32_t)v2_targets[cpu] << 16 | (intid & 0xf));
@@ -333,14 +336,7 @@ void gic_irq_set_priority(unsigned intid, uint8_t prio)
 void gic_sgi_to_self(unsigned intid)
 {
 	if (gic.version == 3) {
-		/* ICC_SGI1R_EL1: Aff3.Aff2.Aff1 of this PE, TargetList bit Aff0 (< 16). */
-		uint64_t mpidr = read_mpidr_el1();
-		uint64_t v = (mpidr >> 32 & 0xff) << 48 | (mpidr >> 16 & 0xff) << 32 |
-			     (mpidr >> 8 & 0xff) << 16 | (uint64_t)(intid & 0xf) << 24 |
-			     1ULL << (mpidr & 0xf);
-
-		write_icc_sgi1r_el1(v);
-		isb();
+		sgi1r_to(read_mpidr_el1(), intid);
 	} else if (gic.version == 2) {
 		wr32(gic.gicd + GICD_SGIR, GICD_SGIR_SELF | (intid & 0xf));
 	}
