@@ -93,14 +93,9 @@ bool vsgi_wait_sgi(unsigned intid, const volatile uint32_t *released, bool wfi)
 			break;
 		}
 		if (wfi) {
-			write_cnthp_cval_el2(now + counter_us_to_ticks(1000));
-			write_cnthp_ctl_el2(CNT_CTL_ENABLE);
-			isb();
-			__asm__ volatile("wfi" ::: "memory");
+			smp_idle_us(1000); /* WFI: the SGI wakes it, or CNTHP within 1 ms */
 		}
 	}
-	write_cnthp_ctl_el2(0);
-	isb();
 	return pending;
 }
 
