@@ -28,6 +28,10 @@ HOST_PKGS=(
 	make mawk					# the Makefile and its awk
 	dpkg-dev ca-certificates debian-archive-keyring	# dpkg-source; https; the APT keyring
 	mmdebstrap					# ci/fresh-machine (CI)
+	u-boot-qemu qemu-efi-aarch64			# firmware in front of the image (ci/boot/)
+	mtools dosfstools u-boot-tools			# FAT ESPs and disks without root, boot.scr
+	acpica-tools					# iasl: ACPI table fixtures for host tests
+	lava-dispatcher					# lava-run: the LAVA jobs of ci/lava/
 )
 missing=()
 for p in "${HOST_PKGS[@]}"; do

@@ -61,18 +61,47 @@ static int find_one(struct platform_ctx *ps, const char *const *compat, size_t n
 	return 0;
 }
 
+/* @src as printable ASCII into @dst (anything else becomes '?'), cut to fit. */
+static void copy_printable(char *dst, size_t size, const char *src)
+{
+	size_t i;
+
+	for (i = 0; src[i] && i < size - 1; i++) {
+		dst[i] = src[i] >= 0x20 && src[i] <= 0x7e ? src[i] : '?';
+	}
+	dst[i] = '\0';
+}
+
 static int copy_model(struct platform_ctx *ps)
 {
 	const char *model = "";
-	size_t i;
 
 	if (dtb_string(&ps->d, 0, "model", &model) < 0) {
 		return -1;
 	}
-	for (i = 0; model[i] && i < sizeof(ps->p->model) - 1; i++) {
-		ps->p->model[i] = model[i] >= 0x20 && model[i] <= 0x7e ? model[i] : '?';
+	copy_printable(ps->p->model, sizeof(ps->p->model), model);
+	return 0;
+}
+
+/*
+ * How the platform reached the image (the header's boot= and firmware=): the EFI entry writes
+ * /chosen/hyptap,boot ("uefi-dt", or "uefi-acpi" for a DTB it built from the ACPI tables) and
+ * hyptap,firmware (the UEFI vendor and revision); U-Boot writes /chosen/u-boot,version. A DTB
+ * with neither came straight from the loader: "dt".
+ */
+static int parse_boot_source(struct platform_ctx *ps, int chosen)
+{
+	const char *boot = "dt", *fw = "";
+
+	if (chosen >= 0 && (dtb_string(&ps->d, chosen, "hyptap,boot", &boot) < 0 ||
+			    dtb_string(&ps->d, chosen, "hyptap,firmware", &fw) < 0)) {
+		return -1;
 	}
-	ps->p->model[i] = '\0';
+	if (chosen >= 0 && !*fw && dtb_string(&ps->d, chosen, "u-boot,version", &fw) < 0) {
+		return -1;
+	}
+	copy_printable(ps->p->boot, sizeof(ps->p->boot), boot);
+	copy_printable(ps->p->firmware, sizeof(ps->p->firmware), fw);
 	return 0;
 }
 
@@ -83,6 +112,9 @@ static int parse_chosen(struct platform_ctx *ps, const char **stdout_path, size_
 	int rc;
 
 	*stdout_path = NULL;
+	if (parse_boot_source(ps, chosen)) {
+		return -1;
+	}
 	if (chosen < 0) {
 		return 0;
 	}

@@ -211,11 +211,13 @@ static void print_header(void)
 	granules[strlen(granules) - 1] = 0;
 	tap_comment(&tap,
 		    "hyptap " HYPTAP_VERSION " model=\"%s\" midr=0x%08llx (%s) revidr=0x%llx el=2 "
-		    "entry_el=%u load=0x%lx gic=v%u lrs=%u vmid=%u ipa=%u granules=%s",
+		    "entry_el=%u load=0x%lx boot=%s firmware=\"%s\" gic=v%u lrs=%u vmid=%u ipa=%u "
+		    "granules=%s",
 		    platform.model, (unsigned long long)midr, core,
 		    (unsigned long long)read_revidr_el1(), kernel_entry_el,
-		    (unsigned long)kernel_load_base, platform.gic_version, vmm_caps.lrs,
-		    vmm_caps.vmid_bits, vmm_caps.ipa_bits, granules);
+		    (unsigned long)kernel_load_base, platform.boot, platform.firmware,
+		    platform.gic_version, vmm_caps.lrs, vmm_caps.vmid_bits, vmm_caps.ipa_bits,
+		    granules);
 	gic_info_describe(platform.gic_version, platform.gicd.base, platform.gich.base, gic,
 			  sizeof(gic));
 	tap_comment(&tap, "gic: %s", gic);

@@ -66,6 +66,8 @@ struct platform_cpu {
 /** Everything hyptap learns from the DTB; filled once by platform_parse(). */
 struct platform {
 	char model[64]; /* root "model", printable ASCII, cut to fit */
+	char boot[16];	/* how the DTB came: "dt", "uefi-dt", "uefi-acpi" (/chosen/hyptap,boot) */
+	char firmware[64]; /* /chosen/hyptap,firmware or u-boot,version, "" if neither */
 	struct mem_range mem[PLATFORM_MAX_MEM];
 	unsigned mem_count;
 	/* Free RAM for the page arena: the largest piece of the image's RAM range outside the
