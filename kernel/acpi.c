@@ -353,11 +353,13 @@ static int parse_spcr(struct acpi_ctx *c, const struct acpi_table *t)
 		return acpi_fail(c, "SPCR: base address is 0 (console redirection disabled)");
 	}
 	if (ap->uart_kind == UART_PL011) {
-		/* hyptap's PL011 driver makes 32-bit accesses (SBSA: the only width allowed). */
-		if (access != 0 && access != 3) {
+		/* hyptap's PL011 driver makes 32-bit accesses, which a PL011's registers take
+		 * whatever the SPCR says (QEMU 7.2 says byte access, 10.0 dword); a 16- or 64-bit
+		 * access size describes some other device. */
+		if (access == 2 || access > 3) {
 			return acpi_fail(c,
-					 "SPCR: access size %u for a PL011, expected 3 (32-bit) "
-					 "or 0 (not given)",
+					 "SPCR: access size %u for a PL011, expected 3 (32-bit), "
+					 "1 (8-bit) or 0 (not given)",
 					 access);
 		}
 		return 0;
