@@ -62,7 +62,7 @@ HOST_CFLAGS	:= -std=gnu11 $(WARN) -O1 -g -fsanitize=address,undefined -fno-sanit
 # The host's libfdt (Debian libfdt-dev, the same 1.6.1 as the image's arm64 copy).
 HOST_LIBS	:= -lfdt
 
-.PHONY: all deps host-tests run check check-host fuzz baseline bench debug docs matrix clean format
+.PHONY: all deps host-tests run check check-host fuzz fuzz-acpi baseline bench debug docs matrix clean format
 # The entry points need the tools `make deps` installs. Their builds run in a second make,
 # started when ci/deps.sh has finished, which reads this file only then: whatever it learns from
 # the tools it learns after they exist (a fresh machine's first `make run` links like its
@@ -155,9 +155,10 @@ check-host: host-tests
 # longer than make check's deterministic tests/unit/dtb_fuzz_test.c. Optional: it needs clang
 # and libclang-rt-14-dev, which make deps does not install. Crashes land in build/fuzz/.
 FUZZ_SECONDS	?= 300
-FUZZ_SRCS	:= kernel/platform.c kernel/platform_ram.c kernel/platform_cpus.c kernel/dtb.c kernel/dtb_check.c
+FUZZ_SRCS	:= kernel/platform.c kernel/platform_ram.c kernel/platform_cpus.c kernel/dtb.c kernel/dtb_check.c \
+		   kernel/acpi.c kernel/acpi_madt.c kernel/acpi_fdt.c
 
-$(B)/fuzz/platform_fuzzer: tests/fuzz/platform_fuzzer.c $(FUZZ_SRCS) $(HOST_HDRS)
+$(B)/fuzz/%_fuzzer: tests/fuzz/%_fuzzer.c $(FUZZ_SRCS) $(HOST_HDRS)
 	@mkdir -p $(dir $@)
 	@command -v clang >/dev/null || { echo "make fuzz: needs clang and libclang-rt-14-dev (apt-get install clang libclang-rt-14-dev)" >&2; exit 1; }
 	@echo "  CLANG   $@"
@@ -168,6 +169,13 @@ fuzz: $(B)/fuzz/platform_fuzzer
 	@mkdir -p $(B)/fuzz/corpus && cp -n tests/dtb/*.dtb $(B)/fuzz/corpus/
 	$< -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=5 -print_final_stats=1 \
 		-artifact_prefix=$(B)/fuzz/ $(B)/fuzz/corpus
+
+# make fuzz-acpi [FUZZ_SECONDS=N]: the same for the ACPI parser and the ACPI-to-DTB builder,
+# seeded with tests/acpi/'s QEMU tables as flat memory windows (tests/fuzz/acpi_fuzzer.c).
+fuzz-acpi: $(B)/fuzz/acpi_fuzzer $(B)/host/acpi_fuzz_test
+	@mkdir -p $(B)/fuzz/acpi-corpus && ACPI_FUZZ_SEEDS=$(B)/fuzz/acpi-corpus $(B)/host/acpi_fuzz_test
+	$< -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=5 -print_final_stats=1 \
+		-artifact_prefix=$(B)/fuzz/acpi- $(B)/fuzz/acpi-corpus
 
 run: deps all
 	@ci/run-report $(if $(QEMU),--qemu $(QEMU)) $(if $(CPU),--cpu $(CPU)) $(if $(GIC),--gic $(GIC)) $(if $(SMP),--smp $(SMP)) -- $(ARGS)

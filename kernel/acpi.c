@@ -321,11 +321,13 @@ static int parse_spcr(struct acpi_ctx *c, const struct acpi_table *t)
 {
 	struct acpi_platform *ap = c->ap;
 	const uint8_t *gas = t->p + SPCR_GAS;
-	unsigned width = gas[GAS_BIT_WIDTH], access = gas[GAS_ACCESS_SIZE];
+	unsigned width, access;
 
 	if (t->len < SPCR_MIN_LEN) {
 		return acpi_fail(c, "SPCR: length %u, expected at least %u", t->len, SPCR_MIN_LEN);
 	}
+	width = gas[GAS_BIT_WIDTH];
+	access = gas[GAS_ACCESS_SIZE];
 	ap->spcr_type = t->p[SPCR_TYPE];
 	switch (ap->spcr_type) {
 	case SPCR_PL011:
