@@ -46,13 +46,19 @@ static inline void fixture_die(const char *what, const char *name)
 static const void *fixture_map(const struct acpi_mem *mem, uint64_t pa, uint64_t len)
 {
 	const struct fixture *f = mem->ctx;
+	const struct fixture_table *best = NULL;
 
+	/* The table starting closest below @pa: a MADT a test grew over its neighbours' addresses
+	 * does not hide them. */
 	for (unsigned i = 0; i < f->count; i++) {
 		const struct fixture_table *t = &f->t[i];
 
-		if (pa >= t->pa && pa - t->pa <= t->len && len <= t->len - (pa - t->pa)) {
-			return t->p + (pa - t->pa);
+		if (t->pa <= pa && (!best || t->pa > best->pa)) {
+			best = t;
 		}
+	}
+	if (best && pa - best->pa <= best->len && len <= best->len - (pa - best->pa)) {
+		return best->p + (pa - best->pa);
 	}
 	return NULL;
 }
@@ -196,6 +202,21 @@ static inline void fixture_set_len(struct fixture *f, const char *sig, uint32_t 
 	fixture_put(t->p + 4, len, 4);
 	t->len = len;
 	fixture_fix(t);
+}
+
+/* At least @room bytes allocated after table @sig's bytes (for many appended entries). */
+static inline void fixture_grow(struct fixture *f, const char *sig, uint32_t room)
+{
+	struct fixture_table *t = fixture_table(f, sig);
+	uint8_t *p = calloc(1, t->len + room);
+
+	if (!p) {
+		fixture_die("out of memory", sig);
+	}
+	memcpy(p, t->p, t->len);
+	free(t->p);
+	t->p = p;
+	t->alloc = t->len + room;
 }
 
 /* Append @n bytes of @entry to the MADT (its length grows, checksum restored). */

@@ -635,6 +635,57 @@ static void test_madt(void)
 	fixture_madt_append(&fx, its, sizeof(its));
 	expect("ACPI MADT: more than 8 GIC ITS entries", "nine ITS entries");
 
+	/* More than ACPI_MAX_CPUS enabled GICCs. */
+	fresh(V3);
+	g0 = fixture_madt_entry(&fx, 0x0b, 0);
+	fixture_grow(&fx, "apic", 80 * (ACPI_MAX_CPUS + 1));
+	{
+		uint8_t gicc[80];
+
+		memcpy(gicc, fixture_table(&fx, "apic")->p + g0, sizeof(gicc));
+		for (unsigned c = 2; c <= ACPI_MAX_CPUS; c++) {
+			fixture_put(gicc + 68, (uint64_t)(c / 256) << 16 | (c % 256) << 8, 8);
+			fixture_madt_append(&fx, gicc, sizeof(gicc));
+		}
+	}
+	expect("ACPI MADT: more than 512 enabled GICC entries (CPUs)", "513 enabled GICCs");
+
+	/* GICR entry wrapping; GICC redistributors in more than four ranges. */
+	fresh(V3);
+	r = fixture_madt_entry(&fx, 0x0e, 0);
+	fixture_set(&fx, "apic", r + 4, 0xffffffffffff0000ull, 8);
+	expect("ACPI MADT: GICR entry 0 range 0xffffffffffff0000+0xf60000 is empty or wraps",
+	       "GICR range wrapping");
+	fresh(V3);
+	fixture_madt_remove(&fx, fixture_madt_entry(&fx, 0x0e, 0));
+	g0 = fixture_madt_entry(&fx, 0x0b, 0);
+	{
+		uint8_t gicc[80];
+
+		memcpy(gicc, fixture_table(&fx, "apic")->p + g0, sizeof(gicc));
+		for (unsigned c = 2; c < 5; c++) {
+			fixture_put(gicc + 68, c, 8);
+			fixture_madt_append(&fx, gicc, sizeof(gicc));
+		}
+		for (unsigned c = 0; c < 5; c++) {
+			fixture_set(&fx, "apic", fixture_madt_entry(&fx, 0x0b, c) + 60,
+				    0x08100000 + 0x100000ull * c, 8);
+		}
+		expect("ACPI MADT: the GICCs' redistributors (no GICR entry) are in more than 4 "
+		       "separate ranges",
+		       "five separate GICC redistributors");
+		fixture_set(&fx, "apic", fixture_madt_entry(&fx, 0x0b, 4) + 60, 0x08120000, 8);
+		if (parses("five GICC redistributors, two adjacent")) {
+			unit_ok(ap.gicr_count == 4 && range_is(&ap.gicr[0], 0x08100000, 0x40000),
+				"five GICC redistributors, two adjacent: four regions");
+		}
+		fixture_set(&fx, "apic", fixture_madt_entry(&fx, 0x0b, 4) + 60,
+			    0xfffffffffffff000ull, 8);
+		expect("ACPI MADT: no GICR entry and GICC entry 4 GICR base is 0xfffffffffffff000 "
+		       "(GICv3 needs one or the other)",
+		       "a GICC redistributor wrapping");
+	}
+
 	/* GICv2: every enabled GICC names the same interfaces. */
 	fresh(V2);
 	g0 = fixture_madt_entry(&fx, 0x0b, 0);
