@@ -12,23 +12,23 @@
 #include "gic.h"
 #include "smp.h"
 
-#define GICD_CTLR	 0x0000
-#define GICD_CTLR_RWP	 (1u << 31)
-#define GICD_CTLR_ARE_NS (1u << 4)
-#define GICD_CTLR_GRP1	 (1u << 1)
-#define GICD_CTLR_GRP0	 (1u << 0)
-#define GICD_ISENABLER	 0x0100
-#define GICD_ICENABLER	 0x0180
-#define GICD_ISPENDR	 0x0200
-#define GICD_ICPENDR	 0x0280
-#define GICD_ISACTIVER	 0x0300
-#define GICD_ICACTIVER	 0x0380
-#define GICD_IPRIORITYR	 0x0400
-#define GICD_TYPER	 0x0004
-#define GICD_TYPER_LINES(t) ((((t) & 0x1f) + 1) * 32) /* ITLinesNumber: INTIDs covered */
-#define GICD_SGIR	 0x0f00
-#define GICD_SGIR_SELF	 (2u << 24) /* TargetListFilter 0b10: this PE only */
-#define GICD_CPENDSGIR	 0x0f10
+#define GICD_CTLR	    0x0000
+#define GICD_CTLR_RWP	    (1u << 31)
+#define GICD_CTLR_ARE_NS    (1u << 4)
+#define GICD_CTLR_GRP1	    (1u << 1)
+#define GICD_CTLR_GRP0	    (1u << 0)
+#define GICD_ISENABLER	    0x0100
+#define GICD_ICENABLER	    0x0180
+#define GICD_ISPENDR	    0x0200
+#define GICD_ICPENDR	    0x0280
+#define GICD_ISACTIVER	    0x0300
+#define GICD_ICACTIVER	    0x0380
+#define GICD_IPRIORITYR	    0x0400
+#define GICD_TYPER	    0x0004
+#define GICD_TYPER_LINES(t) ((((t)&0x1f) + 1) * 32) /* ITLinesNumber: INTIDs covered */
+#define GICD_SGIR	    0x0f00
+#define GICD_SGIR_SELF	    (2u << 24) /* TargetListFilter 0b10: this PE only */
+#define GICD_CPENDSGIR	    0x0f10
 
 #define GICR_CTLR	 0x0000
 #define GICR_CTLR_RWP	 (1u << 3)
