@@ -99,7 +99,7 @@ sub lava_run {
 	spew("$tmp/$name-device.yaml", $device);
 	spew("$tmp/$name-job.yaml", $job);
 	my $t0 = time;
-	# LAVA's own timeouts end a stuck job (the monitor's: 2 minutes); timeout(1) is the backstop.
+	# LAVA's own timeouts end a stuck job (the monitor's: 5 minutes); timeout(1) is the backstop.
 	system("timeout --kill-after=10 600 lava-run --job-id $name --output-dir '$tmp/$name-out' --device '$tmp/$name-device.yaml'"
 		. " --dispatcher '$tmp/dispatcher.yaml' '$tmp/$name-job.yaml' >'$tmp/$name.log' 2>&1 </dev/null");
 	my %r = (status => $? >> 8, wall => time - $t0, log => "$tmp/$name.log");
