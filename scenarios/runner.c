@@ -315,8 +315,9 @@ static struct {
 	unsigned count, per;
 	struct dispatch d;
 	unsigned long t0;
-	bool several; /* more than one PE takes items: say which ran each */
-} run;
+	bool several;	   /* more than one PE takes items: say which ran each */
+	unsigned last_cpu; /* the PE of the point printed last (CPU_MAX before the first) */
+} run = {.last_cpu = CPU_MAX};
 
 static struct instance *item_instance(unsigned i)
 {
@@ -413,9 +414,11 @@ static void item_print(unsigned i, const struct instance_result *r)
 				 .diag = r->diag + left_out,
 				 .diag_count = r->diag_count - left_out,
 			 });
-	if (run.several) {
+	/* The compact form says which PE ran a point only when it is not the one before's. */
+	if (run.several && (tap.form != TAP_FORM_COMPACT || r->cpu != run.last_cpu)) {
 		tap_comment(&tap, "cpu %u", r->cpu);
 	}
+	run.last_cpu = r->cpu;
 }
 
 static void __attribute__((noreturn)) run_finish(void)
