@@ -495,8 +495,9 @@ static void print_compact_header(const struct instance *list, unsigned count)
 	tap_comment_text(&tap, text);
 	tap_comment(&tap,
 		    "compact: passes and SKIPs carry no id (a bare SKIP has the reason of the "
-		    "one before), failures leave out their scenario's rule: ci/tap-expand puts "
-		    "both back from this image's hyptap.list");
+		    "one before), failures leave out their scenario's rule, a \"# cpu N\" is left "
+		    "out when it is the point before's: ci/tap-expand puts them back from this "
+		    "image's hyptap.list");
 }
 
 /*
