@@ -76,7 +76,8 @@ int net_fetch(const struct bootargs_tcp *t, char *args, size_t size, char *err, 
 			return bad_reply(err, errlen, ep, "reply has a byte that is not printable");
 		}
 	}
-	a = reply + 8;
+	for (a = reply + 8; a < nl && (*a == ' ' || *a == '\t'); a++) {
+	}
 	if ((size_t)(nl - a) >= size) {
 		return bad_reply(err, errlen, ep, "reply does not fit the bootargs");
 	}

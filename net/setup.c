@@ -54,7 +54,7 @@ static int apply_fetch(struct tap *tap, struct bootargs *ba, const char *cmdline
 		snprintf(err, errlen, "hyptap.fetch=tcp:%s: %s", ep, why);
 		return -1;
 	}
-	tap_comment(tap, "fetch: bootargs from tcp:%s:%s", ep, fetched);
+	tap_comment(tap, "fetch: bootargs from tcp:%s: \"%s\"", ep, fetched);
 	return 0;
 }
 
