@@ -512,7 +512,7 @@ static void pool_build(struct dispatch *d)
 
 static int run_suite(void)
 {
-	char err[200];
+	char err[256];
 	unsigned count;
 	unsigned long t0 = kernel_uptime_ms();
 
