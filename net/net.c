@@ -55,15 +55,8 @@ static err_t nif_linkoutput(struct netif *n, struct pbuf *p)
 		return ERR_BUF;
 	}
 	pbuf_copy_partial(p, frame, p->tot_len, 0);
-	/* A full transmit ring: poll once for completions, then drop like a busy NIC (TCP
-	 * retransmits). */
-	if (virtio_net_send(frame, p->tot_len)) {
-		net_poll();
-		if (virtio_net_send(frame, p->tot_len)) {
-			return ERR_MEM;
-		}
-	}
-	return ERR_OK;
+	/* No net_poll() here: lwip is inside its output path and must not be re-entered. */
+	return virtio_net_send(frame, p->tot_len) ? ERR_MEM : ERR_OK;
 }
 
 static err_t nif_init(struct netif *n)

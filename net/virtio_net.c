@@ -17,6 +17,7 @@
 
 #include "arch/sysreg.h"
 #include "kalloc.h"
+#include "kernel.h"
 #include "virtio_net.h"
 
 /* virtio 1.0 4.2.2: MMIO registers. */
@@ -61,11 +62,14 @@
 #define RXQ 0
 #define TXQ 1
 
-/* Ring entries per queue: a power of two (2.4), small, and no more than the device offers. */
-#define QSIZE 16
+/* Ring entries per queue: a power of two (2.4), no more than the device offers, and enough
+ * transmit buffers for lwip's whole send buffer (TCP_SND_BUF / TCP_MSS = 23 segments). */
+#define QSIZE 32
 /* Each buffer: the 12-byte virtio_net_hdr of VERSION_1 (5.1.6) then a frame. */
 #define NET_HDR_LEN 12
-#define BUF_SIZE    2048
+/* Longest wait for a transmit buffer before a frame is dropped. */
+#define TX_WAIT_MS 2000
+#define BUF_SIZE   2048
 
 struct virtq_desc {
 	uint64_t addr;
@@ -93,8 +97,8 @@ struct virtq_used {
 	uint16_t avail_event;
 };
 
-/* One queue in one page: descriptors at 0 (16-byte aligned), driver ring at 256, device ring at
- * 512 (4-byte aligned), as 2.4 requires. */
+/* One queue in one page: descriptors at 0 (16-byte aligned), driver ring at 512, device ring at
+ * 768 (4-byte aligned), as 2.4 requires. */
 struct virtq {
 	struct virtq_desc desc[QSIZE];
 	struct virtq_avail avail __attribute__((aligned(256)));
@@ -202,7 +206,7 @@ static int queue_setup(int q, char *err, size_t errlen)
 		return fail(err, errlen, "a queue is ready before it was set up (reset failed)");
 	}
 	if (rd(VIRTIO_MMIO_QUEUE_NUM_MAX) < QSIZE) {
-		return fail(err, errlen, "the device offers fewer than 16 entries per queue");
+		return fail(err, errlen, "the device offers fewer than 32 entries per queue");
 	}
 	wr(VIRTIO_MMIO_QUEUE_NUM, QSIZE);
 	for (unsigned i = 0; i < QSIZE; i++) {
@@ -313,13 +317,20 @@ uint64_t virtio_net_base(void)
 
 int virtio_net_send(const void *frame, size_t len)
 {
-	/* Entries the device has not given back yet own their buffers. */
-	uint16_t in_flight = (uint16_t)(vn.avail_next[TXQ] - used_idx(TXQ));
 	unsigned i = vn.avail_next[TXQ] % QSIZE;
 	uint8_t *b = buffer(TXQ, i);
 
-	if (in_flight >= QSIZE || len > VIRTIO_NET_FRAME_MAX) {
+	if (len > VIRTIO_NET_FRAME_MAX) {
 		return -1;
+	}
+	/* Entries the device has not given back yet own their buffers: wait for the oldest. A
+	 * loaded host's QEMU may take a while; dropping the frame instead would cost a TCP
+	 * retransmission timeout (seconds) each time. */
+	for (unsigned long t0 = kernel_uptime_ms();
+	     (uint16_t)(vn.avail_next[TXQ] - used_idx(TXQ)) >= QSIZE;) {
+		if (kernel_uptime_ms() - t0 > TX_WAIT_MS) {
+			return -1;
+		}
 	}
 	memset(b, 0, NET_HDR_LEN); /* no checksum offload, no GSO, num_buffers 0 */
 	memcpy(b + NET_HDR_LEN, frame, len);

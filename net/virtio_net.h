@@ -31,8 +31,8 @@ uint64_t virtio_net_base(void);
 
 /**
  * virtio_net_send() - queue one frame @frame[@len] (@len <= VIRTIO_NET_FRAME_MAX) for transmission.
- * Return: 0, or -1 when all transmit buffers are still the device's (the caller drops the frame,
- * as a busy NIC would).
+ * Return: 0, or -1 when all transmit buffers stayed the device's for 2 s (the caller drops the
+ * frame, as a busy NIC would).
  */
 int virtio_net_send(const void *frame, size_t len);
 
