@@ -42,12 +42,14 @@ platforms() {
 	echo "7.2 max 3 exhaustive"
 	echo "7.2 max 3 smp4"
 	echo "7.2 max 2 smp4"
+	echo "7.2 max 3 boot=uefi-dt"
 	for c in $CPUS_10_0; do echo "10.0 $c 3"; done
 	echo "10.0 max 2"
 	echo "10.0 max 4"
 	echo "10.0 max 3 el3"
 	echo "10.0 max 3 exhaustive"
 	echo "10.0 max 3 smp4"
+	echo "10.0 max 3 boot=uefi-dt"
 }
 
 host_only=0

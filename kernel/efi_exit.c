@@ -66,12 +66,15 @@ int efi_exit_boot_services(efi_handle_t image, struct efi_boot_services *bs, str
 	efi_status_t st = EFI_SUCCESS;
 
 	for (int attempt = 0; attempt < EXIT_ATTEMPTS; attempt++) {
-		struct efi_memmap m = {mb->buf, 0, 0};
+		struct efi_memmap m = {NULL, 0, 0};
 		uint64_t key;
 		int count;
 
-		if (efi_exit_map(bs, mb, &m.size, &key, &m.desc_size, err, errlen) ||
-		    efi_memmap_check(&m, err, errlen)) {
+		if (efi_exit_map(bs, mb, &m.size, &key, &m.desc_size, err, errlen)) {
+			return -1;
+		}
+		m.map = mb->buf; /* allocated by the first call */
+		if (efi_memmap_check(&m, err, errlen)) {
 			return -1;
 		}
 		count = efi_memmap_reserved(&m, res, DTB_MAX_MEMRSV);
