@@ -6,27 +6,26 @@
  * this applies the relocations in place before any C runs. The normal path later applies
  * them again for its own copy (kernel/efi_image.c), which RELA entries allow.
  */
-#include "arch/rela.h"
-
 	.text
 
 /* efi_status_t efi_entry(efi_handle_t image (x0), struct efi_system_table *st (x1)) */
 	.globl	efi_entry
 efi_entry:
-	stp	x29, x30, [sp, #-32]!
+	stp	x29, x30, [sp, #-48]!
 	mov	x29, sp
 	stp	x19, x20, [sp, #16]
+	str	x21, [sp, #32]
 	mov	x19, x0
-	mov	x20, x1
-	adrp	x0, _head
-	add	x0, x0, :lo12:_head
-	apply_rela x0
-	/* .bss is zero: the loaders zero a section's VirtualSize past its raw data. */
+	mov	x21, x1
+	adrp	x20, _head
+	add	x20, x20, :lo12:_head
+	bl	relocate_and_clear_bss		/* x20 = base; clobbers x1-x5 */
 	mov	x0, x19
-	mov	x1, x20
+	mov	x1, x21
 	bl	efi_main			/* efi_main(image, st): an EFI status, on failure */
+	ldr	x21, [sp, #32]
 	ldp	x19, x20, [sp, #16]
-	ldp	x29, x30, [sp], #32
+	ldp	x29, x30, [sp], #48
 	ret
 
 /* dcache_civac(x0 = start, x1 = end): clean and invalidate [start, end) to the PoC; x2, x3. */
