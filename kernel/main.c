@@ -17,7 +17,7 @@
 #include "power.h"
 #include "smp.h"
 
-#define FDT_MAGIC    0xd00dfeedu
+#define FDT_MAGIC 0xd00dfeedu
 
 struct platform platform;
 static uint64_t boot_cntpct;
