@@ -8,6 +8,8 @@ HYPTAP_CACHE	:= $(or $(HYPTAP_CACHE),$(HOME)/.cache/hyptap)
 export HYPTAP_CACHE
 NEWLIB		:= $(HYPTAP_CACHE)/newlib/install/aarch64-none-elf
 LIBFDT		:= $(HYPTAP_CACHE)/libfdt
+# lwip 2.1.3 from Debian's source package (ci/deps.sh step 5), built here into build/liblwip.a.
+LWIP		:= $(HYPTAP_CACHE)/lwip/src/src
 B		:= build
 
 CC		:= $(CROSS)gcc
@@ -18,7 +20,7 @@ HOSTCC		?= gcc
 EXTRA_CFLAGS	?=
 
 WARN		:= -Wall -Wextra -Werror
-INCLUDES	:= -Ikernel/include -Itap -Ivmm -Iscenarios -Iscenarios/model -Iguest -I$(B)/gen
+INCLUDES	:= -Ikernel/include -Itap -Inet -Ivmm -Iscenarios -Iscenarios/model -Iguest -I$(B)/gen
 # -mgeneral-regs-only: the harness never touches FP/SIMD itself (guests may trap it).
 # -mstrict-align: part of the boot path runs with the MMU off, where all memory is Device.
 # -fno-tree-loop-distribute-patterns: no memset/memcpy calls invented before the MMU is on.
@@ -32,9 +34,24 @@ TARGET_ASFLAGS	:= -g -Ikernel/include -Iguest -Iscenarios -I$(B)/guest -MMD -MP
 LDFLAGS		:= -nostdlib -static-pie -Wl,--no-dynamic-linker -Wl,-T,kernel/hyptap.lds \
 		   -Wl,--gc-sections -Wl,-z,noexecstack -Wl,--build-id=none -Wl,-z,norelro -Wl,--no-warn-rwx-segments -Wl,-z,notext
 # -lgcc: -nostdlib drops libgcc (__popcountdi2, ...); the gcc driver knows where its copy is.
-LIBS		:= -Wl,--start-group $(LIBFDT)/lib/libfdt.a $(NEWLIB)/lib/libc.a -lgcc -Wl,--end-group
+LIBS		:= -Wl,--start-group $(B)/liblwip.a $(LIBFDT)/lib/libfdt.a $(NEWLIB)/lib/libc.a -lgcc \
+		   -Wl,--end-group
+
+# lwip in NO_SYS raw-API mode, only the modules hyptap's TAP-over-TCP uses (net/lwip/lwipopts.h):
+# IPv4, ARP over Ethernet, DHCP (over UDP), TCP. The image's flags, with net/lwip/ for lwipopts.h
+# and arch/cc.h; -Wno-unused-parameter etc.: lwip's code is not ours to reformat, but it builds
+# with -Werror all the same.
+LWIP_MODULES	:= core/init.c core/def.c core/inet_chksum.c core/ip.c core/mem.c core/memp.c \
+		   core/netif.c core/pbuf.c core/tcp.c core/tcp_in.c core/tcp_out.c core/timeouts.c \
+		   core/udp.c core/ipv4/dhcp.c core/ipv4/etharp.c core/ipv4/icmp.c core/ipv4/ip4.c \
+		   core/ipv4/ip4_addr.c netif/ethernet.c
+LWIP_OBJS	:= $(patsubst %.c,$(B)/lwip/%.o,$(LWIP_MODULES))
+LWIP_INCLUDES	:= -Inet/lwip -I$(LWIP)/include
+LWIP_CFLAGS	:= $(filter-out -MMD -MP $(INCLUDES),$(TARGET_CFLAGS)) $(LWIP_INCLUDES) \
+		   -Wno-unused-parameter -Wno-sign-compare -Wno-address
 
 KERNEL_SRCS	:= $(wildcard kernel/*.c kernel/*.S)
+NET_SRCS	:= $(wildcard net/*.c)
 VMM_SRCS	:= $(wildcard vmm/*.c vmm/*.S)
 TAP_SRCS	:= $(wildcard tap/*.c)
 # The framework (scenarios/*.c), one folder per area (scenarios/guest/, trap/, stage2/, ...)
@@ -43,15 +60,15 @@ SCEN_SRCS	:= $(wildcard scenarios/*.c scenarios/*.S scenarios/*/*.c scenarios/*/
 GUEST_SRCS	:= $(wildcard guest/*.S)
 GUEST32_SRCS	:= $(wildcard guest32/*.S)
 
-SRCS		:= $(KERNEL_SRCS) $(VMM_SRCS) $(TAP_SRCS) $(SCEN_SRCS)
+SRCS		:= $(KERNEL_SRCS) $(NET_SRCS) $(VMM_SRCS) $(TAP_SRCS) $(SCEN_SRCS)
 OBJS		:= $(patsubst %,$(B)/obj/%.o,$(SRCS))
 GUEST_OBJS	:= $(patsubst %,$(B)/obj/%.o,$(GUEST_SRCS))
 GUEST32_OBJS	:= $(patsubst %,$(B)/obj/%.o,$(GUEST32_SRCS))
 
 # Pure code, also built for the host and unit-tested there.
-HOST_SRCS	:= tap/tap.c kernel/glob.c kernel/bootargs.c kernel/pgtable.c kernel/palloc.c \
+HOST_SRCS	:= tap/tap.c tap/tap_split.c kernel/glob.c kernel/bootargs.c kernel/pgtable.c kernel/palloc.c \
 		   kernel/esr_name.c kernel/midr.c kernel/strbuf.c kernel/platform.c kernel/platform_ram.c \
-		   kernel/platform_cpus.c \
+		   kernel/platform_cpus.c kernel/efi_cmdline.c kernel/efi_tables.c kernel/efi_memmap.c kernel/efi_dtb.c \
 		   kernel/dtb.c kernel/dtb_check.c vmm/mmio.c vmm/psci.c vmm/watchdog.c scenarios/sample.c scenarios/run_stats.c \
 		   $(wildcard scenarios/model/*.c)
 # The ACPI parser and the ACPI-to-DTB builder (docs/design-notes.md, "ACPI at the firmware boundary").
@@ -83,6 +100,22 @@ $(B)/obj/%.c.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(TARGET_CFLAGS) -c $< -o $@
+
+# Our code that calls lwip (net/) sees its headers; nothing else does.
+$(B)/obj/net/%.c.o: net/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(TARGET_CFLAGS) $(LWIP_INCLUDES) -c $< -o $@
+
+$(B)/lwip/%.o: $(LWIP)/%.c net/lwip/lwipopts.h net/lwip/arch/cc.h
+	@mkdir -p $(dir $@)
+	@echo "  CC      lwip/$*.c"
+	@$(CC) $(LWIP_CFLAGS) -c $< -o $@
+
+$(B)/liblwip.a: $(LWIP_OBJS)
+	@rm -f $@
+	@$(CROSS)ar rcs $@ $(LWIP_OBJS)
+	@echo "  AR      $@ ($$(cat $(LWIP_OBJS) | wc -c) bytes of objects)"
 
 $(B)/obj/%.S.o: %.S
 	@mkdir -p $(dir $@)
@@ -131,7 +164,7 @@ $(OBJS): $(B)/gen/guest_syms.h $(B)/gen/guest32_syms.h
 $(B)/obj/scenarios/guest_image.S.o: $(B)/guest/guest.bin
 $(B)/obj/scenarios/guest32_image.S.o: $(B)/guest/guest32.bin
 
-$(B)/hyptap.elf: $(OBJS) kernel/hyptap.lds
+$(B)/hyptap.elf: $(OBJS) $(B)/liblwip.a kernel/hyptap.lds
 	$(CC) $(LDFLAGS) $(OBJS) $(LIBS) -o $@
 	@if $(CROSS)readelf -r $@ | awk 'NR>3 && $$3 ~ /^R_AARCH64/ && $$3 !~ /^R_AARCH64_RELATIV/' | grep -q .; then \
 		echo "error: $@ has dynamic relocations other than R_AARCH64_RELATIVE"; exit 1; fi

@@ -46,6 +46,8 @@ platforms() {
 	echo "7.2 max 2 smp4"
 	echo "7.2 max 3 boot=hostile"
 	echo "7.2 max 2 boot=hostile"
+	echo "7.2 max 3 boot=uefi-dt"
+	echo "7.2 max 3 boot=uefi-acpi"
 	for c in $CPUS_10_0; do echo "10.0 $c 3"; done
 	echo "10.0 max 2"
 	echo "10.0 max 4"
@@ -53,6 +55,8 @@ platforms() {
 	echo "10.0 max 3 exhaustive"
 	echo "10.0 max 3 smp4"
 	echo "10.0 max 3 boot=hostile"
+	echo "10.0 max 3 boot=uefi-dt"
+	echo "10.0 max 3 boot=uefi-acpi"
 }
 
 host_only=0

@@ -134,7 +134,7 @@ if [ ! -f "$NEWLIB/.stamp" ]; then
 	touch "$NEWLIB/.stamp"
 fi
 
-# --- 5. lwip source (network features of a later roadmap area) ----------------------------------
+# --- 5. lwip source (TAP over TCP: the Makefile builds build/liblwip.a from it) ------------------
 LWIP=$CACHE/lwip
 if [ ! -f "$LWIP/.stamp" ]; then
 	log "lwip source package"

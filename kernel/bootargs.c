@@ -405,6 +405,96 @@ static int parse_pe_fault(struct bootargs *ba, const struct bootargs_opt *opt, c
 	return 0;
 }
 
+/*
+ * A dotted quad "A.B.C.D" at *@s, each part 0..255 in decimal without leading zeros (no octal
+ * surprises), advancing *@s past it. Return: whether there was one.
+ */
+static bool parse_ipv4(const char **s, uint32_t *ip)
+{
+	const char *p = *s;
+	uint32_t v = 0;
+
+	for (int part = 0; part < 4; part++) {
+		unsigned n = 0, digits = 0;
+
+		if (part && *p++ != '.') {
+			return false;
+		}
+		for (; *p >= '0' && *p <= '9' && digits < 4; p++, digits++) {
+			n = n * 10 + (unsigned)(*p - '0');
+		}
+		if (!digits || digits > 3 || n > 255 || (digits > 1 && p[-(int)digits] == '0')) {
+			return false;
+		}
+		v = v << 8 | n;
+	}
+	*s = p;
+	*ip = v;
+	return true;
+}
+
+/* hyptap.net=dhcp or IP/PREFIX[,GW]: a host address (not 0.0.0.0), a prefix of 1..32. */
+static int parse_net(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
+		     struct bootargs_err *e)
+{
+	const char *p = value;
+	uint64_t prefix;
+	char *end;
+
+	if (strcmp(value, "dhcp") == 0) {
+		ba->net = BOOTARGS_NET_DHCP;
+		return 0;
+	}
+	if (!parse_ipv4(&p, &ba->net_ip) || *p++ != '/') {
+		return fail_value(e, opt);
+	}
+	end = strchr(p, ',');
+	if (end != NULL) {
+		*end = '\0';
+	}
+	if (!parse_u64(p, false, &prefix) || prefix < 1 || prefix > 32 || ba->net_ip == 0) {
+		return fail_value(e, opt);
+	}
+	ba->net_prefix = (unsigned)prefix;
+	ba->net_gw = 0;
+	if (end != NULL) {
+		p = end + 1;
+		*end = ',';
+		if (!parse_ipv4(&p, &ba->net_gw) || *p != '\0' || ba->net_gw == 0) {
+			return fail_value(e, opt);
+		}
+	}
+	ba->net = BOOTARGS_NET_STATIC;
+	return 0;
+}
+
+/* "tcp:A.B.C.D:PORT", PORT 1..65535, A.B.C.D not 0.0.0.0. */
+static int parse_tcp(const struct bootargs_opt *opt, char *value, struct bootargs_err *e,
+		     struct bootargs_tcp *t)
+{
+	const char *p = value + 4;
+	uint64_t port;
+
+	if (strncmp(value, "tcp:", 4) != 0 || !parse_ipv4(&p, &t->ip) || t->ip == 0 ||
+	    *p++ != ':' || !parse_u64(p, false, &port) || port < 1 || port > 65535) {
+		return fail_value(e, opt);
+	}
+	t->port = (uint16_t)port;
+	return 0;
+}
+
+static int parse_report(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
+			struct bootargs_err *e)
+{
+	return parse_tcp(opt, value, e, &ba->report);
+}
+
+static int parse_fetch(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
+		       struct bootargs_err *e)
+{
+	return parse_tcp(opt, value, e, &ba->fetch);
+}
+
 /* Keep in step with the "known:" list in the unknown-key message. */
 static const struct bootargs_opt bootargs_opts[] = {
 	{"only", "a comma-separated list of globs", parse_only, 0},
@@ -421,12 +511,15 @@ static const struct bootargs_opt bootargs_opts[] = {
 	{"pe-fault", "hang@N or crash@N, N a CPU index 0..63", parse_pe_fault, 0},
 	{"console", "uart or semihosting", parse_console, 0},
 	{"tap", "full or compact", parse_tap, 0},
+	{"net", "dhcp or IP/PREFIX[,GW] (10.0.2.15/24,10.0.2.2)", parse_net, 0},
+	{"report", "tcp:A.B.C.D:PORT", parse_report, 0},
+	{"fetch", "tcp:A.B.C.D:PORT", parse_fetch, 0},
 };
 
 #define BOOTARGS_KNOWN                                                                             \
 	"only, skip, list, repeat, seed, timeout_ms, exit, exhaustive, timing, cpus, on, "         \
 	"pe-fault, "                                                                               \
-	"console, tap"
+	"console, tap, net, report, fetch"
 
 static int parse_token(struct bootargs *ba, char *tok, struct bootargs_err *e)
 {
@@ -489,6 +582,10 @@ static void reset_options(struct bootargs *ba)
 	ba->pe_fault_cpu = 0;
 	ba->console = BOOTARGS_CONSOLE_UART;
 	ba->tap = BOOTARGS_TAP_FULL;
+	ba->net = BOOTARGS_NET_NONE;
+	ba->net_ip = ba->net_gw = 0;
+	ba->net_prefix = 0;
+	ba->report = ba->fetch = (struct bootargs_tcp){0, 0};
 }
 
 void bootargs_init(struct bootargs *ba)
@@ -536,6 +633,12 @@ int bootargs_parse(struct bootargs *ba, const char *cmdline, char *err, size_t e
 		if (parse_token(ba, tok, &e) != 0) {
 			return -1;
 		}
+	}
+	if ((ba->report.port || ba->fetch.port) && ba->net == BOOTARGS_NET_NONE) {
+		return fail(&e,
+			    "bad bootargs: hyptap.%s needs hyptap.net=dhcp or "
+			    "hyptap.net=IP/PREFIX[,GW]",
+			    ba->report.port ? "report" : "fetch");
 	}
 	return 0;
 }

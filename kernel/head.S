@@ -125,17 +125,89 @@
 .endif
 .endm
 
+/*
+ * The same file is also a PE32+ EFI application, as Linux's arm64 EFI stub is: code0 reads "MZ"
+ * (the DOS signature PE/COFF loaders look for) and res5 at 0x3c is the PE header offset
+ * (e_lfanew). The headers fill the first 4 KiB, the PE sections then describe the file as it
+ * is linked (VirtualAddress == PointerToRawData), so a loader places the bytes exactly where a
+ * booti would have them relative to _head; AddressOfEntryPoint is efi_entry (kernel/efi_entry.S).
+ * Every size below is a difference of symbols: PC-relative, so no dynamic relocation.
+ */
+#define PE_FILE_ALIGN	512			/* kernel/hyptap.lds pads the file to it */
+#define PE_SECTION_ALIGN 4096			/* hyptap.lds aligns the section bounds to it */
+
 	.section .head.text, "ax"
 	.globl	_head
 _head:
-	b	entry				/* code0 */
-	.long	0				/* code1 */
+	.inst	0xfa405a4d			/* code0: ccmp x18, #0, #0xd, pl = "MZ", sets flags only */
+	b	entry				/* code1 */
 	.quad	0				/* text_offset */
-	.quad	__image_end - _head		/* image_size: PC-relative, so no dynamic relocation */
+	.quad	__image_end - _head		/* image_size */
 	.quad	0xa				/* flags: LE, 4K pages, place anywhere (bit 3) */
 	.quad	0, 0, 0				/* res2, res3, res4 */
 	.ascii	"ARM\x64"			/* magic */
-	.long	0				/* res5 */
+	.long	pe_header - _head		/* res5: PE header offset (PE/COFF e_lfanew) */
+
+pe_header:
+	.ascii	"PE\0\0"
+	/* COFF file header (PE Format, "COFF File Header") */
+	.short	0xaa64				/* Machine: IMAGE_FILE_MACHINE_ARM64 */
+	.short	(pe_sections_end - pe_sections) / 40	/* NumberOfSections */
+	.long	0				/* TimeDateStamp: none, builds are reproducible */
+	.long	0, 0				/* PointerToSymbolTable, NumberOfSymbols */
+	.short	pe_sections - pe_optional	/* SizeOfOptionalHeader */
+	.short	0x0206				/* EXECUTABLE_IMAGE | LINE_NUMS_STRIPPED | DEBUG_STRIPPED */
+	/* Not RELOCS_STRIPPED: the image runs anywhere (it relocates itself), so no .reloc. */
+
+pe_optional:
+	.short	0x20b				/* Magic: PE32+ */
+	.byte	0, 0				/* Major/MinorLinkerVersion */
+	.long	__text_end - pe_headers_end	/* SizeOfCode */
+	.long	__pe_idata_size			/* SizeOfInitializedData: .rodata, .data */
+	.long	__pe_bss_size			/* SizeOfUninitializedData: .bss and the stack */
+	.long	efi_entry - _head		/* AddressOfEntryPoint */
+	.long	pe_headers_end - _head		/* BaseOfCode */
+	.quad	0				/* ImageBase: linked at 0 */
+	.long	PE_SECTION_ALIGN		/* SectionAlignment */
+	.long	PE_FILE_ALIGN			/* FileAlignment */
+	.short	0, 0, 0, 0			/* Major/Minor OperatingSystem/ImageVersion */
+	.short	0, 0				/* Major/MinorSubsystemVersion */
+	.long	0				/* Win32VersionValue */
+	.long	__image_end - _head		/* SizeOfImage: .bss and the stack included */
+	.long	pe_headers_end - _head		/* SizeOfHeaders */
+	.long	0				/* CheckSum: not checked for EFI images */
+	.short	10				/* Subsystem: IMAGE_SUBSYSTEM_EFI_APPLICATION */
+	.short	0				/* DllCharacteristics: none (no NX_COMPAT promise) */
+	.quad	0, 0, 0, 0			/* SizeOf{Stack,Heap}{Reserve,Commit}: UEFI's stack */
+	.long	0				/* LoaderFlags */
+	.long	(pe_sections - pe_data_dirs) / 8	/* NumberOfRvaAndSizes */
+pe_data_dirs:
+	.quad	0, 0, 0, 0, 0, 0		/* export, import, resource, exception, certificate,
+						 * base relocation: none */
+
+/* The section table (PE Format, "Section Table"): 40 bytes a section. */
+.macro	pe_section name, start, vsize, fsize, flags
+.Lpe_section\@:
+	.ascii	"\name"
+	.fill	8 - (. - .Lpe_section\@), 1, 0	/* Name, NUL padded to 8 bytes */
+	.long	\vsize				/* VirtualSize */
+	.long	\start - _head			/* VirtualAddress */
+	.long	\fsize				/* SizeOfRawData: a multiple of PE_FILE_ALIGN */
+	.long	\start - _head			/* PointerToRawData: the file is the image */
+	.long	0, 0				/* PointerToRelocations, PointerToLinenumbers */
+	.short	0, 0				/* NumberOfRelocations, NumberOfLinenumbers */
+	.long	\flags				/* Characteristics */
+.endm
+pe_sections:
+	pe_section .text, pe_headers_end, __text_end - pe_headers_end, __text_end - pe_headers_end, 0x60000020	/* CODE, X, R */
+	pe_section .rodata, __text_end, __pe_rodata_size, __pe_rodata_size, 0x40000040	/* IDATA, R */
+	/* .data: the relocations' targets (efi_entry applies them in place), then .bss. */
+	pe_section .data, __rodata_end, __pe_data_size, __pe_data_file_size, 0xc0000040	/* IDATA, R, W */
+pe_sections_end:
+
+	/* The rest of the first page is header: the loaders copy SizeOfHeaders bytes, or less. */
+	.balign	PE_SECTION_ALIGN
+pe_headers_end:
 
 entry:
 	mov	x19, x0				/* x19 = DTB pointer, kept across the boot path */
@@ -187,8 +259,10 @@ at_el1:
 /*
  * Apply the R_AARCH64_RELATIVE relocations, *(base + r_offset) = base + r_addend (so running it
  * again after the image moved is right too), then zero .bss with aligned 16-byte stores (MMU
- * off: every access is Device memory). x20 = the load address; clobbers x1-x5.
+ * off: every access is Device memory). x20 = the load address; clobbers x1-x5. Also the EFI
+ * entry's first step (kernel/efi_entry.S), with UEFI's MMU on.
  */
+	.globl	relocate_and_clear_bss
 relocate_and_clear_bss:
 	adrp	x1, __rela_start
 	add	x1, x1, :lo12:__rela_start

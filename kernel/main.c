@@ -8,6 +8,7 @@
 
 #include "arch/sysreg.h"
 #include "console.h"
+#include "dtb.h"
 #include "gic.h"
 #include "kalloc.h"
 #include "kernel.h"
@@ -16,8 +17,7 @@
 #include "power.h"
 #include "smp.h"
 
-#define FDT_MAGIC    0xd00dfeedu
-#define DTB_MAX_SIZE (2u << 20)
+#define FDT_MAGIC 0xd00dfeedu
 
 struct platform platform;
 static uint64_t boot_cntpct;

@@ -155,6 +155,37 @@ int mmu_map_device(uint64_t base, uint64_t size)
 	return rc;
 }
 
+/* Whether a transport before @n lies in the 4 KiB page at @page (already mapped then). */
+static bool virtio_page_seen(const struct platform *p, unsigned n, uint64_t page)
+{
+	const struct mem_range pg = {page, 0x1000};
+
+	for (unsigned i = 0; i < n; i++) {
+		if (mem_range_overlaps(&p->virtio[i], &pg)) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The virtio-mmio transports, page by page: QEMU packs eight 0x200-byte windows in a page, and a
+ * page is mapped once (the table refuses a second mapping of a valid leaf). */
+static int mmu_map_virtio(const struct platform *p)
+{
+	int rc = 0;
+
+	for (unsigned i = 0; i < p->virtio_count; i++) {
+		uint64_t page = p->virtio[i].base & ~0xfffULL;
+
+		for (; page < mem_range_end(&p->virtio[i]); page += 0x1000) {
+			if (!virtio_page_seen(p, i, page)) {
+				rc |= mmu_map(page, page + 0x1000, ATTR_DEVICE);
+			}
+		}
+	}
+	return rc;
+}
+
 int mmu_map_platform(const struct platform *p)
 {
 	int rc = 0;
@@ -177,6 +208,9 @@ int mmu_map_platform(const struct platform *p)
 			}
 		}
 	}
+	/* Device-nGnRE like every MMIO frame: the virtio registers have side effects (QueueNotify,
+	 * Status) that must neither be gathered nor reordered. */
+	rc |= mmu_map_virtio(p);
 	dsb_ish();
 	isb();
 	mmu_scratch_init();

@@ -462,6 +462,53 @@ static int parse_psci(struct platform_ctx *ps)
 	return 0;
 }
 
+/*
+ * Every enabled "virtio,mmio" node (binding virtio/mmio.yaml): its register window, checked like
+ * any device's, and whether it is "dma-coherent". The first PLATFORM_MAX_VIRTIO are kept. Which
+ * device sits behind a transport (most of QEMU's 32 are empty) is in its registers, not here.
+ */
+static int parse_virtio(struct platform_ctx *ps)
+{
+	struct platform *p = ps->p;
+	int node;
+
+	for (node = fdt_node_offset_by_compatible(ps->d.fdt, -1, "virtio,mmio"); node >= 0;
+	     node = fdt_node_offset_by_compatible(ps->d.fdt, node, "virtio,mmio")) {
+		const void *val;
+		int en = dtb_enabled(&ps->d, node), len, rc;
+		struct mem_range r;
+
+		if (en <= 0) {
+			if (en < 0) {
+				return -1;
+			}
+			continue;
+		}
+		if (p->virtio_count == PLATFORM_MAX_VIRTIO) {
+			p->virtio_left_off++;
+			continue;
+		}
+		if (add_device(ps, node, 0, "virtio-mmio transport", &r)) {
+			return -1;
+		}
+		if (r.size < PLATFORM_VIRTIO_MIN) {
+			return dtb_fail(
+				&ps->d, node,
+				"virtio-mmio registers are 0x%llx bytes, at least 0x%x needed",
+				(unsigned long long)r.size, PLATFORM_VIRTIO_MIN);
+		}
+		rc = dtb_prop(&ps->d, node, "dma-coherent", &val, &len);
+		if (rc < 0) {
+			return -1;
+		}
+		if (rc > 0) {
+			p->virtio_coherent |= 1u << p->virtio_count;
+		}
+		p->virtio[p->virtio_count++] = r;
+	}
+	return 0;
+}
+
 int platform_parse(struct platform *p, const struct platform_boot *boot, char *err, size_t errlen)
 {
 	struct platform_ctx ps = {.d = {boot->dtb, err, errlen}, .p = p, .boot = boot};
@@ -485,7 +532,7 @@ int platform_parse(struct platform *p, const struct platform_boot *boot, char *e
 	}
 	if (copy_model(&ps) || parse_chosen(&ps, &stdout_path, &stdout_len) ||
 	    platform_ram_parse(&ps) || parse_uart(&ps, stdout_path, stdout_len) || parse_gic(&ps) ||
-	    parse_timer(&ps) || parse_psci(&ps) || platform_cpus_parse(&ps) ||
+	    parse_timer(&ps) || parse_psci(&ps) || parse_virtio(&ps) || platform_cpus_parse(&ps) ||
 	    platform_ram_layout(&ps)) {
 		return -1;
 	}

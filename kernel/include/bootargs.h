@@ -16,7 +16,7 @@
 
 /** Longest error message bootargs_parse() writes, NUL included (it is cut to fit a smaller @err).
  */
-#define BOOTARGS_ERR_MAX 192
+#define BOOTARGS_ERR_MAX 224
 
 /** PE indices hyptap.cpus and hyptap.pe-fault accept: 0 to 63, the bits of @cpus_mask (the
  * CPU_MAX of kernel/smp.h). */
@@ -56,6 +56,19 @@ enum bootargs_pe_fault {
 	BOOTARGS_PE_FAULT_CRASH, /* an EL2 data abort */
 };
 
+/** How the image brings its network up (hyptap.net). */
+enum bootargs_net {
+	BOOTARGS_NET_NONE,
+	BOOTARGS_NET_DHCP,
+	BOOTARGS_NET_STATIC, /* hyptap.net=IP/PREFIX[,GW] */
+};
+
+/** A TCP endpoint "tcp:A.B.C.D:PORT" (hyptap.report, hyptap.fetch); @port 0: not given. */
+struct bootargs_tcp {
+	uint32_t ip; /* A << 24 | B << 16 | C << 8 | D */
+	uint16_t port;
+};
+
 /**
  * struct bootargs - the parsed hyptap.* options.
  * @only:        globs from every hyptap.only= token; a scenario id is selected if any
@@ -92,6 +105,13 @@ enum bootargs_pe_fault {
  *               host puts back from the image's own listing (tap.h TAP_FORM_COMPACT, the
  *               rule of a scenario's failure), for a console too slow for the full stream;
  *               independent of @console.
+ * @net:         hyptap.net=dhcp or IP/PREFIX[,GW] (default none: no network at all).
+ * @net_ip:      the static address (A << 24 | ... | D), @net_prefix its prefix length (1..32),
+ *               @net_gw the gateway (0: none). Only for BOOTARGS_NET_STATIC.
+ * @report:      hyptap.report=tcp:A.B.C.D:PORT: the whole TAP stream to a collector
+ *               (docs/design-notes.md "TAP over TCP"); needs @net.
+ * @fetch:       hyptap.fetch=tcp:A.B.C.D:PORT: bootargs asked from a collector and parsed after
+ *               the command line's; needs @net.
  * @storage:     copy of the command line, split in place; @only and @skip point into it.
  */
 struct bootargs {
@@ -114,6 +134,10 @@ struct bootargs {
 	enum bootargs_tap tap;
 	enum bootargs_pe_fault pe_fault;
 	unsigned pe_fault_cpu;
+	enum bootargs_net net;
+	uint32_t net_ip, net_gw;
+	unsigned net_prefix;
+	struct bootargs_tcp report, fetch;
 	char storage[1024];
 };
 
@@ -132,8 +156,9 @@ void bootargs_init(struct bootargs *ba);
  *
  * Return: 0 on success, -1 on a malformed hyptap.* token (unknown key, a byte that is not
  * printable ASCII, missing or empty value, bad number, value out of range, empty glob, too
- * many globs, an empty entry, a reversed range or an index >= 64 in a CPU list) or a command line
- * that does not fit in @ba->storage. On error @ba holds the options parsed so far.
+ * many globs, an empty entry, a reversed range or an index >= 64 in a CPU list, a bad address or
+ * port), hyptap.report or hyptap.fetch without hyptap.net, or a command line that does not fit in
+ * @ba->storage. On error @ba holds the options parsed so far.
  */
 int bootargs_parse(struct bootargs *ba, const char *cmdline, char *err, size_t errlen);
 

@@ -13,6 +13,9 @@
 /** Deepest node dtb_check() accepts (the root is depth 0); real trees stay well below 10. */
 #define DTB_MAX_DEPTH 32
 
+/** Largest DTB the image takes (kernel/main.c checks it before the MMU is on). */
+#define DTB_MAX_SIZE (2u << 20)
+
 /** Most /memreserve/ entries dtb_check() accepts before the terminating (0, 0) entry. */
 #define DTB_MAX_MEMRSV 64
 

@@ -14,6 +14,10 @@
 #define PLATFORM_ARENA_MIN (8u << 20)
 /** The page arena starts on a 2 MiB boundary: guest RAM likes block alignment. */
 #define PLATFORM_ARENA_ALIGN (2u << 20)
+/** Most virtio-mmio transports kept (QEMU's virt has 32); more are counted in virtio_left_off. */
+#define PLATFORM_MAX_VIRTIO 32
+/** Smallest virtio-mmio register window: the common registers and 0x100 bytes of config. */
+#define PLATFORM_VIRTIO_MIN 0x200u
 /** Most CPUs kept from /cpus; more are counted in cpus_left_off. */
 #define PLATFORM_MAX_CPUS 64
 /** The MPIDR_EL1 affinity fields a /cpus reg may hold: Aff3 [39:32], Aff2..Aff0 [23:0]. */
@@ -92,6 +96,13 @@ struct platform {
 	unsigned timer_intid_sec_phys, timer_intid_phys, timer_intid_virt, timer_intid_hyp;
 
 	enum psci_conduit psci;
+	/* Enabled "virtio,mmio" transports in DTB order: which device each one holds (if any) is
+	 * for the driver to read from its registers (net/virtio_net.c). Bit n of virtio_coherent:
+	 * transport n has "dma-coherent", so its DMA needs no cache maintenance. */
+	struct mem_range virtio[PLATFORM_MAX_VIRTIO];
+	unsigned virtio_count;
+	uint32_t virtio_coherent;
+	unsigned virtio_left_off;
 	/* The enabled CPUs of /cpus in DTB order, MPIDRs distinct; none without /cpus (the boot
 	 * CPU alone). The boot CPU is one of them wherever the DTB lists it. */
 	struct platform_cpu cpus[PLATFORM_MAX_CPUS];
@@ -119,8 +130,8 @@ extern struct platform platform;
  *
  * The DTB is checked whole first (dtb_check()), then each node hyptap uses: memory, the console
  * UART (/chosen/stdout-path or the first enabled PL011/16550), the GIC, the architected timer,
- * PSCI, the CPUs of /cpus, /chosen/bootargs; then the ranges against each other and against the
- * image and the DTB.
+ * PSCI, the virtio-mmio transports, the CPUs of /cpus, /chosen/bootargs; then the ranges against
+ * each other and against the image and the DTB.
  *
  * Return: 0 with @p a valid platform, or -1 with a one-line reason in @err naming the node and
  * property. On error @p->uart_kind is UART_NONE unless the console UART was found and checked

@@ -12,8 +12,8 @@
 /* Room for a node path in a message. */
 #define PLATFORM_PATH_MAX 96
 /* The UART, and the GICD with up to PLATFORM_MAX_GICR GICRs and an ITS (v3) or GICC, GICH,
- * GICV (v2). */
-#define PLATFORM_MAX_DEVICES (3 + PLATFORM_MAX_GICR)
+ * GICV (v2), and the virtio-mmio transports. */
+#define PLATFORM_MAX_DEVICES (3 + PLATFORM_MAX_GICR + PLATFORM_MAX_VIRTIO)
 
 /* A device range already accepted, for the overlap checks and their messages. */
 struct platform_device {

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "bootargs.h"
@@ -302,7 +303,7 @@ static void test_key_errors(void)
 	} cases[] = {
 		{"hyptap.foo=1", "unknown bootarg key \"hyptap.foo\" (known: only, skip, list, "
 				 "repeat, seed, timeout_ms, exit, exhaustive, timing, cpus, on, "
-				 "pe-fault, console, tap)"},
+				 "pe-fault, console, tap, net, report, fetch)"},
 		{"hyptap.foo", "unknown bootarg key \"hyptap.foo\""},
 		{"hyptap.", "unknown bootarg key \"hyptap.\""},
 		{"hyptap.=x", "unknown bootarg key \"hyptap.\""},
@@ -401,7 +402,8 @@ static void test_hostile(void)
 	unit_eq_u64(parse("hyptap.\x1b[2Jx=1"), (uint64_t)-1, "escape sequence in a key");
 	unit_eq_str(err,
 		    "unknown bootarg key \"hyptap.\\x1b[2Jx\" (known: only, skip, list, repeat, "
-		    "seed, timeout_ms, exit, exhaustive, timing, cpus, on, pe-fault, console, tap)",
+		    "seed, timeout_ms, exit, exhaustive, timing, cpus, on, pe-fault, console, tap, "
+		    "net, report, fetch)",
 		    "escape sequence quoted");
 	unit_eq_u64(parse("hyptap.exit=\"psci\""), (uint64_t)-1, "quotes in a value");
 	unit_eq_str(err, "bad bootarg \"hyptap.exit=\\x22psci\\x22\": expected psci or semihosting",
@@ -569,6 +571,61 @@ static void test_selects(void)
 	unit_ok(!bootargs_selects(&ba, NULL), "NULL id is never selected");
 }
 
+/* hyptap.net, hyptap.report, hyptap.fetch: the values, their limits, and the net dependency. */
+static void test_net(void)
+{
+	static const char *const bad[] = {
+		"hyptap.net=dhcp6",
+		"hyptap.net=10.0.2.15",
+		"hyptap.net=10.0.2.15/0",
+		"hyptap.net=10.0.2.15/33",
+		"hyptap.net=10.0.2.256/24",
+		"hyptap.net=10.0.02.15/24",
+		"hyptap.net=10.0.2/24",
+		"hyptap.net=0.0.0.0/8",
+		"hyptap.net=10.0.2.15/24,",
+		"hyptap.net=10.0.2.15/24,x",
+		"hyptap.net=10.0.2.15/24,0.0.0.0",
+		"hyptap.net=10.0.2.15/2x",
+		"hyptap.net=1.2.3.4.5/24",
+	};
+	static const char *const bad_tcp[] = {
+		"tcp:10.0.2.100",   "tcp:10.0.2.100:",	 "tcp:10.0.2.100:0", "tcp:10.0.2.100:65536",
+		"udp:10.0.2.100:1", "tcp:0.0.0.0:1234",	 "tcp::1234",	     "tcp:10.0.2.100:12a",
+		"10.0.2.100:1234",  "tcp:10.0.2.100:-1",
+	};
+	char line[96];
+
+	unit_ok(parse("hyptap.net=dhcp") == 0 && ba.net == BOOTARGS_NET_DHCP, "hyptap.net=dhcp");
+	unit_ok(parse("hyptap.net=10.0.2.15/24,10.0.2.2") == 0 && ba.net == BOOTARGS_NET_STATIC &&
+			ba.net_ip == 0x0a00020f && ba.net_prefix == 24 && ba.net_gw == 0x0a000202,
+		"a static address with a gateway");
+	unit_ok(parse("hyptap.net=192.168.1.200/32") == 0 && ba.net_ip == 0xc0a801c8 &&
+			ba.net_prefix == 32 && ba.net_gw == 0,
+		"a static address without a gateway");
+	unit_ok(parse("hyptap.net=dhcp hyptap.report=tcp:10.0.2.100:1234 "
+		      "hyptap.fetch=tcp:255.255.255.254:65535") == 0 &&
+			ba.report.ip == 0x0a000264 && ba.report.port == 1234 &&
+			ba.fetch.ip == 0xfffffffe && ba.fetch.port == 65535,
+		"hyptap.report and hyptap.fetch endpoints");
+	unit_ok(parse("") == 0 && ba.net == BOOTARGS_NET_NONE && ba.report.port == 0 &&
+			ba.fetch.port == 0,
+		"no network by default");
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		unit_ok(parse(bad[i]) == -1, "rejects %s", bad[i]);
+		err_names("expected dhcp or IP/PREFIX[,GW]", bad[i]);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(bad_tcp); i++) {
+		snprintf(line, sizeof(line), "hyptap.net=dhcp hyptap.report=%s", bad_tcp[i]);
+		unit_ok(parse(line) == -1, "rejects hyptap.report=%s", bad_tcp[i]);
+		err_names("expected tcp:A.B.C.D:PORT", bad_tcp[i]);
+	}
+	unit_ok(parse("hyptap.report=tcp:10.0.2.100:1234") == -1, "hyptap.report needs hyptap.net");
+	err_starts("bad bootargs: hyptap.report needs hyptap.net", "hyptap.report alone");
+	unit_ok(parse("hyptap.fetch=tcp:10.0.2.100:1234") == -1, "hyptap.fetch needs hyptap.net");
+	err_starts("bad bootargs: hyptap.fetch needs hyptap.net", "hyptap.fetch alone");
+}
+
 int main(void)
 {
 	test_defaults();
@@ -585,5 +642,6 @@ int main(void)
 	test_selects();
 	test_cpus();
 	test_on_pe_fault();
+	test_net();
 	return unit_done();
 }

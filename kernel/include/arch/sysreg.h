@@ -237,6 +237,23 @@ static inline void dmb_ish(void)
 	__asm__ volatile("dmb ish" : : : "memory");
 }
 
+/* Ordering against a DMA master (outer shareable): Linux's dma_wmb()/dma_rmb() on arm64. */
+static inline void dmb_oshst(void)
+{
+	__asm__ volatile("dmb oshst" : : : "memory");
+}
+
+static inline void dmb_oshld(void)
+{
+	__asm__ volatile("dmb oshld" : : : "memory");
+}
+
+/* Stores to memory complete before a later MMIO store (a doorbell): Linux's wmb(). */
+static inline void dsb_st(void)
+{
+	__asm__ volatile("dsb st" : : : "memory");
+}
+
 /** TLBI ALLE2: every EL2 stage-1 entry of this PE. */
 static inline void tlbi_alle2(void)
 {
