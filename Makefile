@@ -68,7 +68,7 @@ HOST_LIBS	:= -lfdt
 # second), and no -j job can start a compile before deps are in place. Every other entry point
 # builds through these two.
 all: deps
-	@$(MAKE) --no-print-directory $(B)/hyptap.img
+	@$(MAKE) --no-print-directory $(B)/hyptap.img $(B)/firmware/hostile.bin
 
 host-tests: deps
 	@$(MAKE) --no-print-directory $(HOST_TESTS)
@@ -136,6 +136,13 @@ $(B)/hyptap.elf: $(OBJS) kernel/hyptap.lds
 $(B)/hyptap.img: $(B)/hyptap.elf
 	$(OBJCOPY) -O binary $< $@
 	@echo "  IMAGE   $@ ($$(stat -c %s $@) bytes)"
+
+# Test firmware (ci/boot/): the hostile pre-loader, position independent, run before the image.
+$(B)/firmware/%.bin: firmware/%.S
+	@mkdir -p $(dir $@)
+	@echo "  FW      $@"
+	@$(CC) -nostdlib -static -Wl,-Ttext=0 -Wl,--build-id=none $< -o $(B)/firmware/$*.elf
+	@$(OBJCOPY) -O binary $(B)/firmware/$*.elf $@
 
 # ---- host side -----------------------------------------------------------------------------
 # Every header a host build can see: a test is rebuilt when any of them changes.

@@ -30,7 +30,9 @@ usage() {
 # (gic-version=4: the ITS with virtual LPIs, docs/gicv4.md) and one boot of a CPU with EL3
 # (secure=on: SMC routing differs) per QEMU. And -smp 4 boots, the suite spread across 4 PEs by
 # the image's work queue: `max` with GICv3 on each QEMU, and one GICv2 (its SGIs and the
-# distributor's CPU targets differ).
+# distributor's CPU targets differ). And boots through firmware (ci/boot/), gated by the direct
+# boot's baseline: behind the hostile pre-loader (firmware/hostile.S, every EL2 register left
+# wrong) on each QEMU and with a GICv2.
 CPUS_7_2="a64fx cortex-a35 cortex-a53 cortex-a57 cortex-a72 cortex-a76 neoverse-n1 max"
 CPUS_10_0="$CPUS_7_2 cortex-a55 cortex-a710 neoverse-n2 neoverse-v1"
 platforms() {
@@ -42,12 +44,15 @@ platforms() {
 	echo "7.2 max 3 exhaustive"
 	echo "7.2 max 3 smp4"
 	echo "7.2 max 2 smp4"
+	echo "7.2 max 3 boot=hostile"
+	echo "7.2 max 2 boot=hostile"
 	for c in $CPUS_10_0; do echo "10.0 $c 3"; done
 	echo "10.0 max 2"
 	echo "10.0 max 4"
 	echo "10.0 max 3 el3"
 	echo "10.0 max 3 exhaustive"
 	echo "10.0 max 3 smp4"
+	echo "10.0 max 3 boot=hostile"
 }
 
 host_only=0

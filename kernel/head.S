@@ -18,6 +18,76 @@
 	eret
 .endm
 
+/*
+ * Every EL2 control register the harness depends on, set before any memory access or C, on
+ * every PE: firmware may leave anything (U-Boot leaves CPTR_EL2.TZ set, and hyptap died on its
+ * first ZCR_EL2 access; Linux's el2_setup.h has the same rules). Clobbers x0-x2.
+ * - SCTLR_EL2 first, from immediates: MMU, caches and alignment checks off, little-endian. With
+ *   EE = 1 even a literal-pool load would read the wrong value.
+ * - HCR_EL2 before CPTR_EL2 and CNTHCTL_EL2: E2H = 1 changes both layouts (and redirects EL1
+ *   register names), so E2H = 0 must hold first.
+ * - CPTR_EL2 before ZCR_EL2: with TZ set that access traps to EL2 (ZCR_EL2's accessibility
+ *   pseudocode, CheckSVEEnabled()). CPTR_EL2_HOST keeps TSM (bit 12, RES1 without FEAT_SME)
+ *   set: the harness has no SME state, so SMCR_EL2 is never touched.
+ * - The FGT registers and HCRX_EL2 only trap EL1/EL0, and they need SCR_EL3.FGTEn/HXEn: their
+ *   neutral values come from vmm_init_cpu(), in C, whose set-up the runner bounds.
+ */
+.macro	el2_reset_state
+	movz	x0, #(SCTLR_EL2_BOOT & 0xffff)
+	movk	x0, #(SCTLR_EL2_BOOT >> 16), lsl #16
+	msr	sctlr_el2, x0
+	isb
+	movz	x0, #(HCR_EL2_BOOT >> 16), lsl #16
+	msr	hcr_el2, x0
+	isb
+	movz	x0, #CPTR_EL2_HOST
+	msr	cptr_el2, x0
+	isb
+	mrs	x1, id_aa64pfr0_el1
+	ubfx	x2, x1, #32, #4			/* SVE */
+	cbz	x2, 1f
+	msr	S3_4_C1_C2_0, xzr		/* ZCR_EL2: LEN = 0, 128-bit vectors */
+1:	mrs	x2, id_aa64dfr0_el1		/* PMUVer: 0 none, 0xf IMPLEMENTATION DEFINED */
+	ubfx	x2, x2, #8, #4
+	mov	x0, xzr
+	cbz	x2, 3f
+	cmp	x2, #0xf
+	b.eq	3f
+	/* A PMU: counters and their overflow interrupt off; HPMN = PMCR_EL0.N (an HPMN of 0
+	 * without FEAT_HPMN0 is CONSTRAINED UNPREDICTABLE). */
+	mov	x0, #-1
+	msr	pmcntenclr_el0, x0
+	msr	pmintenclr_el1, x0
+	msr	pmovsclr_el0, x0
+	mrs	x0, pmcr_el0
+	bic	x0, x0, #1			/* E */
+	msr	pmcr_el0, x0
+	ubfx	x0, x0, #11, #5			/* N */
+3:	msr	mdcr_el2, x0			/* nothing trapped, no debug routed to EL2 */
+	mov	x0, #(1 << 0 | 1 << 1)		/* CNTHCTL_EL2.EL1PCTEN, EL1PCEN: no event stream, no ECV */
+	msr	cnthctl_el2, x0
+	msr	cntvoff_el2, xzr
+	msr	cnthp_ctl_el2, xzr		/* every timer off: firmware may leave one firing */
+	msr	cntp_ctl_el0, xzr
+	msr	cntv_ctl_el0, xzr
+	mrs	x2, id_aa64mmfr1_el1
+	ubfx	x2, x2, #8, #4			/* VH: the EL2 virtual timer exists */
+	cbz	x2, 4f
+	msr	S3_4_C14_C3_1, xzr		/* CNTHV_CTL_EL2 */
+4:	msr	hstr_el2, xzr
+	msr	vttbr_el2, xzr
+	ubfx	x2, x1, #24, #4			/* GIC: the GICv3 system registers */
+	cbz	x2, 5f
+	/* ICC_SRE_EL2.SRE before any ICH_ access; the GIC driver finishes the CPU interface. */
+	mov	x0, #(ICC_SRE_EL2_BOOT)
+	msr	S3_4_C12_C9_5, x0		/* ICC_SRE_EL2 */
+	isb
+	mrs	x0, S3_4_C12_C9_5
+	tbz	x0, #0, 5f			/* SRE did not stick: no system register interface */
+	msr	S3_4_C12_C11_0, xzr		/* ICH_HCR_EL2: the virtual CPU interface off */
+5:	isb
+.endm
+
 	.section .head.text, "ax"
 	.globl	_head
 _head:
@@ -34,8 +104,55 @@ entry:
 	mov	x19, x0				/* x19 = DTB pointer, kept across the boot path */
 	adrp	x20, _head			/* x20 = load address of the image */
 	add	x20, x20, :lo12:_head
+	mrs	x0, CurrentEL
+	ubfx	x21, x0, #2, #2			/* x21 = entry EL, reported in the TAP header */
+	cmp	x21, #3
+	b.eq	from_el3
+	cmp	x21, #2
+	b.ne	at_el1
 
-	/* Apply R_AARCH64_RELATIVE relocations: *(base + r_offset) = base + r_addend. */
+at_el2:
+	el2_reset_state
+	msr	spsel, #1			/* SP_EL2, whatever firmware left selected */
+	msr	daifset, #0xf
+	adrp	x0, kernel_vectors
+	add	x0, x0, :lo12:kernel_vectors
+	msr	vbar_el2, x0
+	msr	tpidr_el2, xzr			/* no struct cpu yet (smp_init_boot_cpu()) */
+	isb
+	bl	relocate_and_clear_bss
+	adrp	x1, __stack_top
+	add	x1, x1, :lo12:__stack_top
+	mov	sp, x1
+	mov	x0, x19		/* void kernel_main(void *dtb, uintptr_t base, unsigned entry_el) */
+	mov	x1, x20
+	mov	x2, x21
+	bl	kernel_main
+	b	.
+
+from_el3:
+	drop_to_el2 at_el2
+
+	/* EL1 (or EL0): no virtualization possible. Report and power off from C. */
+at_el1:
+	bl	relocate_and_clear_bss
+	adrp	x1, __stack_top
+	add	x1, x1, :lo12:__stack_top
+	mov	sp, x1
+	adrp	x1, el1_vectors
+	add	x1, x1, :lo12:el1_vectors
+	msr	vbar_el1, x1
+	isb
+	mov	x0, x21				/* x0 = CurrentEL.EL */
+	bl	boot_bail_el1			/* void boot_bail_el1(unsigned el): no return */
+	b	.
+
+/*
+ * Apply the R_AARCH64_RELATIVE relocations, *(base + r_offset) = base + r_addend (so running it
+ * again after the image moved is right too), then zero .bss with aligned 16-byte stores (MMU
+ * off: every access is Device memory). x20 = the load address; clobbers x1-x5.
+ */
+relocate_and_clear_bss:
 	adrp	x1, __rela_start
 	add	x1, x1, :lo12:__rela_start
 	adrp	x2, __rela_end
@@ -49,8 +166,6 @@ entry:
 	add	x5, x5, x20
 	str	x5, [x20, x3]
 	b	1b
-
-	/* Zero .bss with aligned 16-byte stores (MMU off: every access is Device memory). */
 2:	adrp	x1, __bss_start
 	add	x1, x1, :lo12:__bss_start
 	adrp	x2, __bss_end
@@ -59,48 +174,7 @@ entry:
 	b.hs	4f
 	stp	xzr, xzr, [x1], #16
 	b	3b
-
-4:	mrs	x0, CurrentEL
-	ubfx	x0, x0, #2, #2
-	mov	x21, x0				/* x21 = entry EL, reported in the TAP header */
-	cmp	x0, #3
-	b.eq	from_el3
-	cmp	x0, #2
-	b.eq	at_el2
-
-	/* EL1 (or EL0): no virtualization possible. Report and power off from C. */
-	adrp	x1, __stack_top
-	add	x1, x1, :lo12:__stack_top
-	mov	sp, x1
-	adrp	x1, el1_vectors
-	add	x1, x1, :lo12:el1_vectors
-	msr	vbar_el1, x1
-	isb
-	mov	x0, x0				/* x0 = CurrentEL.EL */
-	bl	boot_bail_el1			/* void boot_bail_el1(unsigned el): no return */
-	b	.
-
-from_el3:
-	drop_to_el2 at_el2
-
-at_el2:
-	/* Known state before anything else: MMU and caches off, our own vectors. */
-	ldr	x0, =SCTLR_EL2_BOOT
-	msr	sctlr_el2, x0
-	adrp	x0, kernel_vectors
-	add	x0, x0, :lo12:kernel_vectors
-	msr	vbar_el2, x0
-	msr	daifset, #0xf
-	msr	tpidr_el2, xzr			/* no struct cpu yet (smp_init_boot_cpu()) */
-	isb
-	adrp	x1, __stack_top
-	add	x1, x1, :lo12:__stack_top
-	mov	sp, x1
-	mov	x0, x19		/* void kernel_main(void *dtb, uintptr_t base, unsigned entry_el) */
-	mov	x1, x20
-	mov	x2, x21
-	bl	kernel_main
-	b	.
+4:	ret
 
 /*
  * A secondary PE, from PSCI CPU_ON: MMU off, x0 = its struct cpu (the context_id), at EL2, or
@@ -125,9 +199,8 @@ secondary_entry:
 
 secondary_el2:
 	msr	daifset, #0xf
-	ldr	x0, =SCTLR_EL2_BOOT
-	msr	sctlr_el2, x0
-	isb
+	el2_reset_state
+	msr	spsel, #1
 	ldr	x0, [x19, #CPU_BOOT_MAIR]
 	msr	mair_el2, x0
 	ldr	x0, [x19, #CPU_BOOT_TCR]
