@@ -116,8 +116,8 @@ void power_off_fault(uint64_t esr)
 		psci_off(stage_conduit);
 	case POWER_PSCI:
 		snprintf(why, sizeof(why),
-			 "the PSCI SYSTEM_OFF SMC raised EC 0x%02x %s: SMC is UNDEFINED at EL2 "
-			 "(no EL3, or SCR_EL3.SMD = 1)",
+			 "the PSCI SYSTEM_OFF SMC raised EC 0x%02x %s: SMC is UNDEFINED at EL2, "
+			 "without EL3 or with SCR_EL3.SMD = 1",
 			 ec, esr_ec_name(ec));
 		break;
 	default:
