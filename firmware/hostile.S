@@ -100,34 +100,86 @@ hostile:
 	mov64	x0, 0xdeadbeefcafe
 	msr	tpidr_el2, x0
 
-	/* The GICv3 CPU interface: a live virtual interface with a pending LR and an active
-	 * priority, the physical one masked, SGIs pending from "firmware". */
-	ubfx	x1, x20, #24, #4		/* GIC system registers */
-	cbz	x1, 4f
+	/* The GIC, QEMU virt's (GICD at 0x08000000; GICv3 redistributors at 0x080a0000, GICv2
+	 * CPU interface at 0x08010000): every SGI, PPI and the first SPIs enabled and pending at
+	 * the highest priority, one interrupt acknowledged and never EOIed (an active priority
+	 * left in the CPU interface), the redistributor asleep, the interface masked. */
+	mov	x23, #0x08000000		/* GICD */
+	/* QEMU gives the CPU the GICv3 system registers exactly when the GIC is a v3 (a GICv2
+	 * distributor has no GICD_PIDR2 at 0xffe8: the read would abort). */
+	ubfx	x1, x20, #24, #4		/* ID_AA64PFR0_EL1.GIC */
+	cbz	x1, gicv2_dirty
 	mov	x0, #0xf			/* ICC_SRE_EL2: SRE, DFB, DIB, Enable */
 	msr	S3_4_C12_C9_5, x0
 	isb
-	mrs	x0, S3_4_C12_C9_5
-	tbz	x0, #0, 4f
+	mov	w0, #(1 << 4 | 1 << 1 | 1 << 0)	/* GICD_CTLR: ARE_NS, EnableGrp1, EnableGrp0 */
+	str	w0, [x23]
+	mov	w0, #-1
+	str	w0, [x23, #0x104]		/* GICD_ISENABLER1: SPIs 32-63 */
+	str	w0, [x23, #0x204]		/* GICD_ISPENDR1 */
+	mov	x24, #0x080b0000		/* GICR SGI frame of CPU 0 */
+	sub	x25, x24, #0x10000		/* its RD frame */
+	str	wzr, [x25, #0x14]		/* GICR_WAKER: awake, for now */
+	str	w0, [x24, #0x80]		/* GICR_IGROUPR0: Group 1 */
+	str	w0, [x24, #0x100]		/* GICR_ISENABLER0 */
+	str	w0, [x24, #0x200]		/* GICR_ISPENDR0 */
+	mov	x1, #0x400			/* GICR_IPRIORITYR: 0, the highest */
+7:	str	wzr, [x24, x1]
+	add	x1, x1, #4
+	cmp	x1, #0x420
+	b.lo	7b
+	mov	x0, #0xff
+	msr	S3_0_C4_C6_0, x0		/* ICC_PMR_EL1 */
+	mov	x0, #1
+	msr	S3_0_C12_C12_7, x0		/* ICC_IGRPEN1_EL1 */
+	isb
+	mrs	x0, S3_0_C12_C12_0		/* ICC_IAR1_EL1: acknowledged, never EOIed */
+	mov	w0, #(1 << 1)			/* GICR_WAKER.ProcessorSleep */
+	str	w0, [x25, #0x14]
+	/* The virtual CPU interface live: a pending LR, an active priority, every maintenance
+	 * enable and trap. */
 	mov64	x0, 0x50a000000000001b		/* ICH_LR0_EL2: pending, Group 1, prio 0xa0, vINTID 27 */
 	msr	S3_4_C12_C12_0, x0
 	mov	x0, #1
-	msr	S3_4_C12_C9_0, x0		/* ICH_AP1R0_EL2: a priority active */
+	msr	S3_4_C12_C9_0, x0		/* ICH_AP1R0_EL2 */
 	mov	x0, #-1
 	msr	S3_4_C12_C11_7, x0		/* ICH_VMCR_EL2 */
-	mov	x0, #0x3fff			/* ICH_HCR_EL2: En, every maintenance enable and trap */
+	mov	x0, #0x3fff			/* ICH_HCR_EL2 */
 	msr	S3_4_C12_C11_0, x0
 	msr	S3_0_C4_C6_0, xzr		/* ICC_PMR_EL1: everything masked */
 	mov	x0, #7
 	msr	S3_0_C12_C12_3, x0		/* ICC_BPR1_EL1 */
 	msr	S3_0_C12_C12_4, xzr		/* ICC_CTLR_EL1: EOImode = 0 */
-	mov64	x0, 0x0000010000000000		/* ICC_SGI1R_EL1: SGI 0 to all but self... */
-	msr	S3_0_C12_C11_5, x0
-	mov64	x0, 0x0f00000000000001		/* ...and SGI 15 to self (target list bit 0) */
-	msr	S3_0_C12_C11_5, x0
+	msr	S3_0_C12_C12_7, xzr		/* ICC_IGRPEN1_EL1 */
 	isb
 	mov	x0, #(1 << 0)			/* ICC_SRE_EL2: SRE, Enable = 0 */
 	msr	S3_4_C12_C9_5, x0
+	b	4f
+
+gicv2_dirty:
+	mov	x24, #0x08010000		/* GICC */
+	mov	w0, #1
+	str	w0, [x23]			/* GICD_CTLR */
+	mov	w0, #-1
+	str	w0, [x23, #0x100]		/* GICD_ISENABLER0 */
+	str	w0, [x23, #0x104]		/* GICD_ISENABLER1 */
+	str	w0, [x23, #0x200]		/* GICD_ISPENDR0 (PPIs) */
+	str	w0, [x23, #0x204]		/* GICD_ISPENDR1 */
+	str	w0, [x23, #0xf20]		/* GICD_SPENDSGIR0..3: SGIs 0-15 pending */
+	str	w0, [x23, #0xf24]
+	str	w0, [x23, #0xf28]
+	str	w0, [x23, #0xf2c]
+	mov	x1, #0x400			/* GICD_IPRIORITYR: 0 */
+8:	str	wzr, [x23, x1]
+	add	x1, x1, #4
+	cmp	x1, #0x420
+	b.lo	8b
+	mov	w0, #0xff
+	str	w0, [x24, #0x4]			/* GICC_PMR */
+	mov	w0, #1
+	str	w0, [x24]			/* GICC_CTLR */
+	ldr	w0, [x24, #0xc]			/* GICC_IAR: acknowledged, never EOIed */
+	str	wzr, [x24, #0x4]		/* GICC_PMR: everything masked */
 
 	/* Fine-grained traps and HCRX_EL2: every bit set (no EL3 under QEMU -kernel, so
 	 * SCR_EL3.FGTEn/HXEn behave as 1). */

@@ -14,23 +14,25 @@
 #include "gic_selftest.h"
 #include "smp.h"
 
-#define GICD_CTLR	 0x0000
-#define GICD_CTLR_RWP	 (1u << 31)
-#define GICD_CTLR_DS	 (1u << 6) /* RES0 in the Non-secure view of a two-state GIC */
-#define GICD_CTLR_ARE_NS (1u << 4)
-#define GICD_CTLR_GRP1	 (1u << 1)
-#define GICD_CTLR_GRP0	 (1u << 0)
-#define GICD_IGROUPR	 0x0080
-#define GICD_ISENABLER	 0x0100
-#define GICD_ICENABLER	 0x0180
-#define GICD_ISPENDR	 0x0200
-#define GICD_ICPENDR	 0x0280
-#define GICD_ISACTIVER	 0x0300
-#define GICD_ICACTIVER	 0x0380
-#define GICD_IPRIORITYR	 0x0400
-#define GICD_SGIR	 0x0f00
-#define GICD_SGIR_SELF	 (2u << 24) /* TargetListFilter 0b10: this PE only */
-#define GICD_CPENDSGIR	 0x0f10
+#define GICD_CTLR	    0x0000
+#define GICD_CTLR_RWP	    (1u << 31)
+#define GICD_CTLR_DS	    (1u << 6) /* RES0 in the Non-secure view of a two-state GIC */
+#define GICD_CTLR_ARE_NS    (1u << 4)
+#define GICD_CTLR_GRP1	    (1u << 1)
+#define GICD_CTLR_GRP0	    (1u << 0)
+#define GICD_IGROUPR	    0x0080
+#define GICD_ISENABLER	    0x0100
+#define GICD_ICENABLER	    0x0180
+#define GICD_ISPENDR	    0x0200
+#define GICD_ICPENDR	    0x0280
+#define GICD_ISACTIVER	    0x0300
+#define GICD_ICACTIVER	    0x0380
+#define GICD_IPRIORITYR	    0x0400
+#define GICD_TYPER	    0x0004
+#define GICD_TYPER_LINES(t) ((((t)&0x1f) + 1) * 32) /* ITLinesNumber: INTIDs covered */
+#define GICD_SGIR	    0x0f00
+#define GICD_SGIR_SELF	    (2u << 24) /* TargetListFilter 0b10: this PE only */
+#define GICD_CPENDSGIR	    0x0f10
 
 #define GICR_CTLR	 0x0000
 #define GICR_CTLR_RWP	 (1u << 3)
@@ -43,7 +45,11 @@
 #define GICR_SGI	 0x10000
 #define GICR_IGROUPR0	 0x0080
 #define GICR_ISENABLER0	 0x0100
+#define GICR_ICENABLER0	 0x0180
+#define GICR_ICPENDR0	 0x0280
+#define GICR_ICACTIVER0	 0x0380
 #define GICR_IPRIORITYR	 0x0400
+#define GIC_PRIO_DEFAULT 0xa0 /* below the watchdog's 0x80, as Linux's GICD_INT_DEF_PRI */
 
 #define GICC_CTLR	    0x0000
 #define GICC_CTLR_EN	    (1u << 0)
@@ -125,6 +131,50 @@ uint64_t gic_rdist_base(const struct platform *p)
 	return 0;
 }
 
+/*
+ * Firmware may hand over with interrupts enabled, pending or active (a U-Boot that used the
+ * timer, a loader that acknowledged an interrupt and never EOIed it): every one of INTIDs
+ * [@first, @end) is disabled, its pending and active state cleared and its priority set to the
+ * default, in the GICD/GICR register block @base (Linux gic_cpu_config()/gic_dist_config() do
+ * the same). Enable, pending and active are one bit per INTID, priority one byte.
+ */
+static void gic_quiesce(uint64_t base, uint32_t icenabler, uint32_t icpendr, uint32_t icactiver,
+			uint32_t ipriorityr, unsigned first, unsigned end)
+{
+	for (unsigned i = first; i < end; i += 32) {
+		wr32(base + icenabler + i / 8, 0xffffffffu);
+		wr32(base + icpendr + i / 8, 0xffffffffu);
+		wr32(base + icactiver + i / 8, 0xffffffffu);
+	}
+	for (unsigned i = first; i < end; i += 4) {
+		wr32(base + ipriorityr + i, GIC_PRIO_DEFAULT * 0x01010101u);
+	}
+}
+
+/*
+ * The physical CPU interface's active priorities: an interrupt firmware acknowledged and
+ * never EOIed keeps the running priority high enough to mask the watchdog. ICC_CTLR_EL1.PRIbits
+ * says how many ICC_AP1R<n>_EL1 exist (5 bits: 1, 6: 2, 7: 4), as Linux gic_cpu_sys_reg_init().
+ */
+static void gicv3_clear_active_priorities(void)
+{
+	unsigned pribits = ((unsigned)(read_icc_ctlr_el1() >> 8) & 7) + 1;
+
+	switch (pribits) {
+	case 7:
+		write_icc_ap1r3_el1(0);
+		write_icc_ap1r2_el1(0);
+		/* fall through */
+	case 6:
+		write_icc_ap1r1_el1(0);
+		/* fall through */
+	default:
+		write_icc_ap1r0_el1(0);
+	}
+	write_icc_bpr1_el1(0);
+	isb();
+}
+
 static int watchdog_check(unsigned intid, uint32_t group, const char *group_reg, char *err,
 			  size_t errlen);
 
@@ -142,6 +192,10 @@ static int gicv3_init_cpu(const struct platform *p, unsigned intid, char *err, s
 	wr32(r + GICR_WAKER, rd32(r + GICR_WAKER) & ~WAKER_PS);
 	while (rd32(r + GICR_WAKER) & WAKER_CA) {
 	}
+	gic_quiesce(r + GICR_SGI, GICR_ICENABLER0, GICR_ICPENDR0, GICR_ICACTIVER0, GICR_IPRIORITYR,
+		    0, 32);
+	while (rd32(r + GICR_CTLR) & GICR_CTLR_RWP) {
+	}
 	/* Every SGI and PPI of this PE in Group 1, the group ICC_SGI1R_EL1 generates and the
 	 * harness acknowledges (ICC_IAR1_EL1); the vGIC scenarios choose among them. */
 	wr32(r + GICR_SGI + GICR_IGROUPR0, 0xffffffffu);
@@ -154,6 +208,7 @@ static int gicv3_init_cpu(const struct platform *p, unsigned intid, char *err, s
 	/* System-register CPU interface at EL2, and allow EL1 to use it (Enable). */
 	write_icc_sre_el2(ICC_SRE_SRE | ICC_SRE_DFB | ICC_SRE_DIB | ICC_SRE_ENABLE);
 	isb();
+	gicv3_clear_active_priorities();
 	write_icc_pmr_el1(0xff);
 	/*
 	 * EOImode 1, as KVM's host: an EOI only drops the priority, so an interrupt the vmm
@@ -169,6 +224,12 @@ static int gicv3_init(const struct platform *p, unsigned intid, char *err, size_
 {
 	uint64_t d = p->gicd.base;
 
+	/* The SPIs off first (firmware-left state, gic_quiesce()), with the distributor off. */
+	wr32(d + GICD_CTLR, 0);
+	while (rd32(d + GICD_CTLR) & GICD_CTLR_RWP) {
+	}
+	gic_quiesce(d, GICD_ICENABLER, GICD_ICPENDR, GICD_ICACTIVER, GICD_IPRIORITYR, 32,
+		    GICD_TYPER_LINES(rd32(d + GICD_TYPER)));
 	/* Affinity routing on, both groups enabled (single security state, GICD_CTLR.DS=1). */
 	wr32(d + GICD_CTLR, GICD_CTLR_ARE_NS | GICD_CTLR_GRP1 | GICD_CTLR_GRP0);
 	while (rd32(d + GICD_CTLR) & GICD_CTLR_RWP) {
@@ -181,6 +242,14 @@ static int gicv2_init_cpu(const struct platform *p, unsigned intid, char *err, s
 {
 	/* GICD_ITARGETSR0..7 read as this PE's own CPU interface bit: its SGI target. */
 	v2_targets[smp_this_cpu()] = (uint8_t)rd32(p->gicd.base + GICD_ITARGETSR);
+	gic_quiesce(p->gicd.base, GICD_ICENABLER, GICD_ICPENDR, GICD_ICACTIVER, GICD_IPRIORITYR, 0,
+		    32);
+	/* SGIs pending from another source: GICD_CPENDSGIR, one byte of source bits per SGI. */
+	for (unsigned i = 0; i < 16; i += 4) {
+		wr32(p->gicd.base + GICD_CPENDSGIR + i, 0xffffffffu);
+	}
+	/* GICC_APR0: the active priorities an unfinished interrupt of firmware's left. */
+	wr32(p->gicc.base + GICC_APR0, 0);
 	wr8(p->gicd.base + GICD_IPRIORITYR + intid, 0x80);
 	wr32(p->gicd.base + GICD_ISENABLER, 1u << intid);
 	wr32(p->gicc.base + GICC_PMR, 0xff);
@@ -192,6 +261,9 @@ static int gicv2_init_cpu(const struct platform *p, unsigned intid, char *err, s
 
 static int gicv2_init(const struct platform *p, unsigned intid, char *err, size_t errlen)
 {
+	wr32(p->gicd.base + GICD_CTLR, 0);
+	gic_quiesce(p->gicd.base, GICD_ICENABLER, GICD_ICPENDR, GICD_ICACTIVER, GICD_IPRIORITYR, 32,
+		    GICD_TYPER_LINES(rd32(p->gicd.base + GICD_TYPER)));
 	wr32(p->gicd.base + GICD_CTLR, 1);
 	return gicv2_init_cpu(p, intid, err, errlen);
 }

@@ -5,6 +5,7 @@
  * relocations a static PIE has are R_AARCH64_RELATIVE, applied here before any C runs.
  */
 #include "arch/asm.h"
+#include "fw_state.h"
 
 /* From EL3 to \target at EL2h: SCR_EL3 NS=1, RES1 bits 4/5, HCE=1 (HVC), RW=1 (EL2 is AArch64). */
 .macro	drop_to_el2 target
@@ -31,12 +32,36 @@
  *   set: the harness has no SME state, so SMCR_EL2 is never touched.
  * - The FGT registers and HCRX_EL2 only trap EL1/EL0, and they need SCR_EL3.FGTEn/HXEn: their
  *   neutral values come from vmm_init_cpu(), in C, whose set-up the runner bounds.
+ * With record=1 (the boot CPU) each register's old value goes to boot_fw_state[] first
+ * (fw_state.h; the header prints it); clobbers x3 and x4 too.
  */
-.macro	el2_reset_state
+.macro	fw_record rec, reg, index
+.if \rec
+	mrs	x0, \reg
+	str	x0, [x3, #(8 * \index)]
+	orr	x4, x4, #(1 << \index)
+.endif
+.endm
+
+.macro	el2_reset_state record=0
+	mrs	x2, sctlr_el2
 	movz	x0, #(SCTLR_EL2_BOOT & 0xffff)
 	movk	x0, #(SCTLR_EL2_BOOT >> 16), lsl #16
 	msr	sctlr_el2, x0
 	isb
+.if \record				/* stores only now: SCTLR_EL2.EE = 0 */
+	adrp	x3, boot_fw_state
+	add	x3, x3, :lo12:boot_fw_state
+	str	x2, [x3, #(8 * FW_STATE_SCTLR_EL2)]
+	mov	x4, #(1 << FW_STATE_SCTLR_EL2)
+.endif
+	fw_record \record, hcr_el2, FW_STATE_HCR_EL2
+	fw_record \record, cptr_el2, FW_STATE_CPTR_EL2
+	fw_record \record, mdcr_el2, FW_STATE_MDCR_EL2
+	fw_record \record, cnthctl_el2, FW_STATE_CNTHCTL_EL2
+	fw_record \record, cntvoff_el2, FW_STATE_CNTVOFF_EL2
+	fw_record \record, hstr_el2, FW_STATE_HSTR_EL2
+	fw_record \record, vttbr_el2, FW_STATE_VTTBR_EL2
 	movz	x0, #(HCR_EL2_BOOT >> 16), lsl #16
 	msr	hcr_el2, x0
 	isb
@@ -46,6 +71,7 @@
 	mrs	x1, id_aa64pfr0_el1
 	ubfx	x2, x1, #32, #4			/* SVE */
 	cbz	x2, 1f
+	fw_record \record, S3_4_C1_C2_0, FW_STATE_ZCR_EL2
 	msr	S3_4_C1_C2_0, xzr		/* ZCR_EL2: LEN = 0, 128-bit vectors */
 1:	mrs	x2, id_aa64dfr0_el1		/* PMUVer: 0 none, 0xf IMPLEMENTATION DEFINED */
 	ubfx	x2, x2, #8, #4
@@ -79,13 +105,24 @@
 	ubfx	x2, x1, #24, #4			/* GIC: the GICv3 system registers */
 	cbz	x2, 5f
 	/* ICC_SRE_EL2.SRE before any ICH_ access; the GIC driver finishes the CPU interface. */
+	fw_record \record, S3_4_C12_C9_5, FW_STATE_ICC_SRE_EL2
 	mov	x0, #(ICC_SRE_EL2_BOOT)
 	msr	S3_4_C12_C9_5, x0		/* ICC_SRE_EL2 */
 	isb
 	mrs	x0, S3_4_C12_C9_5
 	tbz	x0, #0, 5f			/* SRE did not stick: no system register interface */
+	fw_record \record, S3_4_C12_C11_0, FW_STATE_ICH_HCR_EL2
 	msr	S3_4_C12_C11_0, xzr		/* ICH_HCR_EL2: the virtual CPU interface off */
 5:	isb
+.if \record
+	str	x4, [x3, #(8 * FW_STATE_VALID)]
+	/* Written with the MMU off: no stale line may shadow it once caches are on. */
+	dmb	sy
+	dc	ivac, x3
+	add	x0, x3, #64
+	dc	ivac, x0
+	dsb	sy
+.endif
 .endm
 
 	.section .head.text, "ax"
@@ -112,7 +149,7 @@ entry:
 	b.ne	at_el1
 
 at_el2:
-	el2_reset_state
+	el2_reset_state record=1
 	msr	spsel, #1			/* SP_EL2, whatever firmware left selected */
 	msr	daifset, #0xf
 	adrp	x0, kernel_vectors

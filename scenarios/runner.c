@@ -13,6 +13,7 @@
 #include "console.h"
 #include "counter.h"
 #include "dispatch.h"
+#include "fw_state.h"
 #include "gic_info.h"
 #include "glob.h"
 #include "kernel.h"
@@ -221,6 +222,8 @@ static void print_header(void)
 	gic_info_describe(platform.gic_version, platform.gicd.base, platform.gich.base, gic,
 			  sizeof(gic));
 	tap_comment(&tap, "gic: %s", gic);
+	fw_state_describe(gic, sizeof(gic));
+	tap_comment(&tap, "firmware left: %s", gic);
 }
 
 static void canary_fill(void)
