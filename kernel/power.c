@@ -50,13 +50,23 @@ static void semihosting_exit(int status)
 	__asm__ volatile("hlt #0xf000" : "+r"(x0) : "r"(x1) : "memory");
 }
 
+/* WFI forever with interrupts masked: WFI still returns on a pending one, the loop goes back. */
+static void __attribute__((noreturn)) park(void)
+{
+	__asm__ volatile("msr daifset, #0xf" ::: "memory");
+	for (;;) {
+		__asm__ volatile("wfi");
+	}
+}
+
 void power_halt(const char *why)
 {
+	static bool said;
 	char line[240];
-	bool first = stage != POWER_HALTING;
 
 	stage = POWER_HALTING;
-	if (first) {
+	/* Once for the whole system: a PE that halts after another has nothing to add. */
+	if (!__atomic_exchange_n(&said, true, __ATOMIC_ACQ_REL)) {
 		int n = snprintf(line, sizeof(line),
 				 "# hyptap: no power-off conduit (%s): halted\n", why);
 
@@ -64,11 +74,7 @@ void power_halt(const char *why)
 					   : (size_t)n < sizeof(line) ? (size_t)n
 								      : sizeof(line) - 1);
 	}
-	/* Interrupts masked: WFI still returns on a pending one, and the loop goes back. */
-	__asm__ volatile("msr daifset, #0xf" ::: "memory");
-	for (;;) {
-		__asm__ volatile("wfi");
-	}
+	park();
 }
 
 /* PSCI SYSTEM_OFF; it returns only if firmware refuses it. */
@@ -90,8 +96,9 @@ static void __attribute__((noreturn)) psci_off(enum psci_conduit conduit)
 void power_off(enum psci_conduit conduit, int semihosting, int status)
 {
 	if (stage != POWER_RUNNING) {
-		/* A second way into power_off() (a fault on the way out called it again). */
-		power_halt("power-off re-entered");
+		/* A second way in (another PE's panic, a fault on the way out): the first goes on.
+		 */
+		park();
 	}
 	stage_mpidr = read_mpidr_el1();
 	stage_conduit = conduit;
@@ -122,7 +129,7 @@ void power_off_fault(uint64_t esr)
 		break;
 	default:
 		/* Halting already said why: nothing more to print. */
-		power_halt("");
+		park();
 	}
 	power_halt(why);
 }
