@@ -265,6 +265,19 @@ static int parse_console(struct bootargs *ba, const struct bootargs_opt *opt, ch
 	return 0;
 }
 
+static int parse_tap(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
+		     struct bootargs_err *e)
+{
+	if (strcmp(value, "full") == 0) {
+		ba->tap = BOOTARGS_TAP_FULL;
+	} else if (strcmp(value, "compact") == 0) {
+		ba->tap = BOOTARGS_TAP_COMPACT;
+	} else {
+		return fail_value(e, opt);
+	}
+	return 0;
+}
+
 /*
  * One PE index of a CPU list: the decimal digits at *@s (leading zeros allowed), up to @end or
  * the first non-digit, advancing *@s. Return: 0 with @v, 1 if there are no digits, 2 if the
@@ -407,12 +420,13 @@ static const struct bootargs_opt bootargs_opts[] = {
 	{"on", "any or all", parse_on, 0},
 	{"pe-fault", "hang@N or crash@N, N a CPU index 0..63", parse_pe_fault, 0},
 	{"console", "uart or semihosting", parse_console, 0},
+	{"tap", "full or compact", parse_tap, 0},
 };
 
 #define BOOTARGS_KNOWN                                                                             \
 	"only, skip, list, repeat, seed, timeout_ms, exit, exhaustive, timing, cpus, on, "         \
 	"pe-fault, "                                                                               \
-	"console"
+	"console, tap"
 
 static int parse_token(struct bootargs *ba, char *tok, struct bootargs_err *e)
 {
@@ -474,6 +488,7 @@ static void reset_options(struct bootargs *ba)
 	ba->pe_fault = BOOTARGS_PE_FAULT_NONE;
 	ba->pe_fault_cpu = 0;
 	ba->console = BOOTARGS_CONSOLE_UART;
+	ba->tap = BOOTARGS_TAP_FULL;
 }
 
 void bootargs_init(struct bootargs *ba)

@@ -22,6 +22,7 @@
 #include "run_stats.h"
 #include "runner.h"
 #include "sample.h"
+#include "strbuf.h"
 #include "tap.h"
 #include "vmm.h"
 
@@ -317,8 +318,9 @@ static struct {
 	unsigned count, per;
 	struct dispatch d;
 	unsigned long t0;
-	bool several; /* more than one PE takes items: say which ran each */
-} run;
+	bool several;	   /* more than one PE takes items: say which ran each */
+	unsigned last_cpu; /* the PE of the point printed last (CPU_MAX before the first) */
+} run = {.last_cpu = CPU_MAX};
 
 static struct instance *item_instance(unsigned i)
 {
@@ -388,8 +390,22 @@ static void item_run(unsigned i, const struct instance_pes *pes, struct instance
 	}
 }
 
+/*
+ * The compact form leaves out a failure's "rule" when it is its scenario's (context.c puts it
+ * first): a fact of the image, which ci/tap-expand puts back from the listing. A rule of the
+ * harness's own (dispatch.c: a PE that died) is this run's, and stays.
+ */
+static size_t diag_skipped(const struct scenario *s, const struct instance_result *r)
+{
+	bool own_rule = r->diag_count != 0 && !strcmp(r->diag[0].key, "rule") && s->rule &&
+			!strcmp(r->diag[0].value, s->rule);
+
+	return tap.form == TAP_FORM_COMPACT && own_rule ? 1 : 0;
+}
+
 static void item_print(unsigned i, const struct instance_result *r)
 {
+	size_t left_out = diag_skipped(item_scenario(i), r);
 	char id[ID_MAX];
 
 	item_id(i, id);
@@ -398,12 +414,14 @@ static void item_print(unsigned i, const struct instance_result *r)
 				 .status = r->status,
 				 .directive = r->directive,
 				 .reason = r->reason,
-				 .diag = r->diag,
-				 .diag_count = r->diag_count,
+				 .diag = r->diag + left_out,
+				 .diag_count = r->diag_count - left_out,
 			 });
-	if (run.several) {
+	/* The compact form says which PE ran a point only when it is not the one before's. */
+	if (run.several && (tap.form != TAP_FORM_COMPACT || r->cpu != run.last_cpu)) {
 		tap_comment(&tap, "cpu %u", r->cpu);
 	}
+	run.last_cpu = r->cpu;
 }
 
 static void __attribute__((noreturn)) run_finish(void)
@@ -424,6 +442,80 @@ static void __attribute__((noreturn)) run_finish(void)
 	}
 	tap_summary(&tap, kernel_uptime_ms() - run.t0);
 	kernel_exit(tap.fail > 255 ? 255 : (int)tap.fail);
+}
+
+/* "hyptap.KEY=GLOB,GLOB... " (nothing when @count is 0). */
+static void selection_add(struct strbuf *sb, const char *key, const char *const *globs,
+			  unsigned count)
+{
+	for (unsigned g = 0; g < count; g++) {
+		strbuf_printf(sb, "%s%s%s", g ? "," : key, globs[g], g + 1 == count ? " " : "");
+	}
+}
+
+/*
+ * What the host needs to put the ids back into a compact stream, and the digest that proves its
+ * listing is this image's (docs/design-notes.md "A compact console"): FNV-1a 64 over, in plan
+ * order, each family's "<family id>\t<rule>\n" before its first instance and each instance's
+ * "<id>\n"; how items repeat (hyptap.repeat, and hyptap.on=all over the pool's PEs); the
+ * selection bootargs to list them with, last (they may hold any printable byte).
+ */
+static void print_compact_header(const struct instance *list, unsigned count)
+{
+	static char text[sizeof(args.storage) + 256];
+	struct strbuf sb = STRBUF(text, sizeof(text));
+	uint64_t h = TAP_DIGEST_INIT;
+
+	for (unsigned i = 0; i < count; i++) {
+		const struct scenario *s = list[i].s;
+		char id[ID_MAX];
+
+		if (i == 0 || list[i - 1].s != s) {
+			h = tap_digest(tap_digest(h, s->id), "\t");
+			h = tap_digest(tap_digest(h, s->rule ? s->rule : ""), "\n");
+		}
+		instance_id(id, s, list[i].row);
+		h = tap_digest(tap_digest(h, id), "\n");
+	}
+	strbuf_printf(&sb, "compact: digest=fnv1a64:%016llx instances=%u repeat=%u on=%s pool=",
+		      (unsigned long long)h, count, args.repeat,
+		      args.on == BOOTARGS_ON_ALL ? "all" : "any");
+	for (unsigned k = 0; k < run.d.pool_count; k++) {
+		strbuf_printf(&sb, "%s%u", k ? "," : "", run.d.pool[k]);
+	}
+	strbuf_printf(&sb, " selection=");
+	selection_add(&sb, "hyptap.only=", args.only, args.only_count);
+	selection_add(&sb, "hyptap.skip=", args.skip, args.skip_count);
+	if (args.seed_set) {
+		strbuf_printf(&sb, "hyptap.seed=%llu ", (unsigned long long)args.seed);
+	}
+	if (args.exhaustive) {
+		strbuf_printf(&sb, "hyptap.exhaustive ");
+	}
+	if (sb.pos != 0 && sb.pos < sizeof(text) && text[sb.pos - 1] == ' ') {
+		text[sb.pos - 1] = '\0';
+	}
+	tap_comment_text(&tap, text);
+	tap_comment(&tap,
+		    "compact: passes and SKIPs carry no id (a bare SKIP has the reason of the "
+		    "one before), failures leave out their scenario's rule, a \"# cpu N\" is left "
+		    "out when it is the point before's: ci/tap-expand puts them back from this "
+		    "image's hyptap.list");
+}
+
+/*
+ * hyptap.list's line before a scenario's first instance, what ci/gen-stage2 documents and
+ * ci/tap-expand puts back into a compact stream: never cut, whatever the rule's length.
+ */
+static void list_family(const struct scenario *s)
+{
+	static char text[ID_MAX + 4096];
+	struct strbuf sb = STRBUF(text, sizeof(text));
+
+	strbuf_printf(&sb, "family %s\trows=%lu\tsample=%u\trule=%s", s->id,
+		      (unsigned long)(s->row_count ? s->row_count : 1), s->sample,
+		      s->rule ? s->rule : "");
+	tap_comment_text(&tap, text);
 }
 
 /* One header line per PE the DTB describes, when there is more than one. */
@@ -512,6 +604,7 @@ int hyptap_run(void)
 	}
 	kernel_set_exit_semihosting(args.exit == BOOTARGS_EXIT_SEMIHOSTING);
 	console_use_semihosting(args.console == BOOTARGS_CONSOLE_SEMIHOSTING);
+	tap_set_form(&tap, args.tap == BOOTARGS_TAP_COMPACT ? TAP_FORM_COMPACT : TAP_FORM_FULL);
 	if (vmm_init(platform.gic_version, err, sizeof(err))) {
 		tap_bail_out(&tap, "%s", err);
 		return 255;
@@ -549,9 +642,7 @@ int hyptap_run(void)
 			/* Before a scenario's first instance: what ci/gen-stage2 documents. */
 			instance_id(id, s, list[i].row);
 			if (i == 0 || list[i - 1].s != s) {
-				tap_comment(&tap, "family %s\trows=%lu\tsample=%u\trule=%s", s->id,
-					    (unsigned long)(s->row_count ? s->row_count : 1),
-					    s->sample, s->rule ? s->rule : "");
+				list_family(s);
 			}
 			if (!s->ec) {
 				tap_comment(&tap, "%s", id);
@@ -577,6 +668,9 @@ int hyptap_run(void)
 	}
 	print_header();
 	print_cpus();
+	if (tap.form == TAP_FORM_COMPACT) {
+		print_compact_header(list, count);
+	}
 	if (args.seed_set) {
 		/* Recorded so a run can be reproduced: it chooses the sampled families' rows. */
 		tap_comment(&tap, "seed=%llu", (unsigned long long)args.seed);

@@ -5,6 +5,10 @@
  * that is handed to the sink when it is full and at the end of each call, so
  * a short record (a result line and its YAML block, a comment) reaches the
  * sink in one write.
+ *
+ * The compact form (TAP_FORM_COMPACT) changes only how a passing or skipped point's line is
+ * written: what the host can put back (the id, the number, a SKIP reason said just before) is
+ * left out; what only this run knows is written.
  */
 #include <stdarg.h>
 #include <stdbool.h>
@@ -247,6 +251,12 @@ void tap_init(struct tap *t, tap_write_fn write, void *ctx)
 	t->ctx = ctx;
 }
 
+void tap_set_form(struct tap *t, enum tap_form form)
+{
+	t->form = form;
+	t->last_skip_set = false;
+}
+
 void tap_header(struct tap *t)
 {
 	struct tap_out o;
@@ -274,19 +284,12 @@ void tap_plan(struct tap *t, unsigned count)
 	out_flush(&o);
 }
 
-void tap_comment(struct tap *t, const char *fmt, ...)
+void tap_comment_text(struct tap *t, const char *text)
 {
-	char text[TAP_LINE_MAX];
 	struct tap_out o;
-	const char *p;
-	va_list ap;
-
-	va_start(ap, fmt);
-	format_truncated(text, fmt, ap);
-	va_end(ap);
+	const char *p = text;
 
 	out_init(&o, t);
-	p = text;
 	do {
 		out_putc(&o, '#');
 		if (*p != '\n' && *p != '\0') {
@@ -306,6 +309,17 @@ void tap_comment(struct tap *t, const char *fmt, ...)
 	out_flush(&o);
 }
 
+void tap_comment(struct tap *t, const char *fmt, ...)
+{
+	char text[TAP_LINE_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	format_truncated(text, fmt, ap);
+	va_end(ap);
+	tap_comment_text(t, text);
+}
+
 static void out_directive(struct tap_out *o, const char *name, const char *reason)
 {
 	out_puts(o, " # ");
@@ -314,6 +328,41 @@ static void out_directive(struct tap_out *o, const char *name, const char *reaso
 		out_putc(o, ' ');
 		out_oneline(o, reason);
 	}
+}
+
+/*
+ * TAP_FORM_COMPACT: write a passing or skipped point of @t (already counted) without its id:
+ * "ok", "ok # SKIP reason" or "ok # SKIP" (the reason of the SKIP before), with the number on
+ * every TAP_COMPACT_CHECKPOINT'th point. False when the point needs the full form: a failure, a
+ * TODO, a SKIP without reason (a bare "# SKIP" means "as before").
+ */
+static bool out_compact(struct tap_out *o, const struct tap_result *r, bool ok, bool skip)
+{
+	struct tap *t = o->t;
+	const char *why = r->reason != NULL ? r->reason : "";
+
+	if (t->form != TAP_FORM_COMPACT || !ok || r->directive == TAP_DIR_TODO ||
+	    (skip && *why == '\0')) {
+		return false;
+	}
+	out_puts(o, "ok");
+	if (t->emitted % TAP_COMPACT_CHECKPOINT == 0) {
+		out_putc(o, ' ');
+		out_uint(o, t->emitted);
+	}
+	if (skip) {
+		out_puts(o, " # SKIP");
+		if (!t->last_skip_set || strcmp(t->last_skip, why) != 0) {
+			out_putc(o, ' ');
+			out_oneline(o, why);
+			t->last_skip_set = strlen(why) < sizeof(t->last_skip);
+			if (t->last_skip_set) {
+				strcpy(t->last_skip, why);
+			}
+		}
+	}
+	out_putc(o, '\n');
+	return true;
 }
 
 void tap_result(struct tap *t, const struct tap_result *r)
@@ -338,6 +387,13 @@ void tap_result(struct tap *t, const struct tap_result *r)
 	}
 
 	out_init(&o, t);
+	if (out_compact(&o, r, ok, skip)) {
+		out_flush(&o);
+		return;
+	}
+	if (skip) {
+		t->last_skip_set = false; /* written in full without a reason: no "as before" */
+	}
 	out_puts(&o, ok ? "ok " : "not ok ");
 	out_uint(&o, t->emitted);
 	if (r->id != NULL && *r->id != '\0') {
@@ -426,4 +482,13 @@ void tap_summary(struct tap *t, unsigned long ms)
 	out_uint(&o, ms);
 	out_putc(&o, '\n');
 	out_flush(&o);
+}
+
+uint64_t tap_digest(uint64_t h, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ull; /* the FNV 64-bit prime */
+	}
+	return h;
 }

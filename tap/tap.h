@@ -15,9 +15,16 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /** Size of the formatting buffers; longer comments are truncated ("..."). */
 #define TAP_LINE_MAX 512
+
+/** A compact stream numbers every this many'th point ("ok 100"): a check for ci/tap-expand. */
+#define TAP_COMPACT_CHECKPOINT 100
+
+/** FNV-1a 64-bit offset basis: the value of tap_digest() over nothing. */
+#define TAP_DIGEST_INIT 0xcbf29ce484222325ull
 
 /** Output sink: write @len bytes of @s (not NUL-terminated) somewhere. */
 typedef void (*tap_write_fn)(void *ctx, const char *s, size_t len);
@@ -27,6 +34,17 @@ enum tap_status { TAP_PASS, TAP_FAIL };
 
 /** Optional TAP directive of one test point. */
 enum tap_directive { TAP_DIR_NONE, TAP_DIR_SKIP, TAP_DIR_TODO };
+
+/**
+ * How result lines are written (hyptap.tap, docs/design-notes.md "A compact console").
+ * @TAP_FORM_FULL:    every point as "ok N - id", with its directive and reason.
+ * @TAP_FORM_COMPACT: for a slow UART. A pass is "ok", a SKIP "ok # SKIP reason", or
+ *                    "ok # SKIP" when the reason is the previous SKIP's; every
+ *                    TAP_COMPACT_CHECKPOINT'th of these carries its number. Failures and TODOs,
+ *                    and a SKIP without reason, are written in full form. The host puts the ids
+ *                    back from the image's own listing (ci/tap-expand).
+ */
+enum tap_form { TAP_FORM_FULL, TAP_FORM_COMPACT };
 
 /** One line of a YAML diagnostic block, printed as "  key: value". */
 struct tap_kv {
@@ -66,12 +84,18 @@ struct tap_result {
  * @skip:    results with a SKIP directive.
  * @todo:    results with a TODO directive, passing or failing.
  * @bailed:  tap_bail_out() was called; later results, plans and headers are dropped.
+ * @form:    how result lines are written (TAP_FORM_FULL after tap_init()).
+ * @last_skip: TAP_FORM_COMPACT: the reason of the last SKIP written with one, when
+ *           @last_skip_set (a reason that does not fit is not kept: the next is written out).
  */
 struct tap {
 	tap_write_fn write;
 	void *ctx;
 	unsigned planned, emitted, pass, fail, skip, todo;
 	bool bailed;
+	enum tap_form form;
+	bool last_skip_set;
+	char last_skip[TAP_LINE_MAX];
 };
 
 /**
@@ -99,6 +123,9 @@ void tap_buf_write(void *ctx, const char *s, size_t len);
 /** tap_init() - reset @t to an empty stream writing to @write(@ctx, ...). Prints nothing. */
 void tap_init(struct tap *t, tap_write_fn write, void *ctx);
 
+/** tap_set_form() - write the results from now on in @form. */
+void tap_set_form(struct tap *t, enum tap_form form);
+
 /** tap_header() - print "TAP version 13". */
 void tap_header(struct tap *t);
 
@@ -112,6 +139,13 @@ void tap_plan(struct tap *t, unsigned count);
  * Output longer than TAP_LINE_MAX is truncated and ends in "...".
  */
 void tap_comment(struct tap *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/**
+ * tap_comment_text() - print @text as "# " comment lines, however long: each newline starts a
+ * new comment line, control characters other than tabs become spaces (what a listing line whose
+ * text the host reads back whole needs; tap_comment() cuts at TAP_LINE_MAX).
+ */
+void tap_comment_text(struct tap *t, const char *text);
 
 /**
  * tap_result() - print the next numbered result line and update the counters.
@@ -139,5 +173,12 @@ void tap_bail_out(struct tap *t, const char *fmt, ...) __attribute__((format(pri
  * "# summary: pass=P fail=F skip=S todo=T planned=N emitted=E ms=MS".
  */
 void tap_summary(struct tap *t, unsigned long ms);
+
+/**
+ * tap_digest() - @h extended by the bytes of the string @s: FNV-1a 64-bit, begun at
+ * TAP_DIGEST_INIT. What a compact stream's header certifies its ids with (ci/tap-expand
+ * computes the same over the image's listing).
+ */
+uint64_t tap_digest(uint64_t h, const char *s);
 
 #endif /* HYPTAP_TAP_H */

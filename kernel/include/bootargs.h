@@ -37,6 +37,12 @@ enum bootargs_console {
 	BOOTARGS_CONSOLE_SEMIHOSTING, /* SYS_WRITE0: an emulator's or debugger's fast path */
 };
 
+/** How the console's TAP stream writes its result lines (hyptap.tap). */
+enum bootargs_tap {
+	BOOTARGS_TAP_FULL,    /* every point with its number and id */
+	BOOTARGS_TAP_COMPACT, /* for a slow UART: passes and SKIPs without ids (ci/tap-expand) */
+};
+
 /** Where each instance runs (hyptap.on). */
 enum bootargs_on {
 	BOOTARGS_ON_ANY, /* once, on whichever selected PE takes it */
@@ -82,6 +88,10 @@ enum bootargs_pe_fault {
  * @console:     hyptap.console=uart|semihosting (default uart): semihosting writes each piece
  *               of the stream with one SYS_WRITE0 call instead of a UART access per byte, for
  *               QEMU (-semihosting-config) or a debugger; without either it faults at EL2.
+ * @tap:         hyptap.tap=full|compact (default full): the compact form leaves out what the
+ *               host puts back from the image's own listing (tap.h TAP_FORM_COMPACT, the
+ *               rule of a scenario's failure), for a console too slow for the full stream;
+ *               independent of @console.
  * @storage:     copy of the command line, split in place; @only and @skip point into it.
  */
 struct bootargs {
@@ -101,6 +111,7 @@ struct bootargs {
 	bool cpus_set;
 	enum bootargs_on on;
 	enum bootargs_console console;
+	enum bootargs_tap tap;
 	enum bootargs_pe_fault pe_fault;
 	unsigned pe_fault_cpu;
 	char storage[1024];

@@ -105,6 +105,15 @@ static void test_all_keys(void)
 	unit_eq_u64(ba.console, BOOTARGS_CONSOLE_UART, "last console wins");
 	unit_ok(parse("hyptap.console=serial") != 0, "console=serial is an error");
 	unit_ok(parse("hyptap.console") != 0, "console without a value is an error");
+	unit_eq_u64(parse(""), 0, "empty command line");
+	unit_eq_u64(ba.tap, BOOTARGS_TAP_FULL, "the full TAP form by default");
+	unit_eq_u64(parse("hyptap.tap=compact hyptap.console=uart"), 0, "tap=compact");
+	unit_eq_u64(ba.tap, BOOTARGS_TAP_COMPACT, "tap=compact parsed");
+	unit_eq_u64(ba.console, BOOTARGS_CONSOLE_UART, "tap= and console= are independent");
+	unit_eq_u64(parse("hyptap.tap=compact hyptap.tap=full"), 0, "tap=full");
+	unit_eq_u64(ba.tap, BOOTARGS_TAP_FULL, "last tap wins");
+	unit_ok(parse("hyptap.tap=short") != 0, "tap=short is an error");
+	unit_ok(parse("hyptap.tap") != 0, "tap without a value is an error");
 
 	unit_eq_u64(parse("hyptap.exit=semihosting hyptap.exit=psci"), 0, "exit=psci");
 	unit_eq_u64(ba.exit, BOOTARGS_EXIT_PSCI, "last exit wins");
@@ -293,7 +302,7 @@ static void test_key_errors(void)
 	} cases[] = {
 		{"hyptap.foo=1", "unknown bootarg key \"hyptap.foo\" (known: only, skip, list, "
 				 "repeat, seed, timeout_ms, exit, exhaustive, timing, cpus, on, "
-				 "pe-fault, console)"},
+				 "pe-fault, console, tap)"},
 		{"hyptap.foo", "unknown bootarg key \"hyptap.foo\""},
 		{"hyptap.", "unknown bootarg key \"hyptap.\""},
 		{"hyptap.=x", "unknown bootarg key \"hyptap.\""},
@@ -392,7 +401,7 @@ static void test_hostile(void)
 	unit_eq_u64(parse("hyptap.\x1b[2Jx=1"), (uint64_t)-1, "escape sequence in a key");
 	unit_eq_str(err,
 		    "unknown bootarg key \"hyptap.\\x1b[2Jx\" (known: only, skip, list, repeat, "
-		    "seed, timeout_ms, exit, exhaustive, timing, cpus, on, pe-fault, console)",
+		    "seed, timeout_ms, exit, exhaustive, timing, cpus, on, pe-fault, console, tap)",
 		    "escape sequence quoted");
 	unit_eq_u64(parse("hyptap.exit=\"psci\""), (uint64_t)-1, "quotes in a value");
 	unit_eq_str(err, "bad bootarg \"hyptap.exit=\\x22psci\\x22\": expected psci or semihosting",

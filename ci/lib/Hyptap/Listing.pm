@@ -7,10 +7,11 @@ use warnings;
 use Exporter qw(import);
 our @EXPORT_OK = qw(read_listing dimensions dev_key);
 
-# read_listing(FILE): (\%family, \@family_order, \@all_ids) for every instance the image lists.
+# read_listing(FILE): (\%family, \@family_order, \@all_ids, \@family_of_each_id) for every
+# instance the image lists, in its order.
 sub read_listing {
 	my ($file) = @_;
-	my (%fam, @order, @ids, $cur);
+	my (%fam, @order, @ids, @fam_of, $cur);
 	open my $fh, '<', $file or die "listing: $file: $!\n";
 	while (<$fh>) {
 		if (/^# family (\S+)\trows=(\d+)\tsample=(\d+)\trule=(.*?)\s*$/) {
@@ -20,11 +21,12 @@ sub read_listing {
 		} elsif (/^# ([a-z0-9]\S*)(?:\t.*)?$/) {
 			die "listing: $file: instance $1 before any '# family' line\n" unless defined $cur;
 			push @ids, $1;
+			push @fam_of, $cur;
 			push @{ $fam{$cur}{ids} }, $1;
 		}
 	}
 	close $fh;
-	return (\%fam, \@order, \@ids);
+	return (\%fam, \@order, \@ids, \@fam_of);
 }
 
 # The dimensions of a family: its row names' parameters in order, "key=value" or a bare value
