@@ -32,7 +32,9 @@ usage() {
 # the image's work queue: `max` with GICv3 on each QEMU, and one GICv2 (its SGIs and the
 # distributor's CPU targets differ). And boots through firmware (ci/boot/), gated by the direct
 # boot's baseline: behind the hostile pre-loader (firmware/hostile.S, every EL2 register left
-# wrong) on each QEMU and with a GICv2.
+# wrong) on each QEMU and with a GICv2; behind Debian's U-Boot (ci/boot/uboot: distro boot of
+# boot.scr, booti) on each QEMU with `max` (SVE: U-Boot leaves CPTR_EL2.TZ set) and with
+# cortex-a57 (the model the issue found working, without SVE: the other side of that state).
 CPUS_7_2="a64fx cortex-a35 cortex-a53 cortex-a57 cortex-a72 cortex-a76 neoverse-n1 max"
 CPUS_10_0="$CPUS_7_2 cortex-a55 cortex-a710 neoverse-n2 neoverse-v1"
 platforms() {
@@ -48,6 +50,8 @@ platforms() {
 	echo "7.2 max 2 boot=hostile"
 	echo "7.2 max 3 boot=uefi-dt"
 	echo "7.2 max 3 boot=uefi-acpi"
+	echo "7.2 max 3 boot=uboot"
+	echo "7.2 cortex-a57 3 boot=uboot"
 	for c in $CPUS_10_0; do echo "10.0 $c 3"; done
 	echo "10.0 max 2"
 	echo "10.0 max 4"
@@ -57,6 +61,8 @@ platforms() {
 	echo "10.0 max 3 boot=hostile"
 	echo "10.0 max 3 boot=uefi-dt"
 	echo "10.0 max 3 boot=uefi-acpi"
+	echo "10.0 max 3 boot=uboot"
+	echo "10.0 cortex-a57 3 boot=uboot"
 }
 
 host_only=0

@@ -11,6 +11,7 @@
 #include "esr_name.h"
 #include "exception.h"
 #include "kernel.h"
+#include "power.h"
 #include "smp.h"
 
 static const char *const slot_names[16] = {
@@ -54,6 +55,8 @@ void kernel_exception(struct exc_frame *f, unsigned slot)
 {
 	char desc[160];
 
+	/* Raised by the way out (an UNDEFINED SMC): one line and a halt, never a second dump. */
+	power_off_fault(f->esr);
 	esr_describe(f->esr, desc, sizeof(desc));
 	printline("# unexpected exception at EL2: %s\n", slot < 16 ? slot_names[slot] : "?");
 	printline("#   ESR_EL2  0x%016llx  %s\n", (unsigned long long)f->esr, desc);

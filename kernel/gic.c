@@ -8,15 +8,19 @@
  */
 #include <stdio.h>
 
+#include "arch/el2.h"
 #include "arch/sysreg.h"
 #include "gic.h"
+#include "gic_selftest.h"
 #include "smp.h"
 
 #define GICD_CTLR	    0x0000
 #define GICD_CTLR_RWP	    (1u << 31)
+#define GICD_CTLR_DS	    (1u << 6) /* RES0 in the Non-secure view of a two-state GIC */
 #define GICD_CTLR_ARE_NS    (1u << 4)
 #define GICD_CTLR_GRP1	    (1u << 1)
 #define GICD_CTLR_GRP0	    (1u << 0)
+#define GICD_IGROUPR	    0x0080
 #define GICD_ISENABLER	    0x0100
 #define GICD_ICENABLER	    0x0180
 #define GICD_ISPENDR	    0x0200
@@ -64,6 +68,8 @@
 #define ICC_SRE_DFB    (1u << 1)
 #define ICC_SRE_DIB    (1u << 2)
 #define ICC_SRE_ENABLE (1u << 3)
+
+#define ISR_F (1u << 6)
 
 /* What the per-PE interrupt functions below reach, set by gic_init(). */
 static struct {
@@ -169,12 +175,17 @@ static void gicv3_clear_active_priorities(void)
 	isb();
 }
 
+static int watchdog_check(unsigned intid, uint32_t group, const char *group_reg, char *err,
+			  size_t errlen);
+
 /* This PE's redistributor and CPU interface (every PE, the boot CPU first). */
-static int gicv3_init_cpu(const struct platform *p, unsigned intid)
+static int gicv3_init_cpu(const struct platform *p, unsigned intid, char *err, size_t errlen)
 {
 	uint64_t r = gic_rdist_base(p);
 
 	if (!r) {
+		snprintf(err, errlen, "no GICv3 redistributor for MPIDR 0x%llx",
+			 (unsigned long long)read_mpidr_el1());
 		return -1;
 	}
 	/* Wake the redistributor: clear ProcessorSleep, wait for ChildrenAsleep to clear. */
@@ -188,6 +199,8 @@ static int gicv3_init_cpu(const struct platform *p, unsigned intid)
 	/* Every SGI and PPI of this PE in Group 1, the group ICC_SGI1R_EL1 generates and the
 	 * harness acknowledges (ICC_IAR1_EL1); the vGIC scenarios choose among them. */
 	wr32(r + GICR_SGI + GICR_IGROUPR0, 0xffffffffu);
+	uint32_t group = rd32(r + GICR_SGI + GICR_IGROUPR0);
+
 	wr8(r + GICR_SGI + GICR_IPRIORITYR + intid, 0x80);
 	wr32(r + GICR_SGI + GICR_ISENABLER0, 1u << intid);
 	sgi_frames[smp_this_cpu()] = r + GICR_SGI;
@@ -204,7 +217,7 @@ static int gicv3_init_cpu(const struct platform *p, unsigned intid)
 	write_icc_ctlr_el1(ICC_CTLR_EOIMODE);
 	write_icc_igrpen1_el1(1);
 	isb();
-	return 0;
+	return watchdog_check(intid, group, "GICR_IGROUPR0", err, errlen);
 }
 
 static int gicv3_init(const struct platform *p, unsigned intid, char *err, size_t errlen)
@@ -221,16 +234,11 @@ static int gicv3_init(const struct platform *p, unsigned intid, char *err, size_
 	wr32(d + GICD_CTLR, GICD_CTLR_ARE_NS | GICD_CTLR_GRP1 | GICD_CTLR_GRP0);
 	while (rd32(d + GICD_CTLR) & GICD_CTLR_RWP) {
 	}
-	if (gicv3_init_cpu(p, intid)) {
-		snprintf(err, errlen, "no GICv3 redistributor for MPIDR 0x%llx",
-			 (unsigned long long)read_mpidr_el1());
-		return -1;
-	}
-	return 0;
+	return gicv3_init_cpu(p, intid, err, errlen);
 }
 
 /* The banked SGI/PPI registers and the CPU interface of this PE (IHI 0048B 4.3.12). */
-static int gicv2_init_cpu(const struct platform *p, unsigned intid)
+static int gicv2_init_cpu(const struct platform *p, unsigned intid, char *err, size_t errlen)
 {
 	/* GICD_ITARGETSR0..7 read as this PE's own CPU interface bit: its SGI target. */
 	v2_targets[smp_this_cpu()] = (uint8_t)rd32(p->gicd.base + GICD_ITARGETSR);
@@ -247,16 +255,61 @@ static int gicv2_init_cpu(const struct platform *p, unsigned intid)
 	wr32(p->gicc.base + GICC_PMR, 0xff);
 	/* EOImodeNS = 1: GICC_EOIR drops the priority, GICC_DIR deactivates (as on v3). */
 	wr32(p->gicc.base + GICC_CTLR, GICC_CTLR_EN | GICC_CTLR_EOIMODENS);
-	return 0;
+	return watchdog_check(intid, rd32(p->gicd.base + GICD_IGROUPR), "GICD_IGROUPR0", err,
+			      errlen);
 }
 
-static int gicv2_init(const struct platform *p, unsigned intid)
+static int gicv2_init(const struct platform *p, unsigned intid, char *err, size_t errlen)
 {
 	wr32(p->gicd.base + GICD_CTLR, 0);
 	gic_quiesce(p->gicd.base, GICD_ICENABLER, GICD_ICPENDR, GICD_ICACTIVER, GICD_IPRIORITYR, 32,
 		    GICD_TYPER_LINES(rd32(p->gicd.base + GICD_TYPER)));
 	wr32(p->gicd.base + GICD_CTLR, 1);
-	return gicv2_init_cpu(p, intid);
+	return gicv2_init_cpu(p, intid, err, errlen);
+}
+
+/*
+ * Whether the watchdog PPI @intid is really taken at this PE (gic_selftest_watchdog()); if not,
+ * why, in @err, from what Non-secure EL2 can see of the GIC: GICD_CTLR.DS (1 in a GIC with one
+ * Security state or DS set; RES0, so 0, in the Non-secure view of a two-state GIC) and @group,
+ * the group register @group_reg read back after the harness made every SGI and PPI Group 1
+ * (RAZ/WI to Non-secure accesses when DS = 0, even when Secure firmware made them Group 1).
+ */
+static int watchdog_check(unsigned intid, uint32_t group, const char *group_reg, char *err,
+			  size_t errlen)
+{
+	struct gic_selftest t = gic_selftest_watchdog();
+	uint32_t ctlr = rd32(gic.gicd + GICD_CTLR);
+	bool ds = ctlr & GICD_CTLR_DS, grp1 = group >> intid & 1;
+
+	if (t.taken) {
+		return 0;
+	}
+	if (!(t.timer_ctl & CNT_CTL_ISTATUS)) {
+		snprintf(err, errlen,
+			 "the watchdog timer (CNTHP) does not fire: CNTHP_CTL_EL2 = 0x%llx with "
+			 "CVAL 0 (ISTATUS = 0)",
+			 (unsigned long long)t.timer_ctl);
+	} else if (t.isr & ISR_F) {
+		snprintf(err, errlen,
+			 "the watchdog interrupt (INTID %u) reaches EL2 as an FIQ, not an IRQ: "
+			 "firmware left it in Group 0 (GICD_CTLR.DS = %d, %s reads 0x%08x)",
+			 intid, ds, group_reg, (unsigned)group);
+	} else if (!ds && !grp1) {
+		snprintf(err, errlen,
+			 "the watchdog interrupt (INTID %u) cannot reach Non-secure EL2: "
+			 "GICD_CTLR.DS = 0 and %s is RAZ/WI (firmware left the GIC in its Secure "
+			 "reset state; it must make the PPIs Non-secure Group 1, as TF-A does)",
+			 intid, group_reg);
+	} else {
+		snprintf(err, errlen,
+			 "the watchdog interrupt (INTID %u) is not taken at EL2: CNTHP fired but "
+			 "no IRQ was pending within %u ms (ISR_EL1 = 0x%llx, GICD_CTLR = 0x%08x, "
+			 "%s = 0x%08x)",
+			 intid, GIC_SELFTEST_WAIT_MS, (unsigned long long)t.isr, (unsigned)ctlr,
+			 group_reg, (unsigned)group);
+	}
+	return -1;
 }
 
 unsigned gic_sgi_source_id(void)
@@ -268,10 +321,12 @@ unsigned gic_sgi_source_id(void)
 
 int gic_init_cpu(void)
 {
+	char err[8]; /* the boot CPU said why already: the same firmware set up every PE */
+
 	if (gic.version == 3) {
-		return gicv3_init_cpu(gic.p, gic.watchdog_intid);
+		return gicv3_init_cpu(gic.p, gic.watchdog_intid, err, sizeof(err));
 	}
-	return gic.version == 2 ? gicv2_init_cpu(gic.p, gic.watchdog_intid) : -1;
+	return gic.version == 2 ? gicv2_init_cpu(gic.p, gic.watchdog_intid, err, sizeof(err)) : -1;
 }
 
 /* ICC_SGI1R_EL1: SGI @intid to the PE of MPIDR @m (Aff3.Aff2.Aff1, TargetList bit Aff0 < 16). */
@@ -312,7 +367,7 @@ int gic_init(const struct platform *p, unsigned intid, char *err, size_t errlen)
 	gic.p = p;
 	if (p->gic_version == 3 || p->gic_version == 2) {
 		int rc = p->gic_version == 3 ? gicv3_init(p, intid, err, errlen)
-					     : gicv2_init(p, intid);
+					     : gicv2_init(p, intid, err, errlen);
 
 		gic.idle_enabled = rc ? 0 : rd32(banked(GICD_ISENABLER));
 		return rc;

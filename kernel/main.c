@@ -24,6 +24,8 @@ static uint64_t boot_cntpct;
 unsigned kernel_entry_el;
 uintptr_t kernel_load_base;
 static bool exit_semihosting;
+/* The DTB parsed: its /psci node (or none) decides how the run powers off. */
+static bool platform_known;
 
 unsigned long kernel_uptime_ms(void)
 {
@@ -43,7 +45,11 @@ void kernel_exit(int status)
 	} else if (platform.uart_kind == UART_NONE) {
 		pl011_flush(EARLY_UART_BASE);
 	}
-	power_off(PSCI_SMC, exit_semihosting, status);
+	/*
+	 * No /psci node: no SMC, which firmware may have made UNDEFINED (SCR_EL3.SMD) or may not
+	 * answer as PSCI. Before the DTB is known (a bad one), SMC is the one guess there is.
+	 */
+	power_off(platform_known ? platform.psci : PSCI_SMC, exit_semihosting, status);
 }
 
 void kernel_panic(const char *fmt, ...)
@@ -146,6 +152,7 @@ void kernel_main(void *dtb, uintptr_t load_base, unsigned entry_el)
 	if (platform_parse(&platform, &boot, err, sizeof(err))) {
 		bail_bad_platform(err);
 	}
+	platform_known = true;
 	if (mmu_map_platform(&platform)) {
 		mmu_map_device(EARLY_UART_BASE, 0x1000);
 		kernel_panic(
@@ -153,7 +160,11 @@ void kernel_main(void *dtb, uintptr_t load_base, unsigned entry_el)
 	}
 	console_init(platform.uart_kind, platform.uart.base, platform.uart_reg_shift);
 	if (gic_init(&platform, platform.timer_intid_hyp, err, sizeof(err))) {
-		kernel_panic("%s", err);
+		/* No GIC, or a watchdog interrupt that cannot be taken: no guest may run. */
+		console_puts("TAP version 13\nBail out! ");
+		console_puts(err);
+		console_puts("\n");
+		kernel_exit(255);
 	}
 	smp_discover(&platform);
 	kernel_entry_el = entry_el;

@@ -97,11 +97,22 @@ static int parse_boot_source(struct platform_ctx *ps, int chosen)
 			    dtb_string(&ps->d, chosen, "hyptap,firmware", &fw) < 0)) {
 		return -1;
 	}
-	if (chosen >= 0 && !*fw && dtb_string(&ps->d, chosen, "u-boot,version", &fw) < 0) {
-		return -1;
-	}
 	copy_printable(ps->p->boot, sizeof(ps->p->boot), boot);
 	copy_printable(ps->p->firmware, sizeof(ps->p->firmware), fw);
+	if (chosen >= 0 && !*fw) {
+		/* U-Boot's PLAIN_VERSION ("2023.01+dfsg-2+deb12u3"): the name is not in it. */
+		static const char uboot[] = "U-Boot ";
+		const char *version = "";
+
+		if (dtb_string(&ps->d, chosen, "u-boot,version", &version) < 0) {
+			return -1;
+		}
+		if (*version) {
+			memcpy(ps->p->firmware, uboot, sizeof(uboot) - 1);
+			copy_printable(ps->p->firmware + sizeof(uboot) - 1,
+				       sizeof(ps->p->firmware) - (sizeof(uboot) - 1), version);
+		}
+	}
 	return 0;
 }
 

@@ -546,6 +546,30 @@ static void test_chosen(void)
 	}
 	free(fdt);
 
+	/* What booti writes (U-Boot 2023.01 boot/fdt_support.c: PLAIN_VERSION, no name). */
+	fdt = edit_load(GICV3);
+	edit_str(fdt, "/chosen", "u-boot,version", "2023.01+dfsg-2+deb12u3");
+	if (check_ok(fdt, "/chosen/u-boot,version")) {
+		unit_eq_str(plat.firmware, "U-Boot 2023.01+dfsg-2+deb12u3",
+			    "firmware= names U-Boot and its version");
+		unit_eq_str(plat.boot, "dt", "a U-Boot boot is a DT boot");
+	}
+	free(fdt);
+
+	fdt = edit_load(GICV3);
+	edit_str(fdt, "/chosen", "hyptap,firmware", "EDK II 1.0");
+	edit_str(fdt, "/chosen", "u-boot,version", "2023.01");
+	if (check_ok(fdt, "hyptap,firmware and u-boot,version (bootefi from U-Boot)")) {
+		unit_eq_str(plat.firmware, "EDK II 1.0", "the EFI entry's firmware= comes first");
+	}
+	free(fdt);
+
+	fdt = edit_load(GICV3);
+	if (check_ok(fdt, "no u-boot,version")) {
+		unit_eq_str(plat.firmware, "", "no firmware= without one");
+	}
+	free(fdt);
+
 	fdt = edit_load(GICV3);
 	edit_raw(fdt, "/chosen", "bootargs", args, sizeof(args));
 	check_error(fdt, "DTB /chosen: bootargs has a NUL at byte 11 of 27: not one string",

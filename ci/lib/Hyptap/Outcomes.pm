@@ -28,6 +28,9 @@ sub read_platforms {
 	open my $pf, '-|', 'ci/check.sh', '--platforms' or die "ci/check.sh: $!\n";
 	while (my $line = <$pf>) {
 		chomp $line;
+		# A boot through firmware (boot=KIND) is gated by the direct boot's results, so it is
+		# the same platform here, not one more.
+		next if $line =~ /\bboot=/;
 		my $variant = (split ' ', $line)[3] // '';
 		next if defined $opt{skip_variant} && $variant =~ $opt{skip_variant};
 		chomp(my $name = `ci/results-name $line`);

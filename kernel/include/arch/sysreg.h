@@ -62,6 +62,7 @@ SYSREG_RO(currentel, CurrentEL)
 SYSREG_RO(pmcr_el0, pmcr_el0)
 SYSREG_RO(erridr_el1, S3_0_C5_C3_0)
 SYSREG_RO(cntpct_el0, cntpct_el0)
+SYSREG_RO(isr_el1, isr_el1)
 
 /* EL2 configuration. */
 SYSREG_RW(hcr_el2, hcr_el2)
