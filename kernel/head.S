@@ -7,10 +7,61 @@
 #include "arch/asm.h"
 #include "fw_state.h"
 
-/* From EL3 to \target at EL2h: SCR_EL3 NS=1, RES1 bits 4/5, HCE=1 (HVC), RW=1 (EL2 is AArch64). */
+/*
+ * From EL3 to \target at EL2h, for an image a debugger started at EL3 with no EL3 firmware
+ * (JTAG): what TF-A's BL31 would give EL2, from the ID registers, as booting.rst requires of
+ * firmware; without it the first ZCR_EL2 (or FGT, HCRX, PAuth key...) access traps to an EL3
+ * that has no vectors, and the PE hangs without a word. Clobbers x0-x2.
+ * - SCR_EL3: NS, RES1 bits 4/5, HCE (HVC), RW (EL2 is AArch64), SMD: with nothing at EL3 an SMC
+ *   is UNDEFINED at EL2, which power_off() turns into its halt line (QEMU's own PSCI, when it
+ *   answers, still takes the SMC: target/arm pre_smc() checks for PSCI first). And the enables
+ *   of the features the CPU has: APK/API (PAuth), ATA (MTE2), FGTEn, ECVEn, HXEn, TCR2En,
+ *   PIEn (S1PIE), SCTLR2En.
+ * - CPTR_EL3: nothing trapped, EZ (SVE) and ESM (SME) set when implemented.
+ * - ICC_SRE_EL3: SRE and Enable, so that EL2 may use ICC_SRE_EL2 (GICv3 system registers).
+ * The GIC's Security state (GICD_CTLR.DS, the group registers) needs its addresses, which only
+ * the DTB gives: the watchdog self-test names it when it is left Secure (docs/porting.md).
+ */
+.macro	id_bit reg, id_reg, lsb, bit
+	mrs	x1, \id_reg
+	ubfx	x1, x1, #\lsb, #4
+	cbz	x1, .Lid_bit_\@
+	orr	\reg, \reg, #(1 << \bit)
+.Lid_bit_\@:
+.endm
+
 .macro	drop_to_el2 target
-	mov	x0, #(1 << 0 | 1 << 4 | 1 << 5 | 1 << 8 | 1 << 10)
+	mov	x0, #(1 << 0 | 1 << 4 | 1 << 5 | 1 << 7 | 1 << 8 | 1 << 10)
+	id_bit	x0, id_aa64isar1_el1, 4, 16	/* APA: APK */
+	id_bit	x0, id_aa64isar1_el1, 8, 16	/* API: APK */
+	id_bit	x0, id_aa64isar1_el1, 4, 17	/* APA: API */
+	id_bit	x0, id_aa64isar1_el1, 8, 17	/* API: API */
+	mrs	x1, id_aa64isar2_el1
+	ubfx	x1, x1, #12, #4			/* APA3 */
+	cbz	x1, 1f
+	orr	x0, x0, #(3 << 16)
+1:	mrs	x1, id_aa64pfr1_el1
+	ubfx	x1, x1, #8, #4			/* MTE */
+	cmp	x1, #2
+	b.lo	2f
+	orr	x0, x0, #(1 << 26)		/* ATA */
+2:	id_bit	x0, id_aa64mmfr0_el1, 56, 27	/* FGT: FGTEn */
+	id_bit	x0, id_aa64mmfr0_el1, 60, 28	/* ECV: ECVEn */
+	id_bit	x0, id_aa64mmfr1_el1, 40, 38	/* HCX: HXEn */
+	id_bit	x0, S3_0_C0_C7_3, 0, 43		/* ID_AA64MMFR3_EL1.TCRX: TCR2En */
+	id_bit	x0, S3_0_C0_C7_3, 8, 45		/* S1PIE: PIEn */
+	id_bit	x0, S3_0_C0_C7_3, 4, 44		/* SCTLRX: SCTLR2En */
 	msr	scr_el3, x0
+	mov	x0, xzr
+	id_bit	x0, id_aa64pfr0_el1, 32, 8	/* SVE: CPTR_EL3.EZ */
+	id_bit	x0, id_aa64pfr1_el1, 24, 12	/* SME: CPTR_EL3.ESM */
+	msr	cptr_el3, x0
+	mrs	x1, id_aa64pfr0_el1
+	ubfx	x1, x1, #24, #4			/* GIC system registers */
+	cbz	x1, 3f
+	mov	x0, #0xf			/* ICC_SRE_EL3: SRE, DFB, DIB, Enable */
+	msr	S3_6_C12_C12_5, x0
+3:	isb
 	mov	x0, #0x3c9			/* SPSR: DAIF masked, EL2h */
 	msr	spsr_el3, x0
 	adr	x0, \target

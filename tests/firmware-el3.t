@@ -15,7 +15,7 @@
 # handler dies before the image can say anything (docs/design-notes.md has the evidence).
 set -uo pipefail
 . "$(dirname "$0")/tap.sh"
-tap_begin 12
+tap_begin 14
 CHECK_OUT_LINES=6 CHECK_ERR_LINES=3
 
 # The bound on a whole run: U-Boot and the image take 1-2 s to the Bail out! (make check's load
@@ -78,4 +78,16 @@ for q in 7.2 10.0; do
 	boot --qemu "$q" --gic 2 -- hyptap.only=guest.runaway
 	((rc == 0)) && grep -qx 'ok 1 - guest\.runaway' "$tmp/out"
 	check "QEMU $q, GICv2 (control): the self-test through GICC, guest.runaway ok"
+
+	# The image itself entered at EL3 with no firmware there (a debugger's load: QEMU's
+	# generic loader, secure=on, no /psci): head.S's drop_to_el2 gives EL2 SVE (CPTR_EL3.EZ)
+	# and the rest of max's features, or the first ZCR_EL2 write would hang the PE at an EL3
+	# without vectors; the Secure GIC is then named, and the SMC-less halt ends the run.
+	qemu=(qemu-system-aarch64)
+	[ "$q" = 7.2 ] || qemu=("${HYPTAP_CACHE:-$HOME/.cache/hyptap}/qemu-10/root/usr/bin/qemu-system-aarch64" -L "${HYPTAP_CACHE:-$HOME/.cache/hyptap}/qemu-10/root/usr/share/qemu")
+	"${qemu[@]}" -M "virt,virtualization=on,secure=on,gic-version=3,dumpdtb=$tmp/el3.dtb" -cpu max -m 512M \
+		-nographic -nic none >/dev/null 2>&1 && fdtput -t s "$tmp/el3.dtb" /chosen bootargs hyptap.only=guest.exit
+	boot --qemu "$q" --cpu max --el3 --raw-dtb "$tmp/el3.dtb"
+	bailed_once && [ "$(wc -l <"$tmp/out")" = 3 ] && ends_with "$WATCHDOG_SECURE" "$HALT_NONE"
+	check "QEMU $q, the image at EL3 (JTAG-style, -cpu max): one Bail out! naming the Secure GIC, then the halt line"
 done
