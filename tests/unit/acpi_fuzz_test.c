@@ -32,6 +32,7 @@
 #include "acpi.h"
 #include "acpi_fixture.h"
 #include "dtb_edit.h"
+#include "fuzz_messages.h"
 #include "fuzz_rng.h"
 #include "platform.h"
 #include "unit.h"
@@ -281,59 +282,6 @@ static const char *acpi_broken(const struct acpi_platform *a)
 	return NULL;
 }
 
-/* NULL if @err is a clear one-line message starting with @prefix. */
-static const char *message_broken(const char *err, size_t errlen, const char *prefix)
-{
-	if (strncmp(err, prefix, strlen(prefix))) {
-		return "the message does not start with the expected prefix";
-	}
-	if (strlen(err) >= errlen - 1) {
-		return "the message was cut";
-	}
-	for (const char *c = err; *c; c++) {
-		if (*c < 0x20 || *c > 0x7e) {
-			return "the message has a non-printable byte";
-		}
-	}
-	return NULL;
-}
-
-/* ---- error classes ----------------------------------------------------------------------- */
-
-#define MAX_CLASSES 512
-
-static char classes[MAX_CLASSES][200];
-static unsigned class_hits[MAX_CLASSES], class_count;
-
-static void note_class(const char *err)
-{
-	char c[200];
-	size_t n = 0;
-
-	for (const char *p = err; *p && n < sizeof(c) - 1;) {
-		if (*p >= '0' && *p <= '9') {
-			p += p[0] == '0' && p[1] == 'x' ? 2 : 0;
-			while ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')) {
-				p++;
-			}
-			c[n++] = '#';
-		} else {
-			c[n++] = *p++;
-		}
-	}
-	c[n] = '\0';
-	for (unsigned i = 0; i < class_count; i++) {
-		if (!strcmp(classes[i], c)) {
-			class_hits[i]++;
-			return;
-		}
-	}
-	if (class_count < MAX_CLASSES) {
-		strcpy(classes[class_count], c);
-		class_hits[class_count++] = 1;
-	}
-}
-
 /* ---- running cases ----------------------------------------------------------------------- */
 
 static char current[128];
@@ -522,9 +470,7 @@ int main(void)
 	unit_diag("%u cases in %.2f s; %u distinct error messages (numbers elided)%s", total,
 		  (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
 		  class_count, getenv("ACPI_FUZZ_CLASSES") ? ":" : "");
-	for (unsigned i = 0; getenv("ACPI_FUZZ_CLASSES") && i < class_count; i++) {
-		unit_diag("%6u %s", class_hits[i], classes[i]);
-	}
+	fuzz_print_classes("ACPI_FUZZ_CLASSES");
 	fixture_free(&work);
 	for (size_t i = 0; i < ARRAY_SIZE(fx); i++) {
 		fixture_free(&fx[i]);

@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include "dtb_edit.h"
+#include "fuzz_messages.h"
 #include "fuzz_rng.h"
 #include "platform.h"
 #include "unit.h"
@@ -634,61 +635,6 @@ static const char *platform_broken(const struct platform *p, const uint8_t *blob
 	return NULL;
 }
 
-/* NULL if @err is a clear one-line message (starts with "DTB", printable, not cut). */
-static const char *message_broken(const char *err, size_t errlen)
-{
-	size_t len = strlen(err);
-
-	if (strncmp(err, "DTB", 3)) {
-		return "the message does not start with \"DTB\"";
-	}
-	if (len >= errlen - 1) {
-		return "the message was cut";
-	}
-	for (const char *c = err; *c; c++) {
-		if (*c < 0x20 || *c > 0x7e) {
-			return "the message has a non-printable byte";
-		}
-	}
-	return NULL;
-}
-
-/* ---- error classes: messages with their numbers elided, to see which checks fire -------- */
-
-#define MAX_CLASSES 1024
-
-static char classes[MAX_CLASSES][160];
-static unsigned class_hits[MAX_CLASSES], class_count;
-
-static void note_class(const char *err)
-{
-	char c[160];
-	size_t n = 0;
-
-	for (const char *p = err; *p && n < sizeof(c) - 1;) {
-		if (*p >= '0' && *p <= '9') {
-			p += p[0] == '0' && p[1] == 'x' ? 2 : 0;
-			while ((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')) {
-				p++;
-			}
-			c[n++] = '#';
-		} else {
-			c[n++] = *p++;
-		}
-	}
-	c[n] = '\0';
-	for (unsigned i = 0; i < class_count; i++) {
-		if (!strcmp(classes[i], c)) {
-			class_hits[i]++;
-			return;
-		}
-	}
-	if (class_count < MAX_CLASSES) {
-		strcpy(classes[class_count], c);
-		class_hits[class_count++] = 1;
-	}
-}
-
 /* ---- running cases ----------------------------------------------------------------------- */
 
 static uint8_t *guard_area; /* PROT_NONE page, room, PROT_NONE page */
@@ -762,7 +708,7 @@ static const char *run_parse(struct work *w, char *err, size_t errlen, int *rc)
 	if (*rc != -1) {
 		return "a return value other than 0 and -1";
 	}
-	return message_broken(err, errlen);
+	return message_broken(err, errlen, "DTB");
 }
 
 /* Case @index of kind @k on fixture @fi; true if its outcome is a clear error or valid. */
@@ -868,8 +814,6 @@ int main(void)
 	unit_diag("%u cases in %.2f s; %u distinct error messages (numbers elided)%s", total,
 		  (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
 		  class_count, getenv("DTB_FUZZ_CLASSES") ? ":" : "");
-	for (unsigned i = 0; getenv("DTB_FUZZ_CLASSES") && i < class_count; i++) {
-		unit_diag("%6u %s", class_hits[i], classes[i]);
-	}
+	fuzz_print_classes("DTB_FUZZ_CLASSES");
 	return unit_done();
 }
