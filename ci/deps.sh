@@ -29,7 +29,7 @@ HOST_PKGS=(
 	dpkg-dev ca-certificates debian-archive-keyring	# dpkg-source; https; the APT keyring
 	mmdebstrap					# ci/fresh-machine (CI)
 	u-boot-qemu qemu-efi-aarch64			# firmware in front of the image (ci/boot/)
-	mtools dosfstools u-boot-tools			# FAT ESPs and disks without root, boot.scr
+	mtools dosfstools fdisk u-boot-tools		# FAT ESPs and disks without root (sfdisk), boot.scr
 	acpica-tools					# iasl: ACPI table fixtures for host tests
 	lava-dispatcher					# lava-run: the LAVA jobs of ci/lava/
 )
