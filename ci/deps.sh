@@ -24,7 +24,8 @@ HOST_PKGS=(
 	libfdt-dev					# host libfdt: host-side DTB tests
 	qemu-system-arm					# QEMU 7.2: qemu-system-aarch64
 	device-tree-compiler gdb-multiarch		# dtc, fdtget, fdtput; make debug
-	perl libtap-formatter-junit-perl libtap-formatter-html-perl	# prove, JUnit XML
+	perl libtap-formatter-html-perl			# prove, TAP::Formatter::HTML
+	libxml2-utils libxml-libxml-perl		# xmllint, XML::LibXML: JUnit XML checks
 	make mawk					# the Makefile and its awk
 	dpkg-dev ca-certificates debian-archive-keyring	# dpkg-source; https; the APT keyring
 	mmdebstrap					# ci/fresh-machine (CI)
