@@ -76,14 +76,14 @@ gated('build/t/qemu-7.2-cut.t', "TAP version 13\n1..3\nok 1 - a.x\nok 2 - a.y\n"
 # What a test file may leave: a dump cut mid-line, its own Bail out!, no dump at all.
 dumped('build/host/cut_test', "TAP version 13\n1..4\nok 1 - one\nok 2 - tw");
 dumped('tests/bail.t', "1..3\nok 1 - first\nBail out! no qemu-system-aarch64 in PATH\nok 2 - never read\n");
-# A test's hostile text: markup, "]]>", control bytes, bytes that are not UTF-8, a surrogate and a
+# A test's hostile text (and a passing result with a YAML block): markup, "]]>", control bytes, bytes that are not UTF-8, a surrogate and a
 # non-character (Perl's decoder takes both; XML 1.0 holds neither), and good UTF-8.
 dumped('tests/hostile.t', join '', "TAP version 13\n1..5\n",
 	"ok 1 - mark <up> & \"q\" 'a' ]]> ctl \x01\x1b bad \xff\xfe\n",
 	"not ok 2 - hostile failure\n  ---\n  failure: \"]]> <&> bell \x07 and \xc3\x28\"\n  ...\n",
 	"ok 3 - hostile skip # SKIP reason <&\"> ]]>\n",
 	"not ok 4 - hostile todo # TODO later, <&> ]]>\n",
-	"ok 5 - surrogate \xed\xa0\x80 nonchar \xef\xbf\xbf caf\xc3\xa9\n");
+	"ok 5 - surrogate \xed\xa0\x80 nonchar \xef\xbf\xbf caf\xc3\xa9\n  ---\n  note: \"a pass's YAML\"\n  ...\n");
 
 my @tests = qw(build/t/qemu-7.2-test.t build/t/qemu-7.2-bail.t build/t/qemu-7.2-cut.t
 	build/host/cut_test tests/bail.t tests/missing.t tests/hostile.t);
@@ -164,6 +164,9 @@ counts_ok($h, 5, 1, 0, 2);
 my @names = map { $_->getAttribute('name') } suite($h)->findnodes('testcase');
 is($names[0], q{mark <up> & "q" 'a' ]]> ctl \x01\x1b bad \xff\xfe}, "$h: a line that is not UTF-8: markup kept, bytes as \\xNN");
 is($names[4], "surrogate \\x{d800} nonchar \\x{ffff} caf\x{e9}", "$h: characters XML cannot hold as \\x{..}, good UTF-8 kept");
+my $pass_yaml = case(suite($h), $names[4]);
+is(kids($pass_yaml), 'system-out', "$h: a pass with a YAML block: a pass, the YAML as its <system-out>");
+like($pass_yaml->textContent, qr/note: "a pass's YAML"/, "$h: that YAML");
 my $hf = outcome_ok($h, 'hostile failure', 'failure', 'failure', 'not ok: ]]> <&> bell \x07 and \xc3(');
 like($hf->textContent, qr/failure: "\]\]> <&> bell \\x07 and \\xc3\(/, "$h: the YAML with its ']]>' and damaged bytes shown");
 outcome_ok($h, 'hostile skip', 'skipped', 'skip', 'reason <&"> ]]>');

@@ -3,7 +3,7 @@
 # TAP::Formatter::JUnit wrote every SKIP and every TODO as a plain pass, so a CI page showed a
 # platform's 55 known deviations as 55 passes. Here each result keeps what the gate and the image
 # said it is (docs/baselines.md, "JUnit"):
-#   ok                                  a passing <testcase/>
+#   ok                                  a passing <testcase/> (its YAML block, if any, as <system-out>)
 #   # SKIP reason                       <skipped type="skip" message="reason">
 #   not ok # TODO baseline: reason      <skipped type="known-deviation" message="known deviation: reason">
 #   (ok|not ok) # TODO erratum N        <skipped type="erratum" message="erratum N">
@@ -202,8 +202,8 @@ sub suite_xml {
 		defined $s->{ms} ? sprintf(' time="%.3f"', $s->{ms} / 1000) : '';
 	for my $c (@{ $s->{cases} }) {
 		$x .= sprintf qq{<testcase name="%s" classname="%s"}, xml_text($c->{name}), xml_text($class);
-		if ($c->{kind} eq 'pass') {
-			$x .= "/>\n";
+		if ($c->{kind} eq 'pass') {	# a pass's YAML block (if any) as its output
+			$x .= @{ $c->{body} } ? "><system-out>" . cdata(join("\n", @{ $c->{body} }) . "\n") . "</system-out></testcase>\n" : "/>\n";
 			next;
 		}
 		$x .= ">\n";
