@@ -73,8 +73,10 @@ EOF
 # A bail-out and a stream cut short, as the gate turns them into points.
 gated('build/t/qemu-7.2-bail.t', "TAP version 13\n1..3\nok 1 - a.x\nBail out! qemu-run: timeout after 5 s\n", '');
 gated('build/t/qemu-7.2-cut.t', "TAP version 13\n1..3\nok 1 - a.x\nok 2 - a.y\n", '');
-# What a test file may leave: a dump cut mid-line, its own Bail out!, no dump at all.
+# What a test file may leave: a stream cut mid-line (prove's dump ends every line with "\n", a
+# stream given by hand may not), more results than planned, its own Bail out!, no dump at all.
 dumped('build/host/cut_test', "TAP version 13\n1..4\nok 1 - one\nok 2 - tw");
+dumped('tests/many.t', "1..1\nok 1 - one\nok 2 - two\n");
 dumped('tests/bail.t', "1..3\nok 1 - first\nBail out! no qemu-system-aarch64 in PATH\nok 2 - never read\n");
 # A test's hostile text (and a passing result with a YAML block): markup, "]]>", control bytes, bytes that are not UTF-8, a surrogate and a
 # non-character (Perl's decoder takes both; XML 1.0 holds neither), and good UTF-8.
@@ -86,7 +88,7 @@ dumped('tests/hostile.t', join '', "TAP version 13\n1..5\n",
 	"ok 5 - surrogate \xed\xa0\x80 nonchar \xef\xbf\xbf caf\xc3\xa9\n  ---\n  note: \"a pass's YAML\"\n  ...\n");
 
 my @tests = qw(build/t/qemu-7.2-test.t build/t/qemu-7.2-bail.t build/t/qemu-7.2-cut.t
-	build/host/cut_test tests/bail.t tests/missing.t tests/hostile.t);
+	build/host/cut_test tests/many.t tests/bail.t tests/missing.t tests/hostile.t);
 my $xml = "$tmp/junit.xml";
 is(system("ci/junit -o '$xml' '$dump' @tests 2>'$tmp/err'") >> 8, 0, 'ci/junit writes the file');
 is(system("xmllint --noout '$xml'") >> 8, 0, 'xmllint: well-formed');
@@ -126,7 +128,7 @@ sub outcome_ok {
 }
 
 my $p = 'qemu-7.2-test';
-is($doc->findnodes('/testsuites/testsuite')->size, 7, 'one testsuite per test');
+is($doc->findnodes('/testsuites/testsuite')->size, 8, 'one testsuite per test');
 counts_ok($p, 8, 3, 0, 4);
 is(suite($p)->getAttribute('time'), '1.234', "$p: time from the summary's ms=");
 is(kids(case(suite($p), 'a.pass')), '', "$p: a.pass is a plain pass");
@@ -154,6 +156,8 @@ outcome_ok('qemu-7.2-cut', 'raw stream incomplete: planned 3, got 2 results', 'e
 	'raw stream incomplete: planned 3, got 2 results');
 counts_ok('host/cut_test', 3, 0, 1, 0);
 outcome_ok('host/cut_test', '(stream)', 'error', 'cut-short', 'planned 4, got 2 results: cut short');
+counts_ok('tests/many', 3, 0, 1, 0);
+outcome_ok('tests/many', '(stream)', 'error', 'broken', 'planned 1, got 2 results: more than planned');
 counts_ok('tests/bail', 2, 0, 1, 0);
 outcome_ok('tests/bail', 'Bail out!', 'error', 'bail-out', 'Bail out! no qemu-system-aarch64 in PATH');
 counts_ok('tests/missing', 1, 0, 1, 0);
@@ -174,10 +178,10 @@ outcome_ok($h, 'hostile todo', 'skipped', 'todo', 'todo: later, <&> ]]>',
 	{ 'hyptap.outcome' => 'todo', 'hyptap.status' => 'not ok' });
 
 my $totals = do { open my $fh, '<', "$tmp/err" or die; local $/; <$fh> };
-like($totals, qr/7 testsuites, 24 testcases: 9 pass, 4 failures \(2 stale baseline\), 5 errors \(2 bail-out, 3 cut short\), 6 skipped \(2 SKIP, 1 known deviations, 2 errata, 1 other TODO\)/,
+like($totals, qr/8 testsuites, 27 testcases: 11 pass, 4 failures \(2 stale baseline\), 6 errors \(2 bail-out, 3 cut short, 1 broken\), 6 skipped \(2 SKIP, 1 known deviations, 2 errata, 1 other TODO\)/,
 	'the totals on stderr');
 my $top = ($doc->findnodes('/testsuites'))[0];
-is(join(' ', map { $top->getAttribute($_) } qw(tests failures errors)), '24 4 5', '<testsuites> totals');
+is(join(' ', map { $top->getAttribute($_) } qw(tests failures errors)), '27 4 6', '<testsuites> totals');
 
 # The schema: the file as written, less its testcase <properties>, and the --no-case-properties file.
 $_->unbindNode for $doc->findnodes('//testcase/properties');

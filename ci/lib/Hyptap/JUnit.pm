@@ -11,8 +11,8 @@
 #   not ok # stale baseline: ...        <failure type="stale-baseline">
 #   not ok "baseline entry ... matched no ..." (added by the gate)   the same
 #   not ok                              <failure type="failure">, the YAML block as its text
-#   a Bail out!, the gate's point for one, a missing plan or fewer results than planned
-#                                       <error type="bail-out" | type="cut-short">
+#   a Bail out!, the gate's point for one, a missing plan or fewer results than planned, or more
+#                                       <error type="bail-out" | "cut-short" | "broken">
 # A TODO's honest status ("ok" / "not ok"), its outcome and its baseline reason or erratum number
 # are also testcase <properties> (hyptap.outcome, hyptap.status, hyptap.baseline, hyptap.erratum),
 # unless case_properties is off: Jenkins' JUnit plugin reads them (keepProperties), GitLab ignores
@@ -33,7 +33,7 @@ our @EXPORT_OK = qw(read_suite suite_xml xml_text);
 # The gate's own failing points (ci/tap-gate) that are not a result's: an early end of the raw
 # stream, and a baseline entry that no failing result used. tests/junit.t runs the real gate, so
 # a change of its wording shows there.
-my $GATE_END = qr/^raw stream(?:: (Bail out!.*)| has no plan .*| incomplete: .*| broken: planned .*)\z/;
+my $GATE_END = qr/^raw stream(?:(: Bail out!)|(?: has no plan | incomplete: )|( broken: planned )).*\z/;
 my $GATE_STALE = qr/^baseline entry \S+ matched no .*\z/;
 
 # --- text that XML can hold ------------------------------------------------------------------------
@@ -119,8 +119,8 @@ sub read_suite {
 		add_case($s, { name => '(stream)', kind => 'error', type => 'cut-short',
 			message => "the stream has no plan ($results results): cut short" });
 	} elsif ($results != $plan) {
-		add_case($s, { name => '(stream)', kind => 'error', type => 'cut-short',
-			message => "planned $plan, got $results results" . ($results < $plan ? ": cut short" : "") });
+		add_case($s, { name => '(stream)', kind => 'error', type => $results < $plan ? 'cut-short' : 'broken',
+			message => "planned $plan, got $results results" . ($results < $plan ? ": cut short" : ": more than planned") });
 	} elsif ($cut) {
 		add_case($s, { name => '(stream)', kind => 'error', type => 'cut-short',
 			message => 'the last line ends without a newline: cut short' });
@@ -155,7 +155,7 @@ sub result_case {
 		} elsif ($c->{name} =~ $GATE_STALE) {
 			@$c{qw(type message)} = ('stale-baseline', "stale baseline: $c->{name}");
 		} elsif ($c->{name} =~ $GATE_END) {
-			@$c{qw(kind type message)} = ('error', defined $1 ? 'bail-out' : 'cut-short', $c->{name});
+			@$c{qw(kind type message)} = ('error', defined $1 ? 'bail-out' : defined $2 ? 'broken' : 'cut-short', $c->{name});
 		}
 	}
 	return add_case($s, $c);
