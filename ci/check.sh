@@ -10,6 +10,8 @@
 # (PERL_TEST_HARNESS_DUMP_TAP) and converted afterwards to build/results/junit.xml with
 # TAP::Formatter::JUnit — one <testsuite> per test file. Each platform's raw stream, as the image
 # wrote it before the gate judged it, is kept in build/results/raw/<name>.tap (the report's input).
+# Then the HTML report of the run (ci/report, build/results/report/), checked in headless
+# Chromium against the TAP counts (ci/report-check): a difference fails make check.
 #
 #   ci/check.sh               everything
 #   ci/check.sh --host-only   host unit tests only
@@ -106,6 +108,12 @@ rm -rf build/results/tap build/results/raw build/results/junit.xml
 mkdir -p build/results/tap build/results/raw
 status=0
 PERL_TEST_HARNESS_DUMP_TAP=build/results/tap prove --norc --exec '' -j2 --timer --failures "${tests[@]}" || status=$?
+
+# The HTML report of this run (make report), opened in headless Chromium, whose DOM must show
+# the counts of the TAP streams (ci/report-check). Raw streams: build/results/raw/.
+if ((!host_only)); then
+	{ ci/report && ci/report-check && echo "check: HTML report in build/results/report/index.html" >&2; } || status=1
+fi
 
 # The same streams as JUnit XML. Each dumped file is parsed as TAP text (never executed);
 # a stream that bailed out still gets its <testsuite>.

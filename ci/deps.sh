@@ -25,6 +25,7 @@ HOST_PKGS=(
 	qemu-system-arm					# QEMU 7.2: qemu-system-aarch64
 	device-tree-compiler gdb-multiarch		# dtc, fdtget, fdtput; make debug
 	perl libtap-formatter-junit-perl libtap-formatter-html-perl	# prove, JUnit XML
+	chromium libhtml-parser-perl			# make check's report check (ci/report-check)
 	make mawk					# the Makefile and its awk
 	dpkg-dev ca-certificates debian-archive-keyring	# dpkg-source; https; the APT keyring
 	mmdebstrap					# ci/fresh-machine (CI)
