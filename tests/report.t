@@ -56,8 +56,8 @@ ok 7 - $hostile_family\[1]
 EOF
 my $a_expect = "fam.b.c[1]  not-ok  the rule: evidence for fam.b.c[1]\n"
 	. "other.c.d[x]  not-ok  listed but it passes\ngone.x[1]  not-ok  listed but gone\n";
-# Platform t/b: cut short in the middle of its second result line.
-my $b = "TAP version 13\n# hyptap 0.1 model=\"test\" midr=0x0 gic=v2\n1..3\nok 1 - fam.a[1]\nok 2 - fam.a[2";
+# Platform t/b: firmware's lines before the TAP, then cut short in its second result line.
+my $b = "## Booting kernel from U-Boot (firmware noise)\nTAP version 13\n# hyptap 0.1 model=\"test\" midr=0x0 gic=v2\n1..3\nok 1 - fam.a[1]\nok 2 - fam.a[2";
 
 my ($raw, $tap, $res, $out) = map { "$tmp/$_" } qw(raw tap results report);
 spew("$raw/t-a.tap", $a);
@@ -129,6 +129,7 @@ like(slurp("$out/p/t-a.html"), qr/id="i-fam\.a~5b~3cscript~3e~26~22~27~5d"/, "pl
 my ($pb, $pb_text) = cells("$out/p/t-b.html");
 like($pb_text, qr/cut short/, "platform page: the cut stream says it was cut short");
 like($idx_text, qr/t\/b: raw stream cut short/, "index: the cut stream is a change");
+unlike($pb_text, qr/Booting kernel/, "platform page: firmware's '##' lines before the TAP are not header lines");
 
 # The check: it accepts this report, and rejects a count changed on the page and a gate decision
 # changed under it.

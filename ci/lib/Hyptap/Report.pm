@@ -26,7 +26,7 @@ sub family_of {
 }
 
 # read_run(RAW, EXPECT, SKIP): a hash
-#   header    [ comment lines before the first result, without "# " ]
+#   header    [ comment lines between "TAP version" and the first result, without "# " ]
 #   plan      the plan's count, or undef
 #   summary   the image's "# summary: ..." line, or undef
 #   bail      the "Bail out!" line, or undef
@@ -77,6 +77,8 @@ sub read_run {
 			push @{ $yaml->{yaml} }, $line;
 		} elsif ($line =~ /^1\.\.(\d+)/) {
 			$run{plan} //= $1;
+		} elsif ($line =~ /^TAP version\b/ && !@{ $run{results} }) {
+			@{ $run{header} } = ();	# what came before it is firmware's (U-Boot's "## ..." lines)
 		} elsif ($line =~ /^Bail out!/) {
 			$run{bail} = $line;
 		} elsif ($line =~ /^# summary:/) {
