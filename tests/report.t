@@ -109,6 +109,7 @@ ok(!grep({ /\0t\/a\0(todo)\z/ || /^fam\.a\0t\/a\0(known|new|stale)\z/ } keys %$i
 my $gate_b = $idx->{"*\0t/b\0gate"} // 0;
 ok($gate_b >= 2, "index: the cut stream's gate points (cut short, incomplete) are counted: $gate_b");
 like($idx_text, qr/not run: t\/none/, "index: a platform without a raw stream is listed as not run");
+like($idx_text, qr/Host and repository tests: 1 files, 1 failing: build\/host\/x_test/, "index: a failing host test is named at the top");
 
 my ($pa, $pa_text) = cells("$out/p/t-a.html");
 is($pa->{"fam.b\0t/a\0new"}, 1, "platform page: the family's new failure count");
