@@ -81,7 +81,7 @@ HOST_CFLAGS	:= -std=gnu11 $(WARN) -O1 -g -fsanitize=address,undefined -fno-sanit
 # The host's libfdt (Debian libfdt-dev, the same 1.6.1 as the image's arm64 copy).
 HOST_LIBS	:= -lfdt
 
-.PHONY: all deps host-tests run check check-host fuzz fuzz-acpi baseline bench debug docs matrix clean format
+.PHONY: all deps host-tests run check check-host report fuzz fuzz-acpi baseline bench debug docs matrix clean format
 # The entry points need the tools `make deps` installs. Their builds run in a second make,
 # started when ci/deps.sh has finished, which reads this file only then: whatever it learns from
 # the tools it learns after they exist (a fresh machine's first `make run` links like its
@@ -224,6 +224,11 @@ run: deps all
 
 check: deps all host-tests
 	@bash ci/check.sh
+
+# make report: the HTML report of the last make check (build/results/report/index.html), from
+# its raw streams, the baselines and prove's dump; make check builds it and checks it in Chromium.
+report:
+	@ci/report
 
 baseline: deps all
 	@ci/baseline --all

@@ -26,6 +26,7 @@ HOST_PKGS=(
 	device-tree-compiler gdb-multiarch		# dtc, fdtget, fdtput; make debug
 	perl libtap-formatter-html-perl			# prove, TAP::Formatter::HTML
 	libxml2-utils libxml-libxml-perl		# xmllint, XML::LibXML: JUnit XML checks
+	chromium libhtml-parser-perl			# make check's report check (ci/report-check)
 	make mawk					# the Makefile and its awk
 	dpkg-dev ca-certificates debian-archive-keyring	# dpkg-source; https; the APT keyring
 	mmdebstrap					# ci/fresh-machine (CI)
