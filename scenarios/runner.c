@@ -533,6 +533,27 @@ static void list_family(const struct scenario *s)
 	tap_comment_text(&tap, text);
 }
 
+/*
+ * hyptap.list's line for one instance: the id, for trap scenarios "\tec=...\tcontrol=..."
+ * (docs/traps.md), for those that declare them "\tfields=..." (docs/coverage.md); never cut.
+ */
+static void list_instance(const struct scenario *s, const void *row, const char *id)
+{
+	static char text[ID_MAX + 4096];
+	struct strbuf sb = STRBUF(text, sizeof(text));
+	const char *fields = s->row_fields ? s->row_fields(row) : s->fields;
+
+	strbuf_printf(&sb, "%s", id);
+	if (s->ec) {
+		strbuf_printf(&sb, "\tec=%s\tcontrol=%s", s->ec,
+			      s->row_control ? s->row_control(row) : s->control);
+	}
+	if (fields) {
+		strbuf_printf(&sb, "\tfields=%s", fields);
+	}
+	tap_comment_text(&tap, text);
+}
+
 /* One header line per PE the DTB describes, when there is more than one. */
 static void print_cpus(void)
 {
@@ -670,12 +691,7 @@ static int run_suite(void)
 			if (i == 0 || list[i - 1].s != s) {
 				list_family(s);
 			}
-			if (!s->ec) {
-				tap_comment(&tap, "%s", id);
-				continue;
-			}
-			tap_comment(&tap, "%s\tec=%s\tcontrol=%s", id, s->ec,
-				    s->row_control ? s->row_control(list[i].row) : s->control);
+			list_instance(s, list[i].row, id);
 		}
 		static const char plan[] = "1..0 # SKIP listing only\n";
 

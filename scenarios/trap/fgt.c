@@ -138,7 +138,7 @@ SCENARIO(
 		"to EL2 (EC 0x18, IL 1, ISS Op0/Op2/Op1/CRn/Rt/CRm/Direction, ELR_EL2 = the "
 		"instruction); with the bit at its non-trapping value it executes at EL1",
 	SCENARIO_ROWS(fgt_rows), .requires = sysreg_trap_requires, .run = sysreg_trap_run,
-	.ec = "0x18", .row_control = sc_row_control_from_name);
+	.ec = "0x18", .row_control = sc_row_control_from_name, .row_fields = sysreg_trap_fields);
 
 /* trap.fgt.insn: ERET family and SVC under HFGITR_EL2. */
 enum insn_kind { INSN_ERET, INSN_SVC_EL1, INSN_SVC_EL0 };

@@ -69,7 +69,7 @@ SCENARIO(trap_hcx_sysreg, .id = "trap.hcx.sysreg",
 		 "EL1 accesses to TCR2_EL1/SCTLR2_EL1 (EC 0x18, exact ISS, ELR_EL2 = the "
 		 "instruction); otherwise the access executes",
 	 SCENARIO_ROWS(hcx_rows), .requires = sysreg_trap_requires, .run = sysreg_trap_run,
-	 .ec = "0x18", .control = "HCRX_EL2.{TALLINT,TCR2En,SCTLR2En}");
+	 .ec = "0x18", .control = "HCRX_EL2.{TALLINT,TCR2En,SCTLR2En}", .row_fields = sysreg_trap_fields);
 
 /* MSR ALLINT, #1: a sysreg row with the MSR (immediate) encoding and no read-back. */
 static const struct sysreg_row allint_imm_rows[] = {
@@ -111,7 +111,7 @@ SCENARIO(trap_hcx_allint_imm, .id = "trap.hcx.allint_imm",
 	 .rule = "HCRX_EL2.TALLINT = 1 traps MSR ALLINT, #1 at EL1 (EC 0x18, ISS Op0 0, Op1 1, "
 		 "CRn 4, CRm 1, Op2 0, Rt 31, Direction 0); = 0: it executes",
 	 SCENARIO_ROWS(allint_imm_rows), .requires = sysreg_trap_requires, .run = sysreg_trap_run,
-	 .ec = "0x18", .control = "HCRX_EL2.TALLINT");
+	 .ec = "0x18", .control = "HCRX_EL2.TALLINT", .row_fields = sysreg_trap_fields);
 
 /* ---- MSCEn ------------------------------------------------------------------------------ */
 
