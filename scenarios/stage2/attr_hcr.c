@@ -100,7 +100,7 @@ SCENARIO(stage2_attr_hcr_fwb, .id = "stage2.attr.hcr.fwb",
 		 "FWB result Normal Non-cacheable for data accesses and AT (PAR_EL1 F 0, PA, ATTR, "
 		 "SH)",
 	 SCENARIO_ROWS(s2_attr_hcr_fwb_rows), .requires = s2_attr_hcr_fwb_requires,
-	 .run = run_s2_attr_hcr, .control = "HCR_EL2.DC/CD with FWB");
+	 .run = run_s2_attr_hcr, .control = "HCR_EL2.DC/CD with FWB", .fields = "+HCR_EL2.FWB");
 
 /*
  * stage2.attr.hcr.cross: the full product of the four HCR_EL2 settings above with every

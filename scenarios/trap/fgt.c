@@ -251,4 +251,5 @@ SCENARIO(trap_fgt_insn, .id = "trap.fgt.insn",
 		 "form, ISS.ERETA = key B); SVC_EL1/SVC_EL0 = 1 trap SVC from EL1/EL0 (EC 0x15, "
 		 "ISS = imm16, ELR_EL2 = the SVC itself); = 0: the instruction executes",
 	 SCENARIO_ROWS(insn_rows), .requires = insn_requires, .run = run_insn, .ec = "0x1A 0x15",
-	 .control = "HFGITR_EL2.{ERET,SVC_EL1,SVC_EL0}");
+	 .control = "HFGITR_EL2.{ERET,SVC_EL1,SVC_EL0}",
+	 .fields = "+-HFGITR_EL2.ERET +-HFGITR_EL2.SVC_EL1 +-HFGITR_EL2.SVC_EL0");

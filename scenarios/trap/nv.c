@@ -196,7 +196,8 @@ SCENARIO(trap_nv_sysreg, .id = "trap.nv.sysreg",
 		 "others still trap); {NV, NV1} = {1, 1} traps VBAR/ELR/SPSR_EL1, and with NV2 "
 		 "EL1 registers with a VNCR slot go to memory",
 	 SCENARIO_ROWS(nv_rows), .requires = nv_sysreg_requires, .run = run_nv_sysreg,
-	 .ec = "0x18 0x00", .control = "HCR_EL2.{NV,NV1,NV2}");
+	 .ec = "0x18 0x00", .control = "HCR_EL2.{NV,NV1,NV2}",
+	 .fields = "+-HCR_EL2.NV +-HCR_EL2.NV1 +-HCR_EL2.NV2");
 
 /* ---- trap.nv.eret, trap.nv.currentel, trap.nv.spsr -------------------------------------- */
 
@@ -251,7 +252,7 @@ SCENARIO(trap_nv_eret, .id = "trap.nv.eret",
 	 .rule = "HCR_EL2.NV = 1 traps ERET/ERETAA/ERETAB at EL1 to EL2 (EC 0x1A, ISS.ERET = PAC "
 		 "form, ISS.ERETA = key B, ELR_EL2 = the instruction); NV = 0: it executes at EL1",
 	 SCENARIO_ROWS(eret_rows), .requires = nv_simple_requires, .run = run_nv_eret, .ec = "0x1A",
-	 .control = "HCR_EL2.NV");
+	 .control = "HCR_EL2.NV", .fields = "+-HCR_EL2.NV");
 
 static const struct nv_simple_row state_rows[] = {
 	{"[on]", NV_on, false, false, 0, 0},
@@ -278,7 +279,7 @@ SCENARIO(
 	trap_nv_currentel, .id = "trap.nv.currentel",
 	.rule = "with HCR_EL2.NV = 1, MRS CurrentEL at EL1 returns EL2 (0x8), without NV EL1 (0x4)",
 	SCENARIO_ROWS(state_rows), .requires = nv_simple_requires, .run = run_nv_currentel,
-	.ec = "0x18", .control = "HCR_EL2.NV (CurrentEL reads EL2)");
+	.ec = "0x18", .control = "HCR_EL2.NV (CurrentEL reads EL2)", .fields = "+-HCR_EL2.NV");
 
 static void run_nv_spsr(struct scenario_ctx *c, const void *row)
 {
@@ -300,4 +301,4 @@ SCENARIO(trap_nv_spsr, .id = "trap.nv.spsr",
 	 .rule = "with HCR_EL2.{NV, NV1} = {1, 0} an exception taken from EL1 to EL1 records "
 		 "SPSR_EL1.M = EL2h (0b1001); without NV, EL1h (0b0101)",
 	 SCENARIO_ROWS(state_rows), .requires = nv_simple_requires, .run = run_nv_spsr,
-	 .ec = "0x00", .control = "HCR_EL2.{NV,NV1} (SPSR_EL1.M)");
+	 .ec = "0x00", .control = "HCR_EL2.{NV,NV1} (SPSR_EL1.M)", .fields = "+-HCR_EL2.NV");

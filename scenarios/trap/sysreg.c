@@ -440,13 +440,11 @@ static const char *sysreg_row_control(const void *row)
 
 const char *sysreg_trap_fields(const void *row)
 {
-	static const char *const regs[] = {[CTL_HCR] = "HCR_EL2",
-					   [CTL_MDCR] = "MDCR_EL2",
-					   [CTL_CPTR] = "CPTR_EL2",
-					   [CTL_HCRX] = "HCRX_EL2",
-					   [CTL_CNTHCTL] = "CNTHCTL_EL2",
-					   [CTL_CNTHCTL_E2H] = "CNTHCTL_EL2(E2H=1)",
-					   [CTL_ICH_HCR] = "ICH_HCR_EL2"};
+	static const char *const regs[] = {
+		[CTL_HCR] = "HCR_EL2",	       [CTL_MDCR] = "MDCR_EL2",
+		[CTL_CPTR] = "CPTR_EL2",       [CTL_HCRX] = "HCRX_EL2",
+		[CTL_CNTHCTL] = "CNTHCTL_EL2", [CTL_CNTHCTL_E2H] = "CNTHCTL_EL2(E2H=1)",
+		[CTL_ICH_HCR] = "ICH_HCR_EL2"};
 	static const char *const fgts[] = {[FGT_HFGRTR] = "HFGRTR_EL2",
 					   [FGT_HFGWTR] = "HFGWTR_EL2",
 					   [FGT_HFGITR] = "HFGITR_EL2",

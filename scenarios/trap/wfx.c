@@ -63,4 +63,4 @@ SCENARIO(
 		"COND 0xe, TI; WFIT/WFET: RV 1, RN = the timeout register) with ELR_EL2 = the WFx; "
 		"= 0: it completes at EL1",
 	SCENARIO_ROWS(wfx_rows), .requires = wfx_requires, .run = run_wfx, .ec = "0x01",
-	.control = "HCR_EL2.TWI, HCR_EL2.TWE");
+	.control = "HCR_EL2.TWI, HCR_EL2.TWE", .fields = "+-HCR_EL2.TWI +-HCR_EL2.TWE");
