@@ -216,6 +216,11 @@ const char *cpu_feature_missing(const struct id_regs *ids, enum cpu_feature f, c
 	return why;
 }
 
+const char *cpu_feature_name(enum cpu_feature f)
+{
+	return features[f].feat;
+}
+
 bool cpu_has(const struct id_regs *ids, enum cpu_feature f)
 {
 	char why[8];

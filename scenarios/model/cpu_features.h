@@ -121,6 +121,9 @@ enum cpu_feature {
 const char *cpu_feature_missing(const struct id_regs *ids, enum cpu_feature f, char *why,
 				size_t len);
 
+/** cpu_feature_name() - the feature's name as the SKIP reasons give it ("FEAT_FGT"). */
+const char *cpu_feature_name(enum cpu_feature f);
+
 /** cpu_has() - whether @ids advertise @f. */
 bool cpu_has(const struct id_regs *ids, enum cpu_feature f);
 
