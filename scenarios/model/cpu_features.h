@@ -111,6 +111,15 @@ enum cpu_feature {
 	CPU_HPMN0,
 	CPU_TTCNP,
 	CPU_TTL,
+	/* Features docs/coverage.md asks the models about (fields no scenario exercises yet). */
+	CPU_FGT2,
+	CPU_SPECRES2,
+	CPU_PMUV3P9,
+	CPU_SPEV1P2,
+	CPU_DEBUGV8P9,
+	CPU_HDBSS,
+	CPU_ATS1A,
+	CPU_SYSREG128,
 	CPU_FEATURES
 };
 
