@@ -180,5 +180,11 @@ const char *exit_reason_name(enum exit_reason r);
  * register "HDFGRTR_EL2 (FEAT_FGT, ...)". The result lives in a static buffer.
  */
 const char *sc_row_control_from_name(const void *row);
+/**
+ * sc_row_fields_from_name() - a row_fields() for such families whose control traps when 1 and
+ * whose rows end in "[trap]" (the control set) or "[notrap]" (clear): "+HCR_EL2.TID3" or
+ * "-HCR_EL2.TID3"; NULL for FGT rows and rows without that suffix. Static buffer.
+ */
+const char *sc_row_fields_from_name(const void *row);
 
 #endif

@@ -195,14 +195,14 @@ static void run_eoi(struct scenario_ctx *c, const void *row)
 SCENARIO(virq_dir_count, .id = "virq.dir.count",
 	 .rule = "with VEOIM = 1, ICV_DIR_EL1 of an acknowledged vINTID whose LR the hypervisor "
 		 "evicted increments ICH_HCR_EL2.EOIcount" EOI_CHECKED,
-	 EOI_FAMILY(dir_count_rows));
+	 EOI_FAMILY(dir_count_rows), .fields = "+ICH_VMCR_EL2.VEOIM");
 SCENARIO(virq_dir_order, .id = "virq.dir.order",
 	 .rule = "with VEOIM = 1, ICV_DIR_EL1 before the EOIR deactivates the LR and leaves its "
 		 "active priority; the later EOIR drops it and counts in EOIcount" EOI_CHECKED,
-	 EOI_FAMILY(dir_order_rows));
+	 EOI_FAMILY(dir_order_rows), .fields = "+ICH_VMCR_EL2.VEOIM");
 SCENARIO(virq_dir_special, .id = "virq.dir.special",
 	 .rule = "ICV_DIR_EL1 of a special INTID (1020-1023) is ignored" EOI_CHECKED,
-	 EOI_FAMILY(dir_special_rows));
+	 EOI_FAMILY(dir_special_rows), .fields = "+ICH_VMCR_EL2.VEOIM");
 SCENARIO(virq_eoi_count, .id = "virq.eoi.count",
 	 .rule = "ICV_EOIR<g>_EL1 of an acknowledged vINTID whose LR the hypervisor evicted drops "
 		 "the priority and increments ICH_HCR_EL2.EOIcount (5 bits, wrapping), either "

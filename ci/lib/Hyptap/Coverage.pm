@@ -157,10 +157,10 @@ sub gap_reason {
 	return "not written yet (QEMU 10.0 max has $feature)";
 }
 
-# ratio(N, D): "N/D (P%)".
+# ratio(N, D): "N/D (P%)", "0/0 (-)" when there is nothing to cover.
 sub ratio {
 	my ($n, $d) = @_;
-	return sprintf '%d/%d (%.0f%%)', $n, $d, $d ? 100 * $n / $d : 0;
+	return $d ? sprintf('%d/%d (%.0f%%)', $n, $d, 100 * $n / $d) : "$n/0 (-)";
 }
 
 1;
