@@ -104,12 +104,13 @@ sub read_features {
 
 # platform_outcome($r, PLATFORM, \@ids): what PLATFORM (a name of $r, from
 # Hyptap::Outcomes::read_platforms) recorded for the instances @ids: "ran-pass" when some
-# instance ran and none deviates, "ran-deviation" when one deviates (the baseline's reason is in
-# results/ and docs/traps.md), "skipped (the CPU's reasons)" when none ran, "not run (reason)"
+# instance ran and none deviates, "ran-deviation (k of n)" when k of the n that ran deviate (the
+# baseline's reasons are in results/ and docs/traps.md), "skipped (the CPU's reasons)" when none ran, "not run (reason)"
 # when the platform's QEMU leaves them out.
 sub platform_outcome {
 	my ($r, $p, $ids) = @_;
 	my (@ran, %skip, %notrun, $dev);
+	$dev = 0;
 	for my $id (@$ids) {
 		if (exists $r->{notrun}{$p}{$id}) {
 			$notrun{ $r->{notrun}{$p}{$id} } = 1;
@@ -117,10 +118,10 @@ sub platform_outcome {
 			$skip{ $r->{skip}{$p}{$id} } = 1;
 		} else {
 			push @ran, $id;
-			$dev = 1 if exists $r->{dev}{$p}{$id};
+			$dev++ if exists $r->{dev}{$p}{$id};
 		}
 	}
-	return @ran && $dev ? 'ran-deviation'
+	return @ran && $dev ? "ran-deviation ($dev of " . @ran . ')'
 		: @ran ? 'ran-pass'
 		: %skip ? 'skipped (' . join(' / ', sort keys %skip) . ')'
 		: 'not run (' . join(' / ', sort keys %notrun) . ')';
