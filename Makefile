@@ -77,7 +77,8 @@ HOST_TESTS	:= $(patsubst tests/unit/%.c,$(B)/host/%,$(wildcard tests/unit/*_test
 # The DTB tests read their fixtures from tests/dtb/ wherever they are run from.
 HOST_CFLAGS	:= -std=gnu11 $(WARN) -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 		   $(INCLUDES) -Itests/unit -DTEST_DTB_DIR='"$(CURDIR)/tests/dtb"' \
-		   -DTEST_ACPI_DIR='"$(CURDIR)/tests/acpi"'
+		   -DTEST_ACPI_DIR='"$(CURDIR)/tests/acpi"' \
+		   -DTEST_COVERAGE_TSV='"$(CURDIR)/ci/coverage/el2-fields.tsv"'
 # The host's libfdt (Debian libfdt-dev, the same 1.6.1 as the image's arm64 copy).
 HOST_LIBS	:= -lfdt
 

@@ -99,6 +99,20 @@ const char *sc_row_control_from_name(const void *row)
 	return buf;
 }
 
+const char *sc_row_fields_from_name(const void *row)
+{
+	static char buf[64];
+	const char *name = *(const char *const *)row, *ctl = sc_row_control_from_name(row);
+	size_t n = strlen(name);
+	bool set = n > 6 && !strcmp(name + n - 6, "[trap]");
+
+	if (strchr(ctl, ' ') || (!set && (n < 8 || strcmp(name + n - 8, "[notrap]")))) {
+		return NULL;
+	}
+	snprintf(buf, sizeof(buf), "%c%s", set ? '+' : '-', ctl);
+	return buf;
+}
+
 void sc_diag(struct scenario_ctx *c, const char *key, const char *fmt, ...)
 {
 	va_list ap;

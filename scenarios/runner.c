@@ -8,10 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arch/el2.h"
 #include "arch/sysreg.h"
 #include "bootargs.h"
 #include "console.h"
 #include "counter.h"
+#include "cpu_features.h"
+#include "cpu_id.h"
 #include "dispatch.h"
 #include "fw_state.h"
 #include "gic_info.h"
@@ -533,6 +536,57 @@ static void list_family(const struct scenario *s)
 	tap_comment_text(&tap, text);
 }
 
+/*
+ * hyptap.list's "# feature <name>\t<present | needs ... (the ID fields read)>" lines: what this
+ * CPU implements of the cpu_features.h table and the ICH_VTR_EL2 trap capabilities, so
+ * docs/coverage.md can tell a gap no model could run from one not written yet.
+ */
+static void list_features(void)
+{
+	static const struct {
+		const char *name;
+		uint64_t bit;
+	} vtr[] = {{"ICH_VTR_EL2.SEIS", ICH_VTR_SEIS},
+		   {"ICH_VTR_EL2.TDS", ICH_VTR_TDS},
+		   {"ICH_VTR_EL2.DVIM", ICH_VTR_DVIM}};
+	const struct id_regs *ids = cpu_id_regs();
+	char why[160];
+
+	for (unsigned f = CPU_ANY + 1; f < CPU_FEATURES; f++) {
+		const char *missing = cpu_feature_missing(ids, f, why, sizeof(why));
+
+		tap_comment(&tap, "feature %s\t%s", cpu_feature_name(f),
+			    missing ? missing : "present");
+	}
+	for (unsigned i = 0; i < sizeof(vtr) / sizeof(vtr[0]); i++) {
+		bool has = ids->gic_version == 3 && (ids->ich_vtr & vtr[i].bit);
+
+		tap_comment(&tap, "feature %s\t%s", vtr[i].name,
+			    has ? "present" : "absent (ICH_VTR_EL2 bit clear, or no GICv3)");
+	}
+}
+
+/*
+ * hyptap.list's line for one instance: the id, for trap scenarios "\tec=...\tcontrol=..."
+ * (docs/traps.md), for those that declare them "\tfields=..." (docs/coverage.md); never cut.
+ */
+static void list_instance(const struct scenario *s, const void *row, const char *id)
+{
+	static char text[ID_MAX + 4096];
+	struct strbuf sb = STRBUF(text, sizeof(text));
+	const char *fields = s->row_fields ? s->row_fields(row) : s->fields;
+
+	strbuf_printf(&sb, "%s", id);
+	if (s->ec) {
+		strbuf_printf(&sb, "\tec=%s\tcontrol=%s", s->ec,
+			      s->row_control ? s->row_control(row) : s->control);
+	}
+	if (fields) {
+		strbuf_printf(&sb, "\tfields=%s", fields);
+	}
+	tap_comment_text(&tap, text);
+}
+
 /* One header line per PE the DTB describes, when there is more than one. */
 static void print_cpus(void)
 {
@@ -661,6 +715,7 @@ static int run_suite(void)
 		return 255;
 	}
 	if (args.list) {
+		list_features();
 		for (unsigned i = 0; i < count; i++) {
 			const struct scenario *s = list[i].s;
 			char id[ID_MAX];
@@ -670,12 +725,7 @@ static int run_suite(void)
 			if (i == 0 || list[i - 1].s != s) {
 				list_family(s);
 			}
-			if (!s->ec) {
-				tap_comment(&tap, "%s", id);
-				continue;
-			}
-			tap_comment(&tap, "%s\tec=%s\tcontrol=%s", id, s->ec,
-				    s->row_control ? s->row_control(list[i].row) : s->control);
+			list_instance(s, list[i].row, id);
 		}
 		static const char plan[] = "1..0 # SKIP listing only\n";
 

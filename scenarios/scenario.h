@@ -39,6 +39,16 @@ struct scenario {
 	const char *control;
 	const char *(*row_control)(const void *row);
 	/*
+	 * Coverage (docs/coverage.md, ci/gen-coverage): the EL2 control fields the instance
+	 * exercises, as space-separated "<marks>REG.FIELD" (ci/coverage/el2-fields.tsv names):
+	 * '+' it runs with the field set and checks the effect, '-' with it clear and checks its
+	 * absence, '?' a read/write probe only. "+-HCR_EL2.TWI HCR_EL2.TWE" is wrong: every
+	 * field has its marks. A family whose fields vary per row gives row_fields() instead
+	 * (NULL: none for that row). hyptap.list prints them after each id.
+	 */
+	const char *fields;
+	const char *(*row_fields)(const void *row);
+	/*
 	 * Families whose full cross product is too large for every boot: @sample rows per boot
 	 * (per stratum, when @sample_stratum gives each row a stratum key), chosen by
 	 * hyptap.seed (scenarios/sample.h); hyptap.exhaustive runs every row. 0: every row.
@@ -170,5 +180,11 @@ const char *exit_reason_name(enum exit_reason r);
  * register "HDFGRTR_EL2 (FEAT_FGT, ...)". The result lives in a static buffer.
  */
 const char *sc_row_control_from_name(const void *row);
+/**
+ * sc_row_fields_from_name() - a row_fields() for such families whose control traps when 1 and
+ * whose rows end in "[trap]" (the control set) or "[notrap]" (clear): "+HCR_EL2.TID3" or
+ * "-HCR_EL2.TID3"; NULL for FGT rows and rows without that suffix. Static buffer.
+ */
+const char *sc_row_fields_from_name(const void *row);
 
 #endif

@@ -193,4 +193,5 @@ SCENARIO(
 		"is not EL2-executable' (AArch64.S1ComputePermissions()); AT S1E2R/W report it in "
 		"PAR_EL1, accesses fault at EL2 with EC 0x25/0x21 as in the EL2 regime",
 	SCENARIO_ROWS(el2_vhe_rows), .requires = vhe_requires, .run = run_el2_vhe,
-	.ec = "0x21 0x25", .control = "HCR_EL2.E2H (TTBR1_EL2, TCR_EL2.T1SZ/EPD1)");
+	.ec = "0x21 0x25", .control = "HCR_EL2.E2H (TTBR1_EL2, TCR_EL2.T1SZ/EPD1)",
+	.fields = "+HCR_EL2.E2H");

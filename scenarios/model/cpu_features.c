@@ -152,6 +152,17 @@ static const struct feature features[CPU_FEATURES] = {
 	[CPU_HPMN0]        = {"FEAT_HPMN0", UNSIGNED, {{DFR0, ID_DFR0_HPMN0_SHIFT, 1, "HPMN0"}}},
 	[CPU_TTCNP]        = {"FEAT_TTCNP", UNSIGNED, {{MMFR2, ID_MMFR2_CNP_SHIFT, 1, "CnP"}}},
 	[CPU_TTL]          = {"FEAT_TTL", UNSIGNED, {{MMFR2, ID_MMFR2_TTL_SHIFT, 1, "TTL"}}},
+	[CPU_FGT2]         = {"FEAT_FGT2", UNSIGNED, {{MMFR0, ID_MMFR0_FGT_SHIFT, 2, "FGT"}}},
+	[CPU_SPECRES2]     = {"FEAT_SPECRES2", UNSIGNED,
+			      {{ISAR1, ID_ISAR1_SPECRES_SHIFT, 2, "SPECRES"}}},
+	[CPU_PMUV3P9]      = {"FEAT_PMUv3p9", PMUVER, {{DFR0, ID_DFR0_PMUVER_SHIFT, 9, "PMUVer"}}},
+	[CPU_SPEV1P2]      = {"FEAT_SPEv1p2", UNSIGNED, {{DFR0, ID_DFR0_PMSVER_SHIFT, 3, "PMSVer"}}},
+	[CPU_DEBUGV8P9]    = {"FEAT_Debugv8p9", UNSIGNED,
+			      {{DFR0, ID_DFR0_DEBUGVER_SHIFT, 11, "DebugVer"}}},
+	[CPU_HDBSS]        = {"FEAT_HDBSS", UNSIGNED, {{MMFR1, ID_MMFR1_HAFDBS_SHIFT, 4, "HAFDBS"}}},
+	[CPU_ATS1A]        = {"FEAT_ATS1A", UNSIGNED, {{ISAR2, ID_ISAR2_ATS1A_SHIFT, 1, "ATS1A"}}},
+	[CPU_SYSREG128]    = {"FEAT_SYSREG128", UNSIGNED,
+			      {{ISAR2, ID_ISAR2_SYSREG128_SHIFT, 1, "SYSREG_128"}}},
 };
 /* clang-format on */
 
@@ -214,6 +225,11 @@ const char *cpu_feature_missing(const struct id_regs *ids, enum cpu_feature f, c
 	}
 	strbuf_printf(&sb, ")");
 	return why;
+}
+
+const char *cpu_feature_name(enum cpu_feature f)
+{
+	return features[f].feat;
 }
 
 bool cpu_has(const struct id_regs *ids, enum cpu_feature f)

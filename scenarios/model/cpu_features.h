@@ -111,6 +111,15 @@ enum cpu_feature {
 	CPU_HPMN0,
 	CPU_TTCNP,
 	CPU_TTL,
+	/* Features docs/coverage.md asks the models about (fields no scenario exercises yet). */
+	CPU_FGT2,
+	CPU_SPECRES2,
+	CPU_PMUV3P9,
+	CPU_SPEV1P2,
+	CPU_DEBUGV8P9,
+	CPU_HDBSS,
+	CPU_ATS1A,
+	CPU_SYSREG128,
 	CPU_FEATURES
 };
 
@@ -120,6 +129,9 @@ enum cpu_feature {
  */
 const char *cpu_feature_missing(const struct id_regs *ids, enum cpu_feature f, char *why,
 				size_t len);
+
+/** cpu_feature_name() - the feature's name as the SKIP reasons give it ("FEAT_FGT"). */
+const char *cpu_feature_name(enum cpu_feature f);
 
 /** cpu_has() - whether @ids advertise @f. */
 bool cpu_has(const struct id_regs *ids, enum cpu_feature f);

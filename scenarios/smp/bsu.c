@@ -149,4 +149,4 @@ SCENARIO(
 		"PEs (data, DMB, flag / flag, DMB, data) never shows old data after the new flag, "
 		"as with DMB ISH; with DMB NSH and BSU = 0 any result is permitted (only the runs' "
 		"completion is checked)",
-	SCENARIO_ROWS(bsu_rows), .run = run_bsu, .pes = 2);
+	SCENARIO_ROWS(bsu_rows), .run = run_bsu, .pes = 2, .fields = "+-HCR_EL2.BSU");

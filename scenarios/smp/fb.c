@@ -121,7 +121,7 @@ SCENARIO(smp_fb_ic, .id = "smp.fb.ic",
 		 "ISB) that its vCPU on PE 1 had run: with HCR_EL2.FB = 1 the IC IALLU is "
 		 "broadcast to the Inner Shareable domain and PE 1 (after an ISB) runs the new "
 		 "instruction only; with FB = 0 it may run the old or the new one, exactly those",
-	 SCENARIO_ROWS(fb_ic_rows), .run = run_fb_ic, .pes = 2);
+	 SCENARIO_ROWS(fb_ic_rows), .run = run_fb_ic, .pes = 2, .fields = "+-HCR_EL2.FB");
 
 SCENARIO(smp_fb_tlbi, .id = "smp.fb.tlbi",
 	 .rule = "a guest changes its stage-1 descriptor on PE 0 and issues TLBI VMALLE1 or TLBI "
@@ -129,4 +129,4 @@ SCENARIO(smp_fb_tlbi, .id = "smp.fb.tlbi",
 		 "Shareable domain and its vCPU on PE 1 sees the new page only; with FB = 0 it may "
 		 "see the old or the new page, exactly those; PE 0 sees the new page "
 		 "(tlb_model.c, stage-1 entries, one TLB per PE)",
-	 SCENARIO_ROWS(fb_tlbi_rows), .run = run_fb_tlbi, .pes = 2);
+	 SCENARIO_ROWS(fb_tlbi_rows), .run = run_fb_tlbi, .pes = 2, .fields = "+-HCR_EL2.FB");

@@ -115,7 +115,8 @@ SCENARIO(stage2_attr, .id = "stage2.attr",
 		 "off is Device-nGnRnE; AT S12E1R/W and S12E0R/W report it in PAR_EL1 (F 0, PA, "
 		 "ATTR as "
 		 "EncodePARAttrs(), SH 0b10 for Device and Normal iNC-oNC)",
-	 SCENARIO_ROWS(s2_attr_rows), .run = run_s2_attr);
+	 SCENARIO_ROWS(s2_attr_rows), .run = run_s2_attr,
+	 .fields = "-HCR_EL2.DC -HCR_EL2.CD -HCR_EL2.ID -HCR_EL2.FWB");
 
 static const char *s2_fwb_requires(const void *row, char *why, size_t len)
 {
@@ -131,4 +132,5 @@ SCENARIO(stage2_attr_fwb, .id = "stage2.attr.fwb",
 		 "S12E1R/W and S12E0R/W report it in PAR_EL1 (F 0, PA, ATTR, SH 0b10 for Device "
 		 "and Normal "
 		 "iNC-oNC)",
-	 SCENARIO_ROWS(s2_fwb_rows), .requires = s2_fwb_requires, .run = run_s2_attr);
+	 SCENARIO_ROWS(s2_fwb_rows), .requires = s2_fwb_requires, .run = run_s2_attr,
+	 .fields = "+HCR_EL2.FWB");

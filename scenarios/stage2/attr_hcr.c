@@ -86,7 +86,8 @@ SCENARIO(stage2_attr_hcr, .id = "stage2.attr.hcr",
 		 "Non-cacheable for data accesses and AT (AArch64.S2Translate, S2DCacheEnabled); "
 		 "HCR_EL2.ID = 1 affects only instruction fetches, so AT S12E1R/W and S12E0R/W "
 		 "report the same as without it (PAR_EL1 F 0, PA, ATTR, SH)",
-	 SCENARIO_ROWS(s2_attr_hcr_rows), .run = run_s2_attr_hcr, .control = "HCR_EL2.DC/CD/ID");
+	 SCENARIO_ROWS(s2_attr_hcr_rows), .run = run_s2_attr_hcr, .control = "HCR_EL2.DC/CD/ID",
+	 .fields = "+HCR_EL2.DC +HCR_EL2.CD +HCR_EL2.ID");
 
 static const char *s2_attr_hcr_fwb_requires(const void *row, char *why, size_t len)
 {
@@ -100,7 +101,7 @@ SCENARIO(stage2_attr_hcr_fwb, .id = "stage2.attr.hcr.fwb",
 		 "FWB result Normal Non-cacheable for data accesses and AT (PAR_EL1 F 0, PA, ATTR, "
 		 "SH)",
 	 SCENARIO_ROWS(s2_attr_hcr_fwb_rows), .requires = s2_attr_hcr_fwb_requires,
-	 .run = run_s2_attr_hcr, .control = "HCR_EL2.DC/CD with FWB");
+	 .run = run_s2_attr_hcr, .control = "HCR_EL2.DC/CD with FWB", .fields = "+HCR_EL2.FWB");
 
 /*
  * stage2.attr.hcr.cross: the full product of the four HCR_EL2 settings above with every
@@ -141,4 +142,5 @@ SCENARIO(stage2_attr_hcr_cross, .id = "stage2.attr.hcr.cross",
 		 "(AArch64.S2Translate with HCR_EL2.DC/CD/ID, S2CombineS1MemAttrs(); PAR_EL1 F 0, "
 		 "PA, ATTR, SH)",
 	 SCENARIO_ROWS(s2_attr_hcr_cross_rows), .run = run_s2_attr_hcr,
-	 .control = "HCR_EL2.DC/CD/ID", .sample = 32, .sample_stratum = s2_attr_hcr_cross_stratum);
+	 .control = "HCR_EL2.DC/CD/ID", .sample = 32, .sample_stratum = s2_attr_hcr_cross_stratum,
+	 .fields = "+HCR_EL2.DC +HCR_EL2.CD +HCR_EL2.ID");

@@ -103,4 +103,5 @@ SCENARIO(stage2_attr_hcr_dc, .id = "stage2.attr.hcr.dc",
 		 "reads as 1: a VA goes to IPA = VA (a stage-2 fault there has FAR_EL2 and "
 		 "HPFAR_EL2 = the VA), and data is Normal Write-Back, so an unaligned load faults "
 		 "only where stage 2 is Device (stage-2 Alignment fault to EL2)",
-	 SCENARIO_ROWS(s2_dc_rows), .run = run_s2_dc, .ec = "0x24", .control = "HCR_EL2.DC");
+	 SCENARIO_ROWS(s2_dc_rows), .run = run_s2_dc, .ec = "0x24", .control = "HCR_EL2.DC",
+	 .fields = "+-HCR_EL2.DC");

@@ -104,4 +104,4 @@ SCENARIO(stage2_fault_unmapped, .id = "stage2.fault.unmapped",
 		 "SAS/SSE/SRT/SF/WnR of the instruction, DFSC = translation fault at the level "
 		 "the walk stops, FAR_EL2 = VA, HPFAR_EL2 = IPA[47:12]",
 	 SCENARIO_ROWS(s2_fault_rows), .requires = s2_fault_requires, .run = run_s2_fault,
-	 .ec = "0x20 0x24", .control = "stage 2 translation (VTTBR_EL2)");
+	 .ec = "0x20 0x24", .control = "stage 2 translation (VTTBR_EL2)", .fields = "+HCR_EL2.VM");

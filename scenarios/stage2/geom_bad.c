@@ -428,4 +428,5 @@ SCENARIO(stage2_geom_bad, .id = "stage2.geom.bad",
 		 "AArch64.S2Walk(): a VTTBR_EL2 base, table or output address at or above "
 		 "PhysicalAddressSize() (PS capped at the implemented size) is an Address size "
 		 "fault at level 0, the table descriptor's level, or the leaf's level",
-	 SCENARIO_ROWS(geom_bad_rows), .requires = geom_bad_requires, .run = run_geom_bad);
+	 SCENARIO_ROWS(geom_bad_rows), .requires = geom_bad_requires, .run = run_geom_bad,
+	 .fields = "+VTCR_EL2.T0SZ +VTCR_EL2.SL0 +VTCR_EL2.TG0");

@@ -159,4 +159,5 @@ SCENARIO(stage2_geom_map, .id = "stage2.geom.map",
 		 "AArch64.S2StartLevel(), the start level resolving 1..stride+4 bits with up to "
 		 "16 concatenated tables; AT S12E1R of the bottom and top page of the IPA space "
 		 "gives their PAs (and a guest loads through both)",
-	 SCENARIO_ROWS(geom_map_rows), .requires = geom_map_requires, .run = run_geom_map);
+	 SCENARIO_ROWS(geom_map_rows), .requires = geom_map_requires, .run = run_geom_map,
+	 .fields = "+VTCR_EL2.T0SZ +VTCR_EL2.SL0 +VTCR_EL2.TG0");

@@ -193,11 +193,11 @@ SCENARIO(stage2_af, .id = "stage2.af",
 		 "(AArch64.S2Translate) with VTCR_EL2.HA = 0; with HA = 1 (FEAT_HAFDBS) the "
 		 "access completes and the hardware sets the descriptor's AF",
 	 SCENARIO_ROWS(af_rows), .requires = hafdbs_requires, .run = run_hafdbs, .ec = "0x20 0x24",
-	 .control = "VTCR_EL2.HA (stage-2 AF)");
+	 .control = "VTCR_EL2.HA (stage-2 AF)", .fields = "+-VTCR_EL2.HA");
 
 SCENARIO(stage2_dbm, .id = "stage2.dbm",
 	 .rule = "a store to a clean stage-2 leaf (S2AP read-only, DBM = 1) with VTCR_EL2.HD = 1 "
 		 "(FEAT_HAFDBS dirty state) completes and the hardware sets S2AP[1]; a load leaves "
 		 "it clean; without HD the store is a Permission fault at the leaf's level",
 	 SCENARIO_ROWS(dbm_rows), .requires = hafdbs_requires, .run = run_hafdbs, .ec = "0x24",
-	 .control = "VTCR_EL2.HD, descriptor DBM (stage-2 dirty state)");
+	 .control = "VTCR_EL2.HD, descriptor DBM (stage-2 dirty state)", .fields = "+-VTCR_EL2.HD");

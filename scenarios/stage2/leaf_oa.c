@@ -45,6 +45,13 @@ struct leaf_oa_row {
 	bool af0;	   /* AF = 0 as well: the Address size fault comes first */
 };
 
+/* docs/coverage.md: every row sets VTCR_EL2.PS; DS set or clear as the row has it. */
+static const char *leaf_oa_fields(const void *row)
+{
+	return ((const struct leaf_oa_row *)row)->ds ? "+VTCR_EL2.PS +VTCR_EL2.DS"
+						     : "+VTCR_EL2.PS -VTCR_EL2.DS";
+}
+
 #define K4  12
 #define K16 14
 #define K64 16
@@ -205,4 +212,5 @@ SCENARIO(stage2_leaf_oa, .id = "stage2.leaf.oa",
 		 "included; RES0 bits outside the OA field (below a block's OA, [49:48] without "
 		 "DS) and the IGNORED bits [58:55] do not change the translation; 64K [15:12] "
 		 "without FEAT_LPA is either",
-	 SCENARIO_ROWS(leaf_oa_rows), .requires = leaf_oa_requires, .run = run_leaf_oa);
+	 SCENARIO_ROWS(leaf_oa_rows), .requires = leaf_oa_requires, .run = run_leaf_oa,
+	 .row_fields = leaf_oa_fields);

@@ -194,4 +194,5 @@ SCENARIO(stage2_s1ptw, .id = "stage2.s1ptw",
 		 "IPA whose stage-2 AF is 0 is an Access flag fault (S1PTW = 1), or with "
 		 "VTCR_EL2.HA = 1 the walk sets that AF",
 	 SCENARIO_ROWS(s1ptw_rows), .requires = s1ptw_requires, .run = run_s1ptw, .ec = "0x20 0x24",
-	 .control = "stage 2 translation of stage-1 walks (VTTBR_EL2, HCR_EL2.PTW)");
+	 .control = "stage 2 translation of stage-1 walks (VTTBR_EL2, HCR_EL2.PTW)",
+	 .fields = "+-HCR_EL2.PTW");

@@ -118,4 +118,5 @@ SCENARIO(stage2_vmid, .id = "stage2.vmid",
 		 "[7:0]), when either page is permitted; TLBI VMALLS12E1 with one VM's VTTBR_EL2 "
 		 "must invalidate every entry of that VMID and need not touch another VMID's, and "
 		 "both VMs still translate correctly after it (tlb_model.c)",
-	 SCENARIO_ROWS(vmid_rows), .requires = vmid_requires, .run = run_vmid);
+	 SCENARIO_ROWS(vmid_rows), .requires = vmid_requires, .run = run_vmid,
+	 .fields = "+-VTCR_EL2.VS");

@@ -101,4 +101,4 @@ SCENARIO(timer_ecv, .id = "timer.ecv",
 		 "CNTP_TVAL_EL0 reads (CNTP_CVAL_EL0 - (PhysicalCountInt() - CNTPOFF_EL2))<31:0>; "
 		 "ECV = 0: no offset",
 	 SCENARIO_ROWS(ecv_rows), .requires = ecv_requires, .run = run_ecv, .ec = "0x18",
-	 .control = "CNTHCTL_EL2.ECV (CNTPOFF_EL2 offset)");
+	 .control = "CNTHCTL_EL2.ECV (CNTPOFF_EL2 offset)", .fields = "+-CNTHCTL_EL2.ECV");

@@ -205,12 +205,16 @@ static void run_el0(struct scenario_ctx *c, const void *row)
 	}
 }
 
-SCENARIO(timer_el0, .id = "timer.el0",
-	 .rule = "EL0 MRS of CNTPCT/CNTVCT/CNTFRQ/CNTP_CTL/CNTV_CTL_EL0 ({E2H, TGE} != {1, 1}): "
-		 "CNTKCTL_EL1.EL0PCTEN/EL0VCTEN (CNTFRQ: both)/EL0PTEN/EL0VTEN = 0 traps to EL1 "
-		 "(EL2 with TGE = 1); then CNTHCTL_EL2 traps to EL2: E2H = 0 EL1PCTEN (bit 0, "
-		 "CNTPCT), EL1PCEN (bit 1, CNTP_*); E2H = 1 EL1PCTEN (bit 10), EL1PTEN (bit 11); "
-		 "FEAT_ECV EL1TVCT (CNTVCT), EL1TVT (CNTV_*); else the access completes. {1, 1} is "
-		 "not run (no host-EL0 guest in the vmm)",
-	 SCENARIO_ROWS(el0_rows), .requires = el0_requires, .run = run_el0, .ec = "0x18",
-	 .control = "CNTKCTL_EL1.EL0*, CNTHCTL_EL2.EL1PCTEN/EL1PCEN/EL1PTEN/EL1TVT/EL1TVCT");
+SCENARIO(
+	timer_el0, .id = "timer.el0",
+	.rule = "EL0 MRS of CNTPCT/CNTVCT/CNTFRQ/CNTP_CTL/CNTV_CTL_EL0 ({E2H, TGE} != {1, 1}): "
+		"CNTKCTL_EL1.EL0PCTEN/EL0VCTEN (CNTFRQ: both)/EL0PTEN/EL0VTEN = 0 traps to EL1 "
+		"(EL2 with TGE = 1); then CNTHCTL_EL2 traps to EL2: E2H = 0 EL1PCTEN (bit 0, "
+		"CNTPCT), EL1PCEN (bit 1, CNTP_*); E2H = 1 EL1PCTEN (bit 10), EL1PTEN (bit 11); "
+		"FEAT_ECV EL1TVCT (CNTVCT), EL1TVT (CNTV_*); else the access completes. {1, 1} is "
+		"not run (no host-EL0 guest in the vmm)",
+	SCENARIO_ROWS(el0_rows), .requires = el0_requires, .run = run_el0, .ec = "0x18",
+	.control = "CNTKCTL_EL1.EL0*, CNTHCTL_EL2.EL1PCTEN/EL1PCEN/EL1PTEN/EL1TVT/EL1TVCT",
+	.fields =
+		"+-CNTHCTL_EL2.EL1PCTEN +-CNTHCTL_EL2.EL1PCEN +-CNTHCTL_EL2.EL1TVT "
+		"+-CNTHCTL_EL2.EL1TVCT +-CNTHCTL_EL2(E2H=1).EL1PCTEN +-CNTHCTL_EL2(E2H=1).EL1PTEN");

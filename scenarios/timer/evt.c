@@ -136,4 +136,6 @@ SCENARIO(timer_evt, .id = "timer.evt",
 		 "periods a WFE completes with a "
 		 "stream enabled and traps (EC 0x01, TI WFE) with none",
 	 SCENARIO_ROWS(evt_rows), .requires = evt_requires, .run = run_evt, .ec = "0x01",
-	 .control = "CNTHCTL_EL2.EVNTEN, CNTKCTL_EL1.EVNTEN");
+	 .control = "CNTHCTL_EL2.EVNTEN, CNTKCTL_EL1.EVNTEN",
+	 .fields = "+-CNTHCTL_EL2.EVNTEN +-CNTHCTL_EL2.EVNTDIR +CNTHCTL_EL2.EVNTIS "
+		   "+CNTHCTL_EL2.EVNTI");

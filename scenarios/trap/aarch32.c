@@ -97,6 +97,17 @@ static const struct wfx32_row wfx32_rows[] = {
 	WFX32_ROWS(wfine_t16, true, true, A32_COND_NE, ESR_WFX_TI_WFI, HCR_TWI),
 };
 
+/* docs/coverage.md: the row's control, set when it expects the trap. */
+static const char *wfx32_row_fields(const void *row)
+{
+	const struct wfx32_row *r = row;
+
+	if (r->trap == HCR_TWI) {
+		return r->trapped ? "+HCR_EL2.TWI" : "-HCR_EL2.TWI";
+	}
+	return r->trapped ? "+HCR_EL2.TWE" : "-HCR_EL2.TWE";
+}
+
 static void run_wfx32(struct scenario_ctx *c, const void *row)
 {
 	const struct wfx32_row *r = row;
@@ -123,7 +134,8 @@ SCENARIO(trap_aarch32_wfx, .id = "trap.aarch32.wfx",
 		 "0xe or the passing condition, T32 also CV 0) with ELR_EL2 = the WFx; = 0: it "
 		 "completes",
 	 SCENARIO_ROWS(wfx32_rows), .requires = aarch32_el1_requires, .run = run_wfx32,
-	 .ec = "0x01", .control = "HCR_EL2.TWI, HCR_EL2.TWE (AArch32)");
+	 .ec = "0x01", .control = "HCR_EL2.TWI, HCR_EL2.TWE (AArch32)",
+	 .row_fields = wfx32_row_fields);
 
 /* ---- SMC ----------------------------------------------------------------------------------- */
 
@@ -198,7 +210,7 @@ SCENARIO(trap_aarch32_smc, .id = "trap.aarch32.smc",
 		 "0x13, IL 1, ISS 0 for an unconditional SMC: CCKNOWNPASS 0, CV/COND RES0), "
 		 "ELR_EL2 = the SMC",
 	 SCENARIO_ROWS(smc32_rows), .requires = smc32_requires, .run = run_smc32, .ec = "0x13 0x00",
-	 .control = "HCR_EL2.TSC (AArch32)");
+	 .control = "HCR_EL2.TSC (AArch32)", .fields = "+-HCR_EL2.TSC");
 
 /* ---- LDC/STC ------------------------------------------------------------------------------- */
 
@@ -262,4 +274,4 @@ SCENARIO(trap_aarch32_ldc, .id = "trap.aarch32.ldc",
 		 "EL1 (EC 0x06: imm8, Rn, Offset = U, AM = literal:P:W, Direction), ELR_EL2 = the "
 		 "instruction; = 0: it executes, with its base register writeback",
 	 SCENARIO_ROWS(ldc32_rows), .requires = aarch32_el1_requires, .run = run_ldc32,
-	 .ec = "0x06", .control = "MDCR_EL2.TDA (AArch32 LDC/STC)");
+	 .ec = "0x06", .control = "MDCR_EL2.TDA (AArch32 LDC/STC)", .fields = "+-MDCR_EL2.TDA");

@@ -331,4 +331,5 @@ SCENARIO(
 		"the "
 		"instruction; = 0: the access executes with its architected effect",
 	SCENARIO_ROWS(cp_rows), .requires = cp_requires, .run = run_cp,
-	.ec = "0x03 0x04 0x05 0x08 0x0C", .row_control = sc_row_control_from_name);
+	.ec = "0x03 0x04 0x05 0x08 0x0C", .row_control = sc_row_control_from_name,
+	.row_fields = sc_row_fields_from_name);

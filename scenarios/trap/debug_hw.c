@@ -109,7 +109,7 @@ SCENARIO(trap_debug_breakpoint, .id = "trap.debug.breakpoint",
 		 "matter); with TDE = 0 at EL1 (EC 0x31) if MDSCR_EL1.KDE = 1 and PSTATE.D = 0, "
 		 "else not generated",
 	 SCENARIO_ROWS(debug_rows), .run = run_breakpoint, .ec = "0x30 0x31",
-	 .control = "MDCR_EL2.TDE");
+	 .control = "MDCR_EL2.TDE", .fields = "+-MDCR_EL2.TDE");
 
 static void run_watchpoint(struct scenario_ctx *c, const void *row)
 {
@@ -165,7 +165,7 @@ SCENARIO(
 		"ZVA block); with TDE = 0 at EL1 (EC 0x35) if MDSCR_EL1.KDE = 1 and PSTATE.D = 0, "
 		"else not generated",
 	SCENARIO_ROWS(debug_rows), .run = run_watchpoint, .ec = "0x34 0x35",
-	.control = "MDCR_EL2.TDE");
+	.control = "MDCR_EL2.TDE", .fields = "+-MDCR_EL2.TDE");
 
 static void run_step(struct scenario_ctx *c, const void *row)
 {
@@ -200,4 +200,5 @@ SCENARIO(trap_debug_step, .id = "trap.debug.step",
 		 "TDE = 1: one instruction, then EC 0x32 at EL2 with ISV 1, EX 0, IFSC 0x22, "
 		 "ELR_EL2 "
 		 "= the next instruction; with TDE = 0 and KDE = 0 no step is generated",
-	 SCENARIO_ROWS(step_rows), .run = run_step, .ec = "0x32", .control = "MDCR_EL2.TDE");
+	 SCENARIO_ROWS(step_rows), .run = run_step, .ec = "0x32", .control = "MDCR_EL2.TDE",
+	 .fields = "+-MDCR_EL2.TDE");

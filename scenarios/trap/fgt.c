@@ -138,7 +138,7 @@ SCENARIO(
 		"to EL2 (EC 0x18, IL 1, ISS Op0/Op2/Op1/CRn/Rt/CRm/Direction, ELR_EL2 = the "
 		"instruction); with the bit at its non-trapping value it executes at EL1",
 	SCENARIO_ROWS(fgt_rows), .requires = sysreg_trap_requires, .run = sysreg_trap_run,
-	.ec = "0x18", .row_control = sc_row_control_from_name);
+	.ec = "0x18", .row_control = sc_row_control_from_name, .row_fields = sysreg_trap_fields);
 
 /* trap.fgt.insn: ERET family and SVC under HFGITR_EL2. */
 enum insn_kind { INSN_ERET, INSN_SVC_EL1, INSN_SVC_EL0 };
@@ -251,4 +251,5 @@ SCENARIO(trap_fgt_insn, .id = "trap.fgt.insn",
 		 "form, ISS.ERETA = key B); SVC_EL1/SVC_EL0 = 1 trap SVC from EL1/EL0 (EC 0x15, "
 		 "ISS = imm16, ELR_EL2 = the SVC itself); = 0: the instruction executes",
 	 SCENARIO_ROWS(insn_rows), .requires = insn_requires, .run = run_insn, .ec = "0x1A 0x15",
-	 .control = "HFGITR_EL2.{ERET,SVC_EL1,SVC_EL0}");
+	 .control = "HFGITR_EL2.{ERET,SVC_EL1,SVC_EL0}",
+	 .fields = "+-HFGITR_EL2.ERET +-HFGITR_EL2.SVC_EL1 +-HFGITR_EL2.SVC_EL0");

@@ -50,7 +50,8 @@ static void run_fp(struct scenario_ctx *c, const void *row)
 SCENARIO(trap_fp, .id = "trap.fp",
 	 .rule = "CPTR_EL2.TFP = 1 traps FP/SIMD at EL1 (EC 0x07, IL 1, CV 1, COND 0xe, ELR_EL2 = "
 		 "the instruction); = 0: the instruction executes",
-	 SCENARIO_ROWS(trap_rows), .run = run_fp, .ec = "0x07", .control = "CPTR_EL2.TFP");
+	 SCENARIO_ROWS(trap_rows), .run = run_fp, .ec = "0x07", .control = "CPTR_EL2.TFP",
+	 .fields = "+-CPTR_EL2.TFP");
 
 static void run_brk(struct scenario_ctx *c, const void *row)
 {
@@ -81,4 +82,5 @@ static void run_brk(struct scenario_ctx *c, const void *row)
 SCENARIO(trap_debug_brk, .id = "trap.debug.brk",
 	 .rule = "BRK from EL1 is a debug exception: with MDCR_EL2.TDE = 1 it is routed to EL2 "
 		 "(EC 0x3C, ISS = imm16, ELR = the BRK); with TDE = 0 it is taken at EL1",
-	 SCENARIO_ROWS(trap_rows), .run = run_brk, .ec = "0x3C", .control = "MDCR_EL2.TDE");
+	 SCENARIO_ROWS(trap_rows), .run = run_brk, .ec = "0x3C", .control = "MDCR_EL2.TDE",
+	 .fields = "+-MDCR_EL2.TDE");

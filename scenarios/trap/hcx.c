@@ -69,7 +69,8 @@ SCENARIO(trap_hcx_sysreg, .id = "trap.hcx.sysreg",
 		 "EL1 accesses to TCR2_EL1/SCTLR2_EL1 (EC 0x18, exact ISS, ELR_EL2 = the "
 		 "instruction); otherwise the access executes",
 	 SCENARIO_ROWS(hcx_rows), .requires = sysreg_trap_requires, .run = sysreg_trap_run,
-	 .ec = "0x18", .control = "HCRX_EL2.{TALLINT,TCR2En,SCTLR2En}");
+	 .ec = "0x18", .control = "HCRX_EL2.{TALLINT,TCR2En,SCTLR2En}",
+	 .row_fields = sysreg_trap_fields);
 
 /* MSR ALLINT, #1: a sysreg row with the MSR (immediate) encoding and no read-back. */
 static const struct sysreg_row allint_imm_rows[] = {
@@ -111,7 +112,7 @@ SCENARIO(trap_hcx_allint_imm, .id = "trap.hcx.allint_imm",
 	 .rule = "HCRX_EL2.TALLINT = 1 traps MSR ALLINT, #1 at EL1 (EC 0x18, ISS Op0 0, Op1 1, "
 		 "CRn 4, CRm 1, Op2 0, Rt 31, Direction 0); = 0: it executes",
 	 SCENARIO_ROWS(allint_imm_rows), .requires = sysreg_trap_requires, .run = sysreg_trap_run,
-	 .ec = "0x18", .control = "HCRX_EL2.TALLINT");
+	 .ec = "0x18", .control = "HCRX_EL2.TALLINT", .row_fields = sysreg_trap_fields);
 
 /* ---- MSCEn ------------------------------------------------------------------------------ */
 
@@ -176,7 +177,7 @@ SCENARIO(trap_hcx_mscen, .id = "trap.hcx.mscen",
 	 .rule = "HCRX_EL2.MSCEn = 0: SETP/CPYP and the other FEAT_MOPS instructions are UNDEFINED "
 		 "at EL1 (EC 0x00, taken at EL1); = 1: SETP/SETM/SETE set the memory",
 	 SCENARIO_ROWS(flag_rows), .requires = mscen_requires, .run = run_mscen, .ec = "0x00",
-	 .control = "HCRX_EL2.MSCEn");
+	 .control = "HCRX_EL2.MSCEn", .fields = "+-HCRX_EL2.MSCEn");
 
 /* ---- FGTnXS ----------------------------------------------------------------------------- */
 
@@ -237,7 +238,7 @@ SCENARIO(trap_hcx_fgtnxs, .id = "trap.hcx.fgtnxs",
 		 "forms (they execute), but still trap the plain forms; FGTnXS = 0: both trap "
 		 "(EC 0x18)",
 	 SCENARIO_ROWS(nxs_rows), .requires = fgtnxs_requires, .run = run_fgtnxs, .ec = "0x18",
-	 .control = "HCRX_EL2.FGTnXS");
+	 .control = "HCRX_EL2.FGTnXS", .fields = "+-HCRX_EL2.FGTnXS");
 
 /* ---- EnALS / EnASR / EnAS0 (FEAT_LS64*) -------------------------------------------------- */
 
@@ -295,4 +296,5 @@ SCENARIO(trap_hcx_ls64, .id = "trap.hcx.ls64",
 	 .rule = "HCRX_EL2.EnALS/EnASR/EnAS0 = 0 trap LD64B and ST64B / ST64BV / ST64BV0 at EL1 "
 		 "to EL2 (EC 0x0A, ISS 2 / 0 / 1, ELR_EL2 = the instruction); = 1: they execute",
 	 SCENARIO_ROWS(ls64_rows), .requires = ls64_requires, .run = run_ls64, .ec = "0x0A",
-	 .control = "HCRX_EL2.{EnALS,EnASR,EnAS0}");
+	 .control = "HCRX_EL2.{EnALS,EnASR,EnAS0}",
+	 .fields = "+-HCRX_EL2.EnALS +-HCRX_EL2.EnASR +-HCRX_EL2.EnAS0");

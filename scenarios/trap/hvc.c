@@ -94,4 +94,5 @@ SCENARIO(trap_hvc_hcd, .id = "trap.hvc.hcd",
 	 .rule = "without EL3, HCR_EL2.HCD = 1: HVC at EL1 is UNDEFINED, taken at EL1 (ESR_EL1 EC "
 		 "0x00, IL 1, ELR_EL1 = the HVC), never at EL2; with EL3 HCD is RES0; HCD = 0: "
 		 "taken to EL2 with EC 0x16",
-	 SCENARIO_ROWS(hcd_rows), .run = run_hcd, .ec = "0x16 0x00", .control = "HCR_EL2.HCD");
+	 SCENARIO_ROWS(hcd_rows), .run = run_hcd, .ec = "0x16 0x00", .control = "HCR_EL2.HCD",
+	 .fields = "+-HCR_EL2.HCD");

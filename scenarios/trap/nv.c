@@ -189,6 +189,25 @@ static const char *nv_sysreg_requires(const void *row, char *why, size_t len)
 	return combo_requires(((const struct nv_row *)row)->combo, why, len);
 }
 
+/* docs/coverage.md: each of NV, NV1, NV2 set or clear as the combination has it. */
+static const char *combo_fields(enum nv_combo k)
+{
+	static const char *const f[] = {
+		[NV_off] = "-HCR_EL2.NV -HCR_EL2.NV1 -HCR_EL2.NV2",
+		[NV_on] = "+HCR_EL2.NV -HCR_EL2.NV1 -HCR_EL2.NV2",
+		[NV_nv1] = "+HCR_EL2.NV +HCR_EL2.NV1 -HCR_EL2.NV2",
+		[NV_nv2] = "+HCR_EL2.NV -HCR_EL2.NV1 +HCR_EL2.NV2",
+		[NV_nv2nv1] = "+HCR_EL2.NV +HCR_EL2.NV1 +HCR_EL2.NV2",
+	};
+
+	return f[k];
+}
+
+static const char *nv_row_fields(const void *row)
+{
+	return combo_fields(((const struct nv_row *)row)->combo);
+}
+
 SCENARIO(trap_nv_sysreg, .id = "trap.nv.sysreg",
 	 .rule = "FEAT_NV/NV2: at EL1, EL2 and *_EL12 register accesses are UNDEFINED without "
 		 "HCR_EL2.NV, trapped (EC 0x18) with NV = 1, and with NV2 = 1 become loads/stores "
@@ -196,7 +215,7 @@ SCENARIO(trap_nv_sysreg, .id = "trap.nv.sysreg",
 		 "others still trap); {NV, NV1} = {1, 1} traps VBAR/ELR/SPSR_EL1, and with NV2 "
 		 "EL1 registers with a VNCR slot go to memory",
 	 SCENARIO_ROWS(nv_rows), .requires = nv_sysreg_requires, .run = run_nv_sysreg,
-	 .ec = "0x18 0x00", .control = "HCR_EL2.{NV,NV1,NV2}");
+	 .ec = "0x18 0x00", .control = "HCR_EL2.{NV,NV1,NV2}", .row_fields = nv_row_fields);
 
 /* ---- trap.nv.eret, trap.nv.currentel, trap.nv.spsr -------------------------------------- */
 
@@ -206,6 +225,11 @@ struct nv_simple_row {
 	bool pac, key_b;
 	uint64_t payload, insn;
 };
+
+static const char *nv_simple_fields(const void *row)
+{
+	return combo_fields(((const struct nv_simple_row *)row)->combo);
+}
 
 #define ERET_ROW(n, k, pac, key_b)                                                                 \
 	{                                                                                          \
@@ -251,7 +275,7 @@ SCENARIO(trap_nv_eret, .id = "trap.nv.eret",
 	 .rule = "HCR_EL2.NV = 1 traps ERET/ERETAA/ERETAB at EL1 to EL2 (EC 0x1A, ISS.ERET = PAC "
 		 "form, ISS.ERETA = key B, ELR_EL2 = the instruction); NV = 0: it executes at EL1",
 	 SCENARIO_ROWS(eret_rows), .requires = nv_simple_requires, .run = run_nv_eret, .ec = "0x1A",
-	 .control = "HCR_EL2.NV");
+	 .control = "HCR_EL2.NV", .row_fields = nv_simple_fields);
 
 static const struct nv_simple_row state_rows[] = {
 	{"[on]", NV_on, false, false, 0, 0},
@@ -278,7 +302,8 @@ SCENARIO(
 	trap_nv_currentel, .id = "trap.nv.currentel",
 	.rule = "with HCR_EL2.NV = 1, MRS CurrentEL at EL1 returns EL2 (0x8), without NV EL1 (0x4)",
 	SCENARIO_ROWS(state_rows), .requires = nv_simple_requires, .run = run_nv_currentel,
-	.ec = "0x18", .control = "HCR_EL2.NV (CurrentEL reads EL2)");
+	.ec = "0x18", .control = "HCR_EL2.NV (CurrentEL reads EL2)",
+	.row_fields = nv_simple_fields);
 
 static void run_nv_spsr(struct scenario_ctx *c, const void *row)
 {
@@ -300,4 +325,4 @@ SCENARIO(trap_nv_spsr, .id = "trap.nv.spsr",
 	 .rule = "with HCR_EL2.{NV, NV1} = {1, 0} an exception taken from EL1 to EL1 records "
 		 "SPSR_EL1.M = EL2h (0b1001); without NV, EL1h (0b0101)",
 	 SCENARIO_ROWS(state_rows), .requires = nv_simple_requires, .run = run_nv_spsr,
-	 .ec = "0x00", .control = "HCR_EL2.{NV,NV1} (SPSR_EL1.M)");
+	 .ec = "0x00", .control = "HCR_EL2.{NV,NV1} (SPSR_EL1.M)", .row_fields = nv_simple_fields);

@@ -114,7 +114,7 @@ SCENARIO(trap_pac, .id = "trap.pac",
 		 "AUTIA with SCTLR_EL1.EnIA = 1, PACGA always) to EL2: EC 0x09, ISS 0, ELR_EL2 = "
 		 "the instruction; disabled ones (EnIA = 0) execute as NOPs; API = 1: they execute",
 	 SCENARIO_ROWS(pac_rows), .requires = pac_requires, .run = run_pac, .ec = "0x09",
-	 .control = "HCR_EL2.API");
+	 .control = "HCR_EL2.API", .fields = "+-HCR_EL2.API");
 
 static const char *fpac_requires(const void *row, char *why, size_t len)
 {

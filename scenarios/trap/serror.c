@@ -71,4 +71,5 @@ SCENARIO(trap_serror_virtual, .id = "trap.serror.virtual",
 	 .rule = "HCR_EL2.VSE = 1 (AMO = 1): a virtual SError is taken at EL1 (vector 0x380, "
 		 "ESR_EL1 EC 0x2F, IL 1, ISS = VSESR_EL2 with FEAT_RAS) once PSTATE.A is clear, "
 		 "never at EL2; masked or without VSE nothing is taken",
-	 SCENARIO_ROWS(serror_rows), .run = run_serror, .ec = "0x2F", .control = "HCR_EL2.VSE");
+	 SCENARIO_ROWS(serror_rows), .run = run_serror, .ec = "0x2F", .control = "HCR_EL2.VSE",
+	 .fields = "+-HCR_EL2.VSE");

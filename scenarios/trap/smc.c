@@ -104,4 +104,4 @@ SCENARIO(trap_smc, .id = "trap.smc",
 		 "HCR_EL2.NV = 1; with no EL3 it is otherwise UNDEFINED at EL1; with EL3 and TSC = "
 		 "0 it is taken to EL3",
 	 SCENARIO_ROWS(smc_rows), .requires = smc_requires, .run = run_smc, .ec = "0x17 0x00",
-	 .control = "HCR_EL2.TSC");
+	 .control = "HCR_EL2.TSC", .fields = "+-HCR_EL2.TSC");

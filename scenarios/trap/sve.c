@@ -75,4 +75,4 @@ SCENARIO(trap_sve, .id = "trap.sve",
 		 "instruction); CPACR_EL1.ZEN = 0 traps it to EL1 instead, with priority over TZ; "
 		 "else it executes (RDVL #1 = 16 with ZCR_EL2.LEN = 0)",
 	 SCENARIO_ROWS(sve_rows), .requires = sve_requires, .run = run_sve, .ec = "0x19",
-	 .control = "CPTR_EL2.TZ, CPACR_EL1.ZEN");
+	 .control = "CPTR_EL2.TZ, CPACR_EL1.ZEN", .fields = "+-CPTR_EL2.TZ");

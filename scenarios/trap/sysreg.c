@@ -438,6 +438,36 @@ static const char *sysreg_row_control(const void *row)
 	return buf;
 }
 
+const char *sysreg_trap_fields(const void *row)
+{
+	static const char *const regs[] = {
+		[CTL_HCR] = "HCR_EL2",	       [CTL_MDCR] = "MDCR_EL2",
+		[CTL_CPTR] = "CPTR_EL2",       [CTL_HCRX] = "HCRX_EL2",
+		[CTL_CNTHCTL] = "CNTHCTL_EL2", [CTL_CNTHCTL_E2H] = "CNTHCTL_EL2(E2H=1)",
+		[CTL_ICH_HCR] = "ICH_HCR_EL2"};
+	static const char *const fgts[] = {[FGT_HFGRTR] = "HFGRTR_EL2",
+					   [FGT_HFGWTR] = "HFGWTR_EL2",
+					   [FGT_HFGITR] = "HFGITR_EL2",
+					   [FGT_HDFGRTR] = "HDFGRTR_EL2",
+					   [FGT_HDFGWTR] = "HDFGWTR_EL2"};
+	static char buf[48];
+	const struct sysreg_row *r = row;
+	const char *reg = r->control.reg == CTL_FGT ? fgts[r->control.fgt] : regs[r->control.reg];
+	/*
+	 * "trapped" is the trapping state, not the raw bit: an FGT nXXX bit ("[hfgrtr.n50]...")
+	 * and an HCRX_EL2 enable ("[tcr2en]...") trap when 0, like HCR_EL2.APK.
+	 */
+	const char *dot = strchr(r->name, '.'), *end = strchr(r->name, ']');
+	const char *en = strstr(r->name, "en");
+	bool low = r->control.trap_when_clear ||
+		   (r->control.reg == CTL_FGT && dot && dot[1] == 'n') ||
+		   (r->control.reg == CTL_HCRX && en && end && en < end);
+
+	snprintf(buf, sizeof(buf), "%c%s.%d", r->trapped != low ? '+' : '-', reg,
+		 __builtin_ctzll(r->control.bit));
+	return buf;
+}
+
 SCENARIO(
 	trap_sysreg, .id = "trap.sysreg",
 	.rule = "HCR_EL2.{TID1,TID2,TID3,TACR,TVM,TRVM}, MDCR_EL2.{TDA,TDOSA,TDRA,TPM,TPMCR}, "
@@ -451,4 +481,4 @@ SCENARIO(
 		"trapped: the EL02 timer access goes to memory at VNCR_EL2), ICH_HCR_EL2.{TC,TALL0,"
 		"TALL1,TDIR} = 1 (not trapped: the ICC access reaches ICV_* as ICH_VMCR_EL2 says)",
 	SCENARIO_ROWS(sysreg_rows), .requires = sysreg_trap_requires, .run = sysreg_trap_run,
-	.ec = "0x18", .row_control = sysreg_row_control);
+	.ec = "0x18", .row_control = sysreg_row_control, .row_fields = sysreg_trap_fields);

@@ -61,6 +61,11 @@ struct sysreg_row {
 
 /** Run one row: control set -> the exact EC 0x18 syndrome, emulated; clear -> its effect. */
 void sysreg_trap_run(struct scenario_ctx *c, const void *row);
+/**
+ * The row's field for docs/coverage.md: "+HCR_EL2.18" when it runs with the bit set, "-..."
+ * clear (the bit's number: ci/gen-coverage names it from ci/coverage/el2-fields.tsv).
+ */
+const char *sysreg_trap_fields(const void *row);
 /** The row's control exists (FEAT_FGT, FEAT_HCX) and so does its target. */
 const char *sysreg_trap_requires(const void *row, char *why, size_t len);
 

@@ -81,4 +81,5 @@ SCENARIO(trap_tdz, .id = "trap.tdz",
 	 .rule = "HCR_EL2.TDZ = 1: DC ZVA at EL1 traps to EL2 (EC 0x18, Op0 1 Op1 3 CRn 7 CRm 4 "
 		 "Op2 1, Rt, Direction 0; ELR_EL2 = the DC) and DCZID_EL0.DZP reads 1 at EL1; = 0: "
 		 "DZP reads 0 and DC ZVA zeroes exactly the aligned 4 << DCZID_EL0.BS byte block",
-	 SCENARIO_ROWS(tdz_rows), .run = run_tdz, .ec = "0x18", .control = "HCR_EL2.TDZ");
+	 SCENARIO_ROWS(tdz_rows), .run = run_tdz, .ec = "0x18", .control = "HCR_EL2.TDZ",
+	 .fields = "+-HCR_EL2.TDZ");

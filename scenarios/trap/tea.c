@@ -115,4 +115,4 @@ SCENARIO(trap_tea, .id = "trap.tea",
 		 "EL2 (EC 0x24, IL 1, ISV 0, DFSC 0x10, ELR_EL2 = the load, FAR = the VA if FnV = "
 		 "0); TEA = 0: it is taken at EL1 (EC 0x25)",
 	 SCENARIO_ROWS(tea_rows), .requires = tea_requires, .run = run_tea, .ec = "0x24 0x25",
-	 .control = "HCR_EL2.TEA");
+	 .control = "HCR_EL2.TEA", .fields = "+-HCR_EL2.TEA");

@@ -223,4 +223,4 @@ SCENARIO(trap_tge, .id = "trap.tge",
 		 "taken on the guest's EL1 lower-EL vector; stage 2 faults go to EL2 either way",
 	 SCENARIO_ROWS(tge_rows), .requires = tge_requires, .run = run_tge,
 	 .ec = "0x15 0x3C 0x00 0x18 0x01 0x22 0x26 0x24 0x0E 0x2C",
-	 .control = "HCR_EL2.TGE (EL0 guest)");
+	 .control = "HCR_EL2.TGE (EL0 guest)", .fields = "+-HCR_EL2.TGE");

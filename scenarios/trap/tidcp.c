@@ -104,5 +104,5 @@ SCENARIO(trap_tidcp, .id = "trap.tidcp",
 		 "CRn 11 or 15) to EL2 (EC 0x18, ISS from the encoding, Rt, direction; ELR_EL2 = "
 		 "the instruction), implemented there or not; = 0: it reads the core's register "
 		 "or is UNDEFINED at EL1, never reaching EL2",
-	 SCENARIO_ROWS(tidcp_rows), .run = run_tidcp, .ec = "0x18 0x00",
-	 .control = "HCR_EL2.TIDCP");
+	 SCENARIO_ROWS(tidcp_rows), .run = run_tidcp, .ec = "0x18 0x00", .control = "HCR_EL2.TIDCP",
+	 .fields = "+-HCR_EL2.TIDCP");

@@ -32,6 +32,17 @@ static const struct wfx_row wfx_rows[] = {
 	{"[wfet][notrap]", GSYM(gp_wfet), GSYM(gl_wfet), ESR_WFX_TI_WFET, HCR_TWE, false, true},
 };
 
+/* docs/coverage.md: the row's control, set when it expects the trap. */
+static const char *wfx_row_fields(const void *row)
+{
+	const struct wfx_row *r = row;
+
+	if (r->trap == HCR_TWI) {
+		return r->trapped ? "+HCR_EL2.TWI" : "-HCR_EL2.TWI";
+	}
+	return r->trapped ? "+HCR_EL2.TWE" : "-HCR_EL2.TWE";
+}
+
 static const char *wfx_requires(const void *row, char *why, size_t len)
 {
 	const struct wfx_row *r = row;
@@ -63,4 +74,4 @@ SCENARIO(
 		"COND 0xe, TI; WFIT/WFET: RV 1, RN = the timeout register) with ELR_EL2 = the WFx; "
 		"= 0: it completes at EL1",
 	SCENARIO_ROWS(wfx_rows), .requires = wfx_requires, .run = run_wfx, .ec = "0x01",
-	.control = "HCR_EL2.TWI, HCR_EL2.TWE");
+	.control = "HCR_EL2.TWI, HCR_EL2.TWE", .row_fields = wfx_row_fields);

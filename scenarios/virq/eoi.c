@@ -195,24 +195,24 @@ static void run_eoi(struct scenario_ctx *c, const void *row)
 SCENARIO(virq_dir_count, .id = "virq.dir.count",
 	 .rule = "with VEOIM = 1, ICV_DIR_EL1 of an acknowledged vINTID whose LR the hypervisor "
 		 "evicted increments ICH_HCR_EL2.EOIcount" EOI_CHECKED,
-	 EOI_FAMILY(dir_count_rows));
+	 EOI_FAMILY(dir_count_rows), .fields = "+ICH_VMCR_EL2.VEOIM");
 SCENARIO(virq_dir_order, .id = "virq.dir.order",
 	 .rule = "with VEOIM = 1, ICV_DIR_EL1 before the EOIR deactivates the LR and leaves its "
 		 "active priority; the later EOIR drops it and counts in EOIcount" EOI_CHECKED,
-	 EOI_FAMILY(dir_order_rows));
+	 EOI_FAMILY(dir_order_rows), .fields = "+ICH_VMCR_EL2.VEOIM");
 SCENARIO(virq_dir_special, .id = "virq.dir.special",
 	 .rule = "ICV_DIR_EL1 of a special INTID (1020-1023) is ignored" EOI_CHECKED,
-	 EOI_FAMILY(dir_special_rows));
+	 EOI_FAMILY(dir_special_rows), .fields = "+ICH_VMCR_EL2.VEOIM");
 SCENARIO(virq_eoi_count, .id = "virq.eoi.count",
 	 .rule = "ICV_EOIR<g>_EL1 of an acknowledged vINTID whose LR the hypervisor evicted drops "
 		 "the priority and increments ICH_HCR_EL2.EOIcount (5 bits, wrapping), either "
 		 "VEOIM" EOI_CHECKED,
-	 EOI_FAMILY(count_rows));
+	 EOI_FAMILY(count_rows), .fields = "+ICH_HCR_EL2.EOIcount");
 SCENARIO(virq_eoi_mode, .id = "virq.eoi.mode",
 	 .rule = "ICV_EOIR<g>_EL1 drops the highest active priority and, with ICH_VMCR_EL2.VEOIM "
 		 "= 0, deactivates the LR (Active -> Invalid, Pending and Active -> Pending); with "
 		 "VEOIM = 1 only ICV_DIR_EL1 deactivates" EOI_CHECKED,
-	 EOI_FAMILY(mode_rows));
+	 EOI_FAMILY(mode_rows), .fields = "+-ICH_VMCR_EL2.VEOIM");
 SCENARIO(virq_eoi_nested, .id = "virq.eoi.nested",
 	 .rule = "a pending vINTID of higher group priority (VBPR0/VBPR1) preempts an active one "
 		 "and both end in reverse order; equal group priority does not preempt" EOI_CHECKED,

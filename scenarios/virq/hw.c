@@ -241,7 +241,7 @@ static void run_hw(struct scenario_ctx *c, const void *row)
 #define HW_FAMILY(rows) SCENARIO_ROWS(rows), .requires = hw_requires, .run = run_hw
 
 SCENARIO(virq_hw_ppi, .id = "virq.hw.ppi", .rule = "a physical PPI made pending" HW_RULE,
-	 HW_FAMILY(ppi_rows));
+	 HW_FAMILY(ppi_rows), .fields = "+-ICH_VMCR_EL2.VEOIM");
 SCENARIO(virq_hw_sgi, .id = "virq.hw.sgi", .rule = "a physical SGI sent to self" HW_RULE,
 	 HW_FAMILY(sgi_rows));
 SCENARIO(virq_hw_vtimer, .id = "virq.hw.vtimer",

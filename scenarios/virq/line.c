@@ -387,11 +387,13 @@ static const char *ich_requires(const void *row, char *why, size_t len)
 SCENARIO(virq_line_vi, .id = "virq.line.vi",
 	 .rule = "HCR_EL2.VI = 1 is a virtual IRQ to EL1 only when HCR_EL2.IMO = 1 (TGE = 0), "
 		 "masked by PSTATE.I alone" LINE_RULE_TAIL,
-	 SCENARIO_ROWS(vi_rows), .run = run_line, .control = "HCR_EL2.VI");
+	 SCENARIO_ROWS(vi_rows), .run = run_line, .control = "HCR_EL2.VI",
+	 .fields = "+HCR_EL2.VI +-HCR_EL2.IMO");
 SCENARIO(virq_line_vf, .id = "virq.line.vf",
 	 .rule = "HCR_EL2.VF = 1 is a virtual FIQ to EL1 only when HCR_EL2.FMO = 1 (TGE = 0), "
 		 "masked by PSTATE.F alone" LINE_RULE_TAIL,
-	 SCENARIO_ROWS(vf_rows), .run = run_line, .control = "HCR_EL2.VF");
+	 SCENARIO_ROWS(vf_rows), .run = run_line, .control = "HCR_EL2.VF",
+	 .fields = "+HCR_EL2.VF +-HCR_EL2.FMO");
 SCENARIO(virq_line_both, .id = "virq.line.both",
 	 .rule = "HCR_EL2.VI and VF together: each is taken when its IMO/FMO is 1 and its mask "
 		 "open; with both, either may be taken first (no architected order)" LINE_RULE_TAIL,
@@ -405,11 +407,13 @@ SCENARIO(virq_line_change, .id = "virq.line.change",
 	 .rule = "HCR_EL2.VI/VF are levels that EL2 may change while the guest runs: set while the "
 		 "guest's mask is open, the interrupt is taken as soon as the guest resumes; "
 		 "cleared before it opens the mask, nothing is taken" LINE_RULE_TAIL,
-	 SCENARIO_ROWS(change_rows), .run = run_line, .control = "HCR_EL2.VI, HCR_EL2.VF");
+	 SCENARIO_ROWS(change_rows), .run = run_line, .control = "HCR_EL2.VI, HCR_EL2.VF",
+	 .fields = "+-HCR_EL2.VI +-HCR_EL2.VF");
 SCENARIO(virq_line_ich, .id = "virq.line.ich",
 	 .rule = "GICv3: the virtual IRQ (FIQ) is the OR of HCR_EL2.VI (VF) and the virtual CPU "
 		 "interface's signal; a pending Group 1 (0) list register of priority 0 is "
 		 "signalled only with ICH_HCR_EL2.En = 1 and ICH_VMCR_EL2.VENG1 (VENG0) = 1, and "
 		 "taken only with IMO (FMO) = 1" LINE_RULE_TAIL,
 	 SCENARIO_ROWS(ich_rows), .requires = ich_requires, .run = run_line,
-	 .control = "ICH_HCR_EL2.En");
+	 .control = "ICH_HCR_EL2.En",
+	 .fields = "+-ICH_HCR_EL2.En +-ICH_VMCR_EL2.VENG1 +-HCR_EL2.IMO +-HCR_EL2.FMO");

@@ -206,4 +206,5 @@ SCENARIO(virq_line_phys, .id = "virq.line.phys",
 		 "not within " LINE_WINDOW_RULE " when PSTATE.I = 1 (ISR_EL1.I = 1), and left "
 		 "pending (SCR_EL3.IRQ = 0 assumed); with TGE = 1 (E2H = 0) at EL0 it goes to EL2 "
 		 "even with IMO = 0",
-	 SCENARIO_ROWS(phys_rows), .run = run_line_phys, .control = "HCR_EL2.IMO");
+	 SCENARIO_ROWS(phys_rows), .run = run_line_phys, .control = "HCR_EL2.IMO",
+	 .fields = "+-HCR_EL2.IMO");

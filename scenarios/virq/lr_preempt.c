@@ -97,7 +97,8 @@ SCENARIO(virq_lr_preempt, .id = "virq.lr.preempt",
 		 "higher "
 		 "than the running priority ICV_RPR; the acknowledge sets the ICH_AP<g>R<n> bit of "
 		 "the group priority in force; within a 256-ISB unmasked window",
-	 SCENARIO_ROWS(preempt_rows), .requires = vlr_requires, .run = vlr_run);
+	 SCENARIO_ROWS(preempt_rows), .requires = vlr_requires, .run = vlr_run,
+	 .fields = "+ICH_VMCR_EL2.VBPR0 +ICH_VMCR_EL2.VBPR1");
 
 /* LR0 pending at @prio in @g; the guest writes ICV_PMR = @pmr (initial VMCR.VPMR @vpmr). */
 #define PMR_ROW(tag, g, prio, vpmr, fl, pmr_)                                                      \
@@ -135,7 +136,8 @@ SCENARIO(virq_lr_pmr, .id = "virq.lr.pmr",
 	 .rule = "ICV_PMR_EL1 (= ICH_VMCR_EL2.VPMR, unimplemented low bits RAZ/WI): a pending "
 		 "interrupt is signalled and acknowledged only if its priority is below the mask "
 		 "(equal is masked); ICV_HPPIR is not masked; within a 256-ISB unmasked window",
-	 SCENARIO_ROWS(pmr_rows), .requires = vlr_requires, .run = vlr_run);
+	 SCENARIO_ROWS(pmr_rows), .requires = vlr_requires, .run = vlr_run,
+	 .fields = "+ICH_VMCR_EL2.VPMR");
 
 /* Group 0 at @p0, Group 1 at @p1; VMCR VENG0/1 = @i0/@i1; the guest writes IGRPEN0/1 @w0/@w1. */
 #define IGRPEN_ROW(tag, p0, p1, i0, i1, w0, w1)                                                    \

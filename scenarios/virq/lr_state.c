@@ -121,4 +121,5 @@ SCENARIO(virq_lr_group, .id = "virq.lr.group",
 		 "its group acknowledges it (the other reads 1023 until the first one's priority "
 		 "is active, then only a higher group priority is acknowledged); equal priorities: "
 		 "either, IMPLEMENTATION DEFINED",
-	 SCENARIO_ROWS(group_rows), .requires = vlr_requires, .run = vlr_run);
+	 SCENARIO_ROWS(group_rows), .requires = vlr_requires, .run = vlr_run,
+	 .fields = "+-ICH_VMCR_EL2.VENG0 +-ICH_VMCR_EL2.VENG1");

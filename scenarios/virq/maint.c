@@ -255,30 +255,36 @@ static const struct maint_row multi_rows[] = {
 SCENARIO(virq_maint_uie, .id = "virq.maint.uie",
 	 .rule = "ICH_MISR_EL2.U = ICH_HCR_EL2.UIE and at most one list register valid (any state "
 		 "but Invalid)" MAINT_RULE_TAIL,
-	 SCENARIO_ROWS(uie_rows), .requires = maint_row_requires, .run = run_maint);
+	 SCENARIO_ROWS(uie_rows), .requires = maint_row_requires, .run = run_maint,
+	 .fields = "+-ICH_HCR_EL2.UIE");
 
 SCENARIO(virq_maint_lrenp, .id = "virq.maint.lrenp",
 	 .rule = "ICH_MISR_EL2.LRENP = ICH_HCR_EL2.LRENPIE and EOIcount != 0; an ICV_EOIR (with an "
 		 "active priority) or ICV_DIR (VEOIM = 1) of a vINTID no list register holds "
 		 "increments EOIcount" MAINT_RULE_TAIL,
-	 SCENARIO_ROWS(lrenp_rows), .requires = maint_row_requires, .run = run_maint);
+	 SCENARIO_ROWS(lrenp_rows), .requires = maint_row_requires, .run = run_maint,
+	 .fields = "+-ICH_HCR_EL2.LRENPIE");
 
 SCENARIO(virq_maint_np, .id = "virq.maint.np",
 	 .rule = "ICH_MISR_EL2.NP = ICH_HCR_EL2.NPIE and no list register in the Pending state "
 		 "(Pending and Active is not Pending)" MAINT_RULE_TAIL,
-	 SCENARIO_ROWS(np_rows), .requires = maint_row_requires, .run = run_maint);
+	 SCENARIO_ROWS(np_rows), .requires = maint_row_requires, .run = run_maint,
+	 .fields = "+-ICH_HCR_EL2.NPIE");
 
 SCENARIO(virq_maint_vgrp, .id = "virq.maint.vgrp",
 	 .rule = "ICH_MISR_EL2.VGrp<g>E = ICH_HCR_EL2.VGrp<g>EIE and ICH_VMCR_EL2.VENG<g> = 1, "
 		 "VGrp<g>D = VGrp<g>DIE and VENG<g> = 0, VENG<g> written by the hypervisor or by "
 		 "the guest's ICV_IGRPEN<g>_EL1 (its alias)" MAINT_RULE_TAIL,
-	 SCENARIO_ROWS(vgrp_rows), .requires = maint_row_requires, .run = run_maint);
+	 SCENARIO_ROWS(vgrp_rows), .requires = maint_row_requires, .run = run_maint,
+	 .fields = "+-ICH_HCR_EL2.VGrp0EIE +-ICH_HCR_EL2.VGrp0DIE "
+		   "+-ICH_HCR_EL2.VGrp1EIE +-ICH_HCR_EL2.VGrp1DIE");
 
 SCENARIO(virq_maint_eoi, .id = "virq.maint.eoi",
 	 .rule = "ICH_EISR_EL2 bit n = ICH_LR<n>_EL2 Invalid with HW = 0 and EOI = 1 (set when the "
 		 "guest's EOI or DIR deactivates it), ICH_ELRSR_EL2 bit n = Invalid and not such; "
 		 "ICH_MISR_EL2.EOI = ICH_EISR_EL2 != 0" MAINT_RULE_TAIL,
-	 SCENARIO_ROWS(eoi_rows), .requires = maint_row_requires, .run = run_maint);
+	 SCENARIO_ROWS(eoi_rows), .requires = maint_row_requires, .run = run_maint,
+	 .fields = "+-ICH_VMCR_EL2.VEOIM");
 
 SCENARIO(virq_maint_storm, .id = "virq.maint.storm",
 	 .rule = "a maintenance condition left true asserts the interrupt again after each "

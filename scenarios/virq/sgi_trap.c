@@ -168,4 +168,5 @@ SCENARIO(
 		"IL 1, Op0 3, Op1 0, CRn 12, CRm 11, Op2 5/6/7, Rt = the source register (31 for "
 		"xzr), Direction 0, ELR = the MSR; the value is in that GPR",
 	SCENARIO_ROWS(sgi_trap_rows), .requires = sgi_trap_requires, .run = run_sgi_trap,
-	.ec = "0x18", .row_control = sgi_trap_control);
+	.ec = "0x18", .row_control = sgi_trap_control,
+	.fields = "+HCR_EL2.IMO +HCR_EL2.FMO +ICH_HCR_EL2.TC");

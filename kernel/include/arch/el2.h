@@ -226,6 +226,7 @@
 /* ICH_VTR_EL2 */
 #define ICH_VTR_LISTREGS(v) FIELD_GET(v, 0, 5)
 #define ICH_VTR_TDS	    BIT(19)
+#define ICH_VTR_DVIM	    BIT(18)
 #define ICH_VTR_PREBITS(v)  FIELD_GET(v, 26, 3)
 #define ICH_VTR_PRIBITS(v)  FIELD_GET(v, 29, 3)
 #define ICH_VTR_IDBITS(v)   FIELD_GET(v, 23, 3)

@@ -28,6 +28,7 @@ static inline unsigned id_field(uint64_t reg, unsigned shift)
 #define ID_PFR1_GCS_SHIFT 44
 #define ID_PFR1_THE_SHIFT 48
 /* ID_AA64DFR0_EL1 */
+#define ID_DFR0_DEBUGVER_SHIFT	  0
 #define ID_DFR0_TRACEVER_SHIFT	  4
 #define ID_DFR0_TRACEFILT_SHIFT	  40
 #define ID_DFR0_PMUVER_SHIFT	  8
@@ -48,10 +49,12 @@ static inline unsigned id_field(uint64_t reg, unsigned shift)
 #define ID_ISAR1_XS_SHIFT      56
 #define ID_ISAR1_LS64_SHIFT    60
 /* ID_AA64ISAR2_EL1 */
-#define ID_ISAR2_WFXT_SHIFT 0
-#define ID_ISAR2_GPA3_SHIFT 8
-#define ID_ISAR2_APA3_SHIFT 12
-#define ID_ISAR2_MOPS_SHIFT 16
+#define ID_ISAR2_WFXT_SHIFT	 0
+#define ID_ISAR2_GPA3_SHIFT	 8
+#define ID_ISAR2_APA3_SHIFT	 12
+#define ID_ISAR2_MOPS_SHIFT	 16
+#define ID_ISAR2_SYSREG128_SHIFT 32
+#define ID_ISAR2_ATS1A_SHIFT	 60
 /* ID_AA64MMFR0_EL1 */
 #define ID_MMFR0_FGT_SHIFT 56
 #define ID_MMFR0_ECV_SHIFT 60
