@@ -253,7 +253,8 @@ const struct erratum errata_table[] = {
 			     "silicon-errata.rst: Cortex-A76 #1165522",
 		.cores = {ARM_CORE(PART_A76, RANGE(0, 0, 2, 0))},
 		.core_count = 1,
-		.repro = {"errata.1165522.*"},
+		/* The shared speculative-AT reproducer (errata.1319367.switch). */
+		.repro = {"errata.1319367.*"},
 		.repro_count = 1,
 	},
 	{
@@ -268,9 +269,9 @@ const struct erratum errata_table[] = {
 		.cores = {ARM_CORE(PART_A76, RANGE(0, 0, 2, 0)),
 			  ARM_CORE(PART_N1, RANGE(0, 0, 2, 0))},
 		.core_count = 2,
-		.no_repro = "not written yet: needs an AArch32 EL0 guest doing MRRC then MRC of "
-			    "the timer registers, counter access enabled by CNTKCTL_EL1 and "
-			    "CNTHCTL_EL2",
+		.no_repro = "cannot be built in hyptap: needs AArch32 EL0 under an AArch64 EL1; "
+			    "hyptap's AArch32 guests run at EL1 (HCR_EL2.RW = 0), which "
+			    "Cortex-A76 and Neoverse-N1 do not implement, and EL2 takes no part",
 	},
 	{
 		.id = "1286807",
@@ -283,7 +284,8 @@ const struct erratum errata_table[] = {
 			"silicon-errata.rst: Cortex-A76 #1286807",
 		.cores = {ARM_CORE(PART_A76, RANGE(0, 0, 3, 0))},
 		.core_count = 1,
-		.repro = {"errata.1286807.*"},
+		/* PE 1 reads while PE 0 remaps with break-before-make and TLBIs. */
+		.repro = {"smp.tlbi[*]"},
 		.repro_count = 1,
 	},
 	{
@@ -295,6 +297,7 @@ const struct erratum errata_table[] = {
 			     "silicon-errata.rst: Cortex-A72 #1319367",
 		.cores = {ARM_CORE(PART_A72, ALL_REVS)},
 		.core_count = 1,
+		/* Two VMs alternated through the world switch: a mixed-context entry shows. */
 		.repro = {"errata.1319367.*"},
 		.repro_count = 1,
 	},
@@ -323,8 +326,8 @@ const struct erratum errata_table[] = {
 		.cores = {ARM_CORE(PART_A76, RANGE(0, 0, 3, 1)),
 			  ARM_CORE(PART_N1, RANGE(0, 0, 3, 1))},
 		.core_count = 2,
-		.no_repro = "not written yet: needs an AArch32 EL0 guest reading the counter "
-			    "(the same condition as 1188873)",
+		.no_repro = "cannot be built in hyptap: as 1188873 (AArch32 EL0 under an "
+			    "AArch64 EL1)",
 	},
 	{
 		.id = "1463225",
@@ -367,7 +370,8 @@ const struct erratum errata_table[] = {
 			     "silicon-errata.rst: Cortex-A55 #1530923",
 		.cores = {ARM_CORE(PART_A55, RANGE(0, 0, 2, 0))},
 		.core_count = 1,
-		.repro = {"errata.1530923.*"},
+		/* The shared speculative-AT reproducer (errata.1319367.switch). */
+		.repro = {"errata.1319367.*"},
 		.repro_count = 1,
 	},
 	{
@@ -434,7 +438,8 @@ const struct erratum errata_table[] = {
 			"from its copy); silicon-errata.rst: Cortex-A510 #2077057",
 		.cores = {ARM_CORE(PART_A510, RANGE(0, 0, 0, 2))},
 		.core_count = 1,
-		.repro = {"errata.2077057.*"},
+		/* .step builds the condition; .exit[*] is the general SPSR_EL2 check. */
+		.repro = {"errata.2077057.step*"},
 		.repro_count = 1,
 	},
 	{
@@ -448,9 +453,9 @@ const struct erratum errata_table[] = {
 			"Cortex-A55 #2441007",
 		.cores = {ARM_CORE(PART_A55, ALL_REVS)},
 		.core_count = 1,
-		.no_repro = "not written yet: the condition of 1286807 (a remap with "
-			    "break-before-make against another PE's reads); showing it needs the "
-			    "race to be won",
+		/* The condition of 1286807: another PE's reads across a remap. */
+		.repro = {"smp.tlbi[*]"},
+		.repro_count = 1,
 	},
 	{
 		.id = "2441009",
@@ -463,7 +468,8 @@ const struct erratum errata_table[] = {
 			"Cortex-A510 #2441009",
 		.cores = {ARM_CORE(PART_A510, RANGE(0, 0, 1, 1))},
 		.core_count = 1,
-		.no_repro = "not written yet: as 2441007 (Cortex-A510 is not a QEMU model)",
+		.repro = {"smp.tlbi[*]"},
+		.repro_count = 1,
 	},
 	{
 		.id = "2645198",
