@@ -67,7 +67,7 @@ GUEST32_OBJS	:= $(patsubst %,$(B)/obj/%.o,$(GUEST32_SRCS))
 
 # Pure code, also built for the host and unit-tested there.
 HOST_SRCS	:= tap/tap.c tap/tap_split.c kernel/glob.c kernel/bootargs.c kernel/pgtable.c kernel/palloc.c \
-		   kernel/esr_name.c kernel/midr.c kernel/strbuf.c kernel/platform.c kernel/platform_ram.c \
+		   kernel/esr_name.c kernel/midr.c kernel/errata.c kernel/errata_table.c kernel/strbuf.c kernel/platform.c kernel/platform_ram.c \
 		   kernel/platform_cpus.c kernel/efi_cmdline.c kernel/efi_tables.c kernel/efi_memmap.c kernel/efi_dtb.c \
 		   kernel/dtb.c kernel/dtb_check.c vmm/mmio.c vmm/psci.c vmm/watchdog.c scenarios/sample.c scenarios/run_stats.c \
 		   $(wildcard scenarios/model/*.c)
@@ -187,6 +187,13 @@ HOST_HDRS	:= $(wildcard kernel/include/*.h kernel/include/arch/*.h tap/*.h vmm/*
 		   scenarios/model/*.h scenarios/trap/*_traps.h tests/unit/*.h)
 
 $(B)/host/%_test: tests/unit/%_test.c $(HOST_SRCS) $(HOST_HDRS)
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $@"
+	@$(HOSTCC) $(HOST_CFLAGS) $< $(HOST_SRCS) $(HOST_LIBS) -o $@
+
+# docs/errata.md's generator (ci/gen-errata): the errata table and the QEMU models' MIDRs, built
+# from the image's own pure sources for the host.
+$(B)/host/errata-doc: ci/errata-doc.c $(HOST_SRCS) $(HOST_HDRS)
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $@"
 	@$(HOSTCC) $(HOST_CFLAGS) $< $(HOST_SRCS) $(HOST_LIBS) -o $@

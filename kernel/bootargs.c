@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bootargs.h"
+#include "errata.h"
 #include "glob.h"
 
 #define BOOTARGS_PREFIX "hyptap."
@@ -495,6 +496,28 @@ static int parse_fetch(struct bootargs *ba, const struct bootargs_opt *opt, char
 	return parse_tcp(opt, value, e, &ba->fetch);
 }
 
+/* hyptap.errata=N[,N]: erratum ids, decimal digits each (Fujitsu's "010001" keeps its zeros). */
+static int parse_errata(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
+			struct bootargs_err *e)
+{
+	unsigned first = ba->errata_count;
+
+	if (parse_globs(opt, value, e, ba->errata, &ba->errata_count)) {
+		return -1;
+	}
+	for (unsigned i = first; i < ba->errata_count; i++) {
+		size_t n = strlen(ba->errata[i]);
+
+		if (n >= ERRATA_ID_MAX || strspn(ba->errata[i], "0123456789") != n) {
+			return fail(e,
+				    "bad bootarg \"%s\": erratum \"%.12s\" is not a number of "
+				    "at most %u digits",
+				    e->tok, ba->errata[i], (unsigned)ERRATA_ID_MAX - 1);
+		}
+	}
+	return 0;
+}
+
 /* Keep in step with the "known:" list in the unknown-key message. */
 static const struct bootargs_opt bootargs_opts[] = {
 	{"only", "a comma-separated list of globs", parse_only, 0},
@@ -514,12 +537,13 @@ static const struct bootargs_opt bootargs_opts[] = {
 	{"net", "dhcp or IP/PREFIX[,GW] (10.0.2.15/24,10.0.2.2)", parse_net, 0},
 	{"report", "tcp:A.B.C.D:PORT", parse_report, 0},
 	{"fetch", "tcp:A.B.C.D:PORT", parse_fetch, 0},
+	{"errata", "a comma-separated list of erratum numbers", parse_errata, 0},
 };
 
 #define BOOTARGS_KNOWN                                                                             \
 	"only, skip, list, repeat, seed, timeout_ms, exit, exhaustive, timing, cpus, on, "         \
 	"pe-fault, "                                                                               \
-	"console, tap, net, report, fetch"
+	"console, tap, net, report, fetch, errata"
 
 static int parse_token(struct bootargs *ba, char *tok, struct bootargs_err *e)
 {
@@ -586,6 +610,8 @@ static void reset_options(struct bootargs *ba)
 	ba->net_ip = ba->net_gw = 0;
 	ba->net_prefix = 0;
 	ba->report = ba->fetch = (struct bootargs_tcp){0, 0};
+	memset(ba->errata, 0, sizeof(ba->errata));
+	ba->errata_count = 0;
 }
 
 void bootargs_init(struct bootargs *ba)

@@ -444,6 +444,12 @@ void result_skip(struct instance_result *r, const char *reason)
 	r->reason = result_str(r, reason);
 }
 
+void result_todo(struct instance_result *r, const char *reason)
+{
+	r->directive = TAP_DIR_TODO;
+	r->reason = result_str(r, reason);
+}
+
 void result_copy(struct instance_result *to, const struct instance_result *from)
 {
 	result_init(to);

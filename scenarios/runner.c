@@ -16,6 +16,7 @@
 #include "cpu_features.h"
 #include "cpu_id.h"
 #include "dispatch.h"
+#include "errata_annotate.h"
 #include "fw_state.h"
 #include "gic_info.h"
 #include "glob.h"
@@ -32,7 +33,7 @@
 
 extern const struct scenario __scenarios_start[], __scenarios_end[];
 
-#define ID_MAX	     160
+#define ID_MAX	     ERRATA_ANNOTATE_ID_MAX
 #define CANARY_WORDS 64
 #define CANARY(i)    (0xc0ffee0000000000ULL ^ ((uint64_t)(i)*0x9e3779b97f4a7c15ULL))
 
@@ -176,7 +177,8 @@ static struct instance *instances_build(unsigned *count)
 			in->s = s;
 			in->row = row_at(s, r);
 			instance_id(id, s, in->row);
-			if ((keep[r] || bootargs_names(&args, id)) && bootargs_selects(&args, id)) {
+			if ((keep[r] || bootargs_names(&args, id)) && bootargs_selects(&args, id) &&
+			    errata_selects(&args, id)) {
 				k++;
 			}
 		}
@@ -231,6 +233,7 @@ static void print_header(void)
 	tap_comment(&tap, "gic: %s", gic);
 	fw_state_describe(gic, sizeof(gic));
 	tap_comment(&tap, "firmware left: %s", gic);
+	errata_print_cpu(&tap, 0, midr, read_revidr_el1());
 }
 
 static void canary_fill(void)
@@ -385,6 +388,7 @@ static void item_run(unsigned i, const struct instance_pes *pes, struct instance
 		result_skip(r, why);
 	} else {
 		runner_run_instance(s, in->row, pes, r);
+		errata_annotate(r, s, in->row, instance_id);
 	}
 	__atomic_add_fetch(&in->us, (uint32_t)counter_ticks_to_us(read_cntpct_el0() - t),
 			   __ATOMIC_RELAXED);
@@ -504,6 +508,7 @@ static void print_compact_header(const struct instance *list, unsigned count)
 	strbuf_printf(&sb, " selection=");
 	selection_add(&sb, "hyptap.only=", args.only, args.only_count);
 	selection_add(&sb, "hyptap.skip=", args.skip, args.skip_count);
+	selection_add(&sb, "hyptap.errata=", args.errata, args.errata_count);
 	if (args.seed_set) {
 		strbuf_printf(&sb, "hyptap.seed=%llu ", (unsigned long long)args.seed);
 	}
@@ -587,6 +592,13 @@ static void list_instance(const struct scenario *s, const void *row, const char 
 	tap_comment_text(&tap, text);
 }
 
+/* Instance @i of the list being checked, for errata_selection_error(). */
+static void listed_id(unsigned i, char *buf, size_t len)
+{
+	(void)len; /* ID_MAX is ERRATA_ANNOTATE_ID_MAX */
+	instance_id(buf, run.list[i].s, run.list[i].row);
+}
+
 /* One header line per PE the DTB describes, when there is more than one. */
 static void print_cpus(void)
 {
@@ -617,6 +629,9 @@ static void print_cpus(void)
 			    "cpu %u: mpidr=0x%llx midr=0x%08llx (%s) revidr=0x%llx state=%s%s", i,
 			    (unsigned long long)c->mpidr, (unsigned long long)c->midr, core,
 			    (unsigned long long)c->revidr, states[c->state], rc);
+		if (i && c->state == CPU_ONLINE) {
+			errata_print_cpu(&tap, i, c->midr, c->revidr);
+		}
 	}
 	if (platform.cpus_left_off) {
 		tap_comment(&tap, "cpus: %u more in the DTB than hyptap drives (CPU_MAX %u)",
@@ -714,6 +729,11 @@ static int run_suite(void)
 					  : "");
 		return 255;
 	}
+	run.list = list;
+	if (errata_selection_error(&args, count, listed_id, err, sizeof(err))) {
+		tap_bail_out(&tap, "%s", err);
+		return 255;
+	}
 	if (args.list) {
 		list_features();
 		for (unsigned i = 0; i < count; i++) {
@@ -726,7 +746,9 @@ static int run_suite(void)
 				list_family(s);
 			}
 			list_instance(s, list[i].row, id);
+			errata_list_id(&tap, id);
 		}
+		errata_list_table(&tap);
 		static const char plan[] = "1..0 # SKIP listing only\n";
 
 		tap_split_write(&split, plan, sizeof(plan) - 1);

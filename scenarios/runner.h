@@ -31,6 +31,8 @@ void result_init(struct instance_result *r);
 void result_add(struct instance_result *r, const char *key, const char *value);
 /** A SKIP with @reason (copied). */
 void result_skip(struct instance_result *r, const char *reason);
+/** A TODO with @reason (copied), the status kept: a known erratum (errata_annotate.c). */
+void result_todo(struct instance_result *r, const char *reason);
 /** Copy @from into @to, strings included (the copy's pointers point into @to). */
 void result_copy(struct instance_result *to, const struct instance_result *from);
 

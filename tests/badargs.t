@@ -3,7 +3,7 @@
 # (DESIGN.md §3, §8, §9). Boots build/hyptap.img under QEMU 7.2 -cpu max; prints TAP 13.
 set -uo pipefail
 . "$(dirname "$0")/tap.sh"
-tap_begin 15
+tap_begin 19
 
 # boot ARGS...: ci/qemu-run --console uart ARGS (the bootargs exactly as given, on the PL011); stdout
 # in $tmp/out, stderr in $tmp/err, exit status in $rc.
@@ -25,6 +25,23 @@ check "hyptap.bogus=1: Bail out! naming the unknown key"
 boot -- 'hyptap.only=nosuch.*'
 ((rc == 1)) && grep -E '^Bail out!.*nosuch\.\*' "$tmp/out" | grep -qiE 'select|match|nothing'
 check "hyptap.only=nosuch.*: Bail out! saying the glob selects nothing"
+
+# hyptap.errata: an erratum the table does not know, one without a reproducer, a non-number.
+boot -- hyptap.errata=999999
+((rc == 1)) && has '^Bail out! hyptap\.errata: erratum 999999 is not in the errata table'
+check "hyptap.errata=999999: Bail out! naming the unknown erratum"
+
+boot -- hyptap.errata=834220,843419
+((rc == 1)) && has '^Bail out! hyptap\.errata: erratum 843419 has no reproducer: cannot be built from EL2'
+check "hyptap.errata=834220,843419: Bail out! naming the erratum without a reproducer and why"
+
+boot -- hyptap.errata=83422x
+((rc == 1)) && has '^Bail out! bad bootarg "hyptap\.errata=83422x": erratum "83422x" is not a number'
+check "hyptap.errata=83422x: Bail out! naming the bad erratum number"
+
+boot -- hyptap.errata=834220 'hyptap.skip=stage2.*,errata.*'
+((rc == 1)) && has '^Bail out! hyptap\.errata: no selected scenario reproduces erratum 834220'
+check "hyptap.errata=834220 with its reproducers skipped: Bail out! saying none is selected"
 
 # Bootargs longer than the parser's 1023 bytes end the run: before, they were cut silently and
 # a token past the cut was never seen.

@@ -112,6 +112,10 @@ struct bootargs_tcp {
  *               (docs/design-notes.md "TAP over TCP"); needs @net.
  * @fetch:       hyptap.fetch=tcp:A.B.C.D:PORT: bootargs asked from a collector and parsed after
  *               the command line's; needs @net.
+ * @errata:      erratum ids from every hyptap.errata= token (decimal digits, as the errata
+ *               table spells them): only their reproducers are selected. Whether an id is in
+ *               the table is the runner's to check (errata_annotate.h).
+ * @errata_count: entries used in @errata.
  * @storage:     copy of the command line, split in place; @only and @skip point into it.
  */
 struct bootargs {
@@ -138,6 +142,8 @@ struct bootargs {
 	uint32_t net_ip, net_gw;
 	unsigned net_prefix;
 	struct bootargs_tcp report, fetch;
+	const char *errata[BOOTARGS_MAX_GLOBS];
+	unsigned errata_count;
 	char storage[1024];
 };
 

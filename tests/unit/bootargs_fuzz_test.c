@@ -663,9 +663,10 @@ static const char *message_broken(const char *err, const char *s)
 		"empty entry in the CPU list",
 		"is reversed",
 		"is not below 64",
+		"is not a number of at most",
 		"(known: only, skip, list, repeat, seed, timeout_ms, exit, exhaustive, timing, "
 		"cpus, "
-		"on, pe-fault, console, tap, net, report, fetch)",
+		"on, pe-fault, console, tap, net, report, fetch, errata)",
 	};
 	size_t len = strlen(err);
 	bool reason = false;

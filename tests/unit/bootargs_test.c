@@ -303,7 +303,7 @@ static void test_key_errors(void)
 	} cases[] = {
 		{"hyptap.foo=1", "unknown bootarg key \"hyptap.foo\" (known: only, skip, list, "
 				 "repeat, seed, timeout_ms, exit, exhaustive, timing, cpus, on, "
-				 "pe-fault, console, tap, net, report, fetch)"},
+				 "pe-fault, console, tap, net, report, fetch, errata)"},
 		{"hyptap.foo", "unknown bootarg key \"hyptap.foo\""},
 		{"hyptap.", "unknown bootarg key \"hyptap.\""},
 		{"hyptap.=x", "unknown bootarg key \"hyptap.\""},
@@ -403,7 +403,7 @@ static void test_hostile(void)
 	unit_eq_str(err,
 		    "unknown bootarg key \"hyptap.\\x1b[2Jx\" (known: only, skip, list, repeat, "
 		    "seed, timeout_ms, exit, exhaustive, timing, cpus, on, pe-fault, console, tap, "
-		    "net, report, fetch)",
+		    "net, report, fetch, errata)",
 		    "escape sequence quoted");
 	unit_eq_u64(parse("hyptap.exit=\"psci\""), (uint64_t)-1, "quotes in a value");
 	unit_eq_str(err, "bad bootarg \"hyptap.exit=\\x22psci\\x22\": expected psci or semihosting",
@@ -423,6 +423,39 @@ static void test_hostile(void)
 	unit_eq_u64(parse(line), (uint64_t)-1, "600 bytes of 0xff after hyptap.");
 	unit_ok(strlen(err) < BOOTARGS_ERR_MAX && strstr(err, "...\" (known: ") != NULL,
 		"escaped bytes count towards the cut");
+}
+
+/* hyptap.errata: erratum numbers (digits only, kept as written), over all its tokens. */
+static void test_errata(void)
+{
+	unit_eq_u64(parse("hyptap.errata=834220,010001 hyptap.errata=1165522"), 0, "errata parse");
+	unit_eq_u64(ba.errata_count, 3, "three errata over two tokens");
+	unit_eq_str(ba.errata[0], "834220", "first");
+	unit_eq_str(ba.errata[1], "010001", "leading zeros kept (Fujitsu's E#010001)");
+	unit_eq_str(ba.errata[2], "1165522", "second token");
+	unit_ok(points_into_storage(&ba, ba.errata[1]), "errata point into the storage");
+	unit_eq_u64(parse(""), 0, "empty");
+	unit_eq_u64(ba.errata_count, 0, "no errata by default");
+
+	unit_eq_u64(parse("hyptap.errata=8342x0"), (uint64_t)-1, "a letter");
+	err_starts("bad bootarg \"hyptap.errata=8342x0\": erratum \"8342x0\" is not a number of "
+		   "at most 11 digits",
+		   "hyptap.errata=8342x0");
+	unit_eq_u64(parse("hyptap.errata=834220,errata.834220.*"), (uint64_t)-1, "a glob");
+	err_names("is not a number", "errata.834220.*");
+	unit_eq_u64(parse("hyptap.errata=123456789012"), (uint64_t)-1, "12 digits");
+	err_names("at most 11 digits", "123456789012");
+	unit_eq_u64(parse("hyptap.errata=834220,,1"), (uint64_t)-1, "empty entry");
+	err_names("empty", "hyptap.errata=834220,,1");
+	unit_eq_u64(parse("hyptap.errata="), (uint64_t)-1, "empty value");
+	err_starts("bad bootarg \"hyptap.errata=\": empty value, expected a comma-separated list "
+		   "of erratum numbers",
+		   "hyptap.errata=");
+	unit_eq_u64(parse("hyptap.errata"), (uint64_t)-1, "missing value");
+	err_names("missing value", "hyptap.errata");
+	unit_eq_u64(parse("hyptap.errata=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17"), (uint64_t)-1,
+		    "17 errata");
+	err_names("too many", "hyptap.errata=");
 }
 
 /* hyptap.cpus: "all" or indices and ranges below 64; the last token wins. */
@@ -641,6 +674,7 @@ int main(void)
 	test_hostile();
 	test_selects();
 	test_cpus();
+	test_errata();
 	test_on_pe_fault();
 	test_net();
 	return unit_done();
