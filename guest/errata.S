@@ -112,3 +112,92 @@ gl_spsr_step_\name:
 
 	spsr_step eretaa, .inst 0xd69f0bff		/* ERETAA */
 	spsr_step pac, hint #25				/* PACIASP */
+
+/*
+ * errata.1463225: EL1 software-steps an SVC at EL0, then, in the SVC handler, turns stepping
+ * off and unmasks IRQs with a virtual IRQ pending (HCR_EL2.VI, set by EL2). x0 = MDSCR_EL1
+ * while EL0 runs (SS, KDE), x1 = MDSCR_EL1 the handler writes. The payload installs its own
+ * vectors (the runtime's lower-EL vector would end the run at the SVC):
+ *   0x280 (IRQ, current EL): report ELR_EL1 (key GREPORT_USER), end with STEP_IRQ_TAKEN;
+ *   0x400 (sync, lower EL): report ESR_EL1 (+1) and SPSR_EL1 (+2), write MDSCR_EL1, ISB,
+ *         MSR DAIFClr #2 (gl_step_unmask), ISB, and if no IRQ came, end with STEP_IRQ_MISSED
+ *         at gl_step_missed;
+ *   any other slot: report its offset (+3) and end with GSTATUS_UNHANDLED.
+ * EL0 runs gl_step_svc with SPSR_EL1 = EL0t, DAIF masked, SS = 1 (active-not-pending).
+ */
+#define STEP_IRQ_TAKEN	0x1463
+#define STEP_IRQ_MISSED 0x0bad
+#define STEP_SPSR_EL0_DAIF 0x3c0
+#define STEP_SPSR_SS	   (1 << 21)
+
+	.globl	gp_step_svc, gl_step_svc, gl_step_unmask, gl_step_missed
+gp_step_svc:
+	mov	x19, x1
+	adr	x9, step_vectors
+	msr	vbar_el1, x9
+	msr	mdscr_el1, x0
+	adr	x9, gl_step_svc
+	msr	elr_el1, x9
+	mov	x9, #STEP_SPSR_EL0_DAIF
+	orr	x9, x9, #STEP_SPSR_SS
+	msr	spsr_el1, x9
+	isb
+	eret
+gl_step_svc:
+	svc	#0x1463
+	b	.
+
+step_svc_handler:
+	mov	x0, #(GREPORT_USER + 1)
+	mrs	x1, esr_el1
+	bl	guest_report
+	mov	x0, #(GREPORT_USER + 2)
+	mrs	x1, spsr_el1
+	bl	guest_report
+	msr	mdscr_el1, x19
+	isb
+gl_step_unmask:
+	msr	daifclr, #2
+	isb
+	nop
+gl_step_missed:
+	mov	x0, #STEP_IRQ_MISSED
+	b	guest_exit
+
+step_irq_handler:
+	mov	x0, #GREPORT_USER
+	mrs	x1, elr_el1
+	bl	guest_report
+	mov	x0, #STEP_IRQ_TAKEN
+	b	guest_exit
+
+.macro	step_slot offset, target
+	.balign	128
+	mov	x1, #\offset
+	b	\target
+.endm
+
+step_other:
+	mov	x0, #(GREPORT_USER + 3)
+	bl	guest_report
+	mov	x0, #GSTATUS_UNHANDLED
+	b	guest_exit
+
+	.balign	2048
+step_vectors:
+	step_slot 0x000, step_other
+	step_slot 0x080, step_other
+	step_slot 0x100, step_other
+	step_slot 0x180, step_other
+	step_slot 0x200, step_other
+	step_slot 0x280, step_irq_handler
+	step_slot 0x300, step_other
+	step_slot 0x380, step_other
+	step_slot 0x400, step_svc_handler
+	step_slot 0x480, step_other
+	step_slot 0x500, step_other
+	step_slot 0x580, step_other
+	step_slot 0x600, step_other
+	step_slot 0x680, step_other
+	step_slot 0x700, step_other
+	step_slot 0x780, step_other

@@ -255,9 +255,11 @@ static void run_xpage(struct scenario_ctx *c, const void *row)
 }
 
 SCENARIO(errata_834220_xpage, .id = "errata.834220.xpage",
-	 .rule = "each part of a load that crosses a page boundary is translated by stage 1 "
-		 "first and by stage 2 only without a stage-1 fault (AArch64.FirstStageTranslate, "
-		 "then AArch64.SecondStageTranslate if !IsFault(S1)); the Device-memory "
+	 .rule = "R_XCHFJ fault priority (an Alignment fault caused by the memory type, then a "
+		 "Permission fault, then a stage-2 fault on the access): each part of a load that "
+		 "crosses a page boundary is translated by stage 1 first and by stage 2 only "
+		 "without a stage-1 fault (AArch64.FirstStageTranslate, then "
+		 "AArch64.SecondStageTranslate if !IsFault(S1)); the Device-memory "
 		 "Alignment fault and the EL0 Permission fault are stage-1 faults taken to EL1, "
 		 "so only a part without one may report a stage-2 fault, with FAR_EL2 in that "
 		 "part and HPFAR_EL2 its IPA; the two parts are unordered",

@@ -10,7 +10,10 @@
  *   their order (B2.6 "Alignment support": an unaligned access "can be split into multiple
  *   accesses", of which any may fault first). So either page's part can be the one that
  *   faults, and FAR_ELx is then an address of that part.
- * - Each part is translated on its own: stage 1 first (AArch64.FirstStageTranslate), and
+ * - R_XCHFJ, the prioritization of synchronous aborts: an Alignment fault caused by the
+ *   memory type, then a Permission fault, then a stage-2 fault on the memory access.
+ *   In the pseudocode each part is translated on its own: stage 1 first
+ *   (AArch64.FirstStageTranslate), and
  *   stage 2 only "if !IsFault(S1)" (AArch64.SecondStageTranslate is not reached after a
  *   stage-1 fault). In stage 1 the Device-memory alignment check (an access with
  *   wasaligned = FALSE to Device memory is an Alignment fault, DFSC 0b100001) comes before
