@@ -14,7 +14,8 @@
  * guest's PSTATE with SS = 1 (the trapped instruction did not complete: no SSAdvance()).
  *
  * errata.2077057.exit is the general form, cheap and broad: the guest sets each PSTATE field
- * it controls (NZCV, DAIF, PAN, UAO, DIT, SSBS, TCO; the latter where the CPU has them) and
+ * it controls (NZCV, DAIF, PAN, UAO, DIT, SSBS, TCO; the latter where the CPU has them: TCO
+ * with FEAT_MTE2, as with the instruction-only FEAT_MTE QEMU makes PSTATE.TCO WI) and
  * exits through an HVC, a trapped MRS (HCR_EL2.TID3), a stage-2 Data Abort and a PAC trap;
  * SPSR_EL2 must equal scenarios/model/spsr_model.c's value for that PSTATE, ELR_EL2 the
  * exit's preferred return address. A510 is not modelled by QEMU, and no other modelled core
@@ -103,7 +104,7 @@ static const char *pattern_requires(const struct spsr_pattern *p, char *why, siz
 		    {F_UAO, CPU_UAO},
 		    {F_DIT, CPU_DIT},
 		    {F_SSBS, CPU_SSBS_MSR},
-		    {F_TCO, CPU_MTE}};
+		    {F_TCO, CPU_MTE2}};
 
 	for (unsigned i = 0; i < sizeof(need) / sizeof(need[0]); i++) {
 		const char *skip =

@@ -133,7 +133,6 @@ static const struct feature features[CPU_FEATURES] = {
 	[CPU_UAO]          = {"FEAT_UAO", UNSIGNED, {{MMFR2, ID_MMFR2_UAO_SHIFT, 1, "UAO"}}},
 	[CPU_DIT]          = {"FEAT_DIT", UNSIGNED, {{PFR0, ID_PFR0_DIT_SHIFT, 1, "DIT"}}},
 	[CPU_SSBS_MSR]     = {"FEAT_SSBS2", UNSIGNED, {{PFR1, ID_PFR1_SSBS_SHIFT, 2, "SSBS"}}},
-	[CPU_MTE]          = {"FEAT_MTE", UNSIGNED, {{PFR1, ID_PFR1_MTE_SHIFT, 1, "MTE"}}},
 	[CPU_SSBS]         = {"FEAT_SSBS", UNSIGNED, {{PFR1, ID_PFR1_SSBS_SHIFT, 1, "SSBS"}}},
 	[CPU_EXS]          = {"FEAT_ExS", UNSIGNED, {{MMFR0, ID_MMFR0_EXS_SHIFT, 1, "ExS"}}},
 	[CPU_EVT_TTLBXS]   = {"FEAT_EVT TTLBxS", UNSIGNED, {{MMFR2, ID_MMFR2_EVT_SHIFT, 2, "EVT"}}},
