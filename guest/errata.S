@@ -201,3 +201,16 @@ step_vectors:
 	step_slot 0x680, step_other
 	step_slot 0x700, step_other
 	step_slot 0x780, step_other
+
+/*
+ * errata.1319367: ldr x1, [x0] (x0 = the VA both VMs map), report it, HVC #0x1319 (the vmm
+ * switches to the other VM and back), and again, forever; the run ends with the instance.
+ */
+	.globl	gp_ctx_read
+gp_ctx_read:
+	mov	x19, x0
+1:	ldr	x1, [x19]
+	mov	x0, #GREPORT_USER
+	bl	guest_report
+	hvc	#0x1319
+	b	1b
