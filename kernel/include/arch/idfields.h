@@ -72,6 +72,7 @@ static inline unsigned id_field(uint64_t reg, unsigned shift)
 #define ID_MMFR2_EVT_SHIFT 56
 #define ID_MMFR2_CNP_SHIFT 0  /* FEAT_TTCNP */
 #define ID_MMFR2_TTL_SHIFT 48 /* FEAT_TTL: TLBI level hints */
+#define ID_MMFR2_UAO_SHIFT 4  /* FEAT_UAO: PSTATE.UAO */
 /* ID_AA64MMFR3_EL1 */
 #define ID_MMFR3_TCRX_SHIFT   0
 #define ID_MMFR3_SCTLRX_SHIFT 4
@@ -85,6 +86,7 @@ static inline unsigned id_field(uint64_t reg, unsigned shift)
 #define ID_PFR0_EL1_SHIFT  4
 #define ID_PFR0_SEL2_SHIFT 36
 #define ID_PFR0_RME_SHIFT  52
+#define ID_PFR0_DIT_SHIFT  48 /* FEAT_DIT: PSTATE.DIT */
 
 #define ID_PFR1_BT_SHIFT	0
 #define ID_PFR1_SSBS_SHIFT	4
