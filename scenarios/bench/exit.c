@@ -14,6 +14,7 @@
  * are counted, else cycles. They still fail when the guest or its exits misbehave.
  */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "arch/el2.h"
 #include "arch/esr.h"
@@ -60,7 +61,8 @@ struct bench_run {
 	const struct bench_def *d;
 	struct vcpu *v, *rx; /* rx: the vSGI's receiving vCPU */
 	struct vgic_vtr vtr;
-	uint64_t last_write; /* the last value an emulated MMIO store or MSR wrote */
+	uint64_t *cycles, *insns; /* BENCH_ITERATIONS samples each (instances run on several PEs) */
+	uint64_t last_write;	  /* the last value an emulated MMIO store or MSR wrote */
 	unsigned handled;
 };
 
@@ -198,8 +200,6 @@ static void bench_report(struct bench_run *b, uint64_t *cycles, uint64_t *insns,
 	}
 }
 
-static uint64_t bench_cycles[BENCH_ITERATIONS], bench_insns[BENCH_ITERATIONS];
-
 /* bench.exit.switch: vcpu_run() timed from EL2, the cost of one pmu_el2_read() subtracted. */
 static void bench_switch(struct bench_run *b, bool counted)
 {
@@ -225,11 +225,11 @@ static void bench_switch(struct bench_run *b, bool counted)
 		}
 		struct pmu_count d = pmu_count_delta(r0, r1);
 
-		bench_cycles[i] = d.cycles - (d.cycles >= ovh.cycles ? ovh.cycles : d.cycles);
-		bench_insns[i] = d.insns - (d.insns >= ovh.insns ? ovh.insns : d.insns);
+		b->cycles[i] = d.cycles - (d.cycles >= ovh.cycles ? ovh.cycles : d.cycles);
+		b->insns[i] = d.insns - (d.insns >= ovh.insns ? ovh.insns : d.insns);
 	}
 	sc_diag(b->c, "read_overhead_insns", "%llu", (unsigned long long)ovh.insns);
-	bench_report(b, bench_cycles, bench_insns, BENCH_ITERATIONS, counted, 1);
+	bench_report(b, b->cycles, b->insns, BENCH_ITERATIONS, counted, 1);
 }
 
 /* The other kinds: the guest samples; the scenario handles each exit until the guest is done. */
@@ -257,13 +257,13 @@ static void bench_guest(struct bench_run *b, bool counted)
 	/* The guest wrote with its MMU off (non-cacheable): drop the harness's stale lines. */
 	kcache_clean_inval(s, BENCH_ITERATIONS * 2 * sizeof(uint64_t));
 	for (unsigned i = 0; i < BENCH_ITERATIONS; i++) {
-		bench_cycles[i] = s[2 * i];
-		bench_insns[i] = s[2 * i + 1];
+		b->cycles[i] = s[2 * i];
+		b->insns[i] = s[2 * i + 1];
 	}
 	if ((b->d->k == BENCH_MMIO_WRITE || b->d->k == BENCH_MSR) && b->last_write == 0) {
 		sc_fail(b->c, "the emulated write never saw the guest's value");
 	}
-	bench_report(b, bench_cycles, bench_insns, BENCH_ITERATIONS, counted, 0);
+	bench_report(b, b->cycles, b->insns, BENCH_ITERATIONS, counted, 0);
 }
 
 static const char *bench_requires(const struct bench_def *d, char *why, size_t len)
@@ -305,6 +305,13 @@ static void bench_run(struct scenario_ctx *c, const struct bench_def *d)
 	if (!counted) {
 		sc_diag(c, "el2_insns", "not counted: %s", why);
 	}
+	b.cycles = calloc(2 * BENCH_ITERATIONS, sizeof(uint64_t));
+	if (!b.cycles) {
+		sc_fail(c, "out of heap memory for the samples");
+		return;
+	}
+	b.insns = b.cycles + BENCH_ITERATIONS;
+
 	struct pmu_el2_saved saved;
 
 	pmu_el2_start(&saved);
@@ -314,6 +321,7 @@ static void bench_run(struct scenario_ctx *c, const struct bench_def *d)
 		bench_guest(&b, counted);
 	}
 	pmu_el2_stop(&saved);
+	free(b.cycles);
 }
 
 /* One scenario per kind, so that each has the id bench.exit.<kind>. */
