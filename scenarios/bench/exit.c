@@ -29,11 +29,13 @@
 #include "vgic_model.h"
 #include "virq/sgi_vcpu.h"
 
-#define BENCH_ITERATIONS  200
-#define BENCH_SAMPLES_IPA (GUEST_RAM_IPA + GUEST_RAM_SIZE / 2) /* above the image and stack */
-#define BENCH_VINTID	  40				       /* the vIRQ of bench.exit.virq */
-#define BENCH_SGI	  1	 /* the vSGI of bench.exit.vsgi (guest/bench_exit.S SGI1R_TO_1) */
-#define BENCH_MMIO_DATA	  0x5a5a /* what an emulated MMIO load returns */
+#define BENCH_ITERATIONS 200
+#define BENCH_RAM_SIZE	 (1u << 20) /* asked for explicitly: the samples need room */
+#define BENCH_SAMPLES_IPA                                                                          \
+	(GUEST_RAM_IPA + BENCH_RAM_SIZE / 2) /* above the image, below the stack */
+#define BENCH_VINTID	40		     /* the vIRQ of bench.exit.virq */
+#define BENCH_SGI	1      /* the vSGI of bench.exit.vsgi (guest/bench_exit.S SGI1R_TO_1) */
+#define BENCH_MMIO_DATA 0x5a5a /* what an emulated MMIO load returns */
 
 enum bench_kind {
 	BENCH_HVC,
@@ -289,6 +291,7 @@ static void bench_run(struct scenario_ctx *c, const struct bench_def *d)
 	}
 	b.v = sc_start(c, &(struct sc_setup){.payload = d->payload,
 					     .args = {BENCH_SAMPLES_IPA, BENCH_ITERATIONS, counted},
+					     .vm.ram_size = BENCH_RAM_SIZE,
 					     .vcpu = vc});
 	if (!b.v) {
 		return;
