@@ -69,7 +69,7 @@ GUEST32_OBJS	:= $(patsubst %,$(B)/obj/%.o,$(GUEST32_SRCS))
 HOST_SRCS	:= tap/tap.c tap/tap_split.c kernel/glob.c kernel/bootargs.c kernel/pgtable.c kernel/palloc.c \
 		   kernel/esr_name.c kernel/midr.c kernel/errata.c kernel/errata_table.c kernel/strbuf.c kernel/platform.c kernel/platform_ram.c \
 		   kernel/platform_cpus.c kernel/efi_cmdline.c kernel/efi_tables.c kernel/efi_memmap.c kernel/efi_dtb.c \
-		   kernel/dtb.c kernel/dtb_check.c vmm/mmio.c vmm/psci.c vmm/watchdog.c scenarios/sample.c scenarios/run_stats.c \
+		   kernel/dtb.c kernel/dtb_check.c vmm/mmio.c vmm/psci.c vmm/watchdog.c scenarios/sample.c scenarios/run_stats.c scenarios/bench/bench_stats.c \
 		   $(wildcard scenarios/model/*.c)
 # The ACPI parser and the ACPI-to-DTB builder (docs/design-notes.md, "ACPI at the firmware boundary").
 HOST_SRCS	+= kernel/acpi.c kernel/acpi_madt.c kernel/acpi_fdt.c
@@ -241,10 +241,12 @@ report:
 baseline: deps all
 	@ci/baseline --all
 
-# make bench: the default platform's times and areas, then the suite at -smp 1, 2 and 4 on QEMU
+# make bench: the default platform's times and areas, the exit cost per class (bench.exit.*,
+# ci/bench.sh --exit-cost), then the suite at -smp 1, 2 and 4 on QEMU
 # 7.2 and 10.0 (the speed-up across PEs).
 bench: deps all
 	@bash ci/bench.sh
+	@bash ci/bench.sh --exit-cost
 	@echo
 	@bash ci/bench.sh --scaling
 

@@ -3,6 +3,7 @@
 #
 #   ci/bench.sh [-n RUNS] [--qemu 7.2|10.0] [--cpu C] [--gic 2|3] [--smp N] [--icount] [-- bootargs...]
 #   ci/bench.sh --scaling [-n RUNS] [--qemu 7.2|10.0] [--cpu C] [--gic 2|3] [-- bootargs...]
+#   ci/bench.sh --exit-cost [--qemu 7.2|10.0] [--cpu C]
 #
 # --scaling: the suite but its cross-PE families (smp.*: they SKIP at -smp 1, so the work would
 # differ) at -smp 1, 2 and 4 (multi-threaded TCG: one host thread per PE) on QEMU
@@ -10,6 +11,13 @@
 # suite's wall time (start → last line), with the work queue's cost where the image reports it
 # (its "# queue: cpus=N instances=M claims=C wait_us=W claim_ns_per_instance=D" line,
 # hyptap.timing; scenarios/runner.c); "n/a" where it prints none.
+#
+# --exit-cost: the bench.exit.* family (scenarios/bench/exit.c: the EL2 cost of one round trip
+# per exit kind, from the PMU filtered to EL2) on QEMU 7.2 and 10.0 (or the one --qemu names),
+# once under `ci/qemu-run --icount` (exact EL2 instruction counts: INST_RETIRED counts only with
+# -icount) and once without (EL2 "cycles": QEMU's PMCCNTR is its virtual clock at 1 GHz, so
+# without -icount they are host nanoseconds spent emulating EL2 code, not CPU cycles; under
+# -icount shift=0 they equal the instruction count). Medians of the image's samples, min-max.
 #
 # Times come from `ci/qemu-run --timing` and count from QEMU's start: to the plan line (boot,
 # DTB, MMU, scenario selection), to the last line (the whole suite), to QEMU's exit. TAP points
@@ -19,11 +27,12 @@ set -euo pipefail
 usage() {
 	echo "usage: ci/bench.sh [-n RUNS] [--qemu 7.2|10.0] [--cpu C] [--gic 2|3] [--smp N] [--icount] [-- bootargs...]" >&2
 	echo "       ci/bench.sh --scaling [-n RUNS] [--qemu 7.2|10.0] [--cpu C] [--gic 2|3] [-- bootargs...]" >&2
+	echo "       ci/bench.sh --exit-cost [--qemu 7.2|10.0] [--cpu C]" >&2
 	exit 2
 }
 
 top=$(cd "$(dirname "$0")/.." && pwd)
-runs=5 qver='' cpu=max gic=3 smp=1 scaling=0 extra=()
+runs=5 qver='' cpu=max gic=3 smp=1 scaling=0 exit_cost=0 extra=()
 while (($#)); do
 	case "$1" in
 	-n | --qemu | --cpu | --gic | --smp) (($# >= 2)) || { echo "bench: $1 needs a value" >&2 && usage; } ;;&
@@ -33,6 +42,7 @@ while (($#)); do
 	--gic) gic=$2 && shift 2 ;;
 	--smp) smp=$2 && shift 2 ;;
 	--scaling) scaling=1 && shift ;;
+	--exit-cost) exit_cost=1 && shift ;;
 	--icount) extra+=(--icount) && shift ;;
 	--) shift && break ;;
 	*) echo "bench: unknown argument '$1'" >&2 && usage ;;
@@ -80,6 +90,56 @@ qemu_version() {
 }
 host_cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
 bootargs=("$@")
+
+if ((exit_cost)); then
+	qemus=(7.2 10.0)
+	[ -z "$qver" ] || qemus=("$qver")
+	for q in "${qemus[@]}"; do
+		for mode in icount plain; do
+			flag=()
+			[ "$mode" = plain ] || flag=(--icount)
+			if ! "$top/ci/qemu-run" --qemu "$q" --cpu "$cpu" --image "$image" "${flag[@]}" \
+				-- hyptap.only='bench.exit.*' >"$tmp/exit-$q-$mode" 2>"$tmp/err"; then
+				echo "bench: bench.exit.* on QEMU $q ($mode) failed:" >&2
+				tail -n 5 "$tmp/exit-$q-$mode" "$tmp/err" >&2
+				exit 1
+			fi
+		done
+	done
+	perl - "$tmp" "$cpu" "$host_cpu" "${qemus[@]}" <<'PERL'
+use strict;
+use warnings;
+my ($dir, $cpu, $host_cpu, @qemus) = @ARGV;
+my (%v, @kinds, %seen); # $v{kind}{"q mode"} = [median, min, max] of insns or cycles
+for my $q (@qemus) {
+	for my $mode (qw(icount plain)) {
+		open my $fh, '<', "$dir/exit-$q-$mode" or die "bench: $dir/exit-$q-$mode: $!\n";
+		while (<$fh>) {
+			my ($kind, $rest) = /^# bench\.exit\.(\S+): (.*)$/ or next;
+			push @kinds, $kind unless $seen{$kind}++;
+			my $what = $mode eq 'icount' ? 'el2_insns' : 'cycles';
+			$v{$kind}{"$q $mode"} = [$1, $2, $3] if $rest =~ /\b$what=(\d+) \(min (\d+), max (\d+)\)/;
+		}
+	}
+}
+sub cell {
+	my ($k, $key) = @_;
+	my $c = $v{$k}{$key} or return "skip";
+	return $c->[1] == $c->[2] ? "$c->[0]" : "$c->[0] ($c->[1]–$c->[2])";
+}
+print "| exit kind | " . join(" | ", map { "EL2 insns, QEMU $_ -icount" } @qemus) . " | "
+	. join(" | ", map { "EL2 \"cycles\" (host ns), QEMU $_" } @qemus) . " |\n";
+print "| --- |" . " ---: |" x (2 * @qemus) . "\n";
+for my $k (@kinds) {
+	print "| $k | " . join(" | ", (map { cell($k, "$_ icount") } @qemus), (map { cell($k, "$_ plain") } @qemus)) . " |\n";
+}
+print "\nbench.exit.* on -cpu $cpu: medians of the image's 200 samples per kind (min–max where they "
+	. "differ), TCG; host: $host_cpu. Instructions: INST_RETIRED filtered to EL2 under -icount "
+	. "shift=0 (exact, the same on every run). \"Cycles\" without -icount: QEMU's PMCCNTR_EL0 is its "
+	. "virtual clock at 1 GHz, i.e. host nanoseconds spent emulating EL2 code; they vary from run to run.\n";
+PERL
+	exit 0
+fi
 
 if ((scaling)); then
 	qemus=(7.2 10.0)

@@ -7,6 +7,7 @@
 #define HYP_SVC_EXIT   0
 #define HYP_SVC_REPORT 1
 #define HYP_SVC_PRINT  2
+#define HYP_SVC_NOP    3
 
 /* Report keys written by the guest runtime's vectors; payloads use GREPORT_USER and up. */
 #define GREPORT_ESR_EL1 0

@@ -518,7 +518,57 @@ static int parse_errata(struct bootargs *ba, const struct bootargs_opt *opt, cha
 	return 0;
 }
 
-/* Keep in step with the "known:" list in the unknown-key message. */
+/*
+ * hyptap.bench_max=KIND:N[,KIND:N]: KIND lowercase letters, digits and '-' (a bench.exit.*
+ * kind; the runner checks that it names one), N a decimal number 1..2^32 (EL2 instructions
+ * under -icount, else cycles).
+ */
+static int parse_bench_max(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
+			   struct bootargs_err *e)
+{
+	for (char *p = value;;) {
+		char *colon = strchr(p, ':'), *comma = strchr(p, ',');
+		struct bootargs_bench_max *b = &ba->bench_max[ba->bench_max_count];
+		size_t klen = colon ? (size_t)(colon - p) : 0;
+		uint64_t n;
+
+		if (comma) {
+			*comma = '\0';
+		}
+		if (!colon || (comma && colon > comma) || klen == 0 ||
+		    klen >= BOOTARGS_BENCH_KIND ||
+		    strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789-") != klen ||
+		    !parse_u64(colon + 1, false, &n) || n < 1 || n > (1ULL << 32)) {
+			return fail_value(e, opt);
+		}
+		if (ba->bench_max_count == BOOTARGS_BENCH_MAX) {
+			return fail(e, "bad bootarg \"%s\": too many bounds (at most %u)", e->tok,
+				    (unsigned)BOOTARGS_BENCH_MAX);
+		}
+		memcpy(b->kind, p, klen);
+		b->kind[klen] = '\0';
+		b->max = n;
+		ba->bench_max_count++;
+		if (!comma) {
+			return 0;
+		}
+		p = comma + 1;
+	}
+}
+
+bool bootargs_bench_max(const struct bootargs *ba, const char *kind, uint64_t *max)
+{
+	bool found = false;
+
+	for (unsigned i = 0; i < ba->bench_max_count; i++) {
+		if (!strcmp(ba->bench_max[i].kind, kind)) {
+			*max = ba->bench_max[i].max;
+			found = true;
+		}
+	}
+	return found;
+}
+
 static const struct bootargs_opt bootargs_opts[] = {
 	{"only", "a comma-separated list of globs", parse_only, 0},
 	{"skip", "a comma-separated list of globs", parse_skip, 0},
@@ -538,12 +588,23 @@ static const struct bootargs_opt bootargs_opts[] = {
 	{"report", "tcp:A.B.C.D:PORT", parse_report, 0},
 	{"fetch", "tcp:A.B.C.D:PORT", parse_fetch, 0},
 	{"errata", "a comma-separated list of erratum numbers", parse_errata, 0},
+	{"bench_max", "KIND:N[,KIND:N], N a decimal number 1..4294967296 (bench.exit.KIND)",
+	 parse_bench_max, 0},
 };
 
-#define BOOTARGS_KNOWN                                                                             \
-	"only, skip, list, repeat, seed, timeout_ms, exit, exhaustive, timing, cpus, on, "         \
-	"pe-fault, "                                                                               \
-	"console, tap, net, report, fetch, errata"
+/* The keys of bootargs_opts[], ", "-separated: the unknown-key message's "known:" list. */
+static const char *known_keys(char *buf, size_t len)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof(bootargs_opts) / sizeof(bootargs_opts[0]) && used < len; i++) {
+		int n = snprintf(buf + used, len - used, "%s%s", i ? ", " : "", bootargs_opts[i].key);
+
+		used += n > 0 ? (size_t)n : 0;
+	}
+	return buf;
+}
 
 static int parse_token(struct bootargs *ba, char *tok, struct bootargs_err *e)
 {
@@ -561,8 +622,11 @@ static int parse_token(struct bootargs *ba, char *tok, struct bootargs_err *e)
 		}
 	}
 	if (opt == NULL) {
+		char known[256];
+
 		quote_token(e, tok, (size_t)(key - tok) + key_len);
-		return fail(e, "unknown bootarg key \"%s\" (known: " BOOTARGS_KNOWN ")", e->tok);
+		return fail(e, "unknown bootarg key \"%s\" (known: %s)", e->tok,
+			    known_keys(known, sizeof(known)));
 	}
 	quote_token(e, tok, strlen(tok));
 	/* Scenario ids are printable ASCII: any other byte is a typo or line noise. */
@@ -612,6 +676,7 @@ static void reset_options(struct bootargs *ba)
 	ba->report = ba->fetch = (struct bootargs_tcp){0, 0};
 	memset(ba->errata, 0, sizeof(ba->errata));
 	ba->errata_count = 0;
+	ba->bench_max_count = 0;
 }
 
 void bootargs_init(struct bootargs *ba)

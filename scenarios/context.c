@@ -34,6 +34,7 @@ struct scenario_ctx {
 	unsigned diag_count;
 	char text[DIAG_TEXT];
 	size_t text_used;
+	char note[200]; /* sc_note() */
 };
 
 extern const uint8_t guest_image_start[], guest_image_end[];
@@ -131,6 +132,17 @@ void sc_diag(struct scenario_ctx *c, const char *key, const char *fmt, ...)
 	}
 	c->text_used += (size_t)n < room ? (size_t)n + 1 : room;
 	c->diag[c->diag_count++] = (struct tap_kv){key, dst};
+}
+
+static const char *result_str(struct instance_result *r, const char *str);
+
+void sc_note(struct scenario_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(c->note, sizeof(c->note), fmt, ap);
+	va_end(ap);
 }
 
 void sc_fail(struct scenario_ctx *c, const char *fmt, ...)
@@ -394,6 +406,7 @@ void runner_run_instance(const struct scenario *s, const void *row, const struct
 	leak_check(c);
 	r->executed = true;
 	r->status = c->failed ? TAP_FAIL : TAP_PASS;
+	r->note = c->note[0] ? result_str(r, c->note) : NULL;
 	result_add(r, "rule", s->rule);
 	for (unsigned i = 0; i < c->diag_count; i++) {
 		result_add(r, c->diag[i].key, c->diag[i].value);
@@ -405,6 +418,7 @@ void result_init(struct instance_result *r)
 	r->status = TAP_PASS;
 	r->directive = TAP_DIR_NONE;
 	r->reason = NULL;
+	r->note = NULL;
 	r->diag_count = 0;
 	r->used = 0;
 	r->executed = false;
@@ -459,6 +473,9 @@ void result_copy(struct instance_result *to, const struct instance_result *from)
 	to->cpu = from->cpu;
 	if (from->reason) {
 		to->reason = result_str(to, from->reason);
+	}
+	if (from->note) {
+		to->note = result_str(to, from->note);
 	}
 	for (unsigned i = 0; i < from->diag_count; i++) {
 		result_add(to, from->diag[i].key, from->diag[i].value);

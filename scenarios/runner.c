@@ -65,6 +65,11 @@ static struct tap tap;
 /* The console, and with hyptap.report the collector too (tap_split.h). */
 static struct tap_split split;
 static struct bootargs args;
+
+const struct bootargs *runner_bootargs(void)
+{
+	return &args;
+}
 static struct sample_note sample_notes[SAMPLE_NOTES];
 static unsigned sample_note_count;
 
@@ -432,6 +437,9 @@ static void item_print(unsigned i, const struct instance_result *r)
 		tap_comment(&tap, "cpu %u", r->cpu);
 	}
 	run.last_cpu = r->cpu;
+	if (r->note) {
+		tap_comment(&tap, "%s", r->note);
+	}
 }
 
 /* The report's last bytes acknowledged and the connection closed; what it cost, on the console. */
@@ -674,6 +682,25 @@ static void pool_build(struct dispatch *d)
 	}
 }
 
+/* A KIND of hyptap.bench_max= that names no bench.exit.KIND scenario, or NULL. */
+static const char *unknown_bench_kind(void)
+{
+	for (unsigned k = 0; k < args.bench_max_count; k++) {
+		char id[ID_MAX];
+		bool found = false;
+
+		snprintf(id, sizeof(id), "bench.exit.%s", args.bench_max[k].kind);
+		for (const struct scenario *s = __scenarios_start; s < __scenarios_end && !found;
+		     s++) {
+			found = !strcmp(s->id, id);
+		}
+		if (!found) {
+			return args.bench_max[k].kind;
+		}
+	}
+	return NULL;
+}
+
 static int run_suite(void)
 {
 	char err[256];
@@ -732,6 +759,12 @@ static int run_suite(void)
 	run.list = list;
 	if (errata_selection_error(&args, count, listed_id, err, sizeof(err))) {
 		tap_bail_out(&tap, "%s", err);
+		return 255;
+	}
+	if ((bad = unknown_bench_kind())) {
+		tap_bail_out(&tap,
+			     "hyptap.bench_max: no scenario bench.exit.%s (hyptap.list lists them)",
+			     bad);
 		return 255;
 	}
 	if (args.list) {

@@ -18,6 +18,7 @@ struct instance_result {
 	enum tap_status status;
 	enum tap_directive directive;
 	const char *reason; /* SKIP reason, in @text */
+	const char *note;   /* sc_note(): a "# " comment printed after the point, in @text */
 	struct tap_kv diag[DIAG_MAX + 4];
 	unsigned diag_count;
 	char text[DIAG_TEXT + 1024];
@@ -48,6 +49,9 @@ struct instance_pes {
 /** Run one instance on a fresh VM on the running PE; its verdict into @r. */
 void runner_run_instance(const struct scenario *s, const void *row, const struct instance_pes *pes,
 			 struct instance_result *r);
+
+/** The parsed boot arguments (hyptap.bench_max= for bench.exit.*). */
+const struct bootargs *runner_bootargs(void);
 
 /** The harness memory checked after every instance (scenarios aim guest accesses at it). */
 const volatile void *runner_canary(void);

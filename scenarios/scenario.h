@@ -167,6 +167,11 @@ void sc_fail(struct scenario_ctx *c, const char *fmt, ...) __attribute__((format
 /** Add a YAML line to the diagnosis (printed only if the instance fails). */
 void sc_diag(struct scenario_ctx *c, const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/**
+ * A "# " comment printed after the instance's result line, passed or not (one per instance,
+ * the last call wins): measurements such as bench.exit.*'s counts.
+ */
+void sc_note(struct scenario_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /** Raw syndrome of @e into the diagnosis. */
 void sc_diag_exit(struct scenario_ctx *c, const struct exit *e);
 /** The value a guest reported under @key; a failure if it never reported it. */

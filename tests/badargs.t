@@ -3,7 +3,7 @@
 # (DESIGN.md §3, §8, §9). Boots build/hyptap.img under QEMU 7.2 -cpu max; prints TAP 13.
 set -uo pipefail
 . "$(dirname "$0")/tap.sh"
-tap_begin 19
+tap_begin 21
 
 # boot ARGS...: ci/qemu-run --console uart ARGS (the bootargs exactly as given, on the PL011); stdout
 # in $tmp/out, stderr in $tmp/err, exit status in $rc.
@@ -17,6 +17,14 @@ has() { grep -qE -- "$1" "$tmp/out"; }
 boot -- hyptap.repeat=abc
 ((rc == 1)) && has '^Bail out!.*hyptap\.repeat'
 check "hyptap.repeat=abc: Bail out! naming hyptap.repeat"
+
+boot -- hyptap.bench_max=hvc:abc
+((rc == 1)) && has '^Bail out! bad bootarg "hyptap\.bench_max=hvc:abc": expected KIND:N'
+check "hyptap.bench_max=hvc:abc: Bail out! naming hyptap.bench_max and the form"
+
+boot -- hyptap.bench_max=nosuch:5
+((rc == 1)) && has '^Bail out! hyptap\.bench_max: no scenario bench\.exit\.nosuch'
+check "hyptap.bench_max=nosuch:5: Bail out! saying no bench.exit.nosuch exists"
 
 boot -- hyptap.bogus=1
 ((rc == 1)) && has '^Bail out!.*hyptap\.bogus'

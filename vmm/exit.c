@@ -73,6 +73,8 @@ static enum exit_action handle_hvc(struct vcpu *v, struct exit *e)
 	case HYP_SVC_PRINT:
 		service_print(v, arg1);
 		return EXIT_ACTION_RESUME;
+	case HYP_SVC_NOP:
+		return EXIT_ACTION_RESUME;
 	}
 	e->reason = EXIT_BAD_SERVICE;
 	return EXIT_ACTION_RETURN;

@@ -40,6 +40,7 @@ typedef struct {
 #define HYP_SVC_EXIT   0 /* x1 = status: ends the run with EXIT_GUEST_DONE */
 #define HYP_SVC_REPORT 1 /* x1 = key (< VCPU_REPORTS), x2 = value; resumes */
 #define HYP_SVC_PRINT  2 /* x1 = IPA of a NUL-terminated string; resumes */
+#define HYP_SVC_NOP    3 /* nothing: resumes at once (the null hypercall of bench.exit.hvc) */
 #define VCPU_REPORTS   16
 
 /*

@@ -25,6 +25,16 @@
 /** Allowed range of hyptap.timeout_ms. */
 #define BOOTARGS_TIMEOUT_MS_MAX 600000u
 
+/** Most KIND:N bounds hyptap.bench_max= may give, and the longest KIND. */
+#define BOOTARGS_BENCH_MAX  16
+#define BOOTARGS_BENCH_KIND 24
+
+/** One bound of hyptap.bench_max: bench.exit.<kind> fails when its median is above @max. */
+struct bootargs_bench_max {
+	char kind[BOOTARGS_BENCH_KIND];
+	uint64_t max;
+};
+
 /** How the image powers off at the end of the run (hyptap.exit). */
 enum bootargs_exit {
 	BOOTARGS_EXIT_PSCI,
@@ -144,8 +154,16 @@ struct bootargs {
 	struct bootargs_tcp report, fetch;
 	const char *errata[BOOTARGS_MAX_GLOBS];
 	unsigned errata_count;
+	struct bootargs_bench_max bench_max[BOOTARGS_BENCH_MAX];
+	unsigned bench_max_count;
 	char storage[1024];
 };
+
+/**
+ * bootargs_bench_max() - the bound hyptap.bench_max= gives bench.exit.@kind (the last one
+ * given wins), in *@max. Return: false if it gives none.
+ */
+bool bootargs_bench_max(const struct bootargs *ba, const char *kind, uint64_t *max);
 
 /** bootargs_init() - set @ba to the defaults (what an empty command line gives). */
 void bootargs_init(struct bootargs *ba);

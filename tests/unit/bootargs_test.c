@@ -303,7 +303,7 @@ static void test_key_errors(void)
 	} cases[] = {
 		{"hyptap.foo=1", "unknown bootarg key \"hyptap.foo\" (known: only, skip, list, "
 				 "repeat, seed, timeout_ms, exit, exhaustive, timing, cpus, on, "
-				 "pe-fault, console, tap, net, report, fetch, errata)"},
+				 "pe-fault, console, tap, net, report, fetch, errata, bench_max)"},
 		{"hyptap.foo", "unknown bootarg key \"hyptap.foo\""},
 		{"hyptap.", "unknown bootarg key \"hyptap.\""},
 		{"hyptap.=x", "unknown bootarg key \"hyptap.\""},
@@ -659,6 +659,49 @@ static void test_net(void)
 	err_starts("bad bootargs: hyptap.fetch needs hyptap.net", "hyptap.fetch alone");
 }
 
+static void test_bench_max(void)
+{
+	static const char *const bad[] = {
+		"hyptap.bench_max=hvc",
+		"hyptap.bench_max=hvc:",
+		"hyptap.bench_max=:100",
+		"hyptap.bench_max=hvc:0",
+		"hyptap.bench_max=hvc:-1",
+		"hyptap.bench_max=hvc:12x",
+		"hyptap.bench_max=hvc:0x10",
+		"hyptap.bench_max=HVC:100",
+		"hyptap.bench_max=hvc:100,",
+		"hyptap.bench_max=hvc:100,,mrs:5",
+		"hyptap.bench_max=hvc,mrs:5",
+		"hyptap.bench_max=h_c:100",
+		"hyptap.bench_max=hvc:4294967297",
+		"hyptap.bench_max=abcdefghijklmnopqrstuvwxyz:1",
+	};
+	uint64_t max = 0;
+
+	unit_ok(parse("") == 0 && ba.bench_max_count == 0 && !bootargs_bench_max(&ba, "hvc", &max),
+		"no bound by default");
+	unit_ok(parse("hyptap.bench_max=hvc:100,mmio-read:4294967296") == 0 &&
+			ba.bench_max_count == 2,
+		"two bounds");
+	unit_ok(bootargs_bench_max(&ba, "hvc", &max) && max == 100, "hvc:100");
+	unit_ok(bootargs_bench_max(&ba, "mmio-read", &max) && max == 4294967296ULL,
+		"mmio-read at the largest bound, 2^32");
+	unit_ok(!bootargs_bench_max(&ba, "mmio", &max), "a kind is matched whole, not by prefix");
+	unit_ok(parse("hyptap.bench_max=hvc:100 hyptap.bench_max=hvc:7") == 0 &&
+			bootargs_bench_max(&ba, "hvc", &max) && max == 7,
+		"the last bound of a kind wins");
+	unit_ok(parse("hyptap.bench_max=a:1,b:1,c:1,d:1,e:1,f:1,g:1,h:1,i:1,j:1,k:1,l:1,m:1,n:1,o:"
+		      "1,"
+		      "p:1,q:1") == -1,
+		"17 bounds: too many");
+	err_names("too many bounds (at most 16)", "hyptap.bench_max=");
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+		unit_ok(parse(bad[i]) == -1, "rejects %s", bad[i]);
+		err_names("expected KIND:N[,KIND:N]", bad[i]);
+	}
+}
+
 int main(void)
 {
 	test_defaults();
@@ -677,5 +720,6 @@ int main(void)
 	test_errata();
 	test_on_pe_fault();
 	test_net();
+	test_bench_max();
 	return unit_done();
 }

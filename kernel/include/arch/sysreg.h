@@ -59,7 +59,6 @@ SYSREG_ID(dczid_el0, dczid_el0)
 SYSREG_ID(cntfrq_el0, cntfrq_el0)
 
 SYSREG_RO(currentel, CurrentEL)
-SYSREG_RO(pmcr_el0, pmcr_el0)
 SYSREG_RO(erridr_el1, S3_0_C5_C3_0)
 SYSREG_RO(cntpct_el0, cntpct_el0)
 SYSREG_RO(isr_el1, isr_el1)
@@ -137,6 +136,19 @@ SYSREG_RW(dbgwvr0_el1, dbgwvr0_el1)
 SYSREG_RW(dbgwcr0_el1, dbgwcr0_el1)
 SYSREG_RW(vsesr_el2, S3_4_C5_C2_3)
 SYSREG_RW(zcr_el2, S3_4_C1_C2_0)
+
+/* PMUv3 (kernel/pmu.c: the harness's own EL2 counting). */
+SYSREG_RW(pmcr_el0, pmcr_el0)
+SYSREG_RW(pmcntenset_el0, pmcntenset_el0)
+SYSREG_RW(pmcntenclr_el0, pmcntenclr_el0)
+SYSREG_RW(pmovsset_el0, pmovsset_el0)
+SYSREG_RW(pmovsclr_el0, pmovsclr_el0)
+SYSREG_RW(pmselr_el0, pmselr_el0)
+SYSREG_RW(pmccntr_el0, pmccntr_el0)
+SYSREG_RW(pmccfiltr_el0, pmccfiltr_el0)
+SYSREG_RW(pmxevtyper_el0, pmxevtyper_el0)
+SYSREG_RW(pmxevcntr_el0, pmxevcntr_el0)
+SYSREG_RO(pmceid0_el0, pmceid0_el0)
 
 /* GICv3 CPU interface (S3_x encodings: accepted by any assembler). */
 SYSREG_RW(icc_sre_el2, S3_4_C12_C9_5)
