@@ -265,6 +265,20 @@ static int parse_console(struct bootargs *ba, const struct bootargs_opt *opt, ch
 	return 0;
 }
 
+/* hyptap.fresh_vm=pool (default) or full: how a VM's RAM is made fresh (vmm/vm_ram.c). */
+static int parse_fresh_vm(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
+			  struct bootargs_err *e)
+{
+	if (strcmp(value, "pool") == 0) {
+		ba->fresh_vm_full = false;
+	} else if (strcmp(value, "full") == 0) {
+		ba->fresh_vm_full = true;
+	} else {
+		return fail_value(e, opt);
+	}
+	return 0;
+}
+
 static int parse_tap(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
 		     struct bootargs_err *e)
 {
@@ -514,12 +528,13 @@ static const struct bootargs_opt bootargs_opts[] = {
 	{"net", "dhcp or IP/PREFIX[,GW] (10.0.2.15/24,10.0.2.2)", parse_net, 0},
 	{"report", "tcp:A.B.C.D:PORT", parse_report, 0},
 	{"fetch", "tcp:A.B.C.D:PORT", parse_fetch, 0},
+	{"fresh_vm", "pool or full", parse_fresh_vm, 0},
 };
 
 #define BOOTARGS_KNOWN                                                                             \
 	"only, skip, list, repeat, seed, timeout_ms, exit, exhaustive, timing, cpus, on, "         \
 	"pe-fault, "                                                                               \
-	"console, tap, net, report, fetch"
+	"console, tap, net, report, fetch, fresh_vm"
 
 static int parse_token(struct bootargs *ba, char *tok, struct bootargs_err *e)
 {
@@ -574,6 +589,7 @@ static void reset_options(struct bootargs *ba)
 	ba->timeout_ms = 0;
 	ba->exit = BOOTARGS_EXIT_PSCI;
 	ba->exhaustive = false;
+	ba->fresh_vm_full = false;
 	ba->timing = false;
 	ba->cpus_mask = UINT64_MAX;
 	ba->cpus_set = false;

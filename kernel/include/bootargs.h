@@ -112,6 +112,9 @@ struct bootargs_tcp {
  *               (docs/design-notes.md "TAP over TCP"); needs @net.
  * @fetch:       hyptap.fetch=tcp:A.B.C.D:PORT: bootargs asked from a collector and parsed after
  *               the command line's; needs @net.
+ * @fresh_vm_full: hyptap.fresh_vm=full: every VM's RAM zeroed, cleaned and loaded whole, as
+ *               before the RAM pool (for measuring one against the other); default
+ *               hyptap.fresh_vm=pool (vmm/vm_ram.c).
  * @storage:     copy of the command line, split in place; @only and @skip point into it.
  */
 struct bootargs {
@@ -138,6 +141,7 @@ struct bootargs {
 	uint32_t net_ip, net_gw;
 	unsigned net_prefix;
 	struct bootargs_tcp report, fetch;
+	bool fresh_vm_full;
 	char storage[1024];
 };
 
