@@ -285,6 +285,33 @@ struct vm *sc_add_vm(struct scenario_ctx *c, const struct sc_setup *s)
 	return vm;
 }
 
+void sc_drop_vm(struct scenario_ctx *c, struct vm *vm)
+{
+	unsigned kept = 0;
+
+	for (unsigned i = 0; i < c->vcpu_count; i++) {
+		struct vcpu *v = c->vcpus[i];
+
+		if (v->vm != vm) {
+			c->vcpus[kept++] = v;
+			continue;
+		}
+		if (c->vcpu == v) {
+			c->vcpu = NULL;
+		}
+		vcpu_destroy(v);
+	}
+	c->vcpu_count = kept;
+	kept = 0;
+	for (unsigned i = 0; i < c->vm_count; i++) {
+		if (c->vms[i] != vm) {
+			c->vms[kept++] = c->vms[i];
+		}
+	}
+	c->vm_count = kept;
+	vm_destroy(vm);
+}
+
 struct vcpu *sc_add_vcpu(struct scenario_ctx *c, struct vm *vm, const struct sc_setup *s)
 {
 	if (c->vcpu_count == SC_MAX_VCPUS) {
