@@ -282,8 +282,9 @@ static void print_stats(const char *kind, const char *name, size_t name_len,
 }
 
 /*
- * "# time-phase": each phase's sum over the run (phase_time.h), in microseconds of the counter;
- * the phases of the scenario's own set-up (vm_*, image, vcpu) are part of "scenario" too.
+ * "# time-phase": each phase's sum over the run (phase_time.h), in microseconds of the counter
+ * (the phases of the scenario's own set-up, vm_*, image and vcpu, are part of "scenario" too;
+ * vm_restore is part of destroy), then the counts that go with them.
  */
 static void print_phases(void)
 {
@@ -294,6 +295,10 @@ static void print_phases(void)
 	for (enum phase p = 0; p < PHASES; p++) {
 		strbuf_printf(&sb, " %s_us=%llu", phase_name(p),
 			      (unsigned long long)counter_ticks_to_us(phase_ticks(p)));
+	}
+	for (enum phase_count k = 0; k < COUNTS; k++) {
+		strbuf_printf(&sb, " %s=%llu", phase_count_name(k),
+			      (unsigned long long)phase_counted(k));
 	}
 	tap_comment_text(&tap, text);
 }

@@ -249,6 +249,7 @@ static void vm_untrack(struct vm *vm)
 	vm->vtcr &= ~(VTCR_HA | VTCR_HD);
 	vm->s2_dirty = false;
 	ram_dirty_all(&vm->dirty);
+	phase_count(COUNT_VM_UNTRACKED, 1);
 	/* A vCPU that ran may have cached the clean descriptors, and VTCR_EL2 with them. */
 	vm_tlbi_own(vm);
 }

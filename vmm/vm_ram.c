@@ -77,8 +77,10 @@ int vm_ram_get(struct vm *vm, const struct vm_config *cfg)
 		*slot = (struct ram_slot){0};
 		kalloc_pages_adopt(RAM_PAGES);
 		phase_end(PHASE_VM_ALLOC, t);
+		phase_count(COUNT_VM_POOLED, 1);
 		return 0;
 	}
+	phase_count(vm->pooled ? COUNT_VM_POOLED : COUNT_VM_FULL, 1);
 	vm->ram = kalloc_pages(vm->ram_size / RAM_DIRTY_PAGE, 1ULL << 21);
 	phase_end(PHASE_VM_ALLOC, t);
 	if (!vm->ram) {
@@ -102,19 +104,27 @@ uint64_t vm_ram_s2_attr(const struct vm *vm, uint64_t attr)
 
 bool vm_ram_load_known(struct vm *vm, uint64_t off, const void *data, size_t len)
 {
+	size_t old = vm->image ? vm->image_len : 0;
+
 	if (!vm->pooled) {
 		return false;
 	}
-	if (off == 0 && !ram_dirty_any(&vm->dirty, 0, len)) {
-		if (data == vm->image && len == vm->image_len) {
+	if (off == 0 && !ram_dirty_any(&vm->dirty, 0, len > old ? len : old)) {
+		if (data == vm->image && len == old) {
+			phase_count(COUNT_IMAGE_KEPT, 1);
 			return true; /* the block still holds it, untouched */
 		}
-		if (!vm->image) {
-			/* Zeroes become the image: the block's content from now on. */
-			vm->image = data;
-			vm->image_len = len;
-			return false;
+		/*
+		 * Another image (or the first): it becomes the block's content, which the caller
+		 * copies; what the old one had beyond it goes back to zeroes now.
+		 */
+		if (old > len) {
+			memset(vm->ram + len, 0, old - len);
+			kcache_clean_inval(vm->ram + len, old - len);
 		}
+		vm->image = data;
+		vm->image_len = len;
+		return false;
 	}
 	ram_dirty_mark(&vm->dirty, off, len, vm->ram_size);
 	return false;
@@ -167,6 +177,8 @@ static void restore(struct vm *vm)
 		}
 		memset(dst + n, 0, RAM_DIRTY_PAGE - n);
 		kcache_clean_inval(dst, RAM_DIRTY_PAGE);
+		phase_count(COUNT_PAGES_RESTORED, 1);
+		phase_count(COUNT_IMAGE_PAGES_RESTORED, n != 0);
 		any = true;
 	}
 	if (any) {

@@ -29,6 +29,17 @@ enum phase {
 	PHASES,
 };
 
+/* Counts that go with the phases: how many VMs took which path, how much was restored. */
+enum phase_count {
+	COUNT_VM_POOLED,      /* VMs whose RAM came from the pool */
+	COUNT_VM_FULL,	      /* VMs whose RAM was zeroed and cleaned whole */
+	COUNT_VM_UNTRACKED,   /* pooled VMs that gave the tracking up (vm_map of AF = 0 or DBM) */
+	COUNT_PAGES_RESTORED, /* pages a pooled VM's destroy rewrote */
+	COUNT_IMAGE_PAGES_RESTORED, /* ... of them, pages of the image */
+	COUNT_IMAGE_KEPT,	    /* image loads left out: the block already held it */
+	COUNTS,
+};
+
 extern bool phase_time_on;
 
 /** The start of a phase: the counter, or 0 when timing is off. */
@@ -39,6 +50,13 @@ static inline uint64_t phase_begin(void)
 
 /** Add the ticks since @t0 (phase_begin()) to @p's sum on the running PE. */
 void phase_end(enum phase p, uint64_t t0);
+
+/** Add @n to counter @k on the running PE (when timing is on). */
+void phase_count(enum phase_count k, uint64_t n);
+/** Sum of counter @k over every PE. */
+uint64_t phase_counted(enum phase_count k);
+/** @k's name in the "# time-phase" line ("vm_pooled", ...). */
+const char *phase_count_name(enum phase_count k);
 
 /** Sum of @p over every PE, in counter ticks. */
 uint64_t phase_ticks(enum phase p);
