@@ -386,12 +386,12 @@ static int pgt_map_check_leaf(const struct pgt_walk_ctx *ctx)
  */
 static bool pgt_map_contig(const struct pgt_walk_ctx *ctx, struct pgt_map_args *m, uint64_t pa)
 {
-	unsigned n = pgt_contig_entries(ctx->geom, ctx->level);
+	unsigned n = m->contig ? pgt_contig_entries(ctx->geom, ctx->level) : 0;
 	uint64_t run, base;
 	const uint64_t *first;
 	unsigned i;
 
-	if (!m->contig || n == 0) {
+	if (n == 0) {
 		return false;
 	}
 	run = ctx->size * n;
