@@ -69,7 +69,7 @@ GUEST32_OBJS	:= $(patsubst %,$(B)/obj/%.o,$(GUEST32_SRCS))
 HOST_SRCS	:= tap/tap.c tap/tap_split.c kernel/glob.c kernel/bootargs.c kernel/pgtable.c kernel/palloc.c \
 		   kernel/esr_name.c kernel/midr.c kernel/errata.c kernel/errata_table.c kernel/strbuf.c kernel/platform.c kernel/platform_ram.c \
 		   kernel/platform_cpus.c kernel/efi_cmdline.c kernel/efi_tables.c kernel/efi_memmap.c kernel/efi_dtb.c \
-		   kernel/dtb.c kernel/dtb_check.c vmm/mmio.c vmm/psci.c vmm/watchdog.c scenarios/sample.c scenarios/run_stats.c scenarios/bench/bench_stats.c \
+		   kernel/dtb.c kernel/dtb_check.c vmm/mmio.c vmm/psci.c vmm/watchdog.c scenarios/sample.c vmm/ram_dirty.c scenarios/run_stats.c scenarios/bench/bench_stats.c \
 		   $(wildcard scenarios/model/*.c)
 # The ACPI parser and the ACPI-to-DTB builder (docs/design-notes.md, "ACPI at the firmware boundary").
 HOST_SRCS	+= kernel/acpi.c kernel/acpi_madt.c kernel/acpi_fdt.c

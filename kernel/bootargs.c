@@ -266,6 +266,20 @@ static int parse_console(struct bootargs *ba, const struct bootargs_opt *opt, ch
 	return 0;
 }
 
+/* hyptap.fresh_vm=pool (default) or full: how a VM's RAM is made fresh (vmm/vm_ram.c). */
+static int parse_fresh_vm(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
+			  struct bootargs_err *e)
+{
+	if (strcmp(value, "pool") == 0) {
+		ba->fresh_vm_full = false;
+	} else if (strcmp(value, "full") == 0) {
+		ba->fresh_vm_full = true;
+	} else {
+		return fail_value(e, opt);
+	}
+	return 0;
+}
+
 static int parse_tap(struct bootargs *ba, const struct bootargs_opt *opt, char *value,
 		     struct bootargs_err *e)
 {
@@ -590,6 +604,7 @@ static const struct bootargs_opt bootargs_opts[] = {
 	{"errata", "a comma-separated list of erratum numbers", parse_errata, 0},
 	{"bench_max", "KIND:N[,KIND:N], N a decimal number 1..4294967296 (bench.exit.KIND)",
 	 parse_bench_max, 0},
+	{"fresh_vm", "pool or full", parse_fresh_vm, 0},
 };
 
 /* The keys of bootargs_opts[], ", "-separated: the unknown-key message's "known:" list. */
@@ -662,6 +677,7 @@ static void reset_options(struct bootargs *ba)
 	ba->timeout_ms = 0;
 	ba->exit = BOOTARGS_EXIT_PSCI;
 	ba->exhaustive = false;
+	ba->fresh_vm_full = false;
 	ba->timing = false;
 	ba->cpus_mask = UINT64_MAX;
 	ba->cpus_set = false;

@@ -33,6 +33,16 @@ void kfree_pages(void *p, size_t count)
 	spin_unlock(&arena_lock);
 }
 
+void kalloc_pages_keep(size_t count)
+{
+	this_cpu()->pages -= count;
+}
+
+void kalloc_pages_adopt(size_t count)
+{
+	this_cpu()->pages += count;
+}
+
 size_t kalloc_pages_of_this_cpu(void)
 {
 	return this_cpu()->pages;

@@ -386,12 +386,12 @@ static int pgt_map_check_leaf(const struct pgt_walk_ctx *ctx)
  */
 static bool pgt_map_contig(const struct pgt_walk_ctx *ctx, struct pgt_map_args *m, uint64_t pa)
 {
-	unsigned n = pgt_contig_entries(ctx->geom, ctx->level);
+	unsigned n = m->contig ? pgt_contig_entries(ctx->geom, ctx->level) : 0;
 	uint64_t run, base;
 	const uint64_t *first;
 	unsigned i;
 
-	if (!m->contig || n == 0) {
+	if (n == 0) {
 		return false;
 	}
 	run = ctx->size * n;
@@ -645,39 +645,42 @@ int pgt_fault_level(const struct pgt_geom *g, const uint64_t *root, uint64_t ia)
 
 /* ---- destroy ------------------------------------------------------------------------------- */
 
-/* Clear root entries that are not tables; entries of tables about to be freed are left alone. */
-static int pgt_destroy_leaf(const struct pgt_walk_ctx *ctx)
+/*
+ * Free the tables below the @entries descriptors of @table (at @level), deepest first. Not the
+ * generic walker: that visits every entry of the whole input address space through callbacks
+ * (four full tables for one page of RAM, the most expensive step of a VM's teardown), where
+ * only table descriptors need a look. Entries of a table about to be freed are left alone.
+ */
+static void pgt_free_below(const struct pgt_geom *g, uint64_t *table, int level, size_t entries,
+			   const struct pgt_mm *mm)
 {
-	if (ctx->level == ctx->geom->start_level) {
-		pgt_write_desc(ctx->ptep, 0);
+	size_t per_table = (size_t)1 << pgt_stride(g);
+
+	for (size_t i = 0; i < entries; i++) {
+		uint64_t desc = pgt_read_desc(&table[i]);
+
+		if (pgt_desc_is_table(desc, level)) {
+			uint64_t *sub = pgt_desc_table(g, desc);
+
+			pgt_free_below(g, sub, level + 1, per_table, mm);
+			mm->free_table(mm->ctx, sub, (size_t)pgt_granule(g));
+		}
 	}
-	return PGT_OK;
-}
-
-/* The table below this entry has been walked: unlink it, then free it. */
-static int pgt_destroy_table_post(const struct pgt_walk_ctx *ctx)
-{
-	const struct pgt_mm *mm = ctx->arg;
-	uint64_t *table = pgt_desc_table(ctx->geom, pgt_read_desc(ctx->ptep));
-
-	pgt_write_desc(ctx->ptep, 0);
-	mm->free_table(mm->ctx, table, (size_t)pgt_granule(ctx->geom));
-	return PGT_OK;
 }
 
 void pgt_destroy(const struct pgt_geom *g, uint64_t *root, const struct pgt_mm *mm)
 {
-	static const struct pgt_visitor destroy = {
-		.leaf = pgt_destroy_leaf,
-		.table_post = pgt_destroy_table_post,
-		.flags = PGT_WALK_LEAF | PGT_WALK_TABLE_POST,
-	};
+	size_t entries;
 
 	if (!pgt_geom_valid(g) || root == NULL || mm == NULL || mm->free_table == NULL) {
 		return;
 	}
-	/* Cannot fail: the range is the whole input address space and the callbacks return 0. */
-	(void)pgt_walk(g, root, 0, 1ULL << g->ia_bits, &destroy, (void *)(uintptr_t)mm);
+	entries = pgt_table_entries(g, g->start_level);
+	pgt_free_below(g, root, g->start_level, entries, mm);
+	/* The root is the caller's: it goes back empty, leaves and tables alike unlinked. */
+	for (size_t i = 0; i < entries; i++) {
+		pgt_write_desc(&root[i], 0);
+	}
 }
 
 const char *pgt_strerror(int err)

@@ -13,6 +13,7 @@
 #include "esr_name.h"
 #include "gic.h"
 #include "hvc.h"
+#include "phase_time.h"
 #include "runner.h"
 #include "smp.h"
 
@@ -295,16 +296,46 @@ struct vm *sc_add_vm(struct scenario_ctx *c, const struct sc_setup *s)
 	const uint8_t *image = s->vcpu.aarch32 ? guest32_image_start : guest_image_start;
 	const uint8_t *image_end = s->vcpu.aarch32 ? guest32_image_end : guest_image_end;
 
+	uint64_t t = phase_begin();
+
 	if (vm_load(vm, IPA(vm->ram_ipa), image, (size_t)(image_end - image))) {
 		sc_fail(c, "guest image does not fit in guest RAM");
 		return NULL;
 	}
+	phase_end(PHASE_IMAGE, t);
 	static const uint64_t doorbell = 1;
 
 	if (s->doorbell_channel) {
 		vm_load(vm, IPA(GSYM(guest_channel)), &doorbell, sizeof(doorbell));
 	}
 	return vm;
+}
+
+void sc_drop_vm(struct scenario_ctx *c, struct vm *vm)
+{
+	unsigned kept = 0;
+
+	for (unsigned i = 0; i < c->vcpu_count; i++) {
+		struct vcpu *v = c->vcpus[i];
+
+		if (v->vm != vm) {
+			c->vcpus[kept++] = v;
+			continue;
+		}
+		if (c->vcpu == v) {
+			c->vcpu = NULL;
+		}
+		vcpu_destroy(v);
+	}
+	c->vcpu_count = kept;
+	kept = 0;
+	for (unsigned i = 0; i < c->vm_count; i++) {
+		if (c->vms[i] != vm) {
+			c->vms[kept++] = c->vms[i];
+		}
+	}
+	c->vm_count = kept;
+	vm_destroy(vm);
 }
 
 struct vcpu *sc_add_vcpu(struct scenario_ctx *c, struct vm *vm, const struct sc_setup *s)
@@ -321,8 +352,10 @@ struct vcpu *sc_add_vcpu(struct scenario_ctx *c, struct vm *vm, const struct sc_
 	for (int i = 0; i < 3; i++) {
 		cfg.x[i + 1] = s->args[i];
 	}
+	uint64_t t = phase_begin();
 	struct vcpu *v = vcpu_create(vm, &cfg);
 
+	phase_end(PHASE_VCPU, t);
 	if (!v) {
 		sc_fail(c, "vcpu_create failed");
 		return NULL;
@@ -401,9 +434,14 @@ void runner_run_instance(const struct scenario *s, const void *row, const struct
 	memset(c, 0, sizeof(*c));
 	c->s = s;
 	c->pes = pes;
+	uint64_t t = phase_begin();
+
 	s->run(c, row);
+	phase_end(PHASE_SCENARIO, t);
+	t = phase_begin();
 	sc_destroy_all(c);
 	leak_check(c);
+	phase_end(PHASE_DESTROY, t);
 	r->executed = true;
 	r->status = c->failed ? TAP_FAIL : TAP_PASS;
 	r->note = c->note[0] ? result_str(r, c->note) : NULL;

@@ -23,6 +23,7 @@
 #include "kernel.h"
 #include "midr.h"
 #include "net.h"
+#include "phase_time.h"
 #include "platform.h"
 #include "run_stats.h"
 #include "runner.h"
@@ -292,6 +293,28 @@ static void print_stats(const char *kind, const char *name, size_t name_len,
 }
 
 /*
+ * "# time-phase": each phase's sum over the run (phase_time.h), in microseconds of the counter
+ * (the phases of the scenario's own set-up, vm_*, image and vcpu, are part of "scenario" too;
+ * vm_restore is part of destroy), then the counts that go with them.
+ */
+static void print_phases(void)
+{
+	char text[512];
+	struct strbuf sb = STRBUF(text, sizeof(text));
+
+	strbuf_printf(&sb, "time-phase");
+	for (enum phase p = 0; p < PHASES; p++) {
+		strbuf_printf(&sb, " %s_us=%llu", phase_name(p),
+			      (unsigned long long)counter_ticks_to_us(phase_ticks(p)));
+	}
+	for (enum phase_count k = 0; k < COUNTS; k++) {
+		strbuf_printf(&sb, " %s=%llu", phase_count_name(k),
+			      (unsigned long long)phase_counted(k));
+	}
+	tap_comment_text(&tap, text);
+}
+
+/*
  * hyptap.timing: "# time <scenario id> ..." per scenario and "# time-area <area> ..." per area
  * (the id's first component), for ci/bench.sh. Instances are in id order, so a scenario's and
  * an area's instances are consecutive.
@@ -317,6 +340,9 @@ static void print_timing(const struct instance *list, unsigned count)
 		}
 		print_stats("time-area", area, len, &list[i], j - i, us, ran, scratch);
 	}
+	/* The whole run at once: its median per executed instance is the fresh VM's figure. */
+	print_stats("time-suite", "all", 3, list, count, us, ran, scratch);
+	print_phases();
 	free(ran);
 	free(scratch);
 	free(us);
@@ -398,7 +424,9 @@ static void item_run(unsigned i, const struct instance_pes *pes, struct instance
 	__atomic_add_fetch(&in->us, (uint32_t)counter_ticks_to_us(read_cntpct_el0() - t),
 			   __ATOMIC_RELAXED);
 	in->executed = r->executed;
+	t = phase_begin();
 	harness_check(i, pages);
+	phase_end(PHASE_CHECK, t);
 	if (run.several && r->status == TAP_FAIL) {
 		snprintf(why, sizeof(why), "%u", smp_this_cpu());
 		result_add(r, "cpu", why);
@@ -421,6 +449,7 @@ static size_t diag_skipped(const struct scenario *s, const struct instance_resul
 static void item_print(unsigned i, const struct instance_result *r)
 {
 	size_t left_out = diag_skipped(item_scenario(i), r);
+	uint64_t t = phase_begin();
 	char id[ID_MAX];
 
 	item_id(i, id);
@@ -440,6 +469,7 @@ static void item_print(unsigned i, const struct instance_result *r)
 	if (r->note) {
 		tap_comment(&tap, "%s", r->note);
 	}
+	phase_end(PHASE_PRINT, t);
 }
 
 /* The report's last bytes acknowledged and the connection closed; what it cost, on the console. */
@@ -734,6 +764,8 @@ static int run_suite(void)
 	if (args.timeout_ms) {
 		vmm_set_timeout_ms(args.timeout_ms);
 	}
+	phase_time_on = args.timing;
+	vmm_set_fresh_vm_full(args.fresh_vm_full);
 
 	struct instance *list = instances_build(&count);
 

@@ -112,6 +112,11 @@ struct vcpu *sc_vcpu(struct scenario_ctx *c);
  */
 /** A further VM (@s: its vm config, guest image and report channel). */
 struct vm *sc_add_vm(struct scenario_ctx *c, const struct sc_setup *s);
+/**
+ * sc_drop_vm() - destroy @vm and its vCPUs now, not after the instance: the next VM of the
+ * instance then gets what the vmm hands a new VM after one has gone (guest.fresh).
+ */
+void sc_drop_vm(struct scenario_ctx *c, struct vm *vm);
 /** A further vCPU on @vm (@s: its payload, arguments and vcpu config). */
 struct vcpu *sc_add_vcpu(struct scenario_ctx *c, struct vm *vm, const struct sc_setup *s);
 /** vcpu_run() on @v, which becomes the current vCPU. */

@@ -61,6 +61,7 @@ int vmm_init(unsigned gic_version, char *err, size_t errlen)
 	vmm_caps.gic_version = gic_version;
 	vmm_caps.lrs = gic_version == 3 ? gic_lr_count() : 0;
 	vmm_caps.vhe = MMFR1_VH(mmfr1) != 0;
+	vmm_caps.hafdbs = (unsigned)id_field(mmfr1, ID_MMFR1_HAFDBS_SHIFT);
 	vmm_caps.ecv = (unsigned)MMFR0_ECV(mmfr0);
 	vmm_caps.nv = (unsigned)MMFR2_NV(read_id_aa64mmfr2_el1());
 	/* 5, 6 or 7 preemption bits: 1, 2 or 4 active priority registers per group. */

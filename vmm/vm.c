@@ -11,7 +11,9 @@
 #include "arch/sysreg.h"
 #include "kalloc.h"
 #include "mmu.h"
+#include "phase_time.h"
 #include "smp.h"
+#include "vmm_internal.h"
 #include "vmm.h"
 
 #define S2_ATTR_RAM (PTE_AF | PTE_SH_INNER | PTE_S2AP_RW | PTE_S2_MEMATTR(S2_MEMATTR_NORMAL_WB))
@@ -184,15 +186,17 @@ struct vm *vm_create(const struct vm_config *cfg)
 
 	/* A root with few entries can be smaller than a page: the arena deals in whole pages. */
 	size_t root_size = vm_root_pages(vm) * 4096;
+	uint64_t t = phase_begin();
 
 	vm->root = kalloc_pages(root_size / 4096, root_size);
-	vm->ram = kalloc_pages(vm->ram_size / 4096, 1ULL << 21);
-	if (!vm->root || !vm->ram) {
+	if (vm->root) {
+		memset(vm->root, 0, root_size);
+	}
+	phase_end(PHASE_VM_ALLOC, t);
+	if (!vm->root || vm_ram_get(vm, cfg)) {
 		vm_destroy(vm);
 		return NULL;
 	}
-	memset(vm->root, 0, root_size);
-	memset(vm->ram, 0, vm->ram_size);
 
 	/* VTCR_EL2: IPA size, start level, granule, inner-shareable write-back table walks. */
 	vm->vtcr = VTCR_RES1 | VTCR_T0SZ(64 - ipa_bits) |
@@ -202,37 +206,75 @@ struct vm *vm_create(const struct vm_config *cfg)
 		   (uint64_t)parange_encoding(vmm_caps.pa_bits) << VTCR_PS_SHIFT |
 		   (vmid_bits == 16 ? VTCR_VS : 0) | (cfg->ds ? VTCR_DS : 0);
 	vm->vtcr |= (cfg->s2_hw_af ? VTCR_HA : 0) | (cfg->s2_hw_dirty ? VTCR_HD : 0);
+	/* The pool's tracking (vm_ram.c): the guest's writes leave RAM's descriptors dirty. */
+	vm->vtcr |= vm->s2_dirty ? VTCR_HA | VTCR_HD : 0;
 	vm->vtcr = (vm->vtcr & ~cfg->vtcr_clear) | cfg->vtcr_set;
 
 	struct pgt_mm mm = vm_mm(vm);
 	/* DS = 1: descriptor bits [9:8] are OA[51:50]; shareability comes from VTCR_EL2.SH0. */
-	uint64_t ram_attr = cfg->ds ? S2_ATTR_RAM & ~PTE_SH_INNER : S2_ATTR_RAM;
+	uint64_t ram_attr = vm_ram_s2_attr(vm, cfg->ds ? S2_ATTR_RAM & ~PTE_SH_INNER : S2_ATTR_RAM);
 
+	t = phase_begin();
 	if (!cfg->ram_unmapped &&
 	    pgt_map(&vm->geom, vm->root, vm->ram_ipa, (uintptr_t)vm->ram, vm->ram_size, ram_attr,
 		    cfg->ram_pages_only ? PGT_MAP_PAGES_ONLY : 0, &mm)) {
 		vm_destroy(vm);
 		return NULL;
 	}
-	/* The guest runs with its caches off: push the zeroes out to the Point of Coherency. */
-	kcache_clean_inval(vm->ram, vm->ram_size);
-	dsb_ish();
+	dsb_ishst();
+	phase_end(PHASE_VM_MAP, t);
 	if (vm->own_vmid) {
 		vm_tlbi_own(vm); /* an allocated VM's entries of this VMID may still be cached */
 	}
 	return vm;
 }
 
+/* A clean RAM page of the pool's (vm_ram_s2_attr()) made plainly writable. */
+static int untrack_leaf(const struct pgt_walk_ctx *ctx)
+{
+	uint64_t desc = pgt_read_desc(ctx->ptep);
+
+	if (pgt_desc_is_valid(desc) && (desc & PTE_DBM)) {
+		pgt_write_desc(ctx->ptep, (desc | PTE_S2AP_W) & ~PTE_DBM);
+	}
+	return PGT_OK;
+}
+
+/* Leave the pool's tracking: RAM mapped plainly writable, every page counted as written. */
+static void vm_untrack(struct vm *vm)
+{
+	static const struct pgt_visitor plain = {.leaf = untrack_leaf, .flags = PGT_WALK_LEAF};
+
+	(void)pgt_walk(&vm->geom, vm->root, vm->ram_ipa, vm->ram_size, &plain, vm);
+	vm->vtcr &= ~(VTCR_HA | VTCR_HD);
+	vm->s2_dirty = false;
+	ram_dirty_all(&vm->dirty);
+	phase_count(COUNT_VM_UNTRACKED, 1);
+	/* A vCPU that ran may have cached the clean descriptors, and VTCR_EL2 with them. */
+	vm_tlbi_own(vm);
+}
+
 int vm_map(struct vm *vm, ipa_t ipa, paddr_t pa, uint64_t size, uint64_t s2attr)
 {
 	struct pgt_mm mm = vm_mm(vm);
-	int rc = pgt_map(&vm->geom, vm->root, ipa.v, pa.v, size, s2attr, 0, &mm);
+	int rc;
+
+	/* The guest writes these pages through a descriptor the pool does not read. */
+	if (vm->pooled) {
+		ram_dirty_mark_pa(&vm->dirty, (uintptr_t)vm->ram, vm->ram_size, pa.v, size);
+	}
+	/* The scenario's descriptor means what it says only under HA = 0 and HD = 0. */
+	if (vm->s2_dirty && (!(s2attr & PTE_AF) || (s2attr & PTE_DBM))) {
+		vm_untrack(vm);
+	}
+	rc = pgt_map(&vm->geom, vm->root, ipa.v, pa.v, size, s2attr, 0, &mm);
 
 	dsb_ishst();
 	return rc;
 }
 
-void *vm_ram_ptr(struct vm *vm, ipa_t ipa, size_t len)
+/* Guest RAM at @ipa for @len bytes, or NULL when that is not all RAM. */
+static uint8_t *ram_at(const struct vm *vm, ipa_t ipa, size_t len)
 {
 	if (ipa.v < vm->ram_ipa || ipa.v - vm->ram_ipa > vm->ram_size ||
 	    len > vm->ram_size - (ipa.v - vm->ram_ipa)) {
@@ -241,12 +283,27 @@ void *vm_ram_ptr(struct vm *vm, ipa_t ipa, size_t len)
 	return vm->ram + (ipa.v - vm->ram_ipa);
 }
 
+void *vm_ram_ptr(struct vm *vm, ipa_t ipa, size_t len)
+{
+	uint8_t *p = ram_at(vm, ipa, len);
+
+	/* The caller may write through it: the pages no longer hold what the pool knows. */
+	if (p) {
+		vm_ram_wrote(vm, ipa.v - vm->ram_ipa, len);
+	}
+	return p;
+}
+
 int vm_load(struct vm *vm, ipa_t ipa, const void *data, size_t len)
 {
-	void *dst = vm_ram_ptr(vm, ipa, len);
+	uint8_t *dst = ram_at(vm, ipa, len);
 
 	if (!dst) {
 		return -1;
+	}
+	/* A pooled block that still holds the image keeps it, and QEMU its translations. */
+	if (vm_ram_load_known(vm, ipa.v - vm->ram_ipa, data, len)) {
+		return 0;
 	}
 	memcpy(dst, data, len);
 	kcache_clean_inval(dst, len);
@@ -262,6 +319,9 @@ void vm_destroy(struct vm *vm)
 	if (!vm) {
 		return;
 	}
+	if (vm->ram) {
+		vm_ram_put(vm); /* before the tables go: a pooled block reads them */
+	}
 	if (vm->root) {
 		struct pgt_mm mm = vm_mm(vm);
 
@@ -271,9 +331,6 @@ void vm_destroy(struct vm *vm)
 		}
 		pgt_destroy(&vm->geom, vm->root, &mm);
 		kfree_pages(vm->root, vm_root_pages(vm));
-	}
-	if (vm->ram) {
-		kfree_pages(vm->ram, vm->ram_size / 4096);
 	}
 	free(vm);
 }
@@ -288,6 +345,10 @@ int vm_unmap(struct vm *vm, ipa_t ipa, uint64_t size)
 {
 	int rc = pgt_unmap(&vm->geom, vm->root, ipa.v, size);
 
+	/* The removed descriptors' dirty state is gone with them. */
+	if (vm->s2_dirty) {
+		ram_dirty_all(&vm->dirty);
+	}
 	dsb_ishst();
 	return rc;
 }

@@ -14,6 +14,7 @@
 #include "arch/fgt.h"
 #include "pgtable.h"
 #include "psci.h"
+#include "ram_dirty.h"
 #include "vcpu_el1.h"
 #include "vgic_v2.h"
 #include "watchdog.h"
@@ -88,7 +89,12 @@ struct vm {
 	uint64_t vtcr;
 	uint64_t ram_ipa;
 	size_t ram_size;
-	uint8_t *ram;		 /* EL2 VA (== PA) of guest RAM */
+	/*
+	 * EL2 VA (== PA) of guest RAM. Write it only through vm_load() or a vm_ram_ptr()
+	 * pointer (or let the guest write it through a vm_map() of its PAs): they tell the pool
+	 * (vmm/vm_ram.c) which pages change; a write through @ram itself would outlive the VM.
+	 */
+	uint8_t *ram;
 	unsigned tables;	 /* stage-2 tables allocated below root */
 	uint64_t vttbr_baddr_or; /* vm_config.vttbr_baddr_or */
 	bool cnp;		 /* VTTBR_EL2.CnP */
@@ -97,6 +103,17 @@ struct vm {
 	/* PSCI VMs: their vCPUs, in creation order (vmm/psci_call.c). */
 	struct vcpu *vcpus[VM_VCPUS_MAX];
 	unsigned vcpu_count;
+	/*
+	 * The RAM block's life (vmm/vm_ram.c). @pooled: it comes from this PE's pool and goes
+	 * back to it restored (every page in @dirty, or written by the guest, rewritten to the
+	 * block's content: @image at its start, zeroes after); otherwise it was zeroed at
+	 * create and is freed. @s2_dirty: RAM is mapped clean (read-only, DBM) under VTCR_EL2.HD,
+	 * so its stage-2 descriptors say which pages the guest wrote.
+	 */
+	bool pooled, s2_dirty;
+	struct ram_dirty dirty;
+	const uint8_t *image; /* NULL: the block is all zeroes */
+	size_t image_len;
 };
 
 /* EL1 self-hosted debug state a vCPU starts with (all 0: nothing armed). */
@@ -259,6 +276,7 @@ struct vmm_caps {
 	unsigned ecv;			/* ID_AA64MMFR0_EL1.ECV: 1 FEAT_ECV, 2 also FEAT_ECV_POFF */
 	unsigned apr_count;		/* ICH_AP0R<n>/AP1R<n> registers implemented (GICv3) */
 	unsigned nv;			/* ID_AA64MMFR2_EL1.NV: 1 FEAT_NV, 2 FEAT_NV2 */
+	unsigned hafdbs;		/* ID_AA64MMFR1_EL1.HAFDBS: 2 = stage-2 dirty state too */
 };
 
 extern struct vmm_caps vmm_caps;
@@ -270,6 +288,12 @@ int vmm_init(unsigned gic_version, char *err, size_t errlen);
 /** The running PE's EL2 state for the vmm (vectors, VTTBR_EL2 = 0, HCR, CPTR, ZCR): vmm_init()
  * does it for the PE it runs on, every other PE calls it once before its first vcpu_run(). */
 void vmm_init_cpu(void);
+/**
+ * hyptap.fresh_vm=full: every VM's RAM zeroed and cleaned whole at create, the image copied,
+ * the RAM freed at destroy (the path before the pool, for side-by-side measurement); default
+ * (false): pooled RAM restored page by page where the VM allows it (vmm/vm_ram.c).
+ */
+void vmm_set_fresh_vm_full(bool full);
 /** Watchdog budget for each vCPU (milliseconds of guest time per vCPU lifetime). */
 void vmm_set_timeout_ms(unsigned ms);
 unsigned vmm_timeout_ms(void);

@@ -65,4 +65,20 @@ void vgic_v2_put(void);
 /** vgic_leak_check() for the GICv2 hypervisor interface: GICH_HCR = 0 between instances. */
 int vgic_v2_leak_check(char *what, size_t len);
 
+/*
+ * Guest RAM blocks (vmm/vm_ram.c). vm_ram_get(): @vm->ram for @cfg, from the PE's pool when the
+ * VM can be tracked (@vm->pooled, @vm->s2_dirty set), else allocated and zeroed; -1 without
+ * pages. vm_ram_put(): back to the pool restored, or freed; before the stage-2 tables go (it
+ * reads them). vm_ram_load_known(): whether loading @len bytes of @data at RAM offset @off can
+ * be left out because the block already holds them (the image a pooled block keeps), noting
+ * what the load changes otherwise. vm_ram_wrote(): the harness writes, or may write, RAM at
+ * [@off, @off + @len) through a pointer of its own.
+ */
+int vm_ram_get(struct vm *vm, const struct vm_config *cfg);
+void vm_ram_put(struct vm *vm);
+bool vm_ram_load_known(struct vm *vm, uint64_t off, const void *data, size_t len);
+void vm_ram_wrote(struct vm *vm, uint64_t off, uint64_t len);
+/* The stage-2 attributes and VTCR_EL2 bits RAM gets: @attr, clean with DBM when tracked. */
+uint64_t vm_ram_s2_attr(const struct vm *vm, uint64_t attr);
+
 #endif

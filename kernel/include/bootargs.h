@@ -126,6 +126,9 @@ struct bootargs_tcp {
  *               table spells them): only their reproducers are selected. Whether an id is in
  *               the table is the runner's to check (errata_annotate.h).
  * @errata_count: entries used in @errata.
+ * @fresh_vm_full: hyptap.fresh_vm=full: every VM's RAM zeroed, cleaned and loaded whole, as
+ *               before the RAM pool (for measuring one against the other); default
+ *               hyptap.fresh_vm=pool (vmm/vm_ram.c).
  * @storage:     copy of the command line, split in place; @only and @skip point into it.
  */
 struct bootargs {
@@ -156,6 +159,7 @@ struct bootargs {
 	unsigned errata_count;
 	struct bootargs_bench_max bench_max[BOOTARGS_BENCH_MAX];
 	unsigned bench_max_count;
+	bool fresh_vm_full;
 	char storage[1024];
 };
 

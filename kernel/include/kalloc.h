@@ -12,6 +12,13 @@ int kalloc_init(const struct platform *p);
 /** @count pages aligned to @align bytes, not zeroed; NULL when the arena is exhausted. */
 void *kalloc_pages(size_t count, size_t align);
 void kfree_pages(void *p, size_t count);
+/**
+ * kalloc_pages_keep() - @count pages the running PE holds stop counting as its own: a block the
+ * vmm keeps between instances (vmm/vm_ram.c) is no instance's leak; kalloc_pages_adopt() -
+ * they count again, taken up by an instance.
+ */
+void kalloc_pages_keep(size_t count);
+void kalloc_pages_adopt(size_t count);
 /** Pages the running PE took and has not given back (an instance's leak check). */
 size_t kalloc_pages_of_this_cpu(void);
 

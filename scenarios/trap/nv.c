@@ -100,9 +100,15 @@ static uint64_t el1_twin(const struct nv_row *r)
 	return r->crn == 4 && r->op2 == 1 ? read_elr_el1() : read_spsr_el1();
 }
 
+/* Through vm_ram_ptr(): the harness and the NV2 hardware write the page behind stage 2. */
+static uint64_t *vncr_page(struct scenario_ctx *c)
+{
+	return vm_ram_ptr(sc_vm(c), IPA(sc_vm(c)->ram_ipa + VNCR_PAGE_OFF), 4096);
+}
+
 static uint64_t *vncr_slot(struct scenario_ctx *c, unsigned offset)
 {
-	return (uint64_t *)(sc_vm(c)->ram + VNCR_PAGE_OFF + offset);
+	return (uint64_t *)((uint8_t *)vncr_page(c) + offset);
 }
 
 static void run_nv_sysreg(struct scenario_ctx *c, const void *row)
@@ -118,7 +124,7 @@ static void run_nv_sysreg(struct scenario_ctx *c, const void *row)
 		return;
 	}
 	if (combos[r->combo].nv2) {
-		sc_vcpu(c)->cfg.vncr = (uintptr_t)sc_vm(c)->ram + VNCR_PAGE_OFF;
+		sc_vcpu(c)->cfg.vncr = (uintptr_t)vncr_page(c);
 		if (out == NV_MEMORY) {
 			*vncr_slot(c, offset) = r->write ? 0 : VNCR_PATTERN | offset;
 		}

@@ -115,6 +115,14 @@ static void test_all_keys(void)
 	unit_eq_u64(ba.tap, BOOTARGS_TAP_FULL, "last tap wins");
 	unit_ok(parse("hyptap.tap=short") != 0, "tap=short is an error");
 	unit_ok(parse("hyptap.tap") != 0, "tap without a value is an error");
+	unit_eq_u64(parse(""), 0, "empty command line");
+	unit_ok(!ba.fresh_vm_full, "the RAM pool by default");
+	unit_eq_u64(parse("hyptap.fresh_vm=full"), 0, "fresh_vm=full");
+	unit_ok(ba.fresh_vm_full, "fresh_vm=full parsed");
+	unit_eq_u64(parse("hyptap.fresh_vm=full hyptap.fresh_vm=pool"), 0, "fresh_vm=pool");
+	unit_ok(!ba.fresh_vm_full, "last fresh_vm wins");
+	unit_ok(parse("hyptap.fresh_vm=zero") != 0, "fresh_vm=zero is an error");
+	unit_ok(parse("hyptap.fresh_vm") != 0, "fresh_vm without a value is an error");
 
 	unit_eq_u64(parse("hyptap.exit=semihosting hyptap.exit=psci"), 0, "exit=psci");
 	unit_eq_u64(ba.exit, BOOTARGS_EXIT_PSCI, "last exit wins");
@@ -303,7 +311,7 @@ static void test_key_errors(void)
 	} cases[] = {
 		{"hyptap.foo=1", "unknown bootarg key \"hyptap.foo\" (known: only, skip, list, "
 				 "repeat, seed, timeout_ms, exit, exhaustive, timing, cpus, on, "
-				 "pe-fault, console, tap, net, report, fetch, errata, bench_max)"},
+				 "pe-fault, console, tap, net, report, fetch, errata, bench_max, fresh_vm)"},
 		{"hyptap.foo", "unknown bootarg key \"hyptap.foo\""},
 		{"hyptap.", "unknown bootarg key \"hyptap.\""},
 		{"hyptap.=x", "unknown bootarg key \"hyptap.\""},
@@ -403,7 +411,7 @@ static void test_hostile(void)
 	unit_eq_str(err,
 		    "unknown bootarg key \"hyptap.\\x1b[2Jx\" (known: only, skip, list, repeat, "
 		    "seed, timeout_ms, exit, exhaustive, timing, cpus, on, pe-fault, console, tap, "
-		    "net, report, fetch, errata)",
+		    "net, report, fetch, errata, bench_max, fresh_vm)",
 		    "escape sequence quoted");
 	unit_eq_u64(parse("hyptap.exit=\"psci\""), (uint64_t)-1, "quotes in a value");
 	unit_eq_str(err, "bad bootarg \"hyptap.exit=\\x22psci\\x22\": expected psci or semihosting",
