@@ -26,11 +26,11 @@ cp "$tmp/out" "$tmp/list"
 sed -n 's/^# \([a-z0-9][^ \t]*\)\(\t.*\)\{0,1\}$/\1/p' "$tmp/list" >"$tmp/ids"
 ((rc == 0)) && grep -qxF -- "$at" "$tmp/ids" && ! grep -qvE "^($at_re|errata\.834220\..*)$" "$tmp/ids" &&
 	[ "$(grep -c '^#   errata=834220$' "$tmp/list")" = "$(wc -l <"$tmp/ids")" ]
-check "hyptap.list hyptap.errata=834220: only 834220's reproducers, each followed by '#   errata=834220'"
+check "hyptap.list hyptap.errata=834220: only 834220's reproducers, each followed by an errata=834220 line"
 
 grep -qE $'^# erratum 834220\tcores=Cortex-A57 r0p0-r1p2\ttitle=.*\treproducers=errata\\.834220\\.\\*,stage2' "$tmp/list" &&
 	grep -qE $'^# erratum 843419\tcores=Cortex-A53 r0p0-r0p4, fixed on r0p4 by REVIDR_EL1 mask 0x100\t.*reproducers=none \\(cannot be built' "$tmp/list"
-check "hyptap.list: one '# erratum N' line per table entry, with cores, reproducers or the reason"
+check "hyptap.list: one erratum line per table entry, with cores, reproducers or the reason"
 
 boot --cpu cortex-a57 -- hyptap.errata=834220
 cp "$tmp/out" "$tmp/a57"
@@ -40,12 +40,12 @@ check "cortex-a57: the header lists 832075 834220 1319537 1742098 for cpu 0"
 
 [ "$(results | wc -l)" = "$(wc -l <"$tmp/ids")" ] && results | grep -qE "^ok [0-9]+ - $at_re # TODO erratum 834220$" &&
 	! results | grep -vqE ' # TODO erratum 834220$'
-check "cortex-a57: every selected reproducer is a point marked '# TODO erratum 834220', status kept"
+check "cortex-a57: every selected reproducer is a point marked TODO erratum 834220 (directive), status kept"
 
 rc=0
 ci/tap-gate --filtered --baseline results/qemu-7.2/cortex-a57.expect <"$tmp/a57" >"$tmp/out" 2>"$tmp/err" || rc=$?
 ((rc == 0)) && results | grep -qE "^ok [0-9]+ - $at_re # TODO erratum 834220$"
-check "tap-gate passes an 'ok ... # TODO erratum N' through"
+check "tap-gate passes an ok point with directive TODO erratum N through"
 
 # The other outcome: the erratum shows (the point fails). The summary counts a TODO apart from
 # pass and fail, so only the status changes.
@@ -53,12 +53,12 @@ rc=0
 sed -E "s/^ok ([0-9]+ - $at_re # TODO erratum 834220)$/not ok \\1/" "$tmp/a57" |
 	ci/tap-gate --filtered --baseline results/qemu-7.2/cortex-a57.expect >"$tmp/out" 2>"$tmp/err" || rc=$?
 ((rc == 0)) && results | grep -qE "^not ok [0-9]+ - $at_re # TODO erratum 834220$"
-check "tap-gate passes a 'not ok ... # TODO erratum N' through: both outcomes pass the gate"
+check "tap-gate passes a not-ok point with directive TODO erratum N through: both outcomes pass the gate"
 
 boot -- hyptap.errata=834220
 ((rc == 0)) && has '^# errata: cpu 0 \(QEMU max r0p0 revidr=0x0\): none known$' &&
 	results | grep -qE "^ok [0-9]+ - $at_re$" && ! has '# TODO erratum'
-check "max: 'none known', the same reproducers run without a TODO"
+check "max: 'none known', the same reproducers run without the directive"
 
 boot --cpu cortex-a57 --smp 2 -- hyptap.errata=834220
 ((rc == 0)) && has '^# errata: cpu 0 \(Cortex-A57 r1p0 revidr=0x0\): 832075 ' &&

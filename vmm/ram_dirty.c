@@ -4,17 +4,16 @@
 
 void ram_dirty_mark(struct ram_dirty *d, uint64_t off, uint64_t len, uint64_t size)
 {
-	uint64_t limit = size < (uint64_t)RAM_DIRTY_PAGES * RAM_DIRTY_PAGE
-				 ? size
-				 : (uint64_t)RAM_DIRTY_PAGES * RAM_DIRTY_PAGE;
+	uint64_t limit = (uint64_t)RAM_DIRTY_PAGES * RAM_DIRTY_PAGE;
 	uint64_t end;
 
+	limit = size < limit ? size : limit;
 	if (off >= limit) {
 		return;
 	}
-	end = len == 0 || len > limit - off ? (len == 0 ? off + 1 : limit) : off + len;
-	for (uint64_t p = off / RAM_DIRTY_PAGE; p < (end + RAM_DIRTY_PAGE - 1) / RAM_DIRTY_PAGE;
-	     p++) {
+	len = len ? len : 1; /* a zero length marks the page of @off */
+	end = len > limit - off ? limit : off + len;
+	for (uint64_t p = off / RAM_DIRTY_PAGE; p * RAM_DIRTY_PAGE < end; p++) {
 		d->bits[p / 64] |= 1ULL << (p % 64);
 	}
 }
