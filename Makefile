@@ -189,6 +189,8 @@ HOST_HDRS	:= $(wildcard kernel/include/*.h kernel/include/arch/*.h tap/*.h vmm/*
 # The pure sources are compiled once, with the sanitizers, and linked into every test: a
 # compile per test of every source (as before) cost each of the 50-odd tests the whole set.
 HOST_OBJS	:= $(patsubst %.c,$(B)/host/obj/%.o,$(HOST_SRCS))
+# Not intermediates of the pattern chain: make would delete them after each build.
+.SECONDARY: $(HOST_OBJS)
 
 $(B)/host/obj/%.o: %.c $(HOST_HDRS)
 	@mkdir -p $(dir $@)

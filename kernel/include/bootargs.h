@@ -16,7 +16,7 @@
 
 /** Longest error message bootargs_parse() writes, NUL included (it is cut to fit a smaller @err).
  */
-#define BOOTARGS_ERR_MAX 224
+#define BOOTARGS_ERR_MAX 320
 
 /** PE indices hyptap.cpus and hyptap.pe-fault accept: 0 to 63, the bits of @cpus_mask (the
  * CPU_MAX of kernel/smp.h). */

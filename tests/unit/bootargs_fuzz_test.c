@@ -666,7 +666,7 @@ static const char *message_broken(const char *err, const char *s)
 		"is not a number of at most",
 		"(known: only, skip, list, repeat, seed, timeout_ms, exit, exhaustive, timing, "
 		"cpus, "
-		"on, pe-fault, console, tap, net, report, fetch, errata)",
+		"on, pe-fault, console, tap, net, report, fetch, errata, bench_max, fresh_vm)",
 	};
 	size_t len = strlen(err);
 	bool reason = false;
