@@ -665,7 +665,7 @@ static const char *message_broken(const char *err, const char *s)
 		"is not below 64",
 		"(known: only, skip, list, repeat, seed, timeout_ms, exit, exhaustive, timing, "
 		"cpus, "
-		"on, pe-fault, console, tap, net, report, fetch)",
+		"on, pe-fault, console, tap, net, report, fetch, fresh_vm)",
 	};
 	size_t len = strlen(err);
 	bool reason = false;
