@@ -78,6 +78,10 @@ gl_bench_\name:
 	mov	x0, #HYP_SVC_NOP
 	hvc	#HYP_SVC_IMM
 .endm
+.macro	hvc_fast_nop
+	mov	x0, #HYP_SVC_FAST_NOP
+	hvc	#HYP_SVC_IMM
+.endm
 .macro	mrs_id
 	mrs	x0, id_aa64mmfr0_el1
 .endm
@@ -104,6 +108,8 @@ gl_bench_\name:
 
 /* The null hypercall: HVC of the service ABI's NOP, resumed by the vmm itself. */
 	bench_loop hvc, no_setup, hvc_nop
+/* The null hypercall the exception vector resumes itself (vmm/entry.S guest_sync_slot). */
+	bench_loop hvc_fast, no_setup, hvc_fast_nop
 /* An ID register read trapped by HCR_EL2.TID3; the harness emulates it (x0 = its value). */
 	bench_loop mrs, no_setup, mrs_id
 /* WFI trapped by HCR_EL2.TWI; the harness resumes after it at once. */

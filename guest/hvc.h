@@ -8,6 +8,7 @@
 #define HYP_SVC_REPORT 1
 #define HYP_SVC_PRINT  2
 #define HYP_SVC_NOP    3
+#define HYP_SVC_FAST_NOP 4
 
 /* Report keys written by the guest runtime's vectors; payloads use GREPORT_USER and up. */
 #define GREPORT_ESR_EL1 0

@@ -6,6 +6,7 @@
  * harness never touches EL1 state in between.
  */
 #include "arch/asm.h"
+#include "hvc.h"
 
 #define CTX_CPTR 248	/* offsetof(struct vcpu_ctx, cptr_el2), asserted in vmm.h */
 #define CTX_HCR 256	/* offsetof(struct vcpu_ctx, hcr_el2) */
@@ -120,6 +121,43 @@ guest_exit:
 	b	guest_exit
 .endm
 
+/*
+ * Slot 8, a synchronous exit from AArch64: the null hypercall HVC #HYP_SVC_IMM with x0 =
+ * HYP_SVC_FAST_NOP is resumed here, without the world switch, as KVM resumes its SMCCC
+ * workaround calls in hyp-entry.S. ELR_EL2 already is the instruction after the HVC and
+ * SPSR_EL2 the guest's PSTATE; no register is changed. ESR_EL2 is compared whole: EC 0x16
+ * (HVC from AArch64), IL 1, ISS the immediate, ISS2 0. Any other exit takes guest_exit with
+ * guest x0/x1 pushed, as guest_slot does. A guest looping on it still meets the watchdog: its
+ * CNTHP interrupt is routed to EL2 (HCR_EL2.IMO) and taken as soon as the ERET is done.
+ */
+.macro	guest_sync_slot n
+	.balign	128
+	stp	x0, x1, [sp, #-16]!
+	mrs	x1, esr_el2
+	mov	w0, #(HYP_SVC_IMM)
+	movk	w0, #((0x16 << 10) | (1 << 9)), lsl #16
+	cmp	x1, x0
+	b.ne	1f
+	ldr	x0, [sp]
+	cmp	x0, #HYP_SVC_FAST_NOP
+	b.ne	1f
+	ldp	x0, x1, [sp], #16
+	eret
+	dsb	nsh				/* no speculation past ERET */
+	isb
+1:	mov	x1, #\n
+	b	guest_exit
+.endm
+
+/* The guest slots of vmm_vectors: the fast hypercall in slot 8, every other slot guest_slot. */
+.macro	guest_slot_fast n
+	.if	\n == 8
+	guest_sync_slot \n
+	.else
+	guest_slot \n
+	.endif
+.endm
+
 /* A vector table: current-EL slots 0..7 go to the kernel's dump, lower-EL slots 8..15 to \guest. */
 .macro	vector_table guest
 	.irp	n, 0, 1, 2, 3, 4, 5, 6, 7
@@ -133,7 +171,7 @@ guest_exit:
 	.balign	2048
 	.globl	vmm_vectors
 vmm_vectors:
-	vector_table guest_slot
+	vector_table guest_slot_fast
 
 /*
  * unsigned guest_enter_vhe(struct vcpu_ctx *ctx)

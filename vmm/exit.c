@@ -74,6 +74,7 @@ static enum exit_action handle_hvc(struct vcpu *v, struct exit *e)
 		service_print(v, arg1);
 		return EXIT_ACTION_RESUME;
 	case HYP_SVC_NOP:
+	case HYP_SVC_FAST_NOP: /* where the vector did not resume it (vmm_vectors_vhe) */
 		return EXIT_ACTION_RESUME;
 	}
 	e->reason = EXIT_BAD_SERVICE;

@@ -42,6 +42,8 @@ typedef struct {
 #define HYP_SVC_REPORT 1 /* x1 = key (< VCPU_REPORTS), x2 = value; resumes */
 #define HYP_SVC_PRINT  2 /* x1 = IPA of a NUL-terminated string; resumes */
 #define HYP_SVC_NOP    3 /* nothing: resumes at once (the null hypercall of bench.exit.hvc) */
+/* Nothing, resumed in the exception vector itself (vmm/entry.S): bench.exit.hvc-fast. */
+#define HYP_SVC_FAST_NOP 4
 #define VCPU_REPORTS   16
 
 /*

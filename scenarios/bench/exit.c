@@ -345,6 +345,7 @@ static void bench_run(struct scenario_ctx *c, const struct bench_def *d)
 		 .requires = bench_requires_##name, .run = bench_run_##name)
 
 BENCH_EXIT(hvc, "hvc", .k = BENCH_HVC, .payload = GSYM(gp_bench_hvc));
+BENCH_EXIT(hvc_fast, "hvc-fast", .k = BENCH_HVC, .payload = GSYM(gp_bench_hvc_fast));
 BENCH_EXIT(mrs, "mrs", .k = BENCH_MRS, .payload = GSYM(gp_bench_mrs), .hcr = HCR_TID3);
 BENCH_EXIT(wfi, "wfi", .k = BENCH_WFI, .payload = GSYM(gp_bench_wfi), .hcr = HCR_TWI);
 BENCH_EXIT(mmio_read, "mmio-read", .k = BENCH_MMIO_READ, .payload = GSYM(gp_bench_mmio_read));
