@@ -203,10 +203,10 @@ $(B)/host/%_test: tests/unit/%_test.c $(HOST_OBJS) $(HOST_HDRS)
 
 # docs/errata.md's generator (ci/gen-errata): the errata table and the QEMU models' MIDRs, built
 # from the image's own pure sources for the host.
-$(B)/host/errata-doc: ci/errata-doc.c $(HOST_SRCS) $(HOST_HDRS)
+$(B)/host/errata-doc: ci/errata-doc.c $(HOST_OBJS) $(HOST_HDRS)
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $@"
-	@$(HOSTCC) $(HOST_CFLAGS) $< $(HOST_SRCS) $(HOST_LIBS) -o $@
+	@$(HOSTCC) $(HOST_CFLAGS) $< $(HOST_OBJS) $(HOST_LIBS) -o $@
 
 check-host: host-tests
 	@bash ci/check.sh --host-only
